@@ -1,0 +1,20 @@
+"""What intern-match knows about how researchers write things: venues, skills, fields, places.
+
+The catalogues are data files beside this module; the functions here normalise names against them.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+import yaml
+
+SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's C loader when PyYAML was built with it; safe loading either way."""
+
+
+def read_data_file(name: str) -> Any:
+    """Parse one of the bundled catalogue files (trusted, shipped with the package)."""
+    text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - SAFE_LOADER is a safe loader

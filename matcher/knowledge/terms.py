@@ -1,0 +1,141 @@
+"""Skills and research fields: canonical names, aliases, broader terms, and matching between them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from rapidfuzz import fuzz, process
+
+from matcher.knowledge import read_data_file
+from matcher.knowledge.text import fold
+from matcher.tuning import SHORT_TERM_LENGTH, TERM_FUZZY_CUTOFF
+
+HOW_RANK = {"exact": 0, "alias": 1, "narrower": 2, "fuzzy": 3, "none": 9}
+"""Better ways of matching sort first."""
+
+_COMPOUND_SEPARATORS = re.compile(r"\s*(?:/|,|;|\band\b|\bor\b|&)\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What a written term is in the catalogue."""
+
+    canonical: str | None
+    how: str
+    """exact | alias | fuzzy | none"""
+    similarity: int
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """The best profile item for one term a posting asks for."""
+
+    wanted: str
+    matched: str | None
+    """The profile item as written, or None."""
+    how: str
+    """exact | alias | narrower | fuzzy | none"""
+    similarity: int
+
+    @property
+    def found(self) -> bool:
+        return self.matched is not None
+
+    def describe(self) -> str:
+        if self.matched is None:
+            return f"no match for '{self.wanted}'"
+        if self.how == "narrower":
+            return f"'{self.matched}' is a kind of '{self.wanted}'"
+        if self.how == "exact":
+            return f"'{self.matched}'"
+        return f"'{self.matched}' ({self.how}, {self.similarity})"
+
+
+class TermCatalogue:
+    """The skills and fields catalogue (terms.yaml)."""
+
+    def __init__(self, entries: dict[str, dict[str, list[str]]]) -> None:
+        self.canonical_of: dict[str, str] = {}
+        self.broader: dict[str, tuple[str, ...]] = {}
+        for name, entry in entries.items():
+            entry = entry or {}
+            self.broader[name] = tuple(entry.get("broader") or ())
+            self.canonical_of.setdefault(fold(name), name)
+            for alias in entry.get("aliases") or ():
+                self.canonical_of.setdefault(fold(str(alias)), name)
+        self._fuzzy_keys = [k for k in self.canonical_of if len(k) > SHORT_TERM_LENGTH]
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one catalogue per process
+    def resolve(self, text: str) -> Resolution:
+        key = fold(text)
+        name = self.canonical_of.get(key)
+        if name is not None:
+            return Resolution(name, "exact" if fold(name) == key else "alias", 100)
+        if len(key) > SHORT_TERM_LENGTH:
+            hit = process.extractOne(
+                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=TERM_FUZZY_CUTOFF
+            )
+            if hit is not None:
+                return Resolution(self.canonical_of[hit[0]], "fuzzy", round(hit[1]))
+        return Resolution(None, "none", 0)
+
+    @lru_cache(maxsize=8192)  # noqa: B019
+    def ancestors(self, canonical: str) -> frozenset[str]:
+        """Every term `canonical` is (transitively) a kind of."""
+        seen: set[str] = set()
+        todo = list(self.broader.get(canonical, ()))
+        while todo:
+            term = todo.pop()
+            if term not in seen:
+                seen.add(term)
+                todo.extend(self.broader.get(term, ()))
+        return frozenset(seen)
+
+    def split(self, text: str) -> list[str]:
+        """"C/C++" -> ["C", "C++"]; kept whole unless every part is a known term ("TCP/IP")."""
+        if self.resolve(text).how in ("exact", "alias"):
+            return [text]
+        parts = [p for p in _COMPOUND_SEPARATORS.split(text) if p and p.strip()]
+        if len(parts) > 1 and all(self.resolve(p).canonical for p in parts):
+            return parts
+        return [text]
+
+    def expand(self, items: Iterable[str]) -> list[str]:
+        """Profile items with compounds split, in order, without duplicates."""
+        out: dict[str, None] = {}
+        for item in items:
+            for part in self.split(item):
+                out.setdefault(part.strip(), None)
+        return list(out)
+
+    def match_one(self, wanted: str, have: str) -> TermMatch:
+        w, h = self.resolve(wanted), self.resolve(have)
+        if w.canonical is not None and w.canonical == h.canonical:
+            how = "exact" if fold(wanted) == fold(have) else ("fuzzy" if "fuzzy" in (w.how, h.how) else "alias")
+            return TermMatch(wanted, have, how, min(w.similarity, h.similarity))
+        if w.canonical is not None and h.canonical is not None and w.canonical in self.ancestors(h.canonical):
+            return TermMatch(wanted, have, "narrower", min(w.similarity, h.similarity))
+        fw, fh = fold(wanted), fold(have)
+        if min(len(fw), len(fh)) > SHORT_TERM_LENGTH:
+            score = round(fuzz.token_sort_ratio(fw, fh))
+            if score >= TERM_FUZZY_CUTOFF:
+                return TermMatch(wanted, have, "exact" if score == 100 else "fuzzy", score)
+        return TermMatch(wanted, None, "none", 0)
+
+    def best_match(self, wanted: str, have: Sequence[str]) -> TermMatch:
+        best = TermMatch(wanted, None, "none", 0)
+        for item in have:
+            candidate = self.match_one(wanted, item)
+            if candidate.found and (HOW_RANK[candidate.how], -candidate.similarity) < (
+                HOW_RANK[best.how],
+                -best.similarity,
+            ):
+                best = candidate
+        return best
+
+
+@cache
+def catalogue() -> TermCatalogue:
+    return TermCatalogue(read_data_file("terms.yaml"))

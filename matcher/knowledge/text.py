@@ -1,0 +1,31 @@
+"""Folding text so that comparisons ignore case, accents and punctuation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_NOT_WORD = re.compile(r"[^a-z0-9+#]+")
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Lower-case, strip accents, turn punctuation into spaces; keep `+` and `#` (C++, C#)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NOT_WORD.sub(" ", ascii_only).strip()
+
+
+GENERIC_WORDS = frozenset(
+    """
+    a an and are as at be by can e eg etc for from g have i in into is it its of on or our such
+    that the their this to with within we you your will who which what they them than also
+    ability able abilities demonstrable demonstrated demonstrate strong solid good excellent great
+    experience experienced experiences knowledge understanding skill skills proficient proficiency
+    effective efficient familiarity familiar expertise hands work working environment
+    passion passionate interest interested desire willingness related relevant various
+    including include etc preferred plus bonus desired required requirement candidate candidates
+    """.split()
+)
+"""Words that say nothing about what a free-text qualification asks for ("ability", "strong")."""

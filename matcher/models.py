@@ -1,0 +1,302 @@
+"""The records intern-match reads, judges and reports. Frozen: nothing changes them after loading."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal, TypeAlias
+
+
+class Stage(enum.IntEnum):
+    """Degree stages, ordered by seniority."""
+
+    BACHELORS = 1
+    MASTERS = 2
+    PHD = 3
+    POSTDOC = 4
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+Section: TypeAlias = Literal["required", "preferred"]
+
+
+# ----------------------------------------------------------------------------- profile
+
+
+@dataclass(frozen=True, slots=True)
+class Degree:
+    """The degree the candidate is studying for (or has finished)."""
+
+    stage: Stage
+    field: str | None = None
+    """Free text, e.g. "machine learning"; matched against postings' fields."""
+    enrolled: bool = True
+    """Currently enrolled at a university."""
+    year: int | None = None
+    expected_graduation: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Experience:
+    """A role held; `research` roles count towards research years."""
+
+    role: str
+    organization: str | None
+    start: date | None
+    end: date | None
+    """None means `present`."""
+    research: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Publication:
+    """A paper as the profile states it; the venue is normalised when judged."""
+
+    title: str | None
+    venue: str | None
+    year: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ProfileLocation:
+    current: str | None = None
+    willing_to_relocate: bool = True
+    preferred: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Availability:
+    start: date | None
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """A candidate, as written in a profile file."""
+
+    path: str
+    degree: Degree
+    name: str | None = None
+    research_experience_years: float | None = None
+    """As stated; None means derive it from `experience`."""
+    experience: tuple[Experience, ...] = ()
+    publications: tuple[Publication, ...] = ()
+    skills: tuple[str, ...] = ()
+    interests: tuple[str, ...] = ()
+    location: ProfileLocation | None = None
+    availability: Availability | None = None
+    statement: str | None = None
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.path
+
+
+# ----------------------------------------------------------------------------- posting
+
+
+@dataclass(frozen=True, slots=True)
+class DegreeCriterion:
+    stages: tuple[Stage, ...]
+    fields: tuple[str, ...] = ()
+    enrolled: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ResearchExperienceCriterion:
+    min_years: float | None
+    """None: any research experience at all."""
+    fields: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PublicationsCriterion:
+    venues: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+    min: int = 1
+    since: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkillsCriterion:
+    terms: tuple[str, ...]
+    mode: Literal["any", "all"]
+    min: int | None = None
+    """How many of `terms` must match; `any` means 1 and `all` every one unless given."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocationCriterion:
+    on_site: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AvailabilityCriterion:
+    start: date | None
+    weeks: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class TextCriterion:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOfCriterion:
+    options: tuple[Qualification, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AllOfCriterion:
+    members: tuple[Qualification, ...]
+
+
+Criterion: TypeAlias = (
+    DegreeCriterion
+    | ResearchExperienceCriterion
+    | PublicationsCriterion
+    | SkillsCriterion
+    | LocationCriterion
+    | AvailabilityCriterion
+    | TextCriterion
+    | AnyOfCriterion
+    | AllOfCriterion
+)
+
+KIND_OF: dict[type, str] = {
+    DegreeCriterion: "degree",
+    ResearchExperienceCriterion: "research_experience",
+    PublicationsCriterion: "publications",
+    SkillsCriterion: "skills",
+    LocationCriterion: "location",
+    AvailabilityCriterion: "availability",
+    TextCriterion: "text",
+    AnyOfCriterion: "any_of",
+    AllOfCriterion: "all_of",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Qualification:
+    """One thing a posting asks for."""
+
+    criterion: Criterion
+    quote: str | None = None
+    """The posting's own words, shown in explanations."""
+    weight: float = 1.0
+    note: str | None = None
+
+    @property
+    def kind(self) -> str:
+        return KIND_OF[type(self.criterion)]
+
+
+@dataclass(frozen=True, slots=True)
+class Pay:
+    min: float | None
+    max: float | None
+    currency: str | None
+    per: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Posting:
+    """One internship posting, as written in a posting file."""
+
+    id: str
+    title: str
+    organization: str
+    path: str
+    location: tuple[str, ...] = ()
+    team: str | None = None
+    deadline: date | None = None
+    start: date | None = None
+    duration_weeks: int | None = None
+    pay: Pay | None = None
+    source: str | None = None
+    topics: tuple[str, ...] = ()
+    required: tuple[Qualification, ...] = ()
+    preferred: tuple[Qualification, ...] = ()
+
+
+# ----------------------------------------------------------------------------- judgements
+
+
+class Verdict(enum.Enum):
+    MET = "met"
+    PARTIAL = "partial"
+    UNKNOWN = "unknown"
+    UNMET = "unmet"
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """How one qualification was judged against one profile, with its evidence."""
+
+    verdict: Verdict
+    credit: float
+    """0..1: met 1, unmet 0, partial in between; ignored when unknown."""
+    rule: str
+    """The rule applied, in words: "stage in [phd]; enrolled"."""
+    evidence: str
+    """What in the profile decided it, in words."""
+    matched: str | None = None
+    """The profile item that matched, as the profile wrote it."""
+    similarity: int | None = None
+    """Fuzzy score 0..100 of the deciding comparison (100 for exact or alias matches)."""
+    parts: tuple[Judgement, ...] = ()
+    """Judgements of the alternatives or members of any_of / all_of."""
+
+
+@dataclass(frozen=True, slots=True)
+class QualificationResult:
+    section: Section
+    qualification: Qualification
+    judgement: Judgement
+    points: float
+    """This qualification's share of the posting's score (0 when unknown or unmet)."""
+    available: float
+    """What it could have given if met."""
+
+
+@dataclass(frozen=True, slots=True)
+class TopicMatch:
+    topic: str
+    matched: str | None
+    """The profile item that spoke to this topic."""
+    source: str | None
+    """Where that item is in the profile: field, interests, skills, publications."""
+    similarity: int
+
+
+@dataclass(frozen=True, slots=True)
+class TopicFit:
+    fit: float
+    """0..1: mean over the posting's topics of how well the profile speaks to them."""
+    matches: tuple[TopicMatch, ...]
+    points: float
+    available: float
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One posting judged against one profile."""
+
+    posting: Posting
+    eligible: bool
+    score: float
+    results: tuple[QualificationResult, ...]
+    topic_fit: TopicFit
+    reasons: tuple[str, ...] = field(default=())
+    """The one or two things that mattered most, for the table."""
+
+    def count(self, section: Section, verdict: Verdict | None = None) -> int:
+        return sum(
+            1
+            for r in self.results
+            if r.section == section and (verdict is None or r.judgement.verdict is verdict)
+        )

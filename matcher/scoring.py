@@ -1,0 +1,512 @@
+"""The match rules: each qualification judged against a profile, and a posting's score from them.
+
+Pure functions: no I/O, no terminal. Every weight and threshold lives in matcher.tuning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz, process
+
+from matcher.knowledge.places import gazetteer
+from matcher.knowledge.terms import TermMatch
+from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import GENERIC_WORDS, fold
+from matcher.knowledge.venues import catalogue as venue_catalogue
+from matcher.models import (
+    AllOfCriterion,
+    AnyOfCriterion,
+    AvailabilityCriterion,
+    DegreeCriterion,
+    Judgement,
+    LocationCriterion,
+    Match,
+    Posting,
+    Profile,
+    PublicationsCriterion,
+    Qualification,
+    QualificationResult,
+    ResearchExperienceCriterion,
+    Section,
+    SkillsCriterion,
+    Stage,
+    TextCriterion,
+    TopicFit,
+    TopicMatch,
+    Verdict,
+)
+from matcher.tuning import (
+    DEGREE_FIELD_UNCONFIRMED_CREDIT,
+    PREFERRED_SHARE,
+    REQUIRED_SHARE,
+    SHORT_TERM_LENGTH,
+    TEXT_MET_COVERAGE,
+    TEXT_WORD_CUTOFF,
+    TOPIC_CUTOFF,
+    TOPIC_SHARE,
+)
+
+VERDICT_ORDER = {Verdict.MET: 3, Verdict.PARTIAL: 2, Verdict.UNKNOWN: 1, Verdict.UNMET: 0}
+"""any_of takes the best alternative, all_of the worst member, in this order."""
+
+STAGE_LABEL = {Stage.BACHELORS: "Bachelors", Stage.MASTERS: "Masters", Stage.PHD: "PhD", Stage.POSTDOC: "Postdoc"}
+
+
+def _judgement(verdict: Verdict, rule: str, evidence: str, **extra: object) -> Judgement:
+    credit = {Verdict.MET: 1.0, Verdict.UNMET: 0.0, Verdict.UNKNOWN: 0.0}.get(verdict)
+    if credit is None:
+        credit = float(extra.pop("credit"))  # type: ignore[arg-type]
+    else:
+        extra.pop("credit", None)
+    return Judgement(verdict=verdict, credit=round(credit, 4), rule=rule, evidence=evidence, **extra)  # type: ignore[arg-type]
+
+
+def _fraction(done: float, needed: float) -> Verdict:
+    if done >= needed:
+        return Verdict.MET
+    return Verdict.PARTIAL if done > 0 else Verdict.UNMET
+
+
+# ----------------------------------------------------------------------------- profile facts
+
+
+@dataclass(frozen=True, slots=True)
+class ResearchYears:
+    years: float | None
+    """None when the profile says nothing about research experience."""
+    evidence: str
+
+
+def research_years(profile: Profile, today: date) -> ResearchYears:
+    """Stated years, or the sum of the research roles in `experience` (to `today` if ongoing)."""
+    if profile.research_experience_years is not None:
+        years = float(profile.research_experience_years)
+        return ResearchYears(years, f"research_experience_years: {years:g}")
+    roles = [e for e in profile.experience if e.research]
+    if not roles:
+        if profile.experience:
+            return ResearchYears(0.0, "no experience entry has research: true")
+        return ResearchYears(None, "the profile states no research experience")
+    total_days = 0
+    named = []
+    for role in roles:
+        start = role.start
+        end = role.end or today
+        if start is not None and end > start:
+            total_days += (end - start).days
+        named.append(role.role + (f" at {role.organization}" if role.organization else ""))
+    years = round(total_days / 365.25, 1)
+    return ResearchYears(years, f"{years:g} years from {len(roles)} research role(s): {'; '.join(named)}")
+
+
+def _profile_field_items(profile: Profile) -> list[str]:
+    return [profile.degree.field] if profile.degree.field else []
+
+
+# ----------------------------------------------------------------------------- judges
+
+
+def judge(qualification: Qualification, profile: Profile, posting: Posting, today: date) -> Judgement:
+    """How one qualification stands against a profile."""
+    c = qualification.criterion
+    match c:
+        case DegreeCriterion():
+            return _judge_degree(c, profile)
+        case ResearchExperienceCriterion():
+            return _judge_research(c, profile, today)
+        case PublicationsCriterion():
+            return _judge_publications(c, profile)
+        case SkillsCriterion():
+            return _judge_skills(c, profile)
+        case LocationCriterion():
+            return _judge_location(c, profile)
+        case AvailabilityCriterion():
+            return _judge_availability(c, profile, posting)
+        case TextCriterion():
+            return _judge_text(c, profile)
+        case AnyOfCriterion():
+            parts = tuple(judge(q, profile, posting, today) for q in c.options)
+            best = max(parts, key=lambda j: (VERDICT_ORDER[j.verdict], j.credit))
+            index = parts.index(best) + 1
+            return _judgement(
+                best.verdict, f"any of {len(parts)} alternatives (best counts)",
+                f"alternative {index}: {best.evidence}", credit=best.credit,
+                matched=best.matched, similarity=best.similarity, parts=parts,
+            )
+        case AllOfCriterion():
+            parts = tuple(judge(q, profile, posting, today) for q in c.members)
+            worst = min(parts, key=lambda j: VERDICT_ORDER[j.verdict])
+            judged = [j.credit for j in parts if j.verdict is not Verdict.UNKNOWN]
+            credit = sum(judged) / len(judged) if judged else 0.0
+            return _judgement(
+                worst.verdict, f"all of {len(parts)} (the worst counts)",
+                "; ".join(j.evidence for j in parts), credit=credit,
+                matched=worst.matched, similarity=worst.similarity, parts=parts,
+            )
+    raise AssertionError(f"unhandled criterion {c!r}")  # pragma: no cover - the match is exhaustive
+
+
+def _stages_text(stages: Sequence[Stage]) -> str:
+    return " or ".join(STAGE_LABEL[s] for s in stages)
+
+
+def _field_match(wanted: Sequence[str], have: Sequence[str]) -> TermMatch | None:
+    terms = term_catalogue()
+    best: TermMatch | None = None
+    for field in wanted:
+        m = terms.best_match(field, have)
+        if m.found and (best is None or m.similarity > best.similarity):
+            best = m
+    return best
+
+
+def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
+    degree = profile.degree
+    rule = f"stage in [{', '.join(s.label for s in c.stages)}]"
+    if c.fields:
+        rule += f"; field in [{', '.join(c.fields)}]"
+    if c.enrolled:
+        rule += "; currently enrolled"
+    stage = STAGE_LABEL[degree.stage]
+    if degree.stage not in c.stages:
+        return _judgement(Verdict.UNMET, rule, f"profile stage is {stage}, posting asks for {_stages_text(c.stages)}",
+                          matched=degree.stage.label)
+    if c.enrolled and not degree.enrolled:
+        return _judgement(Verdict.UNMET, rule, f"{stage}, but the profile says enrolled: false", matched="enrolled: false")
+    if not c.fields:
+        return _judgement(Verdict.MET, rule, f"{stage}" + (", enrolled" if c.enrolled else ""),
+                          matched=degree.stage.label, similarity=100)
+    if not degree.field:
+        return _judgement(Verdict.PARTIAL, rule, f"{stage}; the profile gives no field to compare",
+                          credit=DEGREE_FIELD_UNCONFIRMED_CREDIT, matched=degree.stage.label)
+    hit = _field_match(c.fields, [degree.field])
+    if hit is None:
+        return _judgement(Verdict.PARTIAL, rule,
+                          f"{stage}; field '{degree.field}' is none of those named (a related field is not judged)",
+                          credit=DEGREE_FIELD_UNCONFIRMED_CREDIT, matched=degree.field, similarity=0)
+    return _judgement(Verdict.MET, rule, f"{stage}; field {hit.describe()} for '{hit.wanted}'",
+                      matched=degree.field, similarity=hit.similarity)
+
+
+def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: date) -> Judgement:
+    rule = f"research years >= {c.min_years:g}" if c.min_years is not None else "some research experience"
+    if c.fields:
+        rule += f" in [{', '.join(c.fields)}]"
+    stated = research_years(profile, today)
+    if stated.years is None:
+        return _judgement(Verdict.UNKNOWN, rule, stated.evidence)
+    needed = c.min_years if c.min_years else 0.0
+    if stated.years <= 0:
+        return _judgement(Verdict.UNMET, rule, stated.evidence, similarity=None)
+    verdict = _fraction(stated.years, needed) if needed else Verdict.MET
+    credit = min(1.0, stated.years / needed) if needed else 1.0
+    evidence = stated.evidence
+    similarity = None
+    matched = f"{stated.years:g} years"
+    if c.fields:
+        have = _profile_field_items(profile) + [e.role for e in profile.experience if e.research]
+        hit = _field_match(c.fields, have + list(profile.interests))
+        if hit is None:
+            evidence += "; its field matches none of those named (a related field is not judged)"
+            if verdict is Verdict.MET:
+                verdict, credit = Verdict.PARTIAL, DEGREE_FIELD_UNCONFIRMED_CREDIT
+        else:
+            evidence += f"; field {hit.describe()} for '{hit.wanted}'"
+            similarity = hit.similarity
+    return _judgement(verdict, rule, evidence, credit=credit, matched=matched, similarity=similarity)
+
+
+def _judge_publications(c: PublicationsCriterion, profile: Profile) -> Judgement:
+    venues = venue_catalogue()
+    wanted = [venues.resolve(v) for v in c.venues]
+    wanted_acronyms = {r.venue.acronym for r in wanted if r.venue}
+    wanted_unknown = {fold(r.query) for r in wanted if r.venue is None}
+    parts = []
+    if c.venues:
+        parts.append(f"venue in [{', '.join(c.venues)}]")
+    if c.areas:
+        parts.append(f"area in [{', '.join(c.areas)}]")
+    rule = f">= {c.min} paper(s)" + (f" at {' or '.join(parts)}" if parts else "") + (f" since {c.since}" if c.since else "")
+    if not profile.publications:
+        return _judgement(Verdict.UNMET, rule, "the profile lists no publications")
+    counted: list[str] = []
+    acronyms: list[str] = []
+    similarities: list[int] = []
+    for pub in profile.publications:
+        if c.since and pub.year and pub.year < c.since:
+            continue
+        resolved = venues.resolve(pub.venue) if pub.venue else None
+        venue = resolved.venue if resolved else None
+        listed = venue is not None and venue.acronym in wanted_acronyms
+        listed = listed or (pub.venue is not None and fold(pub.venue) in wanted_unknown)
+        in_area = venue is not None and bool(set(venue.areas) & set(c.areas))
+        if listed or in_area or not (c.venues or c.areas):
+            name = venue.acronym if venue else (pub.venue or "a paper")
+            how = f" ({resolved.how}, {resolved.similarity})" if resolved and resolved.how not in ("exact",) and venue else ""
+            counted.append(f"'{pub.venue}'" + (f" -> {name}{how}" if venue and venue.acronym != pub.venue else "")
+                           + (f" {pub.year}" if pub.year else ""))
+            acronyms.append(name)
+            similarities.append(resolved.similarity if resolved and venue else 100)
+    n = len(counted)
+    verdict = _fraction(n, c.min)
+    evidence = (f"{n} counted: " + "; ".join(counted)) if counted else (
+        f"none of {len(profile.publications)} paper(s) at a listed venue or area")
+    return _judgement(verdict, rule, evidence, credit=min(1.0, n / c.min),
+                      matched=", ".join(dict.fromkeys(acronyms)) or None,
+                      similarity=min(similarities) if similarities else None)
+
+
+def skill_items(profile: Profile) -> list[str]:
+    """What a skills qualification is matched against: skills (compounds split) and the field."""
+    return term_catalogue().expand([*profile.skills, *_profile_field_items(profile)])
+
+
+def _judge_skills(c: SkillsCriterion, profile: Profile) -> Judgement:
+    terms = term_catalogue()
+    have = skill_items(profile)
+    wanted = terms.expand(c.terms)
+    # Counted after splitting compounds: "all of [C/C++, Python]" asks for C, C++ and Python.
+    needed = min(c.min, len(wanted)) if c.min else (1 if c.mode == "any" else len(wanted))
+    rule = f"{'any' if c.mode == 'any' else 'all'} of [{', '.join(c.terms)}]" + (f", at least {c.min}" if c.min else "")
+    matches = [terms.best_match(w, have) for w in wanted]
+    found = [m for m in matches if m.found]
+    verdict = _fraction(len(found), needed)
+    evidence = "; ".join(f"{m.wanted}: {m.describe()}" if m.found else f"{m.wanted}: not in profile" for m in matches)
+    return _judgement(verdict, rule, evidence, credit=min(1.0, len(found) / needed) if needed else 1.0,
+                      matched=", ".join(m.matched for m in found if m.matched) or None,
+                      similarity=min((m.similarity for m in found), default=None))
+
+
+def _judge_location(c: LocationCriterion, profile: Profile) -> Judgement:
+    rule = f"on site in {' or '.join(c.on_site)}: lives there, prefers it, or will relocate"
+    loc = profile.location
+    if loc is None:
+        return _judgement(Verdict.UNKNOWN, rule, "the profile gives no location")
+    places = gazetteer()
+    wanted = [places.parse(p) for p in c.on_site]
+    for label, items in (("lives in", [loc.current] if loc.current else []), ("prefers", list(loc.preferred))):
+        for item in items:
+            have = places.parse(item)
+            for place in wanted:
+                score = places.similarity(place, have)
+                if score:
+                    return _judgement(Verdict.MET, rule, f"{label} {item} ({place.written})", matched=item, similarity=score)
+    if loc.willing_to_relocate:
+        return _judgement(Verdict.MET, rule, "willing to relocate" + (f" from {loc.current}" if loc.current else ""),
+                          matched="willing_to_relocate: true", similarity=None)
+    return _judgement(Verdict.UNMET, rule, f"in {loc.current or 'an unstated place'} and not willing to relocate",
+                      matched="willing_to_relocate: false")
+
+
+def _judge_availability(c: AvailabilityCriterion, profile: Profile, posting: Posting) -> Judgement:
+    start = c.start or posting.start
+    weeks = c.weeks or posting.duration_weeks
+    rule = f"available from {start or 'the start'}" + (f" for {weeks} weeks" if weeks else "")
+    if start is None:
+        return _judgement(Verdict.UNKNOWN, rule, "the posting gives no start date")
+    have = profile.availability
+    if have is None:
+        return _judgement(Verdict.UNKNOWN, rule, "the profile gives no availability")
+    end = start + timedelta(weeks=weeks or 1)
+    free_from = have.start or date.min
+    free_to = have.end or date.max
+    overlap = (min(end, free_to) - max(start, free_from)).days
+    needed = (end - start).days
+    shown = f"available {have.start or '...'} to {have.end or '...'}"
+    if overlap <= 0:
+        return _judgement(Verdict.UNMET, rule, shown, matched=shown)
+    share = min(1.0, overlap / needed)
+    return _judgement(_fraction(share, 1.0), rule, f"{shown}: covers {share:.0%} of it", credit=share, matched=shown)
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    word: str
+    source: str
+    item: str
+
+
+def _profile_words(profile: Profile) -> list[_Word]:
+    words: list[_Word] = []
+    for source, items in (("skills", profile.skills), ("interests", profile.interests),
+                          ("statement", [profile.statement] if profile.statement else [])):
+        for item in items:
+            for word in fold(item).split():
+                if word not in GENERIC_WORDS:
+                    words.append(_Word(word, source, item))
+    return words
+
+
+def content_words(text: str) -> list[str]:
+    return list(dict.fromkeys(w for w in fold(text).split() if w not in GENERIC_WORDS and len(w) > 1))
+
+
+def _judge_text(c: TextCriterion, profile: Profile) -> Judgement:
+    rule = "text: its content words found in skills, interests or statement"
+    wanted = content_words(c.text)
+    have = _profile_words(profile)
+    if not wanted or not have:
+        return _judgement(Verdict.UNKNOWN, rule, "nothing in the profile speaks to it")
+    by_word: dict[str, _Word] = {}
+    for w in have:
+        by_word.setdefault(w.word, w)
+    fuzzy_keys = [k for k in by_word if len(k) > SHORT_TERM_LENGTH]
+    found: list[str] = []
+    items: list[str] = []
+    for word in wanted:
+        hit = by_word.get(word)
+        score = 100
+        if hit is None and len(word) > SHORT_TERM_LENGTH:
+            best = process.extractOne(word, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=TEXT_WORD_CUTOFF)
+            if best is not None:
+                hit, score = by_word[best[0]], round(best[1])
+        if hit is not None:
+            found.append(f"'{word}' ~ {hit.source} '{_clip(hit.item)}'" + (f" ({score})" if score < 100 else ""))
+            items.append(hit.item)
+    if not found:
+        return _judgement(Verdict.UNKNOWN, rule, "nothing in the profile speaks to it")
+    coverage = len(found) / len(wanted)
+    verdict = Verdict.MET if coverage >= TEXT_MET_COVERAGE else Verdict.PARTIAL
+    evidence = f"{len(found)} of {len(wanted)} words: " + "; ".join(found)
+    return _judgement(verdict, rule, evidence, credit=min(1.0, coverage / TEXT_MET_COVERAGE),
+                      matched=", ".join(dict.fromkeys(_clip(i) for i in items)), similarity=round(coverage * 100))
+
+
+def _clip(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# ----------------------------------------------------------------------------- topics
+
+
+def topic_items(profile: Profile) -> list[tuple[str, str]]:
+    """(item, where in the profile) that topical fit compares with a posting's topics."""
+    venues = venue_catalogue()
+    terms = term_catalogue()
+    items: list[tuple[str, str]] = [(f, "field") for f in _profile_field_items(profile)]
+    items += [(i, "interests") for i in profile.interests]
+    items += [(s, "skills") for s in terms.expand(profile.skills)]
+    for pub in profile.publications:
+        venue = venues.resolve(pub.venue).venue if pub.venue else None
+        for area in venue.areas if venue else ():
+            for label in terms.expand([venues.area_label(area)]):
+                items.append((label, f"publications ({venue.acronym})"))  # type: ignore[union-attr]
+    return list(dict.fromkeys(items))
+
+
+def topic_fit(topics: Iterable[str], profile: Profile) -> list[TopicMatch]:
+    terms = term_catalogue()
+    items = topic_items(profile)
+    out = []
+    for topic in topics:
+        best = TopicMatch(topic, None, None, 0)
+        for item, source in items:
+            m = terms.match_one(topic, item)
+            score = m.similarity if m.found else 0
+            if not score and len(fold(topic).split()) > 1 and len(fold(item).split()) > 1:
+                score = round(fuzz.token_set_ratio(fold(topic), fold(item)))
+            if score >= TOPIC_CUTOFF and score > best.similarity:
+                best = TopicMatch(topic, item, source, score)
+        out.append(best)
+    return out
+
+
+# ----------------------------------------------------------------------------- a posting's score
+
+
+def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
+    """Judge every qualification and add up the score; see README "How scoring works"."""
+    judged: list[tuple[Section, Qualification, Judgement]] = [
+        (section, q, judge(q, profile, posting, today))
+        for section, quals in (("required", posting.required), ("preferred", posting.preferred))
+        for q in quals
+    ]
+    topics = topic_fit(posting.topics, profile)
+
+    def counted(section: Section) -> list[tuple[Qualification, Judgement]]:
+        return [(q, j) for s, q, j in judged if s == section and j.verdict is not Verdict.UNKNOWN]
+
+    weight_of = {s: sum(q.weight for q, _ in counted(s)) for s in ("required", "preferred")}
+    shares = {
+        "required": REQUIRED_SHARE if weight_of["required"] > 0 else 0.0,
+        "preferred": PREFERRED_SHARE if weight_of["preferred"] > 0 else 0.0,
+        "topics": TOPIC_SHARE if topics else 0.0,
+    }
+    total_share = sum(shares.values()) or 1.0
+
+    results = []
+    for section, q, j in judged:
+        if j.verdict is Verdict.UNKNOWN or weight_of[section] == 0:
+            available = 0.0
+        else:
+            available = shares[section] / total_share * q.weight / weight_of[section]
+        results.append(QualificationResult(section, q, j, round(available * j.credit, 4), round(available, 4)))
+    fit = sum(t.similarity for t in topics) / (100 * len(topics)) if topics else 0.0
+    topic_available = shares["topics"] / total_share
+    topic = TopicFit(round(fit, 4), tuple(topics), round(topic_available * fit, 4), round(topic_available, 4))
+    score = round(sum(r.points for r in results) + topic.points, 4)
+    eligible = not any(r.section == "required" and r.judgement.verdict is Verdict.UNMET for r in results)
+    match = Match(posting, eligible, score, tuple(results), topic)
+    return Match(posting, eligible, score, tuple(results), topic, reasons=reasons(match))
+
+
+def rank(postings: Iterable[Posting], profile: Profile, today: date) -> list[Match]:
+    """Eligible postings first, then by score, ties by posting id: the same input, the same order."""
+    matches = [score_posting(p, profile, today) for p in postings]
+    return sorted(matches, key=lambda m: (not m.eligible, -m.score, m.posting.id))
+
+
+# ----------------------------------------------------------------------------- reasons
+
+
+def short_label(q: Qualification, j: Judgement) -> str:
+    """A few words naming what a qualification is about, for the table's reasons column."""
+    c = q.criterion
+    match c:
+        case DegreeCriterion():
+            return f"{_stages_text(c.stages)}" + (" enrolment" if c.enrolled else "")
+        case ResearchExperienceCriterion():
+            return f"{c.min_years:g}+ yr research" if c.min_years else "research experience"
+        case PublicationsCriterion():
+            if j.verdict in (Verdict.MET, Verdict.PARTIAL) and j.matched:
+                n = j.evidence.split(" ", 1)[0]
+                return f"{n} paper{'s' if n != '1' else ''} at {j.matched}"
+            listed = ", ".join(c.venues[:3]) + ("…" if len(c.venues) > 3 else "")
+            return f"paper at {listed or ', '.join(c.areas) or 'any venue'}"
+        case SkillsCriterion():
+            if j.verdict is Verdict.MET and j.matched:
+                return _clip(j.matched, 30)
+            return _clip("/".join(c.terms), 30)
+        case LocationCriterion():
+            return f"on site: {', '.join(c.on_site)}"
+        case AvailabilityCriterion():
+            return "availability"
+        case TextCriterion():
+            return _clip(c.text, 30)
+        case AnyOfCriterion() | AllOfCriterion():
+            return _clip(q.quote or q.kind, 30)
+    return q.kind  # pragma: no cover
+
+
+def reasons(match: Match) -> tuple[str, ...]:
+    """The one or two things that mattered most: what is missing, or what earned the most."""
+    unmet = [r for r in match.results if r.section == "required" and r.judgement.verdict is Verdict.UNMET]
+    if unmet:
+        unmet.sort(key=lambda r: -r.available)
+        return tuple(f"missing: {short_label(r.qualification, r.judgement)}" for r in unmet[:2])
+    out: list[str] = []
+    gains = sorted((r for r in match.results if r.section == "preferred" and r.points > 0), key=lambda r: -r.points)
+    out += [f"+ {short_label(r.qualification, r.judgement)}" for r in gains[:2]]
+    if len(out) < 2:
+        misses = sorted((r for r in match.results if r.judgement.verdict is Verdict.UNMET or
+                         (r.judgement.verdict is Verdict.PARTIAL and r.section == "required")),
+                        key=lambda r: -(r.available - r.points))
+        out += [f"- {short_label(r.qualification, r.judgement)}" for r in misses[: 2 - len(out)]]
+    if len(out) < 2:
+        spoken = [t.topic for t in match.topic_fit.matches if t.matched]
+        if spoken:
+            out.append(f"topics: {', '.join(spoken[:2])}")
+    return tuple(out)

@@ -1,0 +1,37 @@
+"""Every weight and threshold of the matcher, in one place. Change them here and nowhere else.
+
+Similarities are rapidfuzz scores from 0 to 100 over folded text (lower case, no punctuation).
+"""
+
+# --- how a posting's score is made (see README "How scoring works") ---------------------------
+REQUIRED_SHARE = 0.5
+"""Share of the score earned by required qualifications (weighted mean of their credit)."""
+PREFERRED_SHARE = 0.3
+"""Share earned by preferred qualifications."""
+TOPIC_SHARE = 0.2
+"""Share earned by topical fit: the posting's topics against the profile's field, interests,
+skills and publication areas. It orders postings whose qualifications are met equally."""
+# A part with nothing to judge (no preferred qualifications, every one unknown, no topics) gives
+# its share to the others in proportion, so a score is always "earned / what could be earned".
+
+# --- fuzzy matching cut-offs --------------------------------------------------------------------
+TERM_FUZZY_CUTOFF = 90
+"""A skill or field written differently (typo, word order) still matches at this similarity."""
+SHORT_TERM_LENGTH = 4
+"""Terms this short or shorter ("C", "R", "Go", "AI") match exactly or by alias, never fuzzily."""
+VENUE_FUZZY_CUTOFF = 90
+"""A venue's full name written differently still resolves at this similarity."""
+PLACE_FUZZY_CUTOFF = 90
+"""A city written differently ("Zürich"/"Zurich" aside, which folding handles) still matches."""
+TEXT_WORD_CUTOFF = 88
+"""A word of a free-text qualification is spoken to by a profile word at this similarity."""
+TEXT_MET_COVERAGE = 0.5
+"""A text qualification is met when this share of its content words is spoken to by the profile;
+any smaller non-zero share is partial, and none at all is unknown (never unmet)."""
+TOPIC_CUTOFF = 85
+"""A posting topic counts as spoken to by a profile item at this similarity."""
+
+# --- partial credit -------------------------------------------------------------------------------
+DEGREE_FIELD_UNCONFIRMED_CREDIT = 0.5
+"""Stage and enrolment are right but the field matches none the posting names. Postings almost
+always add "or a related field", which the tool cannot judge, so this is partial, not unmet."""
