@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 
 from matcher.errors import InputError, Problem
 from matcher.knowledge import SAFE_LOADER
+from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import (
@@ -455,7 +456,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             location = ProfileLocation(
                 current=reader.text(loc, "current", "location"),
                 willing_to_relocate=True if willing is None else willing,
-                preferred=reader.texts(loc, "preferred", "location"),
+                preferred=gazetteer().join_parts(reader.texts(loc, "preferred", "location")),
             )
 
     availability = None
@@ -537,7 +538,7 @@ def posting_from_yaml(document: Any, path: str) -> Posting:
         title=reader.text(top, "title", "posting") or "",
         organization=reader.text(top, "organization", "posting") or "",
         path=path,
-        location=reader.texts(top, "location", "posting"),
+        location=gazetteer().join_parts(reader.texts(top, "location", "posting")),
         team=reader.text(top, "team", "posting"),
         deadline=reader.date(top, "deadline", "posting", end=True),
         start=reader.date(top, "start", "posting"),
@@ -582,23 +583,25 @@ def _qualification(reader: _Reader, value: Any, mark: Any, where: str) -> Qualif
 
 
 def _degree(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value, mark, what, ["stage", "fields", "enrolled"], ["stage"])
+    m = reader.mapping(value, mark, what, ["stage", "fields", "enrolled", "related_fields"], ["stage"])
     if m is None:
         return None
     return DegreeCriterion(
         stages=_stages(reader, m, "stage", what) if m.get("stage") is not None else (),
         fields=reader.texts(m, "fields", what),
         enrolled=reader.boolean(m, "enrolled", what),
+        related_fields=bool(reader.boolean(m, "related_fields", what)),
     )
 
 
 def _research(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value if value is not None else {}, mark, what, ["min_years", "fields"])
+    m = reader.mapping(value if value is not None else {}, mark, what, ["min_years", "fields", "related_fields"])
     if m is None:
         return None
     years = reader.number(m, "min_years", what)
     return ResearchExperienceCriterion(min_years=None if years is None else float(years),
-                                       fields=reader.texts(m, "fields", what))
+                                       fields=reader.texts(m, "fields", what),
+                                       related_fields=bool(reader.boolean(m, "related_fields", what)))
 
 
 def _publications(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
@@ -639,7 +642,7 @@ def _location(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | 
     m = reader.mapping(value, mark, what, ["on_site"], ["on_site"])
     if m is None:
         return None
-    return LocationCriterion(on_site=reader.texts(m, "on_site", what))
+    return LocationCriterion(on_site=gazetteer().join_parts(reader.texts(m, "on_site", what)))
 
 
 def _availability(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:

@@ -104,6 +104,8 @@ class DegreeCriterion:
     stages: tuple[Stage, ...]
     fields: tuple[str, ...] = ()
     enrolled: bool | None = None
+    related_fields: bool = False
+    """The posting adds "or a related field": a field it does not name is partial, not unmet."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,8 @@ class ResearchExperienceCriterion:
     min_years: float | None
     """None: any research experience at all."""
     fields: tuple[str, ...] = ()
+    related_fields: bool = False
+    """As for DegreeCriterion."""
 
 
 @dataclass(frozen=True, slots=True)

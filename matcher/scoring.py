@@ -39,7 +39,7 @@ from matcher.models import (
     Verdict,
 )
 from matcher.tuning import (
-    DEGREE_FIELD_UNCONFIRMED_CREDIT,
+    RELATED_FIELD_CREDIT,
     PREFERRED_SHARE,
     REQUIRED_SHARE,
     SHORT_TERM_LENGTH,
@@ -167,7 +167,7 @@ def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
     degree = profile.degree
     rule = f"stage in [{', '.join(s.label for s in c.stages)}]"
     if c.fields:
-        rule += f"; field in [{', '.join(c.fields)}]"
+        rule += f"; field in [{', '.join(c.fields)}]" + (" or related" if c.related_fields else "")
     if c.enrolled:
         rule += "; currently enrolled"
     stage = STAGE_LABEL[degree.stage]
@@ -180,13 +180,17 @@ def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
         return _judgement(Verdict.MET, rule, f"{stage}" + (", enrolled" if c.enrolled else ""),
                           matched=degree.stage.label, similarity=100)
     if not degree.field:
-        return _judgement(Verdict.PARTIAL, rule, f"{stage}; the profile gives no field to compare",
-                          credit=DEGREE_FIELD_UNCONFIRMED_CREDIT, matched=degree.stage.label)
+        return _judgement(Verdict.UNKNOWN, rule, f"{stage}; the profile gives no field to compare",
+                          matched=degree.stage.label)
     hit = _field_match(c.fields, [degree.field])
     if hit is None:
-        return _judgement(Verdict.PARTIAL, rule,
-                          f"{stage}; field '{degree.field}' is none of those named (a related field is not judged)",
-                          credit=DEGREE_FIELD_UNCONFIRMED_CREDIT, matched=degree.field, similarity=0)
+        if c.related_fields:
+            return _judgement(Verdict.PARTIAL, rule,
+                              f"{stage}; field '{degree.field}' is none of those named; "
+                              "the posting accepts a related field, which is not judged",
+                              credit=RELATED_FIELD_CREDIT, matched=degree.field, similarity=0)
+        return _judgement(Verdict.UNMET, rule, f"{stage}; field '{degree.field}' is none of those named",
+                          matched=degree.field, similarity=0)
     return _judgement(Verdict.MET, rule, f"{stage}; field {hit.describe()} for '{hit.wanted}'",
                       matched=degree.field, similarity=hit.similarity)
 
@@ -194,7 +198,7 @@ def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
 def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: date) -> Judgement:
     rule = f"research years >= {c.min_years:g}" if c.min_years is not None else "some research experience"
     if c.fields:
-        rule += f" in [{', '.join(c.fields)}]"
+        rule += f" in [{', '.join(c.fields)}]" + (" or related" if c.related_fields else "")
     stated = research_years(profile, today)
     if stated.years is None:
         return _judgement(Verdict.UNKNOWN, rule, stated.evidence)
@@ -209,10 +213,13 @@ def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: dat
     if c.fields:
         have = _profile_field_items(profile) + [e.role for e in profile.experience if e.research]
         hit = _field_match(c.fields, have + list(profile.interests))
-        if hit is None:
-            evidence += "; its field matches none of those named (a related field is not judged)"
+        if hit is None and c.related_fields:
+            evidence += "; its field is none of those named; the posting accepts a related field, which is not judged"
             if verdict is Verdict.MET:
-                verdict, credit = Verdict.PARTIAL, DEGREE_FIELD_UNCONFIRMED_CREDIT
+                verdict, credit = Verdict.PARTIAL, RELATED_FIELD_CREDIT
+        elif hit is None:
+            evidence += "; in none of the fields named"
+            verdict, credit = Verdict.UNMET, 0.0
         else:
             evidence += f"; field {hit.describe()} for '{hit.wanted}'"
             similarity = hit.similarity
@@ -276,7 +283,7 @@ def _judge_skills(c: SkillsCriterion, profile: Profile) -> Judgement:
     verdict = _fraction(len(found), needed)
     evidence = "; ".join(f"{m.wanted}: {m.describe()}" if m.found else f"{m.wanted}: not in profile" for m in matches)
     return _judgement(verdict, rule, evidence, credit=min(1.0, len(found) / needed) if needed else 1.0,
-                      matched=", ".join(m.matched for m in found if m.matched) or None,
+                      matched=", ".join(dict.fromkeys(m.matched for m in found if m.matched)) or None,
                       similarity=min((m.similarity for m in found), default=None))
 
 
@@ -364,8 +371,9 @@ def _judge_text(c: TextCriterion, profile: Profile) -> Judgement:
             if best is not None:
                 hit, score = by_word[best[0]], round(best[1])
         if hit is not None:
-            found.append(f"'{word}' ~ {hit.source} '{_clip(hit.item)}'" + (f" ({score})" if score < 100 else ""))
-            items.append(hit.item)
+            shown = hit.source if hit.source == "statement" else f"{hit.source} '{_clip(hit.item)}'"
+            found.append(f"'{word}' ~ {shown}" + (f" ({score})" if score < 100 else ""))
+            items.append(hit.source if hit.source == "statement" else hit.item)
     if not found:
         return _judgement(Verdict.UNKNOWN, rule, "nothing in the profile speaks to it")
     coverage = len(found) / len(wanted)
@@ -469,7 +477,8 @@ def short_label(q: Qualification, j: Judgement) -> str:
         case DegreeCriterion():
             return f"{_stages_text(c.stages)}" + (" enrolment" if c.enrolled else "")
         case ResearchExperienceCriterion():
-            return f"{c.min_years:g}+ yr research" if c.min_years else "research experience"
+            label = f"{c.min_years:g}+ yr research" if c.min_years else "research experience"
+            return label + (f" in {c.fields[0]}" if c.fields else "")
         case PublicationsCriterion():
             if j.verdict in (Verdict.MET, Verdict.PARTIAL) and j.matched:
                 n = j.evidence.split(" ", 1)[0]
@@ -479,15 +488,20 @@ def short_label(q: Qualification, j: Judgement) -> str:
         case SkillsCriterion():
             if j.verdict is Verdict.MET and j.matched:
                 return _clip(j.matched, 30)
-            return _clip("/".join(c.terms), 30)
+            return _clip("/".join(c.terms), 40)
         case LocationCriterion():
             return f"on site: {', '.join(c.on_site)}"
         case AvailabilityCriterion():
             return "availability"
         case TextCriterion():
             return _clip(c.text, 30)
-        case AnyOfCriterion() | AllOfCriterion():
-            return _clip(q.quote or q.kind, 30)
+        case AnyOfCriterion():
+            return " or ".join(short_label(o, p) for o, p in zip(c.options, j.parts, strict=True))
+        case AllOfCriterion():
+            pairs = list(zip(c.members, j.parts, strict=True))
+            if j.verdict is Verdict.UNMET:  # name only what is missing
+                pairs = [(m, p) for m, p in pairs if p.verdict is Verdict.UNMET]
+            return " + ".join(short_label(m, p) for m, p in pairs)
     return q.kind  # pragma: no cover
 
 

@@ -32,6 +32,7 @@ TOPIC_CUTOFF = 85
 """A posting topic counts as spoken to by a profile item at this similarity."""
 
 # --- partial credit -------------------------------------------------------------------------------
-DEGREE_FIELD_UNCONFIRMED_CREDIT = 0.5
-"""Stage and enrolment are right but the field matches none the posting names. Postings almost
-always add "or a related field", which the tool cannot judge, so this is partial, not unmet."""
+RELATED_FIELD_CREDIT = 0.5
+"""Credit when the posting accepts "a related field" (`related_fields: true`) and the profile's
+field is none of those it names: the tool cannot judge relatedness, so this is partial. Without
+`related_fields` such a field is unmet."""

@@ -55,6 +55,20 @@ class Gazetteer:
                 city = part
         return Place(written, city, frozenset(regions))
 
+    def is_region(self, text: str) -> bool:
+        return fold(text) in self.region_of
+
+    def join_parts(self, items: tuple[str, ...]) -> tuple[str, ...]:
+        """YAML reads `[Cambridge, UK, Redmond, WA]` as four items; people mean two places.
+        A region-only item that follows a place is joined to it: ("Cambridge, UK", "Redmond, WA")."""
+        places: list[str] = []
+        for item in items:
+            if places and self.is_region(item) and not self.is_region(places[-1].split(",")[0]):
+                places[-1] = f"{places[-1]}, {item}"
+            else:
+                places.append(item)
+        return tuple(places)
+
     def similarity(self, wanted: Place, have: Place) -> int:
         """0..100: how well `have` (where the candidate is) meets `wanted` (where the job is)."""
         if wanted.remote:

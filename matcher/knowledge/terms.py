@@ -12,7 +12,7 @@ from matcher.knowledge import read_data_file
 from matcher.knowledge.text import fold
 from matcher.tuning import SHORT_TERM_LENGTH, TERM_FUZZY_CUTOFF
 
-HOW_RANK = {"exact": 0, "alias": 1, "narrower": 2, "fuzzy": 3, "none": 9}
+HOW_RANK = {"exact": 0, "alias": 1, "narrower": 2, "contains": 3, "fuzzy": 4, "none": 9}
 """Better ways of matching sort first."""
 
 _COMPOUND_SEPARATORS = re.compile(r"\s*(?:/|,|;|\band\b|\bor\b|&)\s*")
@@ -36,7 +36,7 @@ class TermMatch:
     matched: str | None
     """The profile item as written, or None."""
     how: str
-    """exact | alias | narrower | fuzzy | none"""
+    """exact | alias | narrower | contains | fuzzy | none"""
     similarity: int
 
     @property
@@ -48,6 +48,8 @@ class TermMatch:
             return f"no match for '{self.wanted}'"
         if self.how == "narrower":
             return f"'{self.matched}' is a kind of '{self.wanted}'"
+        if self.how == "contains":
+            return f"'{self.matched}' names '{self.wanted}'"
         if self.how == "exact":
             return f"'{self.matched}'"
         return f"'{self.matched}' ({self.how}, {self.similarity})"
@@ -118,6 +120,9 @@ class TermCatalogue:
         if w.canonical is not None and h.canonical is not None and w.canonical in self.ancestors(h.canonical):
             return TermMatch(wanted, have, "narrower", min(w.similarity, h.similarity))
         fw, fh = fold(wanted), fold(have)
+        if " " in fw and f" {fw} " in f" {fh} ":
+            # A multi-word term inside a longer phrase: "computer architecture" in a role title.
+            return TermMatch(wanted, have, "contains", 100)
         if min(len(fw), len(fh)) > SHORT_TERM_LENGTH:
             score = round(fuzz.token_sort_ratio(fw, fh))
             if score >= TERM_FUZZY_CUTOFF:

@@ -1,0 +1,249 @@
+"""The intern-match command: parse arguments, load, score, render. Nothing else lives here.
+
+Exit statuses (documented in the README):
+  0 success · 1 a file is missing or invalid · 2 usage error (unknown posting id, no profile)
+  3 success, but some postings were skipped as invalid · 130 interrupted (Ctrl-C)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+from rich.console import Console
+
+from matcher import __version__
+from matcher.errors import InternMatchError, UsageError
+
+if TYPE_CHECKING:
+    from matcher.render import OutputFormat
+
+EXIT_OK = 0
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_SKIPPED = 3
+EXIT_INTERRUPTED = 130
+
+PROFILE_ENV = "INTERN_MATCH_PROFILE"
+POSTINGS_ENV = "INTERN_MATCH_POSTINGS"
+DEFAULT_PROFILE = "me.yaml"
+
+app = typer.Typer(
+    name="intern-match",
+    help="Which research internships you fit, and why: rank postings against your profile and "
+    "explain every verdict.",
+    no_args_is_help=True,
+    add_completion=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"intern-match {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Which research internships you fit, and why."""
+
+
+# ----------------------------------------------------------------------------- shared options
+
+PostingsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--postings", "-p", envvar=POSTINGS_ENV, show_default="the bundled postings",
+        help="Folder of posting YAML files, one posting file, or - for standard input.",
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", metavar="YYYY-MM-DD", help="Take this as today's date (for ongoing research roles)."),
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
+
+
+def _console(no_color: bool, stderr: bool = False) -> Console:
+    """Built per command so NO_COLOR and COLUMNS in the environment take effect."""
+    stream = sys.stderr if stderr else sys.stdout
+    width = None
+    if not stream.isatty() and "COLUMNS" not in os.environ:
+        width = 120  # rich would use 80 for a pipe; tables read better wider
+    return Console(file=stream, no_color=no_color or None, width=width, highlight=False, soft_wrap=False)
+
+
+def _today(value: str | None) -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--today: '{value}' is not a date; expected YYYY-MM-DD") from None
+
+
+def _fail(error: InternMatchError) -> NoReturn:
+    typer.echo(f"Error: {error}", err=True)
+    raise typer.Exit(code=error.exit_code)
+
+
+def _postings_source(postings: str | None) -> str:
+    from matcher.loading import bundled_postings_dir
+
+    return postings if postings else str(bundled_postings_dir())
+
+
+def _resolve_profile_path(profile: str | None) -> str:
+    if profile:
+        return profile
+    if os.environ.get(PROFILE_ENV):
+        return os.environ[PROFILE_ENV]
+    if Path(DEFAULT_PROFILE).is_file():
+        return DEFAULT_PROFILE
+    raise UsageError(
+        f"no profile given: pass PROFILE, set {PROFILE_ENV}=path/to/profile.yaml, "
+        f"or put a profile at ./{DEFAULT_PROFILE}"
+    )
+
+
+# ----------------------------------------------------------------------------- rank
+
+
+@app.command()
+def rank(
+    profile: Annotated[str, typer.Argument(help="Profile YAML file, or - for standard input.")],
+    postings: PostingsOption = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N postings.")] = None,
+    eligible_only: Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")] = False,
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)
+    ] = "table",
+    today: TodayOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Rank postings for a profile: eligible first, then by score, with the reasons that mattered."""
+    from matcher import render
+    from matcher.loading import load_postings, load_profile
+    from matcher.scoring import rank as rank_postings
+
+    try:
+        fmt = _output_format(output_format)
+        when = _today(today)
+        source = _postings_source(postings)
+        if profile == "-" and source == "-":
+            raise UsageError("the profile and the postings cannot both come from standard input")
+        candidate = load_profile(profile)
+        loaded = load_postings(source)
+    except InternMatchError as error:
+        _fail(error)
+
+    matches = rank_postings(loaded.postings, candidate, when)
+    if eligible_only:
+        matches = [m for m in matches if m.eligible]
+    if top is not None:
+        matches = matches[:top]
+
+    for note in render.skipped_notes(loaded.skipped):
+        typer.echo(note, err=True)
+
+    if fmt is render.OutputFormat.TABLE:
+        console = _console(no_color)
+        if matches:
+            console.print(render.ranking_table(matches, candidate))
+        else:
+            typer.echo("No postings to show." + (" (--eligible-only left none)" if eligible_only else ""), err=True)
+    elif fmt is render.OutputFormat.JSON:
+        _write(render.to_json(render.ranking_document(candidate, matches, loaded.skipped, when)))
+    elif fmt is render.OutputFormat.JSONL:
+        _write(render.to_jsonl([render.match_dict(m, i) for i, m in enumerate(matches, 1)]))
+    else:
+        delimiter = "," if fmt is render.OutputFormat.CSV else "\t"
+        rows = [render.flat_row(m, i) for i, m in enumerate(matches, 1)]
+        _write(render.to_delimited(rows, render.FLAT_FIELDS, delimiter))
+
+    if loaded.skipped:
+        raise typer.Exit(code=EXIT_SKIPPED)
+
+
+def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> OutputFormat:
+    from matcher.loading import did_you_mean
+    from matcher.render import OutputFormat
+
+    names = allowed or tuple(f.value for f in OutputFormat)
+    if value.lower() not in names:
+        raise UsageError(f"--format: '{value}' is not one of {', '.join(names)}{did_you_mean(value, names)}")
+    return OutputFormat(value.lower())
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+# ----------------------------------------------------------------------------- explain
+
+
+@app.command()
+def explain(
+    posting: Annotated[str, typer.Argument(help="A posting id from the postings folder, or a posting file.")],
+    profile: Annotated[
+        str | None,
+        typer.Argument(help=f"Profile YAML file (default: ${PROFILE_ENV}, then ./{DEFAULT_PROFILE}).", show_default=False),
+    ] = None,
+    postings: PostingsOption = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    today: TodayOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """Explain one posting: every qualification, its verdict, the evidence and the points it gave."""
+    from matcher import render
+    from matcher.loading import load_posting, load_postings, load_profile
+    from matcher.scoring import score_posting
+
+    try:
+        fmt = _output_format(output_format, ("table", "json"))
+        when = _today(today)
+        candidate = load_profile(_resolve_profile_path(profile))
+        if Path(posting).is_file() or posting == "-":
+            chosen = load_posting(posting)
+        else:
+            loaded = load_postings(_postings_source(postings))
+            by_id = {p.id: p for p in loaded.postings}
+            if posting not in by_id:
+                from rapidfuzz import process
+
+                close = [hit[0] for hit in process.extract(posting, list(by_id), limit=3, score_cutoff=50)]
+                hint = f"; closest: {', '.join(close)}" if close else ""
+                raise UsageError(f"no posting with id '{posting}'{hint} (see `intern-match rank` for ids)")
+            chosen = by_id[posting]
+    except InternMatchError as error:
+        _fail(error)
+
+    match = score_posting(chosen, candidate, when)
+    if fmt is render.OutputFormat.JSON:
+        document = {"schema_version": render.SCHEMA_VERSION, "today": when.isoformat(),
+                    "profile": render.profile_dict(candidate), "result": render.match_dict(match, 1)}
+        _write(render.to_json(document))
+    else:
+        _console(no_color).print(render.explanation(match, candidate))
+
+
+# ----------------------------------------------------------------------------- entry point
+
+
+def main() -> None:
+    """Run the app. Typer already ends Ctrl-C with 130 and a closed pipe quietly; this also
+    covers an interrupt that lands outside a command (while modules load)."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)

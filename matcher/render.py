@@ -1,0 +1,315 @@
+"""Matches -> what people and scripts read: rich tables and panels, JSON, CSV and TSV.
+
+Renderers return objects or strings and never print; cli.py decides where output goes.
+User text is escaped before it meets rich markup, so a title with [brackets] stays intact.
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import io
+import json
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from matcher.loading import Skipped
+from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Verdict
+from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
+
+SCHEMA_VERSION = 1
+"""Bumped only when a key of the JSON output changes meaning; adding keys does not bump it."""
+
+
+class OutputFormat(str, enum.Enum):
+    TABLE = "table"
+    JSON = "json"
+    JSONL = "jsonl"
+    CSV = "csv"
+    TSV = "tsv"
+
+
+VERDICT_STYLE = {
+    Verdict.MET: "green",
+    Verdict.PARTIAL: "yellow",
+    Verdict.UNKNOWN: "dim",
+    Verdict.UNMET: "red",
+}
+VERDICT_MARK = {Verdict.MET: "✓ met", Verdict.PARTIAL: "~ partial", Verdict.UNKNOWN: "? unknown", Verdict.UNMET: "✗ unmet"}
+
+
+# ----------------------------------------------------------------------------- plain data
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def judgement_dict(j: Judgement) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "verdict": j.verdict.value,
+        "credit": j.credit,
+        "rule": j.rule,
+        "evidence": j.evidence,
+        "matched": j.matched,
+        "similarity": j.similarity,
+    }
+    return data
+
+
+def qualification_dict(result: QualificationResult) -> dict[str, Any]:
+    q, j = result.qualification, result.judgement
+    data: dict[str, Any] = {
+        "section": result.section,
+        "kind": q.kind,
+        "quote": q.quote,
+        **judgement_dict(j),
+        "points": result.points,
+        "available": result.available,
+        "weight": q.weight,
+        "note": q.note,
+    }
+    if j.parts:
+        members = getattr(q.criterion, "options", None) or getattr(q.criterion, "members", ())
+        data["parts"] = [
+            {"kind": member.kind, "quote": member.quote, **judgement_dict(part)}
+            for member, part in zip(members, j.parts, strict=True)
+        ]
+    return data
+
+
+def posting_dict(posting: Posting) -> dict[str, Any]:
+    return {
+        "id": posting.id,
+        "title": posting.title,
+        "organization": posting.organization,
+        "team": posting.team,
+        "location": list(posting.location),
+        "source": posting.source,
+        "deadline": _iso(posting.deadline),
+        "start": _iso(posting.start),
+        "duration_weeks": posting.duration_weeks,
+        "pay": None if posting.pay is None else {
+            "min": posting.pay.min, "max": posting.pay.max,
+            "currency": posting.pay.currency, "per": posting.pay.per,
+        },
+        "path": posting.path,
+    }
+
+
+def match_dict(match: Match, rank: int) -> dict[str, Any]:
+    """One result, with at least the keys of FORMATS.md."""
+    topic = match.topic_fit
+    return {
+        "rank": rank,
+        **posting_dict(match.posting),
+        "eligible": match.eligible,
+        "score": match.score,
+        "required": {"met": match.count("required", Verdict.MET), "total": match.count("required"),
+                     "unknown": match.count("required", Verdict.UNKNOWN)},
+        "preferred": {"met": match.count("preferred", Verdict.MET), "total": match.count("preferred"),
+                      "unknown": match.count("preferred", Verdict.UNKNOWN)},
+        "reasons": list(match.reasons),
+        "qualifications": [qualification_dict(r) for r in match.results],
+        "topics": {
+            "fit": topic.fit,
+            "points": topic.points,
+            "available": topic.available,
+            "matches": [
+                {"topic": t.topic, "matched": t.matched, "source": t.source, "similarity": t.similarity}
+                for t in topic.matches
+            ],
+        },
+    }
+
+
+def profile_dict(profile: Profile) -> dict[str, Any]:
+    return {"name": profile.name, "path": profile.path}
+
+
+def skipped_dict(skipped: Skipped) -> dict[str, str]:
+    return {"path": skipped.path, "error": skipped.error}
+
+
+def ranking_document(
+    profile: Profile, matches: Sequence[Match], skipped: Sequence[Skipped], today: date
+) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "today": today.isoformat(),
+        "profile": profile_dict(profile),
+        "results": [match_dict(m, i) for i, m in enumerate(matches, 1)],
+        "skipped": [skipped_dict(s) for s in skipped],
+    }
+
+
+def to_json(document: Any) -> str:
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+
+
+FLAT_FIELDS = (
+    "rank", "id", "title", "organization", "location", "deadline", "eligible", "score",
+    "required_met", "required_total", "preferred_met", "preferred_total", "reasons", "source",
+)
+
+
+def flat_row(match: Match, rank: int) -> dict[str, Any]:
+    return {
+        "rank": rank,
+        "id": match.posting.id,
+        "title": match.posting.title,
+        "organization": match.posting.organization,
+        "location": "; ".join(match.posting.location),
+        "deadline": _iso(match.posting.deadline) or "",
+        "eligible": "yes" if match.eligible else "no",
+        "score": f"{match.score:.4f}",
+        "required_met": match.count("required", Verdict.MET),
+        "required_total": match.count("required"),
+        "preferred_met": match.count("preferred", Verdict.MET),
+        "preferred_total": match.count("preferred"),
+        "reasons": "; ".join(match.reasons),
+        "source": match.posting.source or "",
+    }
+
+
+def to_delimited(rows: Sequence[dict[str, Any]], fields: Sequence[str], delimiter: str) -> str:
+    """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces)."""
+    out = io.StringIO()
+    if delimiter == "\t":
+        lines = ["\t".join(fields)]
+        for row in rows:
+            lines.append("\t".join(" ".join(str(row[f]).split()) for f in fields))
+        return "\n".join(lines) + "\n"
+    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+# ----------------------------------------------------------------------------- rich
+
+
+def _verdict_text(verdict: Verdict) -> Text:
+    return Text(VERDICT_MARK[verdict], style=VERDICT_STYLE[verdict])
+
+
+def ranking_table(matches: Sequence[Match], profile: Profile) -> Table:
+    """The ranked table: ids whole (to copy into `explain`), the rest wraps."""
+    table = Table(
+        title=f"Internships for {escape(profile.display_name)}",
+        box=box.SIMPLE_HEAD, expand=False, title_justify="left",
+    )
+    table.add_column("#", justify="right")
+    table.add_column("posting", no_wrap=True)
+    table.add_column("internship", ratio=3, min_width=20)
+    table.add_column("eligible")
+    table.add_column("req", justify="right")
+    table.add_column("pref", justify="right")
+    table.add_column("score", justify="right")
+    table.add_column("why", ratio=2, min_width=18)
+    for i, m in enumerate(matches, 1):
+        p = m.posting
+        what = Text(p.title)
+        what.append(f"\n{p.organization} · {'; '.join(p.location) or 'location not given'}", style="dim")
+        table.add_row(
+            str(i),
+            Text(p.id),
+            what,
+            Text("yes", style="green") if m.eligible else Text("no", style="red"),
+            f"{m.count('required', Verdict.MET)}/{m.count('required')}",
+            f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
+            f"{m.score:.2f}",
+            Text("\n".join(m.reasons)),
+        )
+    return table
+
+
+def _judgement_cells(j: Judgement) -> tuple[Text, Text, str]:
+    evidence = Text(j.evidence)
+    evidence.append(f"\nrule: {j.rule}", style="dim")
+    similarity = "-" if j.similarity is None else str(j.similarity)
+    return _verdict_text(j.verdict), evidence, similarity
+
+
+def explanation(match: Match, profile: Profile) -> RenderableType:
+    """Every qualification, its verdict, evidence and points, and how they add up to the score."""
+    p = match.posting
+    head = Text()
+    head.append(f"{p.title}\n", style="bold")
+    head.append(f"{p.organization}" + (f" · {p.team}" if p.team else "") + "\n")
+    head.append(f"id {p.id} · {'; '.join(p.location) or 'location not given'}")
+    if p.deadline:
+        head.append(f" · deadline {p.deadline.isoformat()}")
+    if p.source:
+        head.append(f" · source {p.source}")
+    head.append(f"\nprofile: {profile.display_name} ({profile.path})")
+
+    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("section")
+    table.add_column("kind")
+    table.add_column("verdict", no_wrap=True)
+    table.add_column("posting says", overflow="fold", ratio=2)
+    table.add_column("evidence from the profile", overflow="fold", ratio=3)
+    table.add_column("sim", justify="right")
+    table.add_column("points", justify="right", no_wrap=True)
+    for i, r in enumerate(match.results, 1):
+        verdict, evidence, similarity = _judgement_cells(r.judgement)
+        quote = Text(r.qualification.quote or "-")
+        if r.qualification.note:
+            quote.append(f"\nnote: {r.qualification.note}", style="dim")
+        points = f"{r.points:.3f}/{r.available:.3f}" if r.judgement.verdict is not Verdict.UNKNOWN else "not counted"
+        table.add_row(str(i), r.section, r.qualification.kind, verdict, quote, evidence, similarity, points)
+        members = getattr(r.qualification.criterion, "options", None) or getattr(r.qualification.criterion, "members", ())
+        for k, (member, part) in enumerate(zip(members, r.judgement.parts, strict=True), 1):
+            verdict, evidence, similarity = _judgement_cells(part)
+            table.add_row(f"{i}.{k}", "", f"  {member.kind}", verdict, Text(member.quote or ""), evidence, similarity, "")
+
+    topics = Table(box=box.SIMPLE_HEAD, expand=True, title="topical fit", title_justify="left")
+    topics.add_column("posting topic")
+    topics.add_column("profile item", overflow="fold")
+    topics.add_column("from")
+    topics.add_column("sim", justify="right")
+    for t in match.topic_fit.matches:
+        topics.add_row(Text(t.topic), Text(t.matched or "-"), Text(t.source or "-"), str(t.similarity))
+
+    return Group(Panel(head, expand=True), table, topics, Text(score_sum(match)))
+
+
+def score_sum(match: Match) -> str:
+    """The arithmetic from points to the score, in words."""
+    parts = []
+    for section in ("required", "preferred"):
+        points = sum(r.points for r in match.results if r.section == section)
+        available = sum(r.available for r in match.results if r.section == section)
+        parts.append(f"{section} {points:.3f} of {available:.3f}")
+    tf = match.topic_fit
+    parts.append(f"topics {tf.points:.3f} of {tf.available:.3f} (fit {tf.fit:.2f})")
+    lines = [
+        f"score = {' + '.join(parts)} = {match.score:.4f}",
+        f"shares: required {REQUIRED_SHARE}, preferred {PREFERRED_SHARE}, topics {TOPIC_SHARE}; "
+        "unknown verdicts are not counted and a part with nothing to judge gives its share to the others.",
+    ]
+    unmet = [r for r in match.results if r.section == "required" and r.judgement.verdict is Verdict.UNMET]
+    if match.eligible:
+        lines.append("eligible: no required qualification is unmet.")
+    else:
+        lines.append(f"not eligible: {len(unmet)} required qualification(s) unmet ("
+                     + ", ".join(str(match.results.index(r) + 1) for r in unmet) + ").")
+    return "\n".join(lines)
+
+
+def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:
+    return [f"warning: skipped {s.path}:\n  " + s.error.replace("\n", "\n  ") for s in skipped]
