@@ -173,8 +173,8 @@ def parse_yaml(text: str, path: str) -> Any:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = error.problem or error.context or "invalid YAML"
-        if "\t" in message or "'\\t'" in message:
-            message += " (YAML indents with spaces, not tabs)"
+        if _char_at(text, mark) == "\t":
+            message += " (a tab: YAML indents with spaces, not tabs)"
         elif "could not determine a constructor" in message:
             message = f"tag {message.split('tag ', 1)[-1]} is not allowed; use plain YAML values"
         elif error.context and error.problem and not message.startswith("duplicate"):
@@ -192,6 +192,13 @@ def parse_yaml(text: str, path: str) -> Any:
     if len(documents) > 1:
         raise InputError(Problem(path, "holds several YAML documents (---); expected one"))
     return documents[0]
+
+
+def _char_at(text: str, mark: Any) -> str:
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
 
 
 def _position(mark: Any) -> tuple[int | None, int | None]:

@@ -275,6 +275,8 @@ class TopicMatch:
     source: str | None
     """Where that item is in the profile: field, interests, skills, publications."""
     similarity: int
+    how: str = "none"
+    """exact | alias | narrower | contains | fuzzy | overlap (shared words) | none"""
 
 
 @dataclass(frozen=True, slots=True)

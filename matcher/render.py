@@ -124,7 +124,8 @@ def match_dict(match: Match, rank: int) -> dict[str, Any]:
             "points": topic.points,
             "available": topic.available,
             "matches": [
-                {"topic": t.topic, "matched": t.matched, "source": t.source, "similarity": t.similarity}
+                {"topic": t.topic, "matched": t.matched, "source": t.source, "how": t.how,
+                 "similarity": t.similarity}
                 for t in topic.matches
             ],
         },
@@ -206,32 +207,33 @@ def _verdict_text(verdict: Verdict) -> Text:
 
 
 def ranking_table(matches: Sequence[Match], profile: Profile) -> Table:
-    """The ranked table: ids whole (to copy into `explain`), the rest wraps."""
+    """The ranked table. Each posting stacks its id (whole, to copy into `explain`), title,
+    organisation and location, and the reasons that mattered, so it reads at 80 columns too."""
     table = Table(
         title=f"Internships for {escape(profile.display_name)}",
-        box=box.SIMPLE_HEAD, expand=False, title_justify="left",
+        box=box.SIMPLE_HEAD, title_justify="left", show_lines=True,
     )
     table.add_column("#", justify="right")
-    table.add_column("posting", no_wrap=True)
-    table.add_column("internship", ratio=3, min_width=20)
+    table.add_column("posting · why")
     table.add_column("eligible")
     table.add_column("req", justify="right")
     table.add_column("pref", justify="right")
     table.add_column("score", justify="right")
-    table.add_column("why", ratio=2, min_width=18)
     for i, m in enumerate(matches, 1):
         p = m.posting
-        what = Text(p.title)
-        what.append(f"\n{p.organization} · {'; '.join(p.location) or 'location not given'}", style="dim")
+        cell = Text(p.id, style="bold")
+        cell.append(f"\n{p.title}")
+        cell.append(f"\n{p.organization} · {'; '.join(p.location) or 'location not given'}", style="dim")
+        for reason in m.reasons:
+            style = "red" if reason.startswith("missing") else "green" if reason.startswith("+") else "yellow"
+            cell.append(f"\n{reason}", style=style)
         table.add_row(
             str(i),
-            Text(p.id),
-            what,
+            cell,
             Text("yes", style="green") if m.eligible else Text("no", style="red"),
             f"{m.count('required', Verdict.MET)}/{m.count('required')}",
             f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
             f"{m.score:.2f}",
-            Text("\n".join(m.reasons)),
         )
     return table
 
@@ -281,9 +283,10 @@ def explanation(match: Match, profile: Profile) -> RenderableType:
     topics.add_column("posting topic")
     topics.add_column("profile item", overflow="fold")
     topics.add_column("from")
+    topics.add_column("how")
     topics.add_column("sim", justify="right")
     for t in match.topic_fit.matches:
-        topics.add_row(Text(t.topic), Text(t.matched or "-"), Text(t.source or "-"), str(t.similarity))
+        topics.add_row(Text(t.topic), Text(t.matched or "-"), Text(t.source or "-"), t.how, str(t.similarity))
 
     return Group(Panel(head, expand=True), table, topics, Text(score_sum(match)))
 

@@ -413,11 +413,11 @@ def topic_fit(topics: Iterable[str], profile: Profile) -> list[TopicMatch]:
         best = TopicMatch(topic, None, None, 0)
         for item, source in items:
             m = terms.match_one(topic, item)
-            score = m.similarity if m.found else 0
+            score, how = (m.similarity, m.how) if m.found else (0, "none")
             if not score and len(fold(topic).split()) > 1 and len(fold(item).split()) > 1:
-                score = round(fuzz.token_set_ratio(fold(topic), fold(item)))
+                score, how = round(fuzz.token_set_ratio(fold(topic), fold(item))), "overlap"
             if score >= TOPIC_CUTOFF and score > best.similarity:
-                best = TopicMatch(topic, item, source, score)
+                best = TopicMatch(topic, item, source, score, how)
         out.append(best)
     return out
 
@@ -494,7 +494,7 @@ def short_label(q: Qualification, j: Judgement) -> str:
         case AvailabilityCriterion():
             return "availability"
         case TextCriterion():
-            return _clip(c.text, 30)
+            return _clip(c.text, 40)
         case AnyOfCriterion():
             return " or ".join(short_label(o, p) for o, p in zip(c.options, j.parts, strict=True))
         case AllOfCriterion():

@@ -15,7 +15,7 @@ skills and publication areas. It orders postings whose qualifications are met eq
 # its share to the others in proportion, so a score is always "earned / what could be earned".
 
 # --- fuzzy matching cut-offs --------------------------------------------------------------------
-TERM_FUZZY_CUTOFF = 90
+TERM_FUZZY_CUTOFF = 85
 """A skill or field written differently (typo, word order) still matches at this similarity."""
 SHORT_TERM_LENGTH = 4
 """Terms this short or shorter ("C", "R", "Go", "AI") match exactly or by alias, never fuzzily."""
