@@ -237,6 +237,65 @@ def explain(
         _console(no_color).print(render.explanation(match, candidate))
 
 
+# ----------------------------------------------------------------------------- venues
+
+
+@app.command()
+def venues(
+    queries: Annotated[
+        list[str] | None,
+        typer.Argument(help="Venue strings to resolve, as written on a CV; - reads one a line from standard input.",
+                       show_default=False),
+    ] = None,
+    area: Annotated[str | None, typer.Option("--area", "-a", help="Only venues of this area (ml, cv, nlp, arch, ...).")] = None,
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.")] = "table",
+    no_color: NoColorOption = False,
+) -> None:
+    """Show how venue strings resolve (venue, areas, how it matched, similarity), or list the catalogue."""
+    from matcher import render
+    from matcher.knowledge.venues import catalogue
+    from matcher.loading import did_you_mean
+
+    try:
+        fmt = _output_format(output_format)
+        known = catalogue()
+        if area is not None and area not in known.area_labels:
+            raise UsageError(f"--area: unknown area '{area}'{did_you_mean(area, known.area_labels)} "
+                             f"(known: {', '.join(known.area_labels)})")
+    except InternMatchError as error:
+        _fail(error)
+
+    texts = list(queries or [])
+    if texts == ["-"]:
+        texts = [line.strip() for line in sys.stdin if line.strip()]
+    if texts:
+        rows = [render.resolution_dict(known.resolve(q)) for q in texts]
+        if area is not None:
+            rows = [r for r in rows if area in r["areas"]]
+        fields = render.RESOLUTION_FIELDS
+        table = lambda: render.resolutions_table(rows)  # noqa: E731
+    else:
+        rows = [render.venue_dict(v) for v in known.venues if area is None or area in v.areas]
+        fields = render.VENUE_FIELDS
+        table = lambda: render.venues_table(rows, known.area_labels)  # noqa: E731
+    _emit(fmt, rows, fields, table, no_color)
+
+
+def _emit(fmt: OutputFormat, rows: list[dict], fields: tuple[str, ...], table, no_color: bool) -> None:  # type: ignore[type-arg]
+    """One output contract for listing commands: a table, or rows as json, jsonl, csv or tsv."""
+    from matcher import render
+
+    if fmt is render.OutputFormat.TABLE:
+        _console(no_color).print(table())
+    elif fmt is render.OutputFormat.JSON:
+        _write(render.to_json(rows))
+    elif fmt is render.OutputFormat.JSONL:
+        _write(render.to_jsonl(rows))
+    else:
+        flat = [{k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in r.items()} for r in rows]
+        _write(render.to_delimited(flat, fields, "," if fmt is render.OutputFormat.CSV else "\t"))
+
+
 # ----------------------------------------------------------------------------- entry point
 
 

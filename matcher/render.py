@@ -21,6 +21,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from matcher.knowledge.venues import Venue, VenueResolution
 from matcher.loading import Skipped
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Verdict
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
@@ -199,7 +200,49 @@ def to_delimited(rows: Sequence[dict[str, Any]], fields: Sequence[str], delimite
     return out.getvalue()
 
 
+RESOLUTION_FIELDS = ("query", "venue", "name", "areas", "how", "similarity")
+VENUE_FIELDS = ("acronym", "name", "type", "areas", "dblp")
+
+
+def resolution_dict(resolution: VenueResolution) -> dict[str, Any]:
+    venue = resolution.venue
+    return {
+        "query": resolution.query,
+        "venue": venue.acronym if venue else None,
+        "name": venue.name if venue else None,
+        "areas": list(venue.areas) if venue else [],
+        "how": resolution.how,
+        "similarity": resolution.similarity,
+    }
+
+
+def venue_dict(venue: Venue) -> dict[str, Any]:
+    return {"acronym": venue.acronym, "name": venue.name, "type": venue.type,
+            "areas": list(venue.areas), "dblp": venue.dblp}
+
+
 # ----------------------------------------------------------------------------- rich
+
+
+def resolutions_table(rows: Sequence[dict[str, Any]]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title="How each venue string resolves", title_justify="left")
+    for column in ("query", "venue", "name", "areas", "how", "sim"):
+        table.add_column(column, justify="right" if column == "sim" else "left")
+    for r in rows:
+        venue = Text(r["venue"], style="green") if r["venue"] else Text("unknown", style="yellow")
+        table.add_row(Text(r["query"]), venue, Text(r["name"] or "-"), Text(", ".join(r["areas"]) or "-"),
+                      r["how"], str(r["similarity"]))
+    return table
+
+
+def venues_table(rows: Sequence[dict[str, Any]], area_labels: dict[str, str]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, title=f"{len(rows)} venues", title_justify="left",
+                  caption="areas: " + ", ".join(f"{k} = {v}" for k, v in area_labels.items()))
+    for column in ("acronym", "name", "type", "areas"):
+        table.add_column(column)
+    for r in rows:
+        table.add_row(Text(r["acronym"]), Text(r["name"]), r["type"], ", ".join(r["areas"]) or "-")
+    return table
 
 
 def _verdict_text(verdict: Verdict) -> Text:

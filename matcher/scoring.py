@@ -39,6 +39,7 @@ from matcher.models import (
     Verdict,
 )
 from matcher.tuning import (
+    NARROWER_TOPIC_FACTOR,
     RELATED_FIELD_CREDIT,
     PREFERRED_SHARE,
     REQUIRED_SHARE,
@@ -416,7 +417,11 @@ def topic_fit(topics: Iterable[str], profile: Profile) -> list[TopicMatch]:
             score, how = (m.similarity, m.how) if m.found else (0, "none")
             if not score and len(fold(topic).split()) > 1 and len(fold(item).split()) > 1:
                 score, how = round(fuzz.token_set_ratio(fold(topic), fold(item))), "overlap"
-            if score >= TOPIC_CUTOFF and score > best.similarity:
+            if score < TOPIC_CUTOFF:
+                continue
+            if how == "narrower":
+                score = round(score * NARROWER_TOPIC_FACTOR)
+            if score > best.similarity:
                 best = TopicMatch(topic, item, source, score, how)
         out.append(best)
     return out

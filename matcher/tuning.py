@@ -30,6 +30,10 @@ TEXT_MET_COVERAGE = 0.5
 any smaller non-zero share is partial, and none at all is unknown (never unmet)."""
 TOPIC_CUTOFF = 85
 """A posting topic counts as spoken to by a profile item at this similarity."""
+NARROWER_TOPIC_FACTOR = 0.6
+"""A topic spoken to only through a narrower term (topic "deep learning", profile skill "PyTorch")
+counts at this fraction: broad topics are easy to meet indirectly, so a posting whose own
+specific topics the profile names directly ranks above a generic one."""
 
 # --- partial credit -------------------------------------------------------------------------------
 RELATED_FIELD_CREDIT = 0.5

@@ -103,6 +103,10 @@ def build(shared_data: Path) -> dict[str, Any]:
         entry = venues.get(acronym)
         if entry is None:
             continue
+        if extra.get("acronym"):  # the name people use differs from the source's
+            entry = venues.pop(acronym)
+            entry["acronym"] = extra["acronym"]
+            venues[extra["acronym"]] = entry
         entry["aliases"] = sorted(set(entry["aliases"]) | set(extra.get("aliases", [])))
         for name in extra.get("names", []):
             if name not in (entry["name"], *entry["names"]):
@@ -111,6 +115,11 @@ def build(shared_data: Path) -> dict[str, Any]:
             entry["areas"] = sorted(extra["areas"])
 
     for extra in overlay.get("extra") or []:
+        same_name = [k for k, v in venues.items() if v["name"].lower() == extra["name"].lower()]
+        for key in same_name:  # a source entry under another acronym: adopt ours
+            entry = venues.pop(key)
+            entry["acronym"] = extra["acronym"]
+            venues.setdefault(extra["acronym"], entry)
         entry = venues.setdefault(extra["acronym"], {
             "acronym": extra["acronym"], "name": extra["name"], "names": [], "aliases": [],
             "dblp": None, "type": extra["type"], "areas": [], "ccf": None,

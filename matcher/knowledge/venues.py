@@ -36,12 +36,20 @@ class VenueResolution:
 _SATELLITE = re.compile(
     r"\b(workshops?|findings|tutorials?|demos?|demonstrations?|doctoral consortium|"
     r"student research|posters? session|extended abstracts?|companion|adjunct|"
-    r"late breaking|challenge|industry track|short papers? track)\b"
+    r"late breaking|challenge|industry track|short papers? track|datasets and benchmarks)\b"
 )
 _YEAR = re.compile(r"(?:\b|')(?:19|20)\d\d\b|'\d\d\b")
-_ORDINAL = re.compile(r"\b\d+(?:st|nd|rd|th)\b")
+_ORDINAL = re.compile(
+    r"\b\d+(?:st|nd|rd|th)\b|\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy)[- ]?)?(?:first|second|third|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|"
+    r"sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth)\b",
+    re.IGNORECASE,
+)
+_PART_SEPARATOR = re.compile(r"\s+[–—-]\s+|:\s+")
 _VOLUME = re.compile(r"\(\s*\d+\s*\)|\bvol(?:ume)?\.?\s*\d+\b|\b\d+\b")
-_PROCEEDINGS = re.compile(r"^(?:in\s+)?(?:proc(?:eedings)?\.?\s+(?:of\s+)?(?:the\s+)?)", re.IGNORECASE)
+_PROCEEDINGS = re.compile(r"^(?:in\s+)?(?:proc(?:eedings)?\.?\s+(?:of\s+)?(?:the\s+)?)?", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^)]*\)")
+_PUBLISHERS = re.compile(r"^(?:(?:ieee|acm|usenix|cvf|ieee/cvf|ieee/acm|acm/ieee)\s+)+", re.IGNORECASE)
 # Words that say nothing about which venue it is; dropped before comparing full names.
 _FILLER = frozenset(
     "the of on in and for proceedings proc conference conf international intl annual ieee acm "
@@ -56,6 +64,7 @@ def _core(text: str) -> str:
 def _clean(text: str) -> str:
     """Strip years, ordinals, volume numbers and 'Proceedings of the'."""
     text = _PROCEEDINGS.sub("", text.strip().strip("\"'“”‘’"))
+    text = _PARENTHESES.sub(" ", text)
     text = _YEAR.sub(" ", text)
     text = _ORDINAL.sub(" ", text)
     text = _VOLUME.sub(" ", text)
@@ -67,6 +76,7 @@ class VenueCatalogue:
         self.area_labels: dict[str, str] = dict(data["areas"])
         self.venues: list[Venue] = []
         self._by_acronym: dict[str, tuple[Venue, str]] = {}
+        self._by_name: dict[str, Venue] = {}
         self._by_core: dict[str, Venue] = {}
         for row in data["venues"]:
             venue = Venue(
@@ -81,6 +91,7 @@ class VenueCatalogue:
             for alias in row.get("aliases") or ():
                 self._by_acronym.setdefault(fold(str(alias)), (venue, "alias"))
             for name in (venue.name, *(row.get("names") or ())):
+                self._by_name.setdefault(fold(_clean(name)), venue)
                 core = _core(_clean(name))
                 if core:
                     self._by_core.setdefault(core, venue)
@@ -92,28 +103,40 @@ class VenueCatalogue:
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one catalogue per process
     def resolve(self, query: str) -> VenueResolution:
+        """Acronym or alias, then full name, then fuzzy full name, each tried on the whole string
+        and then on its parts ("Computer Vision – ECCV 2022"), before the next, looser way."""
         folded = fold(query)
         if not folded or _SATELLITE.search(folded):
             return VenueResolution(query, None, "none", 0)
-        for candidate in (folded, fold(_clean(query))):
+        parts = [p for p in _PART_SEPARATOR.split(query) if p.strip()]
+        candidates = [query, *parts] if len(parts) > 1 else [query]
+        for way in (self._by_acronym_of, self._by_name_of, self._by_fuzzy_name_of):
+            for candidate in candidates:
+                found = way(candidate)
+                if found is not None:
+                    venue, how, similarity = found
+                    return VenueResolution(query, venue, how, similarity)
+        return VenueResolution(query, None, "none", 0)
+
+    def _by_acronym_of(self, text: str) -> tuple[Venue, str, int] | None:
+        cleaned = _clean(text)
+        for candidate in (fold(text), fold(cleaned), fold(_PUBLISHERS.sub("", cleaned))):
             hit = self._by_acronym.get(candidate)
             if hit is not None:
-                venue, how = hit
-                return VenueResolution(query, venue, how, 100)
-        core = _core(_clean(query))
-        if not core:
-            return VenueResolution(query, None, "none", 0)
-        venue = self._by_core.get(core)
-        if venue is not None:
-            return VenueResolution(query, venue, "name", 100)
-        # Full names only: a short string never fuzzy-matches a long name by accident.
-        if len(core) >= 12:
-            best = process.extractOne(
-                core, self._cores, scorer=fuzz.token_sort_ratio, score_cutoff=VENUE_FUZZY_CUTOFF
-            )
-            if best is not None:
-                return VenueResolution(query, self._by_core[best[0]], "fuzzy", round(best[1]))
-        return VenueResolution(query, None, "none", 0)
+                return hit[0], hit[1], 100
+        return None
+
+    def _by_name_of(self, text: str) -> tuple[Venue, str, int] | None:
+        cleaned = _clean(text)
+        venue = self._by_name.get(fold(cleaned)) or self._by_core.get(_core(cleaned))
+        return (venue, "name", 100) if venue is not None else None
+
+    def _by_fuzzy_name_of(self, text: str) -> tuple[Venue, str, int] | None:
+        core = _core(_clean(text))
+        if len(core) < 12:  # a short string never fuzzy-matches a long name by accident
+            return None
+        best = process.extractOne(core, self._cores, scorer=fuzz.token_sort_ratio, score_cutoff=VENUE_FUZZY_CUTOFF)
+        return (self._by_core[best[0]], "fuzzy", round(best[1])) if best is not None else None
 
     def area_label(self, area: str) -> str:
         return self.area_labels.get(area, area)
