@@ -20,6 +20,7 @@ from matcher import __version__
 from matcher.errors import InternMatchError, UsageError
 
 if TYPE_CHECKING:
+    from matcher.models import Profile
     from matcher.render import OutputFormat
 
 EXIT_OK = 0
@@ -102,6 +103,16 @@ def _postings_source(postings: str | None) -> str:
     return postings if postings else str(bundled_postings_dir())
 
 
+def _load_profile(path: str, today: date) -> Profile:
+    """Load a profile and pass on, to stderr, what the loader skipped without failing."""
+    from matcher.loading import load_profile
+
+    profile = load_profile(path, today)
+    for warning in profile.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    return profile
+
+
 def _resolve_profile_path(profile: str | None) -> str:
     if profile:
         return profile
@@ -132,7 +143,7 @@ def rank(
 ) -> None:
     """Rank postings for a profile: eligible first, then by score, with the reasons that mattered."""
     from matcher import render
-    from matcher.loading import load_postings, load_profile
+    from matcher.loading import load_postings
     from matcher.scoring import rank as rank_postings
 
     try:
@@ -141,7 +152,7 @@ def rank(
         source = _postings_source(postings)
         if profile == "-" and source == "-":
             raise UsageError("the profile and the postings cannot both come from standard input")
-        candidate = load_profile(profile)
+        candidate = _load_profile(profile, when)
         loaded = load_postings(source)
     except InternMatchError as error:
         _fail(error)
@@ -206,13 +217,13 @@ def explain(
 ) -> None:
     """Explain one posting: every qualification, its verdict, the evidence and the points it gave."""
     from matcher import render
-    from matcher.loading import load_posting, load_postings, load_profile
+    from matcher.loading import load_posting, load_postings
     from matcher.scoring import score_posting
 
     try:
         fmt = _output_format(output_format, ("table", "json"))
         when = _today(today)
-        candidate = load_profile(_resolve_profile_path(profile))
+        candidate = _load_profile(_resolve_profile_path(profile), when)
         if Path(posting).is_file() or posting == "-":
             chosen = load_posting(posting)
         else:
@@ -235,6 +246,36 @@ def explain(
         _write(render.to_json(document))
     else:
         _console(no_color).print(render.explanation(match, candidate))
+
+
+# ----------------------------------------------------------------------------- profile
+
+profile_app = typer.Typer(help="Look at a profile the way intern-match reads it.", no_args_is_help=True)
+app.add_typer(profile_app, name="profile")
+
+
+@profile_app.command("show")
+def profile_show(
+    profile: Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    today: TodayOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """How intern-match reads a profile: stage, enrolment, research years, each paper's venue, canonical skills."""
+    from matcher import render
+    from matcher.scoring import read_profile
+
+    try:
+        fmt = _output_format(output_format, ("table", "json"))
+        when = _today(today)
+        candidate = _load_profile(profile, when)
+    except InternMatchError as error:
+        _fail(error)
+    reading = read_profile(candidate, when)
+    if fmt is render.OutputFormat.JSON:
+        _write(render.to_json(render.reading_dict(reading)))
+    else:
+        _console(no_color).print(render.profile_reading(reading))
 
 
 # ----------------------------------------------------------------------------- venues
@@ -299,10 +340,20 @@ def _emit(fmt: OutputFormat, rows: list[dict], fields: tuple[str, ...], table, n
 # ----------------------------------------------------------------------------- entry point
 
 
+EXIT_INTERNAL = 70
+DEBUG_ENV = "INTERN_MATCH_DEBUG"
+
+
 def main() -> None:
     """Run the app. Typer already ends Ctrl-C with 130 and a closed pipe quietly; this also
-    covers an interrupt that lands outside a command (while modules load)."""
+    covers an interrupt while modules load, and turns a bug into one line, not a traceback."""
     try:
         app()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        if os.environ.get(DEBUG_ENV):
+            raise
+        typer.echo(f"intern-match: internal error: {type(error).__name__}: {error}. This is a bug; "
+                   f"run again with {DEBUG_ENV}=1 for the traceback and report it.", err=True)
+        sys.exit(EXIT_INTERNAL)

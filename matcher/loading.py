@@ -7,6 +7,7 @@ so "2021-02-30" is reported, not turned into a crash.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,7 +20,9 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from matcher.errors import InputError, Problem
+from matcher.imports import is_json_resume, profile_from_json_resume, publications_from_bibtex
 from matcher.knowledge import SAFE_LOADER
+from matcher.knowledge.degrees import STAGE_ALIASES, parse_stage
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.knowledge.venues import catalogue as venue_catalogue
@@ -50,25 +53,6 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 """Profiles and postings are a few KB; a file this large is a mistake, not a posting."""
 
 STDIN = "-"
-
-STAGE_ALIASES: dict[str, Stage] = {
-    **dict.fromkeys(
-        ["bachelors", "bachelor", "bsc", "ba", "bs", "beng", "bachelor of science", "bachelor of arts",
-         "undergraduate", "undergrad", "ug", "bachelor of engineering", "btech", "ab"],
-        Stage.BACHELORS,
-    ),
-    **dict.fromkeys(
-        ["masters", "master", "msc", "ms", "ma", "mphil", "meng", "mres", "mtech", "mst", "mmath",
-         "master of science", "master of engineering", "master of philosophy", "graduate"],
-        Stage.MASTERS,
-    ),
-    **dict.fromkeys(
-        ["phd", "doctorate", "doctoral", "dphil", "doctor of philosophy", "phd candidate",
-         "phd student", "engd", "doctoral candidate"],
-        Stage.PHD,
-    ),
-    **dict.fromkeys(["postdoc", "postdoctoral", "post doc", "postdoctoral researcher"], Stage.POSTDOC),
-}
 
 QUALIFICATION_KINDS = (
     "degree", "research_experience", "publications", "skills", "location", "availability",
@@ -361,14 +345,6 @@ def _items(value: Any, mark: Any) -> list[tuple[Any, Any]]:
     return [(value, mark)]
 
 
-def parse_stage(text: str) -> Stage | None:
-    key = fold(text).replace(" ", "")
-    for alias, stage in STAGE_ALIASES.items():
-        if alias.replace(" ", "") == key:
-            return stage
-    return None
-
-
 def _stages(reader: _Reader, m: YMap, key: str, what: str) -> tuple[Stage, ...]:
     stages: list[Stage] = []
     for item, mark in _items(m.get(key), _value_mark(m, key)):
@@ -393,9 +369,23 @@ PROFILE_KEYS = (
 )
 
 
-def load_profile(path: str) -> Profile:
-    """Read and validate a profile file (`-` reads standard input)."""
-    return profile_from_yaml(parse_yaml(read_text(path), path), path)
+def load_profile(path: str, today: date | None = None) -> Profile:
+    """Read and validate a profile: profile YAML (or the same as JSON), or a JSON Resume
+    document (`resume.json`). `-` reads standard input."""
+    text = read_text(path)
+    if path.endswith(".json") or text.lstrip().startswith("{"):
+        document = parse_json(text, path)
+        if is_json_resume(document):
+            return profile_from_yaml(profile_from_json_resume(document, today), path)
+        return profile_from_yaml(document, path)
+    return profile_from_yaml(parse_yaml(text, path), path)
+
+
+def parse_json(text: str, path: str) -> Any:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputError(Problem(path, f"invalid JSON: {error.msg}", error.lineno, error.colno)) from None
 
 
 def profile_from_yaml(document: Any, path: str) -> Profile:
@@ -438,14 +428,25 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         ))
 
     publications: list[Publication] = []
+    warnings: list[str] = []
     for item, mark in _items(top.get("publications"), _value_mark(top, "publications")) if top.get("publications") is not None else []:
         p = reader.mapping(item, mark, "publications", ["title", "venue", "year", "bibtex"])
         if p is None:
             continue
         if "bibtex" in p:
-            reader.problem(
-                "publications.bibtex: BibTeX import is not in this version yet; list papers as "
-                "{title, venue, year}", _key_mark(p, "bibtex"),
+            bib = reader.text(p, "bibtex", "publications")
+            if bib is None:
+                continue
+            # Relative to the profile's folder, so a profile and its papers.bib travel together.
+            bib_path = str(Path(bib) if Path(bib).is_absolute() or path == STDIN else Path(path).parent / bib)
+            try:
+                imported = publications_from_bibtex(read_text(bib_path), bib_path)
+            except InputError as error:
+                reader.problems.extend(error.problems)
+                continue
+            warnings.extend(imported.warnings)
+            publications.extend(
+                Publication(title=e["title"], venue=e["venue"], year=e["year"]) for e in imported.publications
             )
             continue
         publications.append(Publication(
@@ -489,6 +490,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         location=location,
         availability=availability,
         statement=reader.text(top, "statement", "profile"),
+        warnings=tuple(warnings),
     )
     if reader.problems:
         raise InputError(reader.problems)

@@ -90,6 +90,8 @@ class Profile:
     location: ProfileLocation | None = None
     availability: Availability | None = None
     statement: str | None = None
+    warnings: tuple[str, ...] = ()
+    """Things the loader passed over without failing (a broken BibTeX entry), for stderr."""
 
     @property
     def display_name(self) -> str:

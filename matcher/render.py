@@ -11,6 +11,7 @@ import enum
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -23,7 +24,8 @@ from rich.text import Text
 
 from matcher.knowledge.venues import Venue, VenueResolution
 from matcher.loading import Skipped
-from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Verdict
+from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict
+from matcher.scoring import ProfileReading
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 SCHEMA_VERSION = 1
@@ -200,7 +202,7 @@ def to_delimited(rows: Sequence[dict[str, Any]], fields: Sequence[str], delimite
     return out.getvalue()
 
 
-RESOLUTION_FIELDS = ("query", "venue", "name", "areas", "how", "similarity")
+RESOLUTION_FIELDS = ("query", "venue", "name", "areas", "how", "similarity", "note")
 VENUE_FIELDS = ("acronym", "name", "type", "areas", "dblp")
 
 
@@ -213,6 +215,7 @@ def resolution_dict(resolution: VenueResolution) -> dict[str, Any]:
         "areas": list(venue.areas) if venue else [],
         "how": resolution.how,
         "similarity": resolution.similarity,
+        "note": resolution.note,
     }
 
 
@@ -229,7 +232,7 @@ def resolutions_table(rows: Sequence[dict[str, Any]]) -> Table:
     for column in ("query", "venue", "name", "areas", "how", "sim"):
         table.add_column(column, justify="right" if column == "sim" else "left")
     for r in rows:
-        venue = Text(r["venue"], style="green") if r["venue"] else Text("unknown", style="yellow")
+        venue = Text(r["venue"], style="green") if r["venue"] else Text(r["note"] or "unknown", style="yellow")
         table.add_row(Text(r["query"]), venue, Text(r["name"] or "-"), Text(", ".join(r["areas"]) or "-"),
                       r["how"], str(r["similarity"]))
     return table
@@ -355,6 +358,67 @@ def score_sum(match: Match) -> str:
         lines.append(f"not eligible: {len(unmet)} required qualification(s) unmet ("
                      + ", ".join(str(match.results.index(r) + 1) for r in unmet) + ").")
     return "\n".join(lines)
+
+
+def reading_dict(reading: ProfileReading) -> dict[str, Any]:
+    p = reading.profile
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "profile": profile_dict(p),
+        "degree": {"stage": p.degree.stage.label, "enrolled": p.degree.enrolled, "year": p.degree.year,
+                   "expected_graduation": _iso(p.degree.expected_graduation),
+                   "field": None if reading.field is None else asdict(reading.field)},
+        "research_years": reading.research.years,
+        "research_evidence": reading.research.evidence,
+        "publications": [asdict(r) | {"areas": list(r.areas)} for r in reading.publications],
+        "skills": [asdict(t) for t in reading.skills],
+        "interests": [asdict(t) for t in reading.interests],
+        "location": None if p.location is None else {
+            "current": p.location.current, "willing_to_relocate": p.location.willing_to_relocate,
+            "preferred": list(p.location.preferred)},
+        "availability": None if p.availability is None else {
+            "start": _iso(p.availability.start), "end": _iso(p.availability.end)},
+        "warnings": list(p.warnings),
+    }
+
+
+def profile_reading(reading: ProfileReading) -> RenderableType:
+    """`intern-match profile show`: what the matcher will compare, item by item."""
+    p = reading.profile
+    head = Text()
+    head.append(f"{p.display_name}\n", style="bold")
+    head.append(f"{STAGE_NAMES[p.degree.stage]}, {'enrolled' if p.degree.enrolled else 'not enrolled'}")
+    if reading.field:
+        f = reading.field
+        head.append(f" · field '{f.written}'" + (f" = {f.canonical} ({f.how}, {f.similarity})" if f.canonical else " (not in the catalogue; matched fuzzily)"))
+    years = reading.research.years
+    head.append(f"\nresearch: {'unknown' if years is None else f'{years:g} years'} ({reading.research.evidence})")
+    if p.location:
+        head.append(f"\nlocation: {p.location.current or '-'}; willing to relocate: {'yes' if p.location.willing_to_relocate else 'no'}"
+                    + (f"; prefers {', '.join(p.location.preferred)}" if p.location.preferred else ""))
+    if p.availability:
+        head.append(f"\navailable: {_iso(p.availability.start) or '...'} to {_iso(p.availability.end) or '...'}")
+
+    papers = Table(box=box.SIMPLE_HEAD, title="publications", title_justify="left", expand=True)
+    for column in ("venue as written", "resolves to", "areas", "how", "sim", "year", "title"):
+        papers.add_column(column, justify="right" if column in ("sim", "year") else "left")
+    for r in reading.publications:
+        papers.add_row(Text(r.written or "-"), Text(r.venue or "unknown", style="green" if r.venue else "yellow"),
+                       ", ".join(r.areas) or "-", r.how, str(r.similarity), str(r.year or "-"), Text(r.title or "-"))
+
+    terms = Table(box=box.SIMPLE_HEAD, title="skills and interests", title_justify="left", expand=True)
+    for column in ("as written", "kind", "reads as", "how", "sim"):
+        terms.add_column(column, justify="right" if column == "sim" else "left")
+    for kind, items in (("skill", reading.skills), ("interest", reading.interests)):
+        for t in items:
+            terms.add_row(Text(t.written), kind, Text(t.canonical or "(free text)", style="" if t.canonical else "dim"),
+                          t.how, str(t.similarity))
+    parts: list[RenderableType] = [Panel(head), papers, terms]
+    parts += [Text(f"warning: {w}", style="yellow") for w in p.warnings]
+    return Group(*parts)
+
+
+STAGE_NAMES = {Stage.BACHELORS: "Bachelors", Stage.MASTERS: "Masters", Stage.PHD: "PhD", Stage.POSTDOC: "Postdoc"}
 
 
 def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:

@@ -46,7 +46,7 @@ def test_the_catalogue_covers_the_areas_the_postings_need() -> None:
 
 
 @pytest.mark.parametrize(("query", "how"), [("NIPS", "alias"), ("NeurIPS", "exact"),
-                                            ("Advances in Neural Information Processing Systems 35", "name")])
+                                            ("Advances in Neural Information Processing Systems 35", "exact")])
 def test_how_a_venue_matched_is_reported(query: str, how: str) -> None:
     resolution = venues().resolve(query)
     assert resolution.venue is not None and resolution.venue.acronym == "NeurIPS"
@@ -64,8 +64,9 @@ def test_venues_command_prints_one_object_per_query() -> None:
     assert result.exit_code == 0, result.output
     answers = json.loads(result.stdout)
     assert answers[0] == {"query": "NIPS 2023", "venue": "NeurIPS", "name": "Conference on Neural Information Processing Systems",
-                          "areas": ["ml"], "how": "alias", "similarity": 100}
+                          "areas": ["ml"], "how": "alias", "similarity": 100, "note": None}
     assert answers[1]["venue"] is None and answers[1]["how"] == "none"
+    assert answers[1]["note"] == "workshops: not the main venue"
 
 
 def test_venues_command_lists_an_area() -> None:

@@ -36,7 +36,7 @@ def test_every_seed_is_curated_exactly_once(bundled) -> None:
     assert sorted(p.source for p in bundled.values()) == SEEDS
 
 
-@pytest.mark.parametrize("path", sorted(PROFILES.glob("*.yaml")), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted([*PROFILES.glob("*.yaml"), *PROFILES.glob("*.json")]), ids=lambda p: p.name)
 def test_every_example_profile_loads(path: Path) -> None:
     profile = load_profile(str(path))
     assert profile.degree.stage in Stage

@@ -38,6 +38,11 @@ class Gazetteer:
                 self.region_of.setdefault(fold(str(alias)), name)
             if entry.get("within"):
                 self.within[name] = entry["within"]
+        self.country_codes: dict[str, str] = {k.upper(): v for k, v in (data.get("country_codes") or {}).items()}
+
+    def country(self, code: str) -> str:
+        """The country an ISO code names ("CA" -> "canada"), or the code as given."""
+        return self.country_codes.get(code.strip().upper(), code)
 
     def parse(self, written: str) -> Place:
         parts = [fold(p) for p in written.split(",") if fold(p)]

@@ -28,13 +28,15 @@ class VenueResolution:
     query: str
     venue: Venue | None
     how: str
-    """alias | exact | name | fuzzy | none (workshops, Findings, demos: none on purpose)"""
+    """exact (acronym or full name) | alias | fuzzy | none"""
     similarity: int
+    note: str | None = None
+    """Why a string that names a venue resolves to none: it is a workshop, Findings paper, ..."""
 
 
 # Papers at these are not papers at the main venue, whatever else the string says.
 _SATELLITE = re.compile(
-    r"\b(workshops?|findings|tutorials?|demos?|demonstrations?|doctoral consortium|"
+    r"\b(workshops?|arxiv|biorxiv|medrxiv|preprint|findings|tutorials?|demos?|demonstrations?|doctoral consortium|"
     r"student research|posters? session|extended abstracts?|companion|adjunct|"
     r"late breaking|challenge|industry track|short papers? track|datasets and benchmarks)\b"
 )
@@ -106,8 +108,11 @@ class VenueCatalogue:
         """Acronym or alias, then full name, then fuzzy full name, each tried on the whole string
         and then on its parts ("Computer Vision – ECCV 2022"), before the next, looser way."""
         folded = fold(query)
-        if not folded or _SATELLITE.search(folded):
+        if not folded:
             return VenueResolution(query, None, "none", 0)
+        satellite = _SATELLITE.search(folded)
+        if satellite:
+            return VenueResolution(query, None, "none", 0, f"{satellite.group(1)}: not the main venue")
         parts = [p for p in _PART_SEPARATOR.split(query) if p.strip()]
         candidates = [query, *parts] if len(parts) > 1 else [query]
         for way in (self._by_acronym_of, self._by_name_of, self._by_fuzzy_name_of):
@@ -129,7 +134,7 @@ class VenueCatalogue:
     def _by_name_of(self, text: str) -> tuple[Venue, str, int] | None:
         cleaned = _clean(text)
         venue = self._by_name.get(fold(cleaned)) or self._by_core.get(_core(cleaned))
-        return (venue, "name", 100) if venue is not None else None
+        return (venue, "exact", 100) if venue is not None else None
 
     def _by_fuzzy_name_of(self, text: str) -> tuple[Venue, str, int] | None:
         core = _core(_clean(text))
