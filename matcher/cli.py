@@ -7,11 +7,12 @@ Exit statuses (documented in the README):
 
 from __future__ import annotations
 
+import enum
 import os
 import sys
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
@@ -20,6 +21,7 @@ from matcher import __version__
 from matcher.errors import InternMatchError, UsageError
 
 if TYPE_CHECKING:
+    from matcher.loading import PostingSet
     from matcher.models import Profile
     from matcher.render import OutputFormat
 
@@ -72,6 +74,9 @@ TodayOption = Annotated[
     typer.Option("--today", metavar="YYYY-MM-DD", help="Take this as today's date (for ongoing research roles)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
+PROGRESS_MIN_POSTINGS = 200
+"""Fewer postings than this load too fast for a progress bar to help."""
 
 
 def _console(no_color: bool, stderr: bool = False) -> Console:
@@ -131,68 +136,91 @@ def _resolve_profile_path(profile: str | None) -> str:
 
 @app.command()
 def rank(
-    profile: Annotated[str, typer.Argument(help="Profile YAML file, or - for standard input.")],
+    profile: Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")],
     postings: PostingsOption = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N postings.")] = None,
     eligible_only: Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")] = False,
-    output_format: Annotated[
-        str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)
-    ] = "table",
+    open_only: Annotated[bool, typer.Option("--open", help="Only postings whose deadline has not passed (see --today).")] = False,
+    location: Annotated[
+        str | None, typer.Option("--location", "-l", help="Only postings at this place (city, region or country) or remote.")
+    ] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score", min=0, max=1, help="Only postings scoring at least this.")] = None,
+    sort: Annotated[str, typer.Option("--sort", help="score (eligible first, then score) or deadline (soonest first).")] = "score",
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at an invalid posting (exit 1) instead of skipping it.")] = False,
+    output_format: FormatOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
     """Rank postings for a profile: eligible first, then by score, with the reasons that mattered."""
     from matcher import render
-    from matcher.loading import load_postings
     from matcher.scoring import rank as rank_postings
+    from matcher.selection import SortOrder, select
 
     try:
         fmt = _output_format(output_format)
+        order = _choice("--sort", sort, SortOrder)
         when = _today(today)
         source = _postings_source(postings)
         if profile == "-" and source == "-":
             raise UsageError("the profile and the postings cannot both come from standard input")
         candidate = _load_profile(profile, when)
-        loaded = load_postings(source)
+        loaded = _load_postings(source, strict=strict)
     except InternMatchError as error:
         _fail(error)
 
-    matches = rank_postings(loaded.postings, candidate, when)
-    if eligible_only:
-        matches = [m for m in matches if m.eligible]
-    if top is not None:
-        matches = matches[:top]
-
+    matches = select(
+        rank_postings(loaded.postings, candidate, when), today=when, eligible_only=eligible_only,
+        open_only=open_only, location=location, min_score=min_score, sort=order, top=top,
+    )
     for note in render.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
 
-    if fmt is render.OutputFormat.TABLE:
-        console = _console(no_color)
-        if matches:
-            console.print(render.ranking_table(matches, candidate))
-        else:
-            typer.echo("No postings to show." + (" (--eligible-only left none)" if eligible_only else ""), err=True)
-    elif fmt is render.OutputFormat.JSON:
+    if fmt is render.OutputFormat.JSON:
         _write(render.to_json(render.ranking_document(candidate, matches, loaded.skipped, when)))
-    elif fmt is render.OutputFormat.JSONL:
-        _write(render.to_jsonl([render.match_dict(m, i) for i, m in enumerate(matches, 1)]))
+    elif fmt is render.OutputFormat.TABLE and not matches:
+        typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
-        delimiter = "," if fmt is render.OutputFormat.CSV else "\t"
-        rows = [render.flat_row(m, i) for i, m in enumerate(matches, 1)]
-        _write(render.to_delimited(rows, render.FLAT_FIELDS, delimiter))
+        rows = [render.match_dict(m, i) if fmt is render.OutputFormat.JSONL else render.flat_row(m, i)
+                for i, m in enumerate(matches, 1)]
+        _emit(fmt, rows, render.FLAT_FIELDS, lambda: render.ranking_table(matches, candidate), no_color)
 
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
 
 
-def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> OutputFormat:
+def _choice(option: str, value: str, choices: type[enum.Enum]) -> Any:
     from matcher.loading import did_you_mean
+
+    names = [c.value for c in choices]  # type: ignore[attr-defined]
+    if value.lower() not in names:
+        raise UsageError(f"{option}: '{value}' is not one of {', '.join(names)}{did_you_mean(value, names)}")
+    return choices(value.lower())
+
+
+def _load_postings(source: str, *, strict: bool) -> PostingSet:
+    """Load postings, with a progress bar on a terminal's stderr when there are many."""
+    from matcher.loading import load_postings
+
+    if not sys.stderr.isatty():
+        return load_postings(source, strict=strict)
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("reading postings", total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            if total >= PROGRESS_MIN_POSTINGS:
+                progress.update(task, completed=done, total=total, visible=True)
+
+        return load_postings(source, strict=strict, on_progress=advance)
+
+def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> OutputFormat:
     from matcher.render import OutputFormat
 
-    names = allowed or tuple(f.value for f in OutputFormat)
-    if value.lower() not in names:
-        raise UsageError(f"--format: '{value}' is not one of {', '.join(names)}{did_you_mean(value, names)}")
-    return OutputFormat(value.lower())
+    fmt: OutputFormat = _choice("--format", value, OutputFormat)
+    if allowed and fmt.value not in allowed:
+        raise UsageError(f"--format: '{value}' is not one of {', '.join(allowed)}")
+    return fmt
 
 
 def _write(text: str) -> None:
@@ -289,7 +317,7 @@ def venues(
                        show_default=False),
     ] = None,
     area: Annotated[str | None, typer.Option("--area", "-a", help="Only venues of this area (ml, cv, nlp, arch, ...).")] = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.")] = "table",
+    output_format: FormatOption = "table",
     no_color: NoColorOption = False,
 ) -> None:
     """Show how venue strings resolve (venue, areas, how it matched, similarity), or list the catalogue."""

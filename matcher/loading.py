@@ -152,8 +152,23 @@ def read_text(path: str) -> str:
 
 def parse_yaml(text: str, path: str) -> Any:
     """One YAML document, positioned; a syntax error becomes an InputError at its line:column."""
+    documents, error = parse_yaml_stream(text, path)
+    if error is not None:
+        raise error
+    if not documents:
+        raise InputError(Problem(path, "is empty; expected a YAML mapping"))
+    if len(documents) > 1:
+        raise InputError(Problem(path, "holds several YAML documents (---); expected one"))
+    return documents[0]
+
+
+def parse_yaml_stream(text: str, path: str) -> tuple[list[Any], InputError | None]:
+    """Every document of a YAML stream (`---` between them), and the error that ended it early."""
+    documents: list[Any] = []
     try:
-        documents = list(yaml.load_all(text, Loader=_PositionedLoader))  # noqa: S506 - safe loader
+        for document in yaml.load_all(text, Loader=_PositionedLoader):  # noqa: S506 - safe loader
+            if document is not None:
+                documents.append(document)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = error.problem or error.context or "invalid YAML"
@@ -161,21 +176,18 @@ def parse_yaml(text: str, path: str) -> Any:
             message += " (a tab: YAML indents with spaces, not tabs)"
         elif "could not determine a constructor" in message:
             message = f"tag {message.split('tag ', 1)[-1]} is not allowed; use plain YAML values"
-        elif error.context and error.problem and not message.startswith("duplicate"):
+        elif message.startswith("duplicate"):
+            pass
+        elif error.context and error.problem:
             message = f"invalid YAML: {error.problem} ({error.context})"
         else:
-            message = f"invalid YAML: {message}" if not message.startswith("duplicate") else message
-        raise InputError(Problem(path, message, *_position(mark))) from None
+            message = f"invalid YAML: {message}"
+        return documents, InputError(Problem(path, message, *_position(mark)))
     except yaml.YAMLError as error:
-        raise InputError(Problem(path, f"invalid YAML: {error}")) from None
+        return documents, InputError(Problem(path, f"invalid YAML: {error}"))
     except RecursionError:
-        raise InputError(Problem(path, "nested too deeply to be a profile or posting")) from None
-    documents = [d for d in documents if d is not None]
-    if not documents:
-        raise InputError(Problem(path, "is empty; expected a YAML mapping"))
-    if len(documents) > 1:
-        raise InputError(Problem(path, "holds several YAML documents (---); expected one"))
-    return documents[0]
+        return documents, InputError(Problem(path, "nested too deeply to be a profile or posting"))
+    return documents, None
 
 
 def _char_at(text: str, mark: Any) -> str:
@@ -232,11 +244,8 @@ class _Reader:
         allowed = tuple(allowed)
         for key in value:
             if key not in allowed:
-                self.problem(
-                    f"{what}: unknown key '{key}'{did_you_mean(str(key), allowed)}"
-                    f" (expected one of: {', '.join(allowed)})",
-                    _key_mark(value, key),
-                )
+                hint = did_you_mean(str(key), allowed) or f" (expected one of: {', '.join(allowed)})"
+                self.problem(f"{what}: unknown key '{key}'{hint}", _key_mark(value, key))
         for key in required:
             if value.get(key) in (None, ""):
                 where = _key_mark(value, key) if key in value else getattr(value, "mark", mark)
@@ -511,7 +520,7 @@ def load_posting(path: str) -> Posting:
     return posting_from_yaml(parse_yaml(read_text(path), path), path)
 
 
-def posting_from_yaml(document: Any, path: str) -> Posting:
+def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -> Posting:
     reader = _Reader(path)
     top = reader.mapping(
         document, getattr(document, "mark", None), "posting", POSTING_KEYS, ["title", "organization"]
@@ -541,7 +550,7 @@ def posting_from_yaml(document: Any, path: str) -> Posting:
                         found.append(qualification)
         sections[section] = tuple(found)
 
-    stem = Path(path).name.removesuffix(".yaml").removesuffix(".yml") if path != STDIN else "stdin"
+    stem = default_id or Path(path).name.removesuffix(".yaml").removesuffix(".yml")
     posting = Posting(
         id=reader.text(top, "id", "posting") or stem,
         title=reader.text(top, "title", "posting") or "",
@@ -721,25 +730,68 @@ def posting_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-def load_postings(source: str | Path) -> PostingSet:
-    """Every posting in a folder (or one posting file). Broken files are skipped and reported."""
-    path = Path(source)
-    if str(source) != STDIN and not path.exists():
-        raise InputError(Problem(str(source), "no such folder or file"))
-    files = [path] if str(source) == STDIN or path.is_file() else posting_files(path)
+def load_postings(
+    source: str | Path, *, strict: bool = False, on_progress: Callable[[int, int], None] | None = None
+) -> PostingSet:
+    """Every posting in a folder, one posting file, or standard input (`-`: a YAML stream of
+    postings separated by `---`, or JSON lines). Broken postings are skipped and reported;
+    with `strict`, the first one is an InputError instead."""
+    if str(source) == STDIN:
+        candidates = _stdin_postings(read_text(STDIN))
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise InputError(Problem(str(source), "no such folder or file"))
+        files = [path] if path.is_file() else posting_files(path)
+        candidates = [(str(f), lambda f=f: load_posting(str(f))) for f in files]
     postings: list[Posting] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
-    for file in files:
-        name = str(file)
+    for done, (name, load) in enumerate(candidates, 1):
+        if on_progress is not None:
+            on_progress(done, len(candidates))
         try:
-            posting = load_posting(name)
+            posting = load()
+            if posting.id in seen:
+                raise InputError(Problem(name, f"duplicate posting id '{posting.id}' (also in {seen[posting.id]})"))
         except InputError as error:
+            if strict:
+                raise
             skipped.append(Skipped(name, str(error)))
-            continue
-        if posting.id in seen:
-            skipped.append(Skipped(name, f"{name}: duplicate posting id '{posting.id}' (also in {seen[posting.id]})"))
             continue
         seen[posting.id] = name
         postings.append(posting)
     return PostingSet(tuple(postings), tuple(skipped))
+
+
+def _stdin_postings(text: str) -> list[tuple[str, Callable[[], Posting]]]:
+    """Postings from standard input, each with a loader that raises its own InputError."""
+    def failing(error: InputError) -> Callable[[], Posting]:
+        def load() -> Posting:
+            raise error
+        return load
+
+    if text.lstrip().startswith("{"):
+        out: list[tuple[str, Callable[[], Posting]]] = []
+        for number, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            name = f"-:{number}"
+            try:
+                document = json.loads(line)
+            except json.JSONDecodeError as error:
+                out.append((name, failing(InputError(Problem(STDIN, f"invalid JSON: {error.msg}", number, error.colno)))))
+                continue
+            out.append((name, lambda d=document, n=number: posting_from_yaml(d, f"-:{n}", default_id=f"stdin-{n}")))
+        return out
+    documents, error = parse_yaml_stream(text, STDIN)
+    single = len(documents) == 1 and error is None
+    out = [
+        (f"-#{i}", lambda d=d, i=i: posting_from_yaml(d, STDIN, default_id="stdin" if single else f"stdin-{i}"))
+        for i, d in enumerate(documents, 1)
+    ]
+    if error is not None:
+        out.append((f"-#{len(documents) + 1}", failing(error)))
+    elif not documents:
+        out.append(("-", failing(InputError(Problem(STDIN, "no postings on standard input")))))
+    return out

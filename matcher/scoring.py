@@ -435,10 +435,14 @@ def _judge_text(c: TextCriterion, profile: Profile) -> Judgement:
     if not found:
         return _judgement(Verdict.UNKNOWN, rule, "nothing in the profile speaks to it")
     coverage = len(found) / len(wanted)
-    verdict = Verdict.MET if coverage >= TEXT_MET_COVERAGE else Verdict.PARTIAL
     evidence = f"{len(found)} of {len(wanted)} words: " + "; ".join(found)
-    return _judgement(verdict, rule, evidence, credit=min(1.0, coverage / TEXT_MET_COVERAGE),
-                      matched=", ".join(dict.fromkeys(_clip(i) for i in items)), similarity=round(coverage * 100))
+    if coverage < TEXT_MET_COVERAGE:
+        # Too little to judge. Unknown, not partial: weak evidence must not cost points that
+        # no evidence at all would not (adding a skill never lowers a score).
+        return _judgement(Verdict.UNKNOWN, rule, f"too little to judge ({coverage:.0%} < {TEXT_MET_COVERAGE:.0%}): {evidence}",
+                          similarity=round(coverage * 100))
+    return _judgement(Verdict.MET, rule, evidence, matched=", ".join(dict.fromkeys(_clip(i) for i in items)),
+                      similarity=round(coverage * 100))
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -508,16 +512,19 @@ def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
     total_share = sum(shares.values()) or 1.0
 
     results = []
+    earned = 0.0  # summed unrounded; points are rounded only for display
     for section, q, j in judged:
         if j.verdict is Verdict.UNKNOWN or weight_of[section] == 0:
             available = 0.0
         else:
             available = shares[section] / total_share * q.weight / weight_of[section]
+        earned += available * j.credit
         results.append(QualificationResult(section, q, j, round(available * j.credit, 4), round(available, 4)))
     fit = sum(t.similarity for t in topics) / (100 * len(topics)) if topics else 0.0
     topic_available = shares["topics"] / total_share
+    earned += topic_available * fit
     topic = TopicFit(round(fit, 4), tuple(topics), round(topic_available * fit, 4), round(topic_available, 4))
-    score = round(sum(r.points for r in results) + topic.points, 4)
+    score = round(min(1.0, earned), 4)
     eligible = not any(r.section == "required" and r.judgement.verdict is Verdict.UNMET for r in results)
     match = Match(posting, eligible, score, tuple(results), topic)
     return Match(posting, eligible, score, tuple(results), topic, reasons=reasons(match))

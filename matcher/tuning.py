@@ -27,7 +27,8 @@ TEXT_WORD_CUTOFF = 88
 """A word of a free-text qualification is spoken to by a profile word at this similarity."""
 TEXT_MET_COVERAGE = 0.5
 """A text qualification is met when this share of its content words is spoken to by the profile;
-any smaller non-zero share is partial, and none at all is unknown (never unmet)."""
+below it the verdict is unknown (never partial or unmet): free text is judged only when the
+profile clearly speaks to it, so weak evidence never costs points that silence would not."""
 TOPIC_CUTOFF = 85
 """A posting topic counts as spoken to by a profile item at this similarity."""
 NARROWER_TOPIC_FACTOR = 0.6

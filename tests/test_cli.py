@@ -186,3 +186,17 @@ def test_piped_into_head_ends_without_a_traceback(tmp_path: Path) -> None:
 def test_python_dash_m_works() -> None:
     done = subprocess.run([sys.executable, "-m", "matcher", "--version"], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and done.stdout.startswith("intern-match ")
+
+
+def test_json_output_validates_against_the_published_schema(runner: CliRunner) -> None:
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "schema" / "output.schema.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for profile in sorted(PROFILES.glob("*.yaml")):
+        document = json.loads(invoke(runner, "rank", str(profile), "-f", "json", *TODAY).stdout)
+        jsonschema.validate(document, schema)
+    explained = json.loads(invoke(runner, "explain", "msr-cambridge-project-tokyo-ml-uq", ME, "-f", "json").stdout)
+    jsonschema.validate(explained, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**explained, "schema_version": 2}, schema)

@@ -1,0 +1,64 @@
+"""Choosing and ordering ranked matches for display: filters and sort orders. Pure functions."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from matcher.knowledge.places import gazetteer
+from matcher.models import Match
+
+
+class SortOrder(str, enum.Enum):
+    SCORE = "score"
+    """Eligible first, then by score, ties by id (the ranking itself)."""
+    DEADLINE = "deadline"
+    """Soonest deadline first, postings without one last; ties by score, then id."""
+
+
+def is_open(match: Match, today: date) -> bool:
+    """The deadline has not passed (a posting without a deadline counts as open)."""
+    deadline = match.posting.deadline
+    return deadline is None or deadline >= today
+
+
+def is_at(match: Match, place: str) -> bool:
+    """The posting is at `place` (city, region or country) or remote. Postings that give no
+    location are left out: a filter keeps what is known to be there."""
+    places = gazetteer()
+    wanted = places.parse(place)
+    for written in match.posting.location:
+        here = places.parse(written)
+        if here.remote or places.similarity(here, wanted) or places.similarity(wanted, here):
+            return True
+    return False
+
+
+def select(
+    matches: Iterable[Match],
+    *,
+    today: date,
+    eligible_only: bool = False,
+    open_only: bool = False,
+    location: str | None = None,
+    min_score: float | None = None,
+    sort: SortOrder = SortOrder.SCORE,
+    top: int | None = None,
+) -> list[Match]:
+    chosen = [
+        m for m in matches
+        if (not eligible_only or m.eligible)
+        and (not open_only or is_open(m, today))
+        and (location is None or is_at(m, location))
+        and (min_score is None or m.score >= min_score)
+    ]
+    chosen = sort_matches(chosen, sort)
+    return chosen[:top] if top is not None else chosen
+
+
+def sort_matches(matches: Sequence[Match], sort: SortOrder) -> list[Match]:
+    if sort is SortOrder.DEADLINE:
+        return sorted(matches, key=lambda m: (m.posting.deadline is None, m.posting.deadline or date.max,
+                                              -m.score, m.posting.id))
+    return sorted(matches, key=lambda m: (not m.eligible, -m.score, m.posting.id))
