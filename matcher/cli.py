@@ -85,7 +85,9 @@ def _console(no_color: bool, stderr: bool = False) -> Console:
     width = None
     if not stream.isatty() and "COLUMNS" not in os.environ:
         width = 120  # rich would use 80 for a pipe; tables read better wider
-    return Console(file=stream, no_color=no_color or None, width=width, highlight=False, soft_wrap=False)
+    plain = no_color or bool(os.environ.get("NO_COLOR"))
+    # color_system=None drops every escape (bold too), not only colours: NO_COLOR means plain text.
+    return Console(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
 
 
 def _today(value: str | None) -> date:
@@ -142,7 +144,7 @@ def rank(
     eligible_only: Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")] = False,
     open_only: Annotated[bool, typer.Option("--open", help="Only postings whose deadline has not passed (see --today).")] = False,
     location: Annotated[
-        str | None, typer.Option("--location", "-l", help="Only postings at this place (city, region or country) or remote.")
+        str | None, typer.Option("--location", "-l", help="Only postings at this place (city, region or country), in a region containing it, or remote.")
     ] = None,
     min_score: Annotated[float | None, typer.Option("--min-score", min=0, max=1, help="Only postings scoring at least this.")] = None,
     sort: Annotated[str, typer.Option("--sort", help="score (eligible first, then score) or deadline (soonest first).")] = "score",
@@ -231,9 +233,23 @@ def _write(text: str) -> None:
 # ----------------------------------------------------------------------------- explain
 
 
+def complete_posting_id(incomplete: str) -> list[str]:
+    """Shell completion for `explain`: the ids in $INTERN_MATCH_POSTINGS or the bundled postings."""
+    from matcher.loading import load_postings
+
+    try:
+        loaded = load_postings(_postings_source(os.environ.get(POSTINGS_ENV)))
+    except InternMatchError:
+        return []
+    return [p.id for p in loaded.postings if p.id.startswith(incomplete)]
+
+
 @app.command()
 def explain(
-    posting: Annotated[str, typer.Argument(help="A posting id from the postings folder, or a posting file.")],
+    posting: Annotated[
+        str,
+        typer.Argument(help="A posting id from the postings folder, or a posting file.", autocompletion=complete_posting_id),
+    ],
     profile: Annotated[
         str | None,
         typer.Argument(help=f"Profile YAML file (default: ${PROFILE_ENV}, then ./{DEFAULT_PROFILE}).", show_default=False),
@@ -363,6 +379,53 @@ def _emit(fmt: OutputFormat, rows: list[dict], fields: tuple[str, ...], table, n
     else:
         flat = [{k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in r.items()} for r in rows]
         _write(render.to_delimited(flat, fields, "," if fmt is render.OutputFormat.CSV else "\t"))
+
+
+# ----------------------------------------------------------------------------- validate and init
+
+
+@app.command()
+def validate(
+    paths: Annotated[list[str], typer.Argument(help="Posting and profile files, or folders of them.")],
+    output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Check posting and profile files and print every problem as file:line:col (exit 1 if any)."""
+    from matcher import render
+    from matcher.loading import check_files
+
+    if output_format not in ("text", "json"):
+        _fail(UsageError(f"--format: '{output_format}' is not one of text, json"))
+    checked = check_files(paths)
+    if not checked:
+        _fail(UsageError("no YAML or JSON files found in " + ", ".join(paths)))
+    problems = [p for c in checked for p in c.problems]
+    if output_format == "json":
+        _write(render.to_json(render.validation_document(checked)))
+    else:
+        for problem in problems:
+            typer.echo(str(problem))
+    bad = sum(1 for c in checked if c.problems)
+    typer.echo(f"checked {len(checked)} file(s): {bad} with problems, {len(problems)} problem(s)", err=True)
+    if problems:
+        raise typer.Exit(code=EXIT_INPUT)
+
+
+@app.command()
+def init(
+    path: Annotated[str, typer.Argument(help="Where to write the starter profile.")] = DEFAULT_PROFILE,
+    force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
+) -> None:
+    """Write a commented starter profile to fill in (never over an existing file without --force)."""
+    from importlib import resources
+
+    from matcher.files import write_atomically
+
+    text = resources.files("matcher").joinpath("starter_profile.yaml").read_text(encoding="utf-8")
+    try:
+        write_atomically(path, text, force=force)
+    except InternMatchError as error:
+        _fail(error)
+    typer.echo(f"wrote {path}: fill it in, then run `intern-match rank {path}`", err=True)
 
 
 # ----------------------------------------------------------------------------- entry point

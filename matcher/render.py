@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from matcher.knowledge.venues import Venue, VenueResolution
-from matcher.loading import Skipped
+from matcher.loading import Checked, Skipped
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict
 from matcher.scoring import ProfileReading
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
@@ -419,6 +419,17 @@ def profile_reading(reading: ProfileReading) -> RenderableType:
 
 
 STAGE_NAMES = {Stage.BACHELORS: "Bachelors", Stage.MASTERS: "Masters", Stage.PHD: "PhD", Stage.POSTDOC: "Postdoc"}
+
+
+def validation_document(checked: Sequence[Checked]) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "files": [
+            {"path": c.path, "kind": c.kind, "ok": not c.problems,
+             "problems": [{"line": p.line, "column": p.column, "message": p.message} for p in c.problems]}
+            for c in checked
+        ],
+    }
 
 
 def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:

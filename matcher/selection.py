@@ -24,8 +24,9 @@ def is_open(match: Match, today: date) -> bool:
 
 
 def is_at(match: Match, place: str) -> bool:
-    """The posting is at `place` (city, region or country) or remote. Postings that give no
-    location are left out: a filter keeps what is known to be there."""
+    """The posting is at `place` (city, region or country), in a region containing it (a US-wide
+    posting for "Redmond, WA"), or remote. Postings that give no location are left out: a filter
+    keeps what is known to be there."""
     places = gazetteer()
     wanted = places.parse(place)
     for written in match.posting.location:

@@ -1,0 +1,39 @@
+"""Writing files the user owns: atomically, and never over an existing file without force."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from matcher.errors import InputError, Problem, RefusedWrite
+
+
+def write_atomically(path: str | Path, text: str, *, force: bool = False) -> None:
+    """Write `text` to `path` so that a reader (or a crash) sees the old file or the new one,
+    never half of either. Without `force` an existing file is left alone and RefusedWrite raised;
+    the no-clobber check is the link itself, so two writers cannot both win."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise InputError(Problem(str(target), f"folder {folder} does not exist"))
+    if target.exists() and not force:
+        raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)")
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        if force:
+            os.replace(temporary, target)
+        else:
+            try:
+                os.link(temporary, target)
+            except FileExistsError:
+                raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)") from None
+            os.unlink(temporary)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
