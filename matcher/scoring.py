@@ -50,8 +50,12 @@ from matcher.tuning import (
     TOPIC_SHARE,
 )
 
-VERDICT_ORDER = {Verdict.MET: 3, Verdict.PARTIAL: 2, Verdict.UNKNOWN: 1, Verdict.UNMET: 0}
-"""any_of takes the best alternative, all_of the worst member, in this order."""
+ANY_OF_ORDER = {Verdict.MET: 3, Verdict.UNKNOWN: 2, Verdict.PARTIAL: 1, Verdict.UNMET: 0}
+"""any_of takes the best alternative in this order: an alternative the tool cannot judge may be
+met, so a partial one does not settle it (three-valued OR)."""
+ALL_OF_ORDER = {Verdict.MET: 3, Verdict.PARTIAL: 2, Verdict.UNKNOWN: 1, Verdict.UNMET: 0}
+"""all_of takes the worst member in this order: one unmet member settles it; otherwise one the
+tool cannot judge leaves it unknown (three-valued AND)."""
 
 STAGE_LABEL = {Stage.BACHELORS: "Bachelors", Stage.MASTERS: "Masters", Stage.PHD: "PhD", Stage.POSTDOC: "Postdoc"}
 
@@ -187,7 +191,7 @@ def judge(qualification: Qualification, profile: Profile, posting: Posting, toda
             return _judge_text(c, profile)
         case AnyOfCriterion():
             parts = tuple(judge(q, profile, posting, today) for q in c.options)
-            best = max(parts, key=lambda j: (VERDICT_ORDER[j.verdict], j.credit))
+            best = max(parts, key=lambda j: (ANY_OF_ORDER[j.verdict], j.credit))
             index = parts.index(best) + 1
             return _judgement(
                 best.verdict, f"any of {len(parts)} alternatives (best counts)",
@@ -196,7 +200,7 @@ def judge(qualification: Qualification, profile: Profile, posting: Posting, toda
             )
         case AllOfCriterion():
             parts = tuple(judge(q, profile, posting, today) for q in c.members)
-            worst = min(parts, key=lambda j: VERDICT_ORDER[j.verdict])
+            worst = min(parts, key=lambda j: ALL_OF_ORDER[j.verdict])
             judged = [j.credit for j in parts if j.verdict is not Verdict.UNKNOWN]
             credit = sum(judged) / len(judged) if judged else 0.0
             return _judgement(
