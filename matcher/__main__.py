@@ -1,3 +1,3 @@
-from matcher.cli import main
+from matcher.launcher import main
 
 main()

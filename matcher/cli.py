@@ -74,6 +74,8 @@ TodayOption = Annotated[
     typer.Option("--today", metavar="YYYY-MM-DD", help="Take this as today's date (for ongoing research roles)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
+NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every posting file again; neither use nor update the cache.")]
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for parsing many changed posting files (default: one per core).")]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
 PROGRESS_MIN_POSTINGS = 200
 """Fewer postings than this load too fast for a progress bar to help."""
@@ -149,6 +151,8 @@ def rank(
     min_score: Annotated[float | None, typer.Option("--min-score", min=0, max=1, help="Only postings scoring at least this.")] = None,
     sort: Annotated[str, typer.Option("--sort", help="score (eligible first, then score) or deadline (soonest first).")] = "score",
     strict: Annotated[bool, typer.Option("--strict", help="Stop at an invalid posting (exit 1) instead of skipping it.")] = False,
+    no_cache: NoCacheOption = False,
+    jobs: JobsOption = None,
     output_format: FormatOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
@@ -166,7 +170,7 @@ def rank(
         if profile == "-" and source == "-":
             raise UsageError("the profile and the postings cannot both come from standard input")
         candidate = _load_profile(profile, when)
-        loaded = _load_postings(source, strict=strict)
+        loaded = _load_postings(source, strict=strict, use_cache=not no_cache, jobs=jobs)
     except InternMatchError as error:
         _fail(error)
 
@@ -199,12 +203,22 @@ def _choice(option: str, value: str, choices: type[enum.Enum]) -> Any:
     return choices(value.lower())
 
 
-def _load_postings(source: str, *, strict: bool) -> PostingSet:
-    """Load postings, with a progress bar on a terminal's stderr when there are many."""
+def _load_postings(source: str, *, strict: bool, use_cache: bool = True, jobs: int | None = None) -> PostingSet:
+    """Load postings through the cache (and parallel parsing for many changed files), with a
+    progress bar on a terminal's stderr when there are many."""
+    from functools import partial
+
+    from matcher.cache import PostingCache, default_cache_dir, parse_files
     from matcher.loading import load_postings
 
+    workers = jobs or os.cpu_count() or 1
+    if use_cache:
+        reader = PostingCache(default_cache_dir(), jobs=workers).load
+    else:
+        reader = lambda files: parse_files([str(f) for f in files], workers)  # noqa: E731
+    load = partial(load_postings, source, strict=strict, read_folder=reader)
     if not sys.stderr.isatty():
-        return load_postings(source, strict=strict)
+        return load()
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
@@ -214,7 +228,7 @@ def _load_postings(source: str, *, strict: bool) -> PostingSet:
             if total >= PROGRESS_MIN_POSTINGS:
                 progress.update(task, completed=done, total=total, visible=True)
 
-        return load_postings(source, strict=strict, on_progress=advance)
+        return load(on_progress=advance)
 
 def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> OutputFormat:
     from matcher.render import OutputFormat

@@ -794,8 +794,16 @@ def posting_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
+FolderReader = Callable[[list[Path]], "list[Posting | InputError]"]
+"""Loads the posting files of one folder (the cache and parallel parsing plug in here)."""
+
+
 def load_postings(
-    source: str | Path, *, strict: bool = False, on_progress: Callable[[int, int], None] | None = None
+    source: str | Path,
+    *,
+    strict: bool = False,
+    on_progress: Callable[[int, int], None] | None = None,
+    read_folder: FolderReader | None = None,
 ) -> PostingSet:
     """Every posting in a folder, one posting file, or standard input (`-`: a YAML stream of
     postings separated by `---`, or JSON lines). Broken postings are skipped and reported;
@@ -807,7 +815,11 @@ def load_postings(
         if not path.exists():
             raise InputError(Problem(str(source), "no such folder or file"))
         files = [path] if path.is_file() else posting_files(path)
-        candidates = [(str(f), lambda f=f: load_posting(str(f))) for f in files]
+        if read_folder is not None and path.is_dir():
+            outcomes = read_folder(files)
+            candidates = [(str(f), _returning(o)) for f, o in zip(files, outcomes, strict=True)]
+        else:
+            candidates = [(str(f), lambda f=f: load_posting(str(f))) for f in files]
     postings: list[Posting] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
@@ -826,6 +838,15 @@ def load_postings(
         seen[posting.id] = name
         postings.append(posting)
     return PostingSet(tuple(postings), tuple(skipped))
+
+
+def _returning(outcome: Posting | InputError) -> Callable[[], Posting]:
+    def load() -> Posting:
+        if isinstance(outcome, InputError):
+            raise outcome
+        return outcome
+
+    return load
 
 
 def _stdin_postings(text: str) -> list[tuple[str, Callable[[], Posting]]]:

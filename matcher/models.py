@@ -24,11 +24,21 @@ class Stage(enum.IntEnum):
 Section: TypeAlias = Literal["required", "preferred"]
 
 
+class Record:
+    """Base of the records: pickles as a constructor call, which loads twice as fast as the
+    generated slot-by-slot state (the posting cache holds tens of thousands of these)."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[object, ...]]:
+        return (type(self), tuple(getattr(self, name) for name in self.__slots__))  # type: ignore[attr-defined]
+
+
 # ----------------------------------------------------------------------------- profile
 
 
 @dataclass(frozen=True, slots=True)
-class Degree:
+class Degree(Record):
     """The degree the candidate is studying for (or has finished)."""
 
     stage: Stage
@@ -41,7 +51,7 @@ class Degree:
 
 
 @dataclass(frozen=True, slots=True)
-class Experience:
+class Experience(Record):
     """A role held; `research` roles count towards research years."""
 
     role: str
@@ -53,7 +63,7 @@ class Experience:
 
 
 @dataclass(frozen=True, slots=True)
-class Publication:
+class Publication(Record):
     """A paper as the profile states it; the venue is normalised when judged."""
 
     title: str | None
@@ -62,20 +72,20 @@ class Publication:
 
 
 @dataclass(frozen=True, slots=True)
-class ProfileLocation:
+class ProfileLocation(Record):
     current: str | None = None
     willing_to_relocate: bool = True
     preferred: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
-class Availability:
+class Availability(Record):
     start: date | None
     end: date | None
 
 
 @dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(Record):
     """A candidate, as written in a profile file."""
 
     path: str
@@ -102,7 +112,7 @@ class Profile:
 
 
 @dataclass(frozen=True, slots=True)
-class DegreeCriterion:
+class DegreeCriterion(Record):
     stages: tuple[Stage, ...]
     fields: tuple[str, ...] = ()
     enrolled: bool | None = None
@@ -111,7 +121,7 @@ class DegreeCriterion:
 
 
 @dataclass(frozen=True, slots=True)
-class ResearchExperienceCriterion:
+class ResearchExperienceCriterion(Record):
     min_years: float | None
     """None: any research experience at all."""
     fields: tuple[str, ...] = ()
@@ -120,7 +130,7 @@ class ResearchExperienceCriterion:
 
 
 @dataclass(frozen=True, slots=True)
-class PublicationsCriterion:
+class PublicationsCriterion(Record):
     venues: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
     min: int = 1
@@ -128,7 +138,7 @@ class PublicationsCriterion:
 
 
 @dataclass(frozen=True, slots=True)
-class SkillsCriterion:
+class SkillsCriterion(Record):
     terms: tuple[str, ...]
     mode: Literal["any", "all"]
     min: int | None = None
@@ -136,28 +146,28 @@ class SkillsCriterion:
 
 
 @dataclass(frozen=True, slots=True)
-class LocationCriterion:
+class LocationCriterion(Record):
     on_site: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class AvailabilityCriterion:
+class AvailabilityCriterion(Record):
     start: date | None
     weeks: int | None
 
 
 @dataclass(frozen=True, slots=True)
-class TextCriterion:
+class TextCriterion(Record):
     text: str
 
 
 @dataclass(frozen=True, slots=True)
-class AnyOfCriterion:
+class AnyOfCriterion(Record):
     options: tuple[Qualification, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class AllOfCriterion:
+class AllOfCriterion(Record):
     members: tuple[Qualification, ...]
 
 
@@ -187,7 +197,7 @@ KIND_OF: dict[type, str] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Qualification:
+class Qualification(Record):
     """One thing a posting asks for."""
 
     criterion: Criterion
@@ -202,7 +212,7 @@ class Qualification:
 
 
 @dataclass(frozen=True, slots=True)
-class Pay:
+class Pay(Record):
     min: float | None
     max: float | None
     currency: str | None
@@ -210,7 +220,7 @@ class Pay:
 
 
 @dataclass(frozen=True, slots=True)
-class Posting:
+class Posting(Record):
     """One internship posting, as written in a posting file."""
 
     id: str
@@ -240,7 +250,7 @@ class Verdict(enum.Enum):
 
 
 @dataclass(frozen=True, slots=True)
-class Judgement:
+class Judgement(Record):
     """How one qualification was judged against one profile, with its evidence."""
 
     verdict: Verdict
@@ -259,7 +269,7 @@ class Judgement:
 
 
 @dataclass(frozen=True, slots=True)
-class QualificationResult:
+class QualificationResult(Record):
     section: Section
     qualification: Qualification
     judgement: Judgement
@@ -270,7 +280,7 @@ class QualificationResult:
 
 
 @dataclass(frozen=True, slots=True)
-class TopicMatch:
+class TopicMatch(Record):
     topic: str
     matched: str | None
     """The profile item that spoke to this topic."""
@@ -282,7 +292,7 @@ class TopicMatch:
 
 
 @dataclass(frozen=True, slots=True)
-class TopicFit:
+class TopicFit(Record):
     fit: float
     """0..1: mean over the posting's topics of how well the profile speaks to them."""
     matches: tuple[TopicMatch, ...]
@@ -291,7 +301,7 @@ class TopicFit:
 
 
 @dataclass(frozen=True, slots=True)
-class Match:
+class Match(Record):
     """One posting judged against one profile."""
 
     posting: Posting

@@ -18,6 +18,7 @@ from matcher.knowledge.text import GENERIC_WORDS, fold
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import (
     AllOfCriterion,
+    Criterion,
     AnyOfCriterion,
     AvailabilityCriterion,
     DegreeCriterion,
@@ -171,44 +172,91 @@ def read_profile(profile: Profile, today: date) -> ProfileReading:
 # ----------------------------------------------------------------------------- judges
 
 
-def judge(qualification: Qualification, profile: Profile, posting: Posting, today: date) -> Judgement:
-    """How one qualification stands against a profile."""
-    c = qualification.criterion
-    match c:
-        case DegreeCriterion():
-            return _judge_degree(c, profile)
-        case ResearchExperienceCriterion():
-            return _judge_research(c, profile, today)
-        case PublicationsCriterion():
-            return _judge_publications(c, profile)
-        case SkillsCriterion():
-            return _judge_skills(c, profile)
-        case LocationCriterion():
-            return _judge_location(c, profile)
-        case AvailabilityCriterion():
-            return _judge_availability(c, profile, posting)
-        case TextCriterion():
-            return _judge_text(c, profile)
-        case AnyOfCriterion():
-            parts = tuple(judge(q, profile, posting, today) for q in c.options)
-            best = max(parts, key=lambda j: (ANY_OF_ORDER[j.verdict], j.credit))
-            index = parts.index(best) + 1
-            return _judgement(
-                best.verdict, f"any of {len(parts)} alternatives (best counts)",
-                f"alternative {index}: {best.evidence}", credit=best.credit,
-                matched=best.matched, similarity=best.similarity, parts=parts,
-            )
-        case AllOfCriterion():
-            parts = tuple(judge(q, profile, posting, today) for q in c.members)
-            worst = min(parts, key=lambda j: ALL_OF_ORDER[j.verdict])
-            judged = [j.credit for j in parts if j.verdict is not Verdict.UNKNOWN]
-            credit = sum(judged) / len(judged) if judged else 0.0
-            return _judgement(
-                worst.verdict, f"all of {len(parts)} (the worst counts)",
-                "; ".join(j.evidence for j in parts), credit=credit,
-                matched=worst.matched, similarity=worst.similarity, parts=parts,
-            )
-    raise AssertionError(f"unhandled criterion {c!r}")  # pragma: no cover - the match is exhaustive
+class Scorer:
+    """Scores postings for one profile on one day.
+
+    What it derives from the profile (skills split into terms, its words, its topic items) and
+    every judgement it makes are computed once and reused for every posting, so the cost grows
+    with the number of distinct qualifications and strings, not with the number of postings.
+    """
+
+    def __init__(self, profile: Profile, today: date) -> None:
+        self.profile = profile
+        self.today = today
+        self.skill_items = skill_items(profile)
+        self.words = _ProfileWords(profile)
+        self.topic_items = topic_items(profile)
+        self._judgements: dict[object, Judgement] = {}
+        self._skills: dict[str, TermMatch] = {}
+        self._topics: dict[str, TopicMatch] = {}
+
+    def judge(self, qualification: Qualification, posting: Posting) -> Judgement:
+        """How one qualification stands against the profile."""
+        c = qualification.criterion
+        # Only availability depends on the posting (its start and duration).
+        key: object = (c, posting.start, posting.duration_weeks) if isinstance(c, AvailabilityCriterion) else c
+        found = self._judgements.get(key)
+        if found is None:
+            found = self._judgements[key] = self._judge(c, posting)
+        return found
+
+    def best_skill(self, term: str) -> TermMatch:
+        found = self._skills.get(term)
+        if found is None:
+            found = self._skills[term] = term_catalogue().best_match(term, self.skill_items)
+        return found
+
+    def topic(self, topic: str) -> TopicMatch:
+        found = self._topics.get(topic)
+        if found is None:
+            found = self._topics[topic] = _topic_match(topic, self.topic_items)
+        return found
+
+    def _judge(self, c: Criterion, posting: Posting) -> Judgement:
+        profile, today = self.profile, self.today
+        match c:
+            case DegreeCriterion():
+                return _judge_degree(c, profile)
+            case ResearchExperienceCriterion():
+                return _judge_research(c, profile, today)
+            case PublicationsCriterion():
+                return _judge_publications(c, profile)
+            case SkillsCriterion():
+                return _judge_skills(c, self)
+            case LocationCriterion():
+                return _judge_location(c, profile)
+            case AvailabilityCriterion():
+                return _judge_availability(c, profile, posting)
+            case TextCriterion():
+                return _judge_text(c, self.words)
+            case AnyOfCriterion():
+                return _any_of(tuple(self.judge(q, posting) for q in c.options))
+            case AllOfCriterion():
+                return _all_of(tuple(self.judge(q, posting) for q in c.members))
+        raise AssertionError(f"unhandled criterion {c!r}")  # pragma: no cover - the match is exhaustive
+
+    def score(self, posting: Posting) -> Match:
+        """Judge every qualification and add up the score; see README "How scoring works"."""
+        return _score(posting, self)
+
+
+def _any_of(parts: tuple[Judgement, ...]) -> Judgement:
+    best = max(parts, key=lambda j: (ANY_OF_ORDER[j.verdict], j.credit))
+    return _judgement(
+        best.verdict, f"any of {len(parts)} alternatives (best counts)",
+        f"alternative {parts.index(best) + 1}: {best.evidence}", credit=best.credit,
+        matched=best.matched, similarity=best.similarity, parts=parts,
+    )
+
+
+def _all_of(parts: tuple[Judgement, ...]) -> Judgement:
+    worst = min(parts, key=lambda j: ALL_OF_ORDER[j.verdict])
+    judged = [j.credit for j in parts if j.verdict is not Verdict.UNKNOWN]
+    return _judgement(
+        worst.verdict, f"all of {len(parts)} (the worst counts)",
+        "; ".join(j.evidence for j in parts), credit=sum(judged) / len(judged) if judged else 0.0,
+        matched=worst.matched, similarity=worst.similarity, parts=parts,
+    )
 
 
 def _stages_text(stages: Sequence[Stage]) -> str:
@@ -333,14 +381,12 @@ def skill_items(profile: Profile) -> list[str]:
     return term_catalogue().expand([*profile.skills, *_profile_field_items(profile)])
 
 
-def _judge_skills(c: SkillsCriterion, profile: Profile) -> Judgement:
-    terms = term_catalogue()
-    have = skill_items(profile)
-    wanted = terms.expand(c.terms)
+def _judge_skills(c: SkillsCriterion, scorer: Scorer) -> Judgement:
+    wanted = term_catalogue().expand(c.terms)
     # Counted after splitting compounds: "all of [C/C++, Python]" asks for C, C++ and Python.
     needed = min(c.min, len(wanted)) if c.min else (1 if c.mode == "any" else len(wanted))
     rule = f"{'any' if c.mode == 'any' else 'all'} of [{', '.join(c.terms)}]" + (f", at least {c.min}" if c.min else "")
-    matches = [terms.best_match(w, have) for w in wanted]
+    matches = [scorer.best_skill(w) for w in wanted]
     found = [m for m in matches if m.found]
     verdict = _fraction(len(found), needed)
     evidence = "; ".join(f"{m.wanted}: {m.describe()}" if m.found else f"{m.wanted}: not in profile" for m in matches)
@@ -398,31 +444,30 @@ class _Word:
     item: str
 
 
-def _profile_words(profile: Profile) -> list[_Word]:
-    words: list[_Word] = []
-    for source, items in (("skills", profile.skills), ("interests", profile.interests),
-                          ("statement", [profile.statement] if profile.statement else [])):
-        for item in items:
-            for word in fold(item).split():
-                if word not in GENERIC_WORDS:
-                    words.append(_Word(word, source, item))
-    return words
+class _ProfileWords:
+    """The profile's words that text qualifications are compared with, indexed once."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.by_word: dict[str, _Word] = {}
+        for source, items in (("skills", profile.skills), ("interests", profile.interests),
+                              ("statement", [profile.statement] if profile.statement else [])):
+            for item in items:
+                for word in fold(item).split():
+                    if word not in GENERIC_WORDS:
+                        self.by_word.setdefault(word, _Word(word, source, item))
+        self.fuzzy_keys = [k for k in self.by_word if len(k) > SHORT_TERM_LENGTH]
 
 
 def content_words(text: str) -> list[str]:
     return list(dict.fromkeys(w for w in fold(text).split() if w not in GENERIC_WORDS and len(w) > 1))
 
 
-def _judge_text(c: TextCriterion, profile: Profile) -> Judgement:
+def _judge_text(c: TextCriterion, words: _ProfileWords) -> Judgement:
     rule = "text: its content words found in skills, interests or statement"
     wanted = content_words(c.text)
-    have = _profile_words(profile)
-    if not wanted or not have:
+    by_word, fuzzy_keys = words.by_word, words.fuzzy_keys
+    if not wanted or not by_word:
         return _judgement(Verdict.UNKNOWN, rule, "nothing in the profile speaks to it")
-    by_word: dict[str, _Word] = {}
-    for w in have:
-        by_word.setdefault(w.word, w)
-    fuzzy_keys = [k for k in by_word if len(k) > SHORT_TERM_LENGTH]
     found: list[str] = []
     items: list[str] = []
     for word in wanted:
@@ -471,38 +516,39 @@ def topic_items(profile: Profile) -> list[tuple[str, str]]:
     return list(dict.fromkeys(items))
 
 
-def topic_fit(topics: Iterable[str], profile: Profile) -> list[TopicMatch]:
+def _topic_match(topic: str, items: Sequence[tuple[str, str]]) -> TopicMatch:
+    """The profile item that speaks best to one posting topic."""
     terms = term_catalogue()
-    items = topic_items(profile)
-    out = []
-    for topic in topics:
-        best = TopicMatch(topic, None, None, 0)
-        for item, source in items:
-            m = terms.match_one(topic, item)
-            score, how = (m.similarity, m.how) if m.found else (0, "none")
-            if not score and len(fold(topic).split()) > 1 and len(fold(item).split()) > 1:
-                score, how = round(fuzz.token_set_ratio(fold(topic), fold(item))), "overlap"
-            if score < TOPIC_CUTOFF:
-                continue
-            if how == "narrower":
-                score = round(score * NARROWER_TOPIC_FACTOR)
-            if score > best.similarity:
-                best = TopicMatch(topic, item, source, score, how)
-        out.append(best)
-    return out
+    best = TopicMatch(topic, None, None, 0)
+    for item, source in items:
+        m = terms.match_one(topic, item)
+        score, how = (m.similarity, m.how) if m.found else (0, "none")
+        if not score and len(fold(topic).split()) > 1 and len(fold(item).split()) > 1:
+            score, how = round(fuzz.token_set_ratio(fold(topic), fold(item))), "overlap"
+        if score < TOPIC_CUTOFF:
+            continue
+        if how == "narrower":
+            score = round(score * NARROWER_TOPIC_FACTOR)
+        if score > best.similarity:
+            best = TopicMatch(topic, item, source, score, how)
+    return best
 
 
 # ----------------------------------------------------------------------------- a posting's score
 
 
 def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
-    """Judge every qualification and add up the score; see README "How scoring works"."""
+    """One posting judged against one profile (use `Scorer` or `rank` for many postings)."""
+    return Scorer(profile, today).score(posting)
+
+
+def _score(posting: Posting, scorer: Scorer) -> Match:
     judged: list[tuple[Section, Qualification, Judgement]] = [
-        (section, q, judge(q, profile, posting, today))
+        (section, q, scorer.judge(q, posting))
         for section, quals in (("required", posting.required), ("preferred", posting.preferred))
         for q in quals
     ]
-    topics = topic_fit(posting.topics, profile)
+    topics = [scorer.topic(t) for t in posting.topics]
 
     def counted(section: Section) -> list[tuple[Qualification, Judgement]]:
         return [(q, j) for s, q, j in judged if s == section and j.verdict is not Verdict.UNKNOWN]
@@ -536,7 +582,8 @@ def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
 
 def rank(postings: Iterable[Posting], profile: Profile, today: date) -> list[Match]:
     """Eligible postings first, then by score, ties by posting id: the same input, the same order."""
-    matches = [score_posting(p, profile, today) for p in postings]
+    scorer = Scorer(profile, today)
+    matches = [scorer.score(p) for p in postings]
     return sorted(matches, key=lambda m: (not m.eligible, -m.score, m.posting.id))
 
 

@@ -30,3 +30,17 @@ def bundled() -> dict[str, Posting]:
     loaded = load_postings(bundled_postings_dir())
     assert not loaded.skipped, loaded.skipped
     return {p.id: p for p in loaded.postings}
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory):
+    """Tests never touch the user's own cache folder (subprocesses inherit this too)."""
+    import os
+
+    previous = os.environ.get("INTERN_MATCH_CACHE_DIR")
+    os.environ["INTERN_MATCH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if previous is None:
+        os.environ.pop("INTERN_MATCH_CACHE_DIR", None)
+    else:
+        os.environ["INTERN_MATCH_CACHE_DIR"] = previous

@@ -1,0 +1,127 @@
+"""The posting cache: reused when nothing changed, partly rebuilt when something did, never trusted
+when it is corrupt or stale, bypassed with --no-cache, and safe under concurrent runs."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from matcher.cache import CACHE_FORMAT, PARALLEL_MIN_FILES, PostingCache, parse_files
+from matcher.cli import app
+from matcher.loading import bundled_postings_dir, load_postings, posting_files
+
+from .conftest import PROFILES, ROOT
+
+
+def copy_postings(folder: Path, copies: int = 1) -> list[Path]:
+    sources = posting_files(bundled_postings_dir())
+    for n in range(copies):
+        for path in sources:
+            text = path.read_text().replace("id: ", f"id: c{n}-", 1)
+            (folder / f"c{n}-{path.name}").write_text(text)
+    return sorted(folder.glob("*.yaml"))
+
+
+def load(folder: Path, cache: PostingCache):
+    return load_postings(folder, read_folder=cache.load)
+
+
+def test_a_warm_cache_parses_nothing_and_gives_the_same_postings(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    copy_postings(folder)
+    cache = PostingCache(tmp_path / "cache")
+    first = load(folder, cache)
+    assert (cache.last.parsed, cache.last.written) == (5, True)
+    second = load(folder, cache)
+    assert (cache.last.reused, cache.last.parsed, cache.last.written) == (5, 0, False)
+    assert second == first == load_postings(folder)
+
+
+def test_editing_one_posting_reads_only_that_file(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    files = copy_postings(folder, copies=4)
+    cache = PostingCache(tmp_path / "cache")
+    load(folder, cache)
+    files[3].write_text(files[3].read_text().replace("title: ", "title: Edited ", 1))
+    edited = load(folder, cache)
+    assert (cache.last.reused, cache.last.parsed) == (19, 1)
+    assert any(p.title.startswith("Edited ") for p in edited.postings)
+
+
+def test_a_deleted_or_broken_file_is_noticed(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    files = copy_postings(folder)
+    cache = PostingCache(tmp_path / "cache")
+    load(folder, cache)
+    files[0].unlink()
+    files[1].write_text("title: [\n")
+    result = load(folder, cache)
+    assert len(result.postings) == 3
+    assert [s.path for s in result.skipped] == [str(files[1])]
+    assert "invalid YAML" in result.skipped[0].error
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other-version", "other-folder"])
+def test_a_corrupt_or_stale_cache_is_rebuilt_not_trusted(tmp_path: Path, damage: str) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    copy_postings(folder)
+    cache = PostingCache(tmp_path / "cache")
+    expected = load(folder, cache)
+    cache_file = cache.file_for(folder)
+    if damage == "garbage":
+        cache_file.write_bytes(b"not a pickle at all")
+    elif damage == "truncated":
+        cache_file.write_bytes(cache_file.read_bytes()[:200])
+    else:
+        data = pickle.loads(cache_file.read_bytes())
+        data["tool" if damage == "other-version" else "folder"] = "something else"
+        cache_file.write_bytes(pickle.dumps(data))
+    assert load(folder, cache) == expected
+    assert (cache.last.parsed, cache.last.written) == (5, True)
+    assert pickle.loads(cache_file.read_bytes())["format"] == CACHE_FORMAT
+
+
+def test_no_cache_neither_reads_nor_writes_it(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    env = {"INTERN_MATCH_CACHE_DIR": str(cache_dir), "INTERN_MATCH_POSTINGS": None}
+    me = str(PROFILES / "me.yaml")
+    assert CliRunner().invoke(app, ["rank", me, "--no-cache", "-f", "json"], env=env).exit_code == 0
+    assert not cache_dir.exists()
+    assert CliRunner().invoke(app, ["rank", me, "-f", "json"], env=env).exit_code == 0
+    assert len(list(cache_dir.glob("postings-*.pickle"))) == 1
+
+
+def test_parallel_parsing_gives_the_same_postings_as_one_process(tmp_path: Path) -> None:
+    files = [str(f) for f in copy_postings(tmp_path, copies=PARALLEL_MIN_FILES // 5 + 1)]
+    assert len(files) >= PARALLEL_MIN_FILES
+    assert parse_files(files, jobs=2) == parse_files(files, jobs=1)
+
+
+def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    copy_postings(folder, copies=60)
+    cache_dir = tmp_path / "cache"
+    code = (
+        "import sys; from pathlib import Path; from matcher.cache import PostingCache; "
+        "from matcher.loading import load_postings; "
+        f"r = load_postings({str(folder)!r}, read_folder=PostingCache(Path({str(cache_dir)!r})).load); "
+        "print(len(r.postings))"
+    )
+    runs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(4)]
+    assert [r.communicate(timeout=120)[0].strip() for r in runs] == ["300"] * 4
+    assert [p.name for p in cache_dir.iterdir()] == [PostingCache(cache_dir).file_for(folder).name]  # no temp files left
+    cache = PostingCache(cache_dir)
+    assert len(load(folder, cache).postings) == 300
+    assert cache.last.parsed == 0  # the cache one of them wrote is whole and fresh
+    assert os.access(cache.file_for(folder), os.R_OK)
