@@ -22,7 +22,7 @@ from matcher.errors import InternMatchError, UsageError
 
 if TYPE_CHECKING:
     from matcher.loading import PostingSet
-    from matcher.models import Profile
+    from matcher.models import Posting, Profile
     from matcher.render import OutputFormat
 
 EXIT_OK = 0
@@ -154,6 +154,9 @@ def rank(
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
     output_format: FormatOption = "table",
+    html: Annotated[Path | None, typer.Option("--html", help="Also write the table and every explanation to this HTML page.")] = None,
+    svg: Annotated[Path | None, typer.Option("--svg", help="Also write them to this SVG image.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --html/--svg file.")] = False,
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -190,8 +193,37 @@ def rank(
                 for i, m in enumerate(matches, 1)]
         _emit(fmt, rows, render.FLAT_FIELDS, lambda: render.ranking_table(matches, candidate), no_color)
 
+    try:
+        _write_report(render.report(matches, candidate), html=html, svg=svg, force=force,
+                      title=f"intern-match: internships for {candidate.display_name}")
+    except InternMatchError as error:
+        _fail(error)
+
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
+
+
+def _write_report(parts: list[Any], *, html: Path | None, svg: Path | None, force: bool, title: str) -> None:
+    """A self-contained page or image of what a terminal would show, written atomically."""
+    if html is None and svg is None:
+        return
+    from matcher import render
+    from matcher.files import write_atomically
+
+    for target in (html, svg):
+        if target is not None and target.exists() and not force:
+            from matcher.errors import RefusedWrite
+
+            raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)")
+    console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
+    for part in parts:
+        console.print(part)
+    if html is not None:
+        write_atomically(html, console.export_html(inline_styles=True, clear=False), force=force)
+        typer.echo(f"wrote {html}", err=True)
+    if svg is not None:
+        write_atomically(svg, console.export_svg(title=title, clear=False, code_format=render.svg_format()), force=force)
+        typer.echo(f"wrote {svg}", err=True)
 
 
 def _choice(option: str, value: str, choices: type[enum.Enum]) -> Any:
@@ -247,6 +279,23 @@ def _write(text: str) -> None:
 # ----------------------------------------------------------------------------- explain
 
 
+def _find_posting(posting: str, postings: str | None) -> Posting:
+    """A posting by file path, `-`, or id in the postings folder (closest ids if unknown)."""
+    from matcher.loading import load_posting
+
+    if Path(posting).is_file() or posting == "-":
+        return load_posting(posting)
+    loaded = _load_postings(_postings_source(postings), strict=False)
+    by_id = {p.id: p for p in loaded.postings}
+    if posting not in by_id:
+        from rapidfuzz import process
+
+        close = [hit[0] for hit in process.extract(posting, list(by_id), limit=3, score_cutoff=50)]
+        hint = f"; closest: {', '.join(close)}" if close else ""
+        raise UsageError(f"no posting with id '{posting}'{hint} (see `intern-match rank` for ids)")
+    return by_id[posting]
+
+
 def complete_posting_id(incomplete: str) -> list[str]:
     """Shell completion for `explain`: the ids in $INTERN_MATCH_POSTINGS or the bundled postings."""
     from matcher.loading import load_postings
@@ -275,25 +324,13 @@ def explain(
 ) -> None:
     """Explain one posting: every qualification, its verdict, the evidence and the points it gave."""
     from matcher import render
-    from matcher.loading import load_posting, load_postings
     from matcher.scoring import score_posting
 
     try:
         fmt = _output_format(output_format, ("table", "json"))
         when = _today(today)
         candidate = _load_profile(_resolve_profile_path(profile), when)
-        if Path(posting).is_file() or posting == "-":
-            chosen = load_posting(posting)
-        else:
-            loaded = load_postings(_postings_source(postings))
-            by_id = {p.id: p for p in loaded.postings}
-            if posting not in by_id:
-                from rapidfuzz import process
-
-                close = [hit[0] for hit in process.extract(posting, list(by_id), limit=3, score_cutoff=50)]
-                hint = f"; closest: {', '.join(close)}" if close else ""
-                raise UsageError(f"no posting with id '{posting}'{hint} (see `intern-match rank` for ids)")
-            chosen = by_id[posting]
+        chosen = _find_posting(posting, postings)
     except InternMatchError as error:
         _fail(error)
 
@@ -304,6 +341,81 @@ def explain(
         _write(render.to_json(document))
     else:
         _console(no_color).print(render.explanation(match, candidate))
+
+
+# ----------------------------------------------------------------------------- gaps and shortlist
+
+
+@app.command()
+def gaps(
+    profile: Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")],
+    postings: PostingsOption = None,
+    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N gaps.")] = None,
+    output_format: FormatOption = "table",
+    today: TodayOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """What would open the most doors: unmet qualifications ranked by the postings they would make
+    eligible and the score they would add, each computed by re-scoring with the gap filled."""
+    from matcher import render
+    from matcher.gaps import find_gaps
+
+    try:
+        fmt = _output_format(output_format)
+        when = _today(today)
+        candidate = _load_profile(profile, when)
+        loaded = _load_postings(_postings_source(postings), strict=False)
+    except InternMatchError as error:
+        _fail(error)
+    for note in render.skipped_notes(loaded.skipped):
+        typer.echo(note, err=True)
+    found = find_gaps(loaded.postings, candidate, when)[:top]
+    if fmt is render.OutputFormat.JSON:
+        _write(render.to_json(render.gaps_document(candidate, found, when)))
+    elif fmt is render.OutputFormat.TABLE and not found:
+        typer.echo("No gap would change an eligibility or a score.", err=True)
+    else:
+        rows = [render.gaps_document(candidate, [g], when)["gaps"][0] | {"rank": i} if fmt is render.OutputFormat.JSONL
+                else render.gap_row(g, i) for i, g in enumerate(found, 1)]
+        _emit(fmt, rows, render.GAP_FIELDS, lambda: render.gaps_table(found, candidate), no_color)
+    if loaded.skipped:
+        raise typer.Exit(code=EXIT_SKIPPED)
+
+
+@app.command()
+def shortlist(
+    posting: Annotated[str, typer.Argument(help="A posting id from the postings folder, or a posting file.",
+                                           autocompletion=complete_posting_id)],
+    profiles: Annotated[list[str], typer.Argument(help="Profile files, or folders of them (YAML and JSON Resume).")],
+    postings: PostingsOption = None,
+    output_format: FormatOption = "table",
+    today: TodayOption = None,
+    no_color: NoColorOption = False,
+) -> None:
+    """The mirror of rank, for a mentor: candidates ordered for one posting, with the same
+    eligibility rules, scores and explanations as `rank` gives each of them."""
+    from matcher import render
+    from matcher.loading import validation_targets
+    from matcher.scoring import score_posting
+
+    try:
+        fmt = _output_format(output_format)
+        when = _today(today)
+        chosen = _find_posting(posting, postings)
+        paths = validation_targets(profiles)
+        if not paths:
+            raise UsageError("no profile files found in " + ", ".join(profiles))
+        candidates = [_load_profile(p, when) for p in paths]
+    except InternMatchError as error:
+        _fail(error)
+    scored = [(c, score_posting(chosen, c, when)) for c in candidates]
+    scored.sort(key=lambda pm: (not pm[1].eligible, -pm[1].score, pm[0].path))
+    if fmt is render.OutputFormat.JSON:
+        _write(render.to_json(render.shortlist_document(chosen, scored, when)))
+    else:
+        rows = [render.shortlist_dict(p, m, i) if fmt is render.OutputFormat.JSONL else render.shortlist_row(p, m, i)
+                for i, (p, m) in enumerate(scored, 1)]
+        _emit(fmt, rows, render.SHORTLIST_FIELDS, lambda: render.shortlist_table(chosen, scored), no_color)
 
 
 # ----------------------------------------------------------------------------- profile

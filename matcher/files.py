@@ -9,6 +9,12 @@ from pathlib import Path
 from matcher.errors import InputError, Problem, RefusedWrite
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomically(path: str | Path, text: str, *, force: bool = False) -> None:
     """Write `text` to `path` so that a reader (or a crash) sees the old file or the new one,
     never half of either. Without `force` an existing file is left alone and RefusedWrite raised;
@@ -21,6 +27,8 @@ def write_atomically(path: str | Path, text: str, *, force: bool = False) -> Non
         raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)")
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private; give it the mode a plain open() would (or the old file's).
+        os.chmod(temporary, target.stat().st_mode & 0o7777 if target.exists() else 0o666 & ~_umask())
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()

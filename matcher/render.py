@@ -22,6 +22,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from matcher.gaps import Gap
 from matcher.knowledge.venues import Venue, VenueResolution
 from matcher.loading import Checked, Skipped
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict
@@ -430,6 +431,113 @@ def validation_document(checked: Sequence[Checked]) -> dict[str, Any]:
             for c in checked
         ],
     }
+
+
+# ----------------------------------------------------------------------------- gaps and shortlist
+
+
+def gaps_document(profile: Profile, gaps: Sequence[Gap], today: date) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "today": today.isoformat(),
+        "profile": profile_dict(profile),
+        "gaps": [
+            {"rank": i, "kind": g.kind, "item": g.item, "quick": g.quick,
+             "newly_eligible": list(g.newly_eligible), "score_gain": g.score_gain,
+             "asked_by": list(g.asked_by), "quotes": list(g.quotes)}
+            for i, g in enumerate(gaps, 1)
+        ],
+    }
+
+
+GAP_FIELDS = ("rank", "kind", "item", "quick", "newly_eligible", "score_gain", "asked_by")
+
+
+def gap_row(gap: Gap, rank: int) -> dict[str, Any]:
+    return {"rank": rank, "kind": gap.kind, "item": gap.item, "quick": "yes" if gap.quick else "no",
+            "newly_eligible": "; ".join(gap.newly_eligible),
+            "score_gain": "; ".join(f"{k} +{v:.3f}" for k, v in gap.score_gain.items()),
+            "asked_by": "; ".join(gap.asked_by)}
+
+
+def gaps_table(gaps: Sequence[Gap], profile: Profile) -> Table:
+    table = Table(title=f"What would open the most doors for {escape(profile.display_name)}",
+                  box=box.SIMPLE_HEAD, title_justify="left", show_lines=True)
+    table.add_column("#", justify="right")
+    table.add_column("gap")
+    table.add_column("quick")
+    table.add_column("would make eligible", overflow="fold")
+    table.add_column("score gained", overflow="fold")
+    for i, g in enumerate(gaps, 1):
+        what = Text(g.item, style="bold")
+        what.append(f"\n{g.kind} · asked by {len(g.asked_by)} posting(s)", style="dim")
+        for quote in g.quotes[:2]:
+            what.append(f"\n“{quote if len(quote) < 90 else quote[:89] + '…'}”", style="dim italic")
+        table.add_row(str(i), what, Text("yes", style="green") if g.quick else Text("no"),
+                      Text("\n".join(g.newly_eligible) or "-", style="green"),
+                      Text("\n".join(f"{k} +{v:.3f}" for k, v in g.score_gain.items()) or "-"))
+    return table
+
+
+def shortlist_document(posting: Posting, rows: Sequence[tuple[Profile, Match]], today: date) -> dict[str, Any]:
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "today": today.isoformat(),
+        "posting": posting_dict(posting),
+        "results": [shortlist_dict(p, m, i) for i, (p, m) in enumerate(rows, 1)],
+    }
+
+
+def shortlist_dict(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
+    result = match_dict(match, rank)
+    keep = ("eligible", "score", "required", "preferred", "reasons", "qualifications", "topics")
+    return {"rank": rank, "profile": profile.path, "name": profile.name, **{k: result[k] for k in keep}}
+
+
+SHORTLIST_FIELDS = ("rank", "profile", "name", "eligible", "score", "required_met", "required_total",
+                    "preferred_met", "preferred_total", "reasons")
+
+
+def shortlist_row(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
+    flat = flat_row(match, rank)
+    return {"rank": rank, "profile": profile.path, "name": profile.name or "",
+            **{k: flat[k] for k in SHORTLIST_FIELDS[3:]}}
+
+
+def shortlist_table(posting: Posting, rows: Sequence[tuple[Profile, Match]]) -> Table:
+    table = Table(title=f"Candidates for {escape(posting.title)} ({escape(posting.id)})",
+                  box=box.SIMPLE_HEAD, title_justify="left", show_lines=True)
+    for column in ("#", "candidate · why", "eligible", "req", "pref", "score"):
+        table.add_column(column, justify="right" if column in ("#", "req", "pref", "score") else "left")
+    for i, (profile, m) in enumerate(rows, 1):
+        cell = Text(profile.display_name, style="bold")
+        cell.append(f"\n{profile.path}", style="dim")
+        for reason in m.reasons:
+            cell.append(f"\n{reason}", style="red" if reason.startswith("missing") else "green")
+        table.add_row(str(i), cell, Text("yes", style="green") if m.eligible else Text("no", style="red"),
+                      f"{m.count('required', Verdict.MET)}/{m.count('required')}",
+                      f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}", f"{m.score:.2f}")
+    return table
+
+
+def report(matches: Sequence[Match], profile: Profile) -> list[RenderableType]:
+    """The ranked table and every explanation, for `rank --html/--svg`."""
+    parts: list[RenderableType] = [ranking_table(matches, profile)]
+    for i, match in enumerate(matches, 1):
+        parts += [Text(f"\n{i}. {match.posting.id}", style="bold"), explanation(match, profile)]
+    return parts
+
+
+def svg_format() -> str:
+    """rich's SVG template, less the web fonts it loads from a CDN: a report to share makes no
+    external requests (the local Fira Code, then any monospace font, are used instead)."""
+    import re
+
+    try:
+        from rich._export_format import CONSOLE_SVG_FORMAT
+    except ImportError:  # pragma: no cover - a rich without it: keep rich's own default
+        from rich.console import CONSOLE_SVG_FORMAT
+    return re.sub(r',?\s*url\("https?://[^"]*"\) format\("[^"]*"\)', "", CONSOLE_SVG_FORMAT)
 
 
 def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:

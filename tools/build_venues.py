@@ -134,7 +134,7 @@ def build(shared_data: Path) -> dict[str, Any]:
             entry["areas"] = guess_areas(" ".join([entry["name"], *entry["names"]]))
         entry["names"].sort()
 
-    return {"areas": overlay["areas"], "venues": sorted(venues.values(), key=lambda v: v["acronym"].lower())}
+    return {"areas": overlay["areas"], "exemplars": overlay["exemplars"], "venues": sorted(venues.values(), key=lambda v: v["acronym"].lower())}
 
 
 HEADER = """\

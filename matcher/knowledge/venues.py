@@ -76,6 +76,8 @@ def _clean(text: str) -> str:
 class VenueCatalogue:
     def __init__(self, data: dict) -> None:
         self.area_labels: dict[str, str] = dict(data["areas"])
+        self.exemplars: dict[str, str] = dict(data.get("exemplars") or {})
+        """A well-known venue of each area, to name one where a posting asks by area."""
         self.venues: list[Venue] = []
         self._by_acronym: dict[str, tuple[Venue, str]] = {}
         self._by_name: dict[str, Venue] = {}
