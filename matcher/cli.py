@@ -507,6 +507,40 @@ def _emit(fmt: OutputFormat, rows: list[dict], fields: tuple[str, ...], table, n
         _write(render.to_delimited(flat, fields, "," if fmt is render.OutputFormat.CSV else "\t"))
 
 
+# ----------------------------------------------------------------------------- ingest
+
+
+@app.command()
+def ingest(
+    source: Annotated[str, typer.Argument(help="A posting as published: HTML, markdown or plain text; - for standard input.")],
+    posting_id: Annotated[str | None, typer.Option("--id", help="The posting id (default: from organisation and title).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<id>.yaml instead of printing the draft.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace DIR/<id>.yaml if it exists.")] = False,
+) -> None:
+    """Draft a posting file from a posting as published, for a person to review: every drafted
+    qualification quotes its sentence, and what could not be placed is listed at the end."""
+    from matcher import render
+    from matcher.files import write_atomically
+    from matcher.ingest import draft_posting
+    from matcher.loading import read_text
+
+    try:
+        text = read_text(source)
+        name = "standard input" if source == "-" else Path(source).name
+        draft = draft_posting(text, name, posting_id)
+        document = render.draft_yaml(draft)
+        if out is None:
+            _write(document)
+            return
+        if not out.is_dir():
+            raise UsageError(f"--out: {out} is not a folder")
+        target = out / f"{draft.posting['id']}.yaml"
+        write_atomically(target, document, force=force)
+    except InternMatchError as error:
+        _fail(error)
+    typer.echo(f"wrote {target}: review it, then `intern-match validate {target}`", err=True)
+
+
 # ----------------------------------------------------------------------------- validate and init
 
 

@@ -23,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from matcher.gaps import Gap
+from matcher.ingest import Draft
 from matcher.knowledge.venues import Venue, VenueResolution
 from matcher.loading import Checked, Skipped
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict
@@ -538,6 +539,25 @@ def svg_format() -> str:
     except ImportError:  # pragma: no cover - a rich without it: keep rich's own default
         from rich.console import CONSOLE_SVG_FORMAT
     return re.sub(r',?\s*url\("https?://[^"]*"\) format\("[^"]*"\)', "", CONSOLE_SVG_FORMAT)
+
+
+def draft_yaml(draft: Draft) -> str:
+    """A drafted posting as YAML for a person to review, with what was not placed as comments."""
+    import yaml
+
+    from matcher.knowledge import SAFE_DUMPER
+
+    head = (f"# Drafted by `intern-match ingest` from {draft.posting.get('source')}. Review it before use:\n"
+            "# check each qualification against its quote, and required against preferred.\n")
+    body = yaml.dump(draft.posting, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100,
+                     default_flow_style=None)
+    tail = ""
+    if draft.application_steps:
+        tail += "\n# Application steps (not qualifications):\n" + "".join(f"#   - {s}\n" for s in draft.application_steps)
+    if draft.unplaced:
+        tail += "\n# Not placed; add anything here that is a qualification:\n" + "".join(
+            f"#   - {line[:200]}\n" for line in draft.unplaced)
+    return head + body + tail
 
 
 def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:

@@ -12,6 +12,7 @@ import yaml
 
 SAFE_LOADER: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's C loader when PyYAML was built with it; safe loading either way."""
+SAFE_DUMPER: type = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
 def read_data_file(name: str) -> Any:
