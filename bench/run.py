@@ -48,8 +48,10 @@ def measure(command: list[str], env: dict[str, str] | None = None, prepare=None)
         prepare()
     with tempfile.NamedTemporaryFile("r") as report:
         timer = ["/usr/bin/time", "-o", report.name, "-f", "%e %M"] if os.path.exists("/usr/bin/time") else []
+        # Byte-code is written and reused, as on a user's machine (some sandboxes disable it).
+        base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         subprocess.run([*timer, *command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env={**os.environ, **(env or {})}, check=False)
+                       env={**base, **(env or {})}, check=False)
         text = report.read().split()
     return (float(text[-2]), int(text[-1])) if timer else (float("nan"), 0)
 

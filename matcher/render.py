@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Group, RenderableType
@@ -22,13 +22,15 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from matcher.gaps import Gap
-from matcher.ingest import Draft
-from matcher.knowledge.venues import Venue, VenueResolution
-from matcher.loading import Checked, Skipped
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict
-from matcher.scoring import ProfileReading
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
+
+if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
+    from matcher.gaps import Gap
+    from matcher.ingest import Draft
+    from matcher.knowledge.venues import Venue, VenueResolution
+    from matcher.loading import Checked, Skipped
+    from matcher.scoring import ProfileReading
 
 SCHEMA_VERSION = 1
 """Bumped only when a key of the JSON output changes meaning; adding keys does not bump it."""
