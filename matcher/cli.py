@@ -76,6 +76,7 @@ TodayOption = Annotated[
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every posting file again; neither use nor update the cache.")]
 JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for parsing many changed posting files (default: one per core).")]
+TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
 PROGRESS_MIN_POSTINGS = 200
 """Fewer postings than this load too fast for a progress bar to help."""
@@ -318,7 +319,7 @@ def explain(
         typer.Argument(help=f"Profile YAML file (default: ${PROFILE_ENV}, then ./{DEFAULT_PROFILE}).", show_default=False),
     ] = None,
     postings: PostingsOption = None,
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    output_format: TableOrJsonOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -427,7 +428,7 @@ app.add_typer(profile_app, name="profile")
 @profile_app.command("show")
 def profile_show(
     profile: Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")],
-    output_format: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    output_format: TableOrJsonOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:

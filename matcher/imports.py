@@ -129,16 +129,17 @@ def profile_from_json_resume(document: dict[str, Any], today: date | None = None
     if publications:
         profile["publications"] = publications
 
-    skills: list[str] = []
-    for skill in document.get("skills") or []:
-        if isinstance(skill, dict):
-            skills += [s for s in [skill.get("name"), *(skill.get("keywords") or [])] if s]
-    if skills:
-        profile["skills"] = list(dict.fromkeys(skills))
-    interests: list[str] = []
-    for interest in document.get("interests") or []:
-        if isinstance(interest, dict):
-            interests += [s for s in [interest.get("name"), *(interest.get("keywords") or [])] if s]
-    if interests:
-        profile["interests"] = list(dict.fromkeys(interests))
+    for resume_key, profile_key in (("skills", "skills"), ("interests", "interests")):
+        names = _names_and_keywords(document.get(resume_key))
+        if names:
+            profile[profile_key] = names
     return profile
+
+
+def _names_and_keywords(entries: Any) -> list[str]:
+    """JSON Resume's [{name, keywords: [...]}] as one list of distinct names, in order."""
+    names: list[str] = []
+    for entry in entries or []:
+        if isinstance(entry, dict):
+            names += [str(n) for n in [entry.get("name"), *(entry.get("keywords") or [])] if n]
+    return list(dict.fromkeys(names))

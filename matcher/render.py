@@ -310,11 +310,9 @@ def explanation(match: Match, profile: Profile) -> RenderableType:
 
     table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True)
     table.add_column("#", justify="right")
-    table.add_column("section")
-    table.add_column("kind")
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("posting says", overflow="fold", ratio=2)
-    table.add_column("evidence from the profile", overflow="fold", ratio=3)
+    table.add_column("qualification", no_wrap=True)
+    table.add_column("posting says", ratio=2, overflow="fold")
+    table.add_column("evidence from the profile", ratio=3, overflow="fold")
     table.add_column("sim", justify="right")
     table.add_column("points", justify="right", no_wrap=True)
     for i, r in enumerate(match.results, 1):
@@ -323,11 +321,13 @@ def explanation(match: Match, profile: Profile) -> RenderableType:
         if r.qualification.note:
             quote.append(f"\nnote: {r.qualification.note}", style="dim")
         points = f"{r.points:.3f}/{r.available:.3f}" if r.judgement.verdict is not Verdict.UNKNOWN else "not counted"
-        table.add_row(str(i), r.section, r.qualification.kind, verdict, quote, evidence, similarity, points)
+        what = Text(f"{r.section}\n{r.qualification.kind}\n", style="dim") + verdict
+        table.add_row(str(i), what, quote, evidence, similarity, points)
         members = getattr(r.qualification.criterion, "options", None) or getattr(r.qualification.criterion, "members", ())
         for k, (member, part) in enumerate(zip(members, r.judgement.parts, strict=True), 1):
             verdict, evidence, similarity = _judgement_cells(part)
-            table.add_row(f"{i}.{k}", "", f"  {member.kind}", verdict, Text(member.quote or ""), evidence, similarity, "")
+            table.add_row(f"{i}.{k}", Text(f"  {member.kind}\n  ", style="dim") + verdict,
+                          Text(member.quote or ""), evidence, similarity, "")
 
     topics = Table(box=box.SIMPLE_HEAD, expand=True, title="topical fit", title_justify="left")
     topics.add_column("posting topic")
@@ -467,10 +467,10 @@ def gaps_table(gaps: Sequence[Gap], profile: Profile) -> Table:
     table = Table(title=f"What would open the most doors for {escape(profile.display_name)}",
                   box=box.SIMPLE_HEAD, title_justify="left", show_lines=True)
     table.add_column("#", justify="right")
-    table.add_column("gap")
+    table.add_column("gap", ratio=3)
     table.add_column("quick")
-    table.add_column("would make eligible", overflow="fold")
-    table.add_column("score gained", overflow="fold")
+    table.add_column("would make eligible", overflow="fold", ratio=2)
+    table.add_column("score gained", overflow="fold", ratio=2)
     for i, g in enumerate(gaps, 1):
         what = Text(g.item, style="bold")
         what.append(f"\n{g.kind} · asked by {len(g.asked_by)} posting(s)", style="dim")

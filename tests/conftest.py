@@ -17,6 +17,18 @@ TODAY = date(2026, 11, 23)
 """Fixed so research years derived from ongoing roles do not drift."""
 
 
+def load_tool(name: str):
+    """A script of tools/ as a module, so tests measure with the very code the script runs."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    sys.modules[name] = module
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
 def profile_from(text: str, path: str = "profile.yaml") -> Profile:
     return profile_from_yaml(parse_yaml(textwrap.dedent(text), path), path)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import subprocess
 import sys
@@ -17,21 +16,13 @@ from matcher.ingest import detect_format, draft_posting
 from matcher.loading import posting_from_yaml
 from matcher.models import AnyOfCriterion, PublicationsCriterion, SkillsCriterion
 
-from .conftest import ROOT
+from .conftest import ROOT, load_tool
 
 SEEDS = sorted((ROOT / "tests" / "data" / "seeds").glob("*.txt"))
 
 
-def agreement_tool():
-    spec = importlib.util.spec_from_file_location("ingest_agreement", ROOT / "tools" / "ingest_agreement.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[spec.name] = module  # type: ignore[union-attr]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 def test_drafts_of_the_five_seeds_agree_with_the_curated_postings() -> None:
-    tool = agreement_tool()
+    tool = load_tool("ingest_agreement")
     rows = tool.measure()
     assert len(rows) == 5
     assert all(r.stages_ok for r in rows), rows

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,19 +13,11 @@ from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as terms
 from matcher.knowledge.venues import catalogue as venues
 
-from .conftest import ROOT
-
-
-def _accuracy_tool():
-    spec = importlib.util.spec_from_file_location("venue_accuracy", ROOT / "tools" / "venue_accuracy.py")
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    sys.modules[spec.name] = module  # type: ignore[union-attr]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
+from .conftest import ROOT, load_tool
 
 
 def test_venue_accuracy_meets_its_target_with_no_false_resolution() -> None:
-    tool = _accuracy_tool()
+    tool = load_tool("venue_accuracy")
     rows = tool.read_table()
     assert len(rows) >= 150
     report = tool.measure(rows)
