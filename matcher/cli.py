@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 
 from matcher import __version__
 from matcher.errors import InternMatchError, UsageError
@@ -75,7 +75,7 @@ TodayOption = Annotated[
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
 NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every posting file again; neither use nor update the cache.")]
-JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for parsing many changed posting files (default: one per core).")]
+JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for parsing many changed posting files and for ranking several profiles (default: one per core).")]
 TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
 PROGRESS_MIN_POSTINGS = 200
@@ -141,7 +141,11 @@ def _resolve_profile_path(profile: str | None) -> str:
 
 @app.command()
 def rank(
-    profile: Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")],
+    profiles: Annotated[
+        list[str],
+        typer.Argument(help="Profile YAML or JSON Resume (.json), - for standard input; several files or a "
+                            "folder rank each profile against the same postings.", metavar="PROFILE..."),
+    ],
     postings: PostingsOption = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N postings.")] = None,
     eligible_only: Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")] = False,
@@ -163,7 +167,8 @@ def rank(
 ) -> None:
     """Rank postings for a profile: eligible first, then by score, with the reasons that mattered."""
     from matcher import render
-    from matcher.scoring import rank as rank_postings
+    from matcher.batch import rank_profiles
+    from matcher.loading import validation_targets
     from matcher.selection import SortOrder, select
 
     try:
@@ -171,32 +176,42 @@ def rank(
         order = _choice("--sort", sort, SortOrder)
         when = _today(today)
         source = _postings_source(postings)
-        if profile == "-" and source == "-":
+        if "-" in profiles and source == "-":
             raise UsageError("the profile and the postings cannot both come from standard input")
-        candidate = _load_profile(profile, when)
+        paths = [p for p in profiles if p == "-"] + validation_targets(p for p in profiles if p != "-")
+        if not paths:
+            raise UsageError("no profile files found in " + ", ".join(profiles))
+        candidates = [_load_profile(p, when) for p in paths]
         loaded = _load_postings(source, strict=strict, use_cache=not no_cache, jobs=jobs)
     except InternMatchError as error:
         _fail(error)
 
-    matches = select(
-        rank_postings(loaded.postings, candidate, when), today=when, eligible_only=eligible_only,
-        open_only=open_only, location=location, min_score=min_score, sort=order, top=top,
-    )
+    ranked = [
+        (candidate, select(matches, today=when, eligible_only=eligible_only, open_only=open_only,
+                           location=location, min_score=min_score, sort=order, top=top))
+        for candidate, matches in zip(candidates, rank_profiles(loaded.postings, candidates, when, jobs or os.cpu_count() or 1), strict=True)
+    ]
     for note in render.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
 
+    several = len(ranked) > 1
     if fmt is render.OutputFormat.JSON:
-        _write(render.to_json(render.ranking_document(candidate, matches, loaded.skipped, when)))
-    elif fmt is render.OutputFormat.TABLE and not matches:
+        document = (render.rankings_document(ranked, loaded.skipped, when) if several
+                    else render.ranking_document(*ranked[0], loaded.skipped, when))
+        _write(render.to_json(document))
+    elif fmt is render.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
-        rows = [render.match_dict(m, i) if fmt is render.OutputFormat.JSONL else render.flat_row(m, i)
-                for i, m in enumerate(matches, 1)]
-        _emit(fmt, rows, render.FLAT_FIELDS, lambda: render.ranking_table(matches, candidate), no_color)
+        rows = [({"profile": c.path} if several else {})
+                | (render.match_dict(m, i) if fmt is render.OutputFormat.JSONL else render.flat_row(m, i))
+                for c, matches in ranked for i, m in enumerate(matches, 1)]
+        fields = ("profile", *render.FLAT_FIELDS) if several else render.FLAT_FIELDS
+        _emit(fmt, rows, fields, lambda: Group(*(render.ranking_table(m, c) for c, m in ranked)), no_color)
 
     try:
-        _write_report(render.report(matches, candidate), html=html, svg=svg, force=force,
-                      title=f"intern-match: internships for {candidate.display_name}")
+        parts = [part for c, m in ranked for part in render.report(m, c)]
+        _write_report(parts, html=html, svg=svg, force=force,
+                      title=f"intern-match: internships for {', '.join(c.display_name for c, _ in ranked)}")
     except InternMatchError as error:
         _fail(error)
 

@@ -159,6 +159,19 @@ def ranking_document(
     }
 
 
+def rankings_document(
+    ranked: Sequence[tuple[Profile, Sequence[Match]]], skipped: Sequence[Skipped], today: date
+) -> dict[str, Any]:
+    """Several profiles ranked against the same postings: every result names its profile."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "today": today.isoformat(),
+        "profiles": [profile_dict(p) for p, _ in ranked],
+        "results": [{"profile": p.path, **match_dict(m, i)} for p, matches in ranked for i, m in enumerate(matches, 1)],
+        "skipped": [skipped_dict(s) for s in skipped],
+    }
+
+
 def to_json(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

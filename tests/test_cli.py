@@ -200,3 +200,26 @@ def test_json_output_validates_against_the_published_schema(runner: CliRunner) -
     jsonschema.validate(explained, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**explained, "schema_version": 2}, schema)
+
+
+def test_several_profiles_rank_against_the_same_postings_and_name_their_profile(runner: CliRunner) -> None:
+    import jsonschema
+
+    two = [str(PROFILES / "me.yaml"), str(PROFILES / "cv-phd-seattle.yaml")]
+    document = json.loads(invoke(runner, "rank", *two, "-f", "json", *TODAY).stdout)
+    jsonschema.validate(document, json.loads((ROOT / "docs" / "schema" / "output.schema.json").read_text()))
+    assert [p["path"] for p in document["profiles"]] == two
+    for path in two:
+        alone = json.loads(invoke(runner, "rank", path, "-f", "json", *TODAY).stdout)["results"]
+        together = [{k: v for k, v in r.items() if k != "profile"} for r in document["results"] if r["profile"] == path]
+        assert together == alone
+    tsv = invoke(runner, "rank", *two, "-f", "tsv", *TODAY).stdout.splitlines()
+    assert tsv[0].startswith("profile\trank\tid") and len(tsv) == 11
+
+
+def test_a_folder_of_profiles_ranks_the_same_in_one_process_or_several(runner: CliRunner) -> None:
+    one = invoke(runner, "rank", str(PROFILES), "-f", "json", "--jobs", "1", *TODAY)
+    two = invoke(runner, "rank", str(PROFILES), "-f", "json", "--jobs", "2", *TODAY)
+    assert one.exit_code == 0, one.output
+    assert one.stdout == two.stdout
+    assert len(json.loads(one.stdout)["profiles"]) == len(list(PROFILES.glob("*.yaml"))) + len(list(PROFILES.glob("*.json")))
