@@ -15,39 +15,174 @@ from pathlib import Path
 
 import yaml
 
-SKILLS = """
+SKILLS = (
+    """
 PyTorch TensorFlow JAX Python C++ C Rust Go Java CUDA Verilog SystemVerilog Chisel gem5 Kubernetes
 Docker Linux SQL Spark Ray MPI OpenMP scikit-learn NumPy pandas LLVM MLIR Triton TVM ONNX TensorRT
-""".split() + [
-    "few-shot learning", "meta-learning", "uncertainty quantification", "calibration", "robustness",
-    "video recognition", "object detection", "image segmentation", "3d vision", "neural rendering",
-    "large language models", "machine translation", "question answering", "summarization",
-    "retrieval-augmented generation", "speech recognition", "text-to-speech", "reinforcement learning",
-    "imitation learning", "robot manipulation", "motion planning", "distributed systems",
-    "operating systems", "memory systems", "storage systems", "computer networks", "computer security",
-    "cryptography", "formal verification", "program analysis", "compilers", "computer architecture",
-    "hardware design", "fpga design", "ai accelerators", "llm serving", "distributed training",
-    "databases", "query optimization", "data mining", "recommender systems", "information retrieval",
-    "human-computer interaction", "visualization", "user studies", "medical imaging", "clinical nlp",
-    "drug discovery", "genomics", "causal inference", "bayesian methods", "gaussian processes",
-    "optimization", "time series", "graph neural networks", "diffusion models", "multimodal learning",
-    "explainability", "differential privacy", "federated learning", "open-source software",
+""".split()
+    + [
+        "few-shot learning",
+        "meta-learning",
+        "uncertainty quantification",
+        "calibration",
+        "robustness",
+        "video recognition",
+        "object detection",
+        "image segmentation",
+        "3d vision",
+        "neural rendering",
+        "large language models",
+        "machine translation",
+        "question answering",
+        "summarization",
+        "retrieval-augmented generation",
+        "speech recognition",
+        "text-to-speech",
+        "reinforcement learning",
+        "imitation learning",
+        "robot manipulation",
+        "motion planning",
+        "distributed systems",
+        "operating systems",
+        "memory systems",
+        "storage systems",
+        "computer networks",
+        "computer security",
+        "cryptography",
+        "formal verification",
+        "program analysis",
+        "compilers",
+        "computer architecture",
+        "hardware design",
+        "fpga design",
+        "ai accelerators",
+        "llm serving",
+        "distributed training",
+        "databases",
+        "query optimization",
+        "data mining",
+        "recommender systems",
+        "information retrieval",
+        "human-computer interaction",
+        "visualization",
+        "user studies",
+        "medical imaging",
+        "clinical nlp",
+        "drug discovery",
+        "genomics",
+        "causal inference",
+        "bayesian methods",
+        "gaussian processes",
+        "optimization",
+        "time series",
+        "graph neural networks",
+        "diffusion models",
+        "multimodal learning",
+        "explainability",
+        "differential privacy",
+        "federated learning",
+        "open-source software",
+    ]
+)
+FIELDS = [
+    "computer science",
+    "electrical engineering",
+    "machine learning",
+    "computer vision",
+    "natural language processing",
+    "robotics",
+    "statistics",
+    "computer architecture",
+    "computer systems",
+    "computer security",
+    "human-computer interaction",
+    "bioinformatics",
 ]
-FIELDS = ["computer science", "electrical engineering", "machine learning", "computer vision",
-          "natural language processing", "robotics", "statistics", "computer architecture",
-          "computer systems", "computer security", "human-computer interaction", "bioinformatics"]
-VENUES = ["NeurIPS", "ICML", "ICLR", "CVPR", "ICCV", "ECCV", "ACL", "EMNLP", "NAACL", "AAAI", "IJCAI",
-          "KDD", "ISCA", "MICRO", "HPCA", "ASPLOS", "OSDI", "SOSP", "NSDI", "EuroSys", "SIGCOMM", "CCS",
-          "USENIX Security", "NDSS", "SIGMOD", "VLDB", "CHI", "UIST", "SIGGRAPH", "MICCAI", "MIDL",
-          "ICRA", "IROS", "CoRL", "Interspeech", "ICASSP", "JMLR", "TPAMI", "TMLR", "UAI"]
+VENUES = [
+    "NeurIPS",
+    "ICML",
+    "ICLR",
+    "CVPR",
+    "ICCV",
+    "ECCV",
+    "ACL",
+    "EMNLP",
+    "NAACL",
+    "AAAI",
+    "IJCAI",
+    "KDD",
+    "ISCA",
+    "MICRO",
+    "HPCA",
+    "ASPLOS",
+    "OSDI",
+    "SOSP",
+    "NSDI",
+    "EuroSys",
+    "SIGCOMM",
+    "CCS",
+    "USENIX Security",
+    "NDSS",
+    "SIGMOD",
+    "VLDB",
+    "CHI",
+    "UIST",
+    "SIGGRAPH",
+    "MICCAI",
+    "MIDL",
+    "ICRA",
+    "IROS",
+    "CoRL",
+    "Interspeech",
+    "ICASSP",
+    "JMLR",
+    "TPAMI",
+    "TMLR",
+    "UAI",
+]
 AREAS = ["ml", "cv", "nlp", "arch", "systems", "security", "db", "hci", "graphics", "health", "robotics", "speech"]
-PLACES = ["Cambridge, UK", "London, UK", "Redmond, WA", "Seattle, WA", "New York, NY", "San Francisco, CA",
-          "Mountain View, CA", "Boston, MA", "Toronto, ON, Canada", "Montreal, QC, Canada", "Vancouver, BC, Canada",
-          "Zurich, Switzerland", "Paris, France", "Berlin, Germany", "Amsterdam, Netherlands", "Tokyo, Japan",
-          "Beijing, China", "Bangalore, India", "Singapore", "Sydney, Australia", "Tel Aviv, Israel", "Remote"]
-ORGS = ["Microsoft Research", "Google DeepMind", "Meta FAIR", "NVIDIA Research", "Apple MLR", "IBM Research",
-        "Amazon Science", "Adobe Research", "Samsung AI Center", "Huawei Noah's Ark", "Allen Institute for AI",
-        "Bosch Center for AI", "Sony AI", "Intel Labs", "Qualcomm AI Research", "ByteDance Research"]
+PLACES = [
+    "Cambridge, UK",
+    "London, UK",
+    "Redmond, WA",
+    "Seattle, WA",
+    "New York, NY",
+    "San Francisco, CA",
+    "Mountain View, CA",
+    "Boston, MA",
+    "Toronto, ON, Canada",
+    "Montreal, QC, Canada",
+    "Vancouver, BC, Canada",
+    "Zurich, Switzerland",
+    "Paris, France",
+    "Berlin, Germany",
+    "Amsterdam, Netherlands",
+    "Tokyo, Japan",
+    "Beijing, China",
+    "Bangalore, India",
+    "Singapore",
+    "Sydney, Australia",
+    "Tel Aviv, Israel",
+    "Remote",
+]
+ORGS = [
+    "Microsoft Research",
+    "Google DeepMind",
+    "Meta FAIR",
+    "NVIDIA Research",
+    "Apple MLR",
+    "IBM Research",
+    "Amazon Science",
+    "Adobe Research",
+    "Samsung AI Center",
+    "Huawei Noah's Ark",
+    "Allen Institute for AI",
+    "Bosch Center for AI",
+    "Sony AI",
+    "Intel Labs",
+    "Qualcomm AI Research",
+    "ByteDance Research",
+]
 TEXTS = [
     "Effective communication skills and ability to work in a collaborative environment.",
     "Ability to work independently and drive a research agenda.",
@@ -61,8 +196,10 @@ TEXTS = [
     "Depth of knowledge in experimentation, implementation, and evaluation.",
 ]
 DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-PROSE = ("You will work with world-class researchers to advance the state of the art and publish your "
-         "results at top venues, building prototypes that reach millions of users.")
+PROSE = (
+    "You will work with world-class researchers to advance the state of the art and publish your "
+    "results at top venues, building prototypes that reach millions of users."
+)
 
 
 def qualification(rng: random.Random) -> dict:
@@ -71,9 +208,14 @@ def qualification(rng: random.Random) -> dict:
         weights=[1, 1, 2, 4, 2, 1, 2, 1],
     )[0]
     if kind == "degree":
-        q: dict = {"degree": {"stage": rng.choice([["phd"], ["masters", "phd"], ["bachelors", "masters", "phd"]]),
-                              "fields": rng.sample(FIELDS, rng.randint(1, 4)), "related_fields": rng.random() < 0.7,
-                              "enrolled": True}}
+        q: dict = {
+            "degree": {
+                "stage": rng.choice([["phd"], ["masters", "phd"], ["bachelors", "masters", "phd"]]),
+                "fields": rng.sample(FIELDS, rng.randint(1, 4)),
+                "related_fields": rng.random() < 0.7,
+                "enrolled": True,
+            }
+        }
     elif kind == "research_experience":
         q = {"research_experience": {"min_years": rng.choice([0.5, 1, 2, 3]), "fields": rng.sample(FIELDS, 2)}}
     elif kind == "publications":
@@ -87,9 +229,12 @@ def qualification(rng: random.Random) -> dict:
     elif kind == "text":
         q = {"text": rng.choice(TEXTS)}
     else:
-        q = {"any_of": [{"degree": {"stage": ["phd"], "enrolled": True}},
-                        {"all_of": [{"degree": {"stage": ["masters"], "enrolled": True}},
-                                    {"research_experience": {"min_years": 1}}]}]}
+        q = {
+            "any_of": [
+                {"degree": {"stage": ["phd"], "enrolled": True}},
+                {"all_of": [{"degree": {"stage": ["masters"], "enrolled": True}}, {"research_experience": {"min_years": 1}}]},
+            ]
+        }
     q["quote"] = rng.choice(TEXTS) if rng.random() < 0.7 else PROSE[: rng.randint(30, len(PROSE))]
     return q
 

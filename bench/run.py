@@ -50,8 +50,9 @@ def measure(command: list[str], env: dict[str, str] | None = None, prepare=None)
         timer = ["/usr/bin/time", "-o", report.name, "-f", "%e %M"] if os.path.exists("/usr/bin/time") else []
         # Byte-code is written and reused, as on a user's machine (some sandboxes disable it).
         base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        subprocess.run([*timer, *command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       env={**base, **(env or {})}, check=False)
+        subprocess.run(
+            [*timer, *command], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**base, **(env or {})}, check=False
+        )
         text = report.read().split()
     return (float(text[-2]), int(text[-1])) if timer else (float("nan"), 0)
 
@@ -89,7 +90,9 @@ def main() -> int:
         cache = Path(tempfile.mkdtemp(prefix="im-bench-cache-"))
         env = {"INTERN_MATCH_CACHE_DIR": str(cache)}
         rank = [EXE, "rank", str(PROFILE), "--postings", str(folder), "--format", "tsv", "--today", "2026-11-23"]
-        cold, cold_rss = median(rank, max(1, args.repeat // 2), env=env, prepare=lambda c=cache: shutil.rmtree(c, ignore_errors=True))
+        cold, cold_rss = median(
+            rank, max(1, args.repeat // 2), env=env, prepare=lambda c=cache: shutil.rmtree(c, ignore_errors=True)
+        )
         measure(rank, env=env)  # make sure the cache is written
         warm, warm_rss = median(rank, args.repeat, env=env)
         floor, _ = median([PYTHON, "-c", LOAD_CACHE, str(folder), str(cache)], args.repeat)
@@ -97,10 +100,8 @@ def main() -> int:
         rows += [
             (f"{size:>7} postings: libyaml C loader parse", f"{libyaml:.2f} s", "floor for cold runs"),
             (f"{size:>7} postings: load own cache", f"{floor:.2f} s", "floor for warm runs"),
-            (f"{size:>7} postings: rank, cold", f"{cold:.2f} s, {cold_rss / 1024:.0f} MB",
-             f"{cold / libyaml:.2f}x libyaml"),
-            (f"{size:>7} postings: rank, warm", f"{warm:.2f} s, {warm_rss / 1024:.0f} MB",
-             f"{warm / floor:.2f}x floor"),
+            (f"{size:>7} postings: rank, cold", f"{cold:.2f} s, {cold_rss / 1024:.0f} MB", f"{cold / libyaml:.2f}x libyaml"),
+            (f"{size:>7} postings: rank, warm", f"{warm:.2f} s, {warm_rss / 1024:.0f} MB", f"{warm / floor:.2f}x floor"),
         ]
         if size == 10000:
             targets += [
@@ -112,8 +113,9 @@ def main() -> int:
             targets.append(("100k peak RSS <= 1 GB", max(cold_rss, warm_rss) <= 1024 * 1024))
         shutil.rmtree(cache, ignore_errors=True)
 
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-          f"median of {args.repeat} runs")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, median of {args.repeat} runs"
+    )
     width = max(len(r[0]) for r in rows)
     for what, measured, note in rows:
         print(f"  {what:<{width}}  {measured:>18}  {note}")

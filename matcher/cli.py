@@ -37,8 +37,7 @@ DEFAULT_PROFILE = "me.yaml"
 
 app = typer.Typer(
     name="intern-match",
-    help="Which research internships you fit, and why: rank postings against your profile and "
-    "explain every verdict.",
+    help="Which research internships you fit, and why: rank postings against your profile and explain every verdict.",
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -65,7 +64,10 @@ def _root(
 PostingsOption = Annotated[
     str | None,
     typer.Option(
-        "--postings", "-p", envvar=POSTINGS_ENV, show_default="the bundled postings",
+        "--postings",
+        "-p",
+        envvar=POSTINGS_ENV,
+        show_default="the bundled postings",
         help="Folder of posting YAML files, one posting file, or - for standard input.",
     ),
 ]
@@ -74,8 +76,18 @@ TodayOption = Annotated[
     typer.Option("--today", metavar="YYYY-MM-DD", help="Take this as today's date (for ongoing research roles)."),
 ]
 NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
-NoCacheOption = Annotated[bool, typer.Option("--no-cache", help="Read every posting file again; neither use nor update the cache.")]
-JobsOption = Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Processes for parsing many changed posting files and for ranking several profiles (default: one per core).")]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Read every posting file again; neither use nor update the cache.")
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for parsing many changed posting files and for ranking several profiles (default: one per core).",
+    ),
+]
 TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
 PROGRESS_MIN_POSTINGS = 200
@@ -131,8 +143,7 @@ def _resolve_profile_path(profile: str | None) -> str:
     if Path(DEFAULT_PROFILE).is_file():
         return DEFAULT_PROFILE
     raise UsageError(
-        f"no profile given: pass PROFILE, set {PROFILE_ENV}=path/to/profile.yaml, "
-        f"or put a profile at ./{DEFAULT_PROFILE}"
+        f"no profile given: pass PROFILE, set {PROFILE_ENV}=path/to/profile.yaml, or put a profile at ./{DEFAULT_PROFILE}"
     )
 
 
@@ -143,23 +154,37 @@ def _resolve_profile_path(profile: str | None) -> str:
 def rank(
     profiles: Annotated[
         list[str],
-        typer.Argument(help="Profile YAML or JSON Resume (.json), - for standard input; several files or a "
-                            "folder rank each profile against the same postings.", metavar="PROFILE..."),
+        typer.Argument(
+            help="Profile YAML or JSON Resume (.json), - for standard input; several files or a "
+            "folder rank each profile against the same postings.",
+            metavar="PROFILE...",
+        ),
     ],
     postings: PostingsOption = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N postings.")] = None,
     eligible_only: Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")] = False,
     open_only: Annotated[bool, typer.Option("--open", help="Only postings whose deadline has not passed (see --today).")] = False,
     location: Annotated[
-        str | None, typer.Option("--location", "-l", help="Only postings at this place (city, region or country), in a region containing it, or remote.")
+        str | None,
+        typer.Option(
+            "--location",
+            "-l",
+            help="Only postings at this place (city, region or country), in a region containing it, or remote.",
+        ),
     ] = None,
-    min_score: Annotated[float | None, typer.Option("--min-score", min=0, max=1, help="Only postings scoring at least this.")] = None,
-    sort: Annotated[str, typer.Option("--sort", help="score (eligible first, then score) or deadline (soonest first).")] = "score",
+    min_score: Annotated[
+        float | None, typer.Option("--min-score", min=0, max=1, help="Only postings scoring at least this.")
+    ] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="score (eligible first, then score) or deadline (soonest first).")
+    ] = "score",
     strict: Annotated[bool, typer.Option("--strict", help="Stop at an invalid posting (exit 1) instead of skipping it.")] = False,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
     output_format: FormatOption = "table",
-    html: Annotated[Path | None, typer.Option("--html", help="Also write the table and every explanation to this HTML page.")] = None,
+    html: Annotated[
+        Path | None, typer.Option("--html", help="Also write the table and every explanation to this HTML page.")
+    ] = None,
     svg: Annotated[Path | None, typer.Option("--svg", help="Also write them to this SVG image.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --html/--svg file.")] = False,
     today: TodayOption = None,
@@ -187,31 +212,55 @@ def rank(
         _fail(error)
 
     ranked = [
-        (candidate, select(matches, today=when, eligible_only=eligible_only, open_only=open_only,
-                           location=location, min_score=min_score, sort=order, top=top))
-        for candidate, matches in zip(candidates, rank_profiles(loaded.postings, candidates, when, jobs or os.cpu_count() or 1), strict=True)
+        (
+            candidate,
+            select(
+                matches,
+                today=when,
+                eligible_only=eligible_only,
+                open_only=open_only,
+                location=location,
+                min_score=min_score,
+                sort=order,
+                top=top,
+            ),
+        )
+        for candidate, matches in zip(
+            candidates, rank_profiles(loaded.postings, candidates, when, jobs or os.cpu_count() or 1), strict=True
+        )
     ]
     for note in render.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
 
     several = len(ranked) > 1
     if fmt is render.OutputFormat.JSON:
-        document = (render.rankings_document(ranked, loaded.skipped, when) if several
-                    else render.ranking_document(*ranked[0], loaded.skipped, when))
+        document = (
+            render.rankings_document(ranked, loaded.skipped, when)
+            if several
+            else render.ranking_document(*ranked[0], loaded.skipped, when)
+        )
         _write(render.to_json(document))
     elif fmt is render.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
-        rows = [({"profile": c.path} if several else {})
-                | (render.match_dict(m, i) if fmt is render.OutputFormat.JSONL else render.flat_row(m, i))
-                for c, matches in ranked for i, m in enumerate(matches, 1)]
+        rows = [
+            ({"profile": c.path} if several else {})
+            | (render.match_dict(m, i) if fmt is render.OutputFormat.JSONL else render.flat_row(m, i))
+            for c, matches in ranked
+            for i, m in enumerate(matches, 1)
+        ]
         fields = ("profile", *render.FLAT_FIELDS) if several else render.FLAT_FIELDS
         _emit(fmt, rows, fields, lambda: Group(*(render.ranking_table(m, c) for c, m in ranked)), no_color)
 
     try:
         parts = [part for c, m in ranked for part in render.report(m, c)]
-        _write_report(parts, html=html, svg=svg, force=force,
-                      title=f"intern-match: internships for {', '.join(c.display_name for c, _ in ranked)}")
+        _write_report(
+            parts,
+            html=html,
+            svg=svg,
+            force=force,
+            title=f"intern-match: internships for {', '.join(c.display_name for c, _ in ranked)}",
+        )
     except InternMatchError as error:
         _fail(error)
 
@@ -277,6 +326,7 @@ def _load_postings(source: str, *, strict: bool, use_cache: bool = True, jobs: i
                 progress.update(task, completed=done, total=total, visible=True)
 
         return load(on_progress=advance)
+
 
 def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> OutputFormat:
     from matcher.render import OutputFormat
@@ -352,8 +402,12 @@ def explain(
 
     match = score_posting(chosen, candidate, when)
     if fmt is render.OutputFormat.JSON:
-        document = {"schema_version": render.SCHEMA_VERSION, "today": when.isoformat(),
-                    "profile": render.profile_dict(candidate), "result": render.match_dict(match, 1)}
+        document = {
+            "schema_version": render.SCHEMA_VERSION,
+            "today": when.isoformat(),
+            "profile": render.profile_dict(candidate),
+            "result": render.match_dict(match, 1),
+        }
         _write(render.to_json(document))
     else:
         _console(no_color).print(render.explanation(match, candidate))
@@ -391,8 +445,12 @@ def gaps(
     elif fmt is render.OutputFormat.TABLE and not found:
         typer.echo("No gap would change an eligibility or a score.", err=True)
     else:
-        rows = [render.gaps_document(candidate, [g], when)["gaps"][0] | {"rank": i} if fmt is render.OutputFormat.JSONL
-                else render.gap_row(g, i) for i, g in enumerate(found, 1)]
+        rows = [
+            render.gaps_document(candidate, [g], when)["gaps"][0] | {"rank": i}
+            if fmt is render.OutputFormat.JSONL
+            else render.gap_row(g, i)
+            for i, g in enumerate(found, 1)
+        ]
         _emit(fmt, rows, render.GAP_FIELDS, lambda: render.gaps_table(found, candidate), no_color)
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
@@ -400,8 +458,9 @@ def gaps(
 
 @app.command()
 def shortlist(
-    posting: Annotated[str, typer.Argument(help="A posting id from the postings folder, or a posting file.",
-                                           autocompletion=complete_posting_id)],
+    posting: Annotated[
+        str, typer.Argument(help="A posting id from the postings folder, or a posting file.", autocompletion=complete_posting_id)
+    ],
     profiles: Annotated[list[str], typer.Argument(help="Profile files, or folders of them (YAML and JSON Resume).")],
     postings: PostingsOption = None,
     output_format: FormatOption = "table",
@@ -429,8 +488,10 @@ def shortlist(
     if fmt is render.OutputFormat.JSON:
         _write(render.to_json(render.shortlist_document(chosen, scored, when)))
     else:
-        rows = [render.shortlist_dict(p, m, i) if fmt is render.OutputFormat.JSONL else render.shortlist_row(p, m, i)
-                for i, (p, m) in enumerate(scored, 1)]
+        rows = [
+            render.shortlist_dict(p, m, i) if fmt is render.OutputFormat.JSONL else render.shortlist_row(p, m, i)
+            for i, (p, m) in enumerate(scored, 1)
+        ]
         _emit(fmt, rows, render.SHORTLIST_FIELDS, lambda: render.shortlist_table(chosen, scored), no_color)
 
 
@@ -471,8 +532,9 @@ def profile_show(
 def venues(
     queries: Annotated[
         list[str] | None,
-        typer.Argument(help="Venue strings to resolve, as written on a CV; - reads one a line from standard input.",
-                       show_default=False),
+        typer.Argument(
+            help="Venue strings to resolve, as written on a CV; - reads one a line from standard input.", show_default=False
+        ),
     ] = None,
     area: Annotated[str | None, typer.Option("--area", "-a", help="Only venues of this area (ml, cv, nlp, arch, ...).")] = None,
     output_format: FormatOption = "table",
@@ -487,8 +549,9 @@ def venues(
         fmt = _output_format(output_format)
         known = catalogue()
         if area is not None and area not in known.area_labels:
-            raise UsageError(f"--area: unknown area '{area}'{did_you_mean(area, known.area_labels)} "
-                             f"(known: {', '.join(known.area_labels)})")
+            raise UsageError(
+                f"--area: unknown area '{area}'{did_you_mean(area, known.area_labels)} (known: {', '.join(known.area_labels)})"
+            )
     except InternMatchError as error:
         _fail(error)
 
@@ -499,7 +562,7 @@ def venues(
         rows = [render.resolution_dict(known.resolve(q)) for q in texts]
         if area is not None:
             rows = [r for r in rows if area in r["areas"]]
-        fields = render.RESOLUTION_FIELDS
+        fields: tuple[str, ...] = render.RESOLUTION_FIELDS
         table = lambda: render.resolutions_table(rows)  # noqa: E731
     else:
         rows = [render.venue_dict(v) for v in known.venues if area is None or area in v.areas]
@@ -621,6 +684,9 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get(DEBUG_ENV):
             raise
-        typer.echo(f"intern-match: internal error: {type(error).__name__}: {error}. This is a bug; "
-                   f"run again with {DEBUG_ENV}=1 for the traceback and report it.", err=True)
+        typer.echo(
+            f"intern-match: internal error: {type(error).__name__}: {error}. This is a bug; "
+            f"run again with {DEBUG_ENV}=1 for the traceback and report it.",
+            err=True,
+        )
         sys.exit(EXIT_INTERNAL)

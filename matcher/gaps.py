@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
+from functools import partial
 
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
@@ -32,6 +33,7 @@ from matcher.models import (
     ResearchExperienceCriterion,
     SkillsCriterion,
     Verdict,
+    group_members,
 )
 from matcher.scoring import STAGE_LABEL, Scorer, rank, research_years
 
@@ -87,15 +89,36 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
             if stage not in c.stages:
                 above = [s for s in sorted(c.stages) if s > stage]
                 target = above[0] if above else max(c.stages)
-                out.append(Fill("degree", f"a {STAGE_LABEL[target]} (enrolled)", ("degree", target), False,
-                                lambda p, t=target: replace(p, degree=replace(p.degree, stage=t, enrolled=True))))
+                out.append(
+                    Fill(
+                        "degree",
+                        f"a {STAGE_LABEL[target]} (enrolled)",
+                        ("degree", target),
+                        False,
+                        partial(_with_degree, stage=target, enrolled=True),
+                    )
+                )
             elif c.enrolled and not profile.degree.enrolled:
-                out.append(Fill("degree", "current enrolment", ("enrolled",), False,
-                                lambda p: replace(p, degree=replace(p.degree, enrolled=True))))
+                out.append(
+                    Fill(
+                        "degree",
+                        "current enrolment",
+                        ("enrolled",),
+                        False,
+                        lambda p: replace(p, degree=replace(p.degree, enrolled=True)),
+                    )
+                )
             elif c.fields and not c.related_fields:
                 name = c.fields[0]
-                out.append(Fill("degree", f"a degree in {name}", ("field", fold(name)), False,
-                                lambda p, n=name: replace(p, degree=replace(p.degree, field=n))))
+                out.append(
+                    Fill(
+                        "degree",
+                        f"a degree in {name}",
+                        ("field", fold(name)),
+                        False,
+                        partial(_with_degree, field=name),
+                    )
+                )
             return out
         case ResearchExperienceCriterion():
             needed = c.min_years or 0.5
@@ -122,21 +145,41 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
 
             return [Fill("publications", label, ("publications", fold(venue), more), False, add_papers)]
         case LocationCriterion():
-            return [Fill("location", "willing to relocate", ("relocate",), False,
-                         lambda p: replace(p, location=replace(p.location or ProfileLocation(), willing_to_relocate=True)))]
+            return [
+                Fill(
+                    "location",
+                    "willing to relocate",
+                    ("relocate",),
+                    False,
+                    lambda p: replace(p, location=replace(p.location or ProfileLocation(), willing_to_relocate=True)),
+                )
+            ]
         case AvailabilityCriterion():
             start = c.start or today
             weeks = c.weeks or 12
-            return [Fill("availability", f"available from {start.isoformat()} for {weeks} weeks",
-                         ("availability", start, weeks), False,
-                         lambda p, s=start, w=weeks: replace(p, availability=Availability(s, s + timedelta(weeks=w))))]
+            return [
+                Fill(
+                    "availability",
+                    f"available from {start.isoformat()} for {weeks} weeks",
+                    ("availability", start, weeks),
+                    False,
+                    partial(_available, start=start, weeks=weeks),
+                )
+            ]
         case AnyOfCriterion() | AllOfCriterion():
-            members = c.options if isinstance(c, AnyOfCriterion) else c.members
-            return [f for m, part in zip(members, j.parts, strict=True) for f in fills_for(m, part, scorer, today)]
+            return [f for m, part in zip(group_members(c), j.parts, strict=True) for f in fills_for(m, part, scorer, today)]
     return []  # text: the tool cannot say what would meet it
 
 
-def _counted(j: Judgement) -> Iterable[str]:
+def _with_degree(p: Profile, **change: object) -> Profile:
+    return replace(p, degree=replace(p.degree, **change))  # type: ignore[arg-type]
+
+
+def _available(p: Profile, start: date, weeks: int) -> Profile:
+    return replace(p, availability=Availability(start, start + timedelta(weeks=weeks)))
+
+
+def _counted(j: Judgement) -> Iterable[int]:
     """The papers a publications judgement counted (its evidence starts "N counted")."""
     head = j.evidence.split(" ", 1)[0]
     return range(int(head)) if head.isdigit() else ()
@@ -164,8 +207,11 @@ def find_gaps(postings: Sequence[Posting], profile: Profile, today: date) -> lis
     for fill, asked_by, quotes in fills.values():
         after = {m.posting.id: m for m in rank(postings, fill.apply(profile), today)}
         newly = tuple(sorted(i for i, m in after.items() if m.eligible and not before[i].eligible))
-        gains = {i: round(m.score - before[i].score, 4) for i, m in sorted(after.items())
-                 if before[i].eligible and m.score > before[i].score}
+        gains = {
+            i: round(m.score - before[i].score, 4)
+            for i, m in sorted(after.items())
+            if before[i].eligible and m.score > before[i].score
+        }
         if newly or gains:
             gaps.append(Gap(fill.kind, fill.item, fill.quick, newly, gains, tuple(asked_by), tuple(quotes)))
     return sorted(gaps, key=lambda g: (-len(g.newly_eligible), -round(sum(g.score_gain.values()), 4), not g.quick, g.item))

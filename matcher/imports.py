@@ -48,18 +48,22 @@ def publications_from_bibtex(text: str, path: str) -> ImportedPublications:
     for block in library.failed_blocks:
         key = _ENTRY_KEY.search(block.raw or "")
         name = f"entry '{key.group(1)}'" if key else "a block"
-        warnings.append(f"{path}:{block.start_line + 1}: skipped {name}: it is not valid BibTeX")
+        warnings.append(f"{path}:{(block.start_line or 0) + 1}: skipped {name}: it is not valid BibTeX")
     for entry in library.entries:
         fields = {k.lower(): _plain(str(f.value)) for k, f in entry.fields_dict.items()}
         venue = next((fields[k] for k in BIBTEX_VENUE_FIELDS if fields.get(k)), None)
         year = fields.get("year", "")
-        publications.append({
-            "title": fields.get("title") or entry.key,
-            "venue": venue,
-            "year": int(year) if year.isdigit() else None,
-        })
+        publications.append(
+            {
+                "title": fields.get("title") or entry.key,
+                "venue": venue,
+                "year": int(year) if year.isdigit() else None,
+            }
+        )
         if venue is None:
-            warnings.append(f"{path}:{entry.start_line + 1}: entry '{entry.key}' names no venue (abbr, booktitle or journal)")
+            warnings.append(
+                f"{path}:{(entry.start_line or 0) + 1}: entry '{entry.key}' names no venue (abbr, booktitle or journal)"
+            )
     return ImportedPublications(publications, warnings)
 
 
@@ -112,8 +116,11 @@ def profile_from_json_resume(document: dict[str, Any], today: date | None = None
         if not isinstance(job, dict):
             continue
         role = job.get("position") or job.get("name") or "role"
-        entry = {"role": role, "organization": job.get("name"),
-                 "research": bool(RESEARCH_ROLE.search(f"{role} {job.get('summary', '')}"))}
+        entry = {
+            "role": role,
+            "organization": job.get("name"),
+            "research": bool(RESEARCH_ROLE.search(f"{role} {job.get('summary', '')}")),
+        }
         if _date_text(job.get("startDate")):
             entry["start"] = _date_text(job.get("startDate"))
         entry["end"] = _date_text(job.get("endDate")) or "present"
@@ -122,9 +129,13 @@ def profile_from_json_resume(document: dict[str, Any], today: date | None = None
         profile["experience"] = experience
 
     publications = [
-        {"title": p.get("name"), "venue": p.get("publisher"),
-         "year": int(str(p["releaseDate"])[:4]) if str(p.get("releaseDate", ""))[:4].isdigit() else None}
-        for p in document.get("publications") or [] if isinstance(p, dict)
+        {
+            "title": p.get("name"),
+            "venue": p.get("publisher"),
+            "year": int(str(p["releaseDate"])[:4]) if str(p.get("releaseDate", ""))[:4].isdigit() else None,
+        }
+        for p in document.get("publications") or []
+        if isinstance(p, dict)
     ]
     if publications:
         profile["publications"] = publications

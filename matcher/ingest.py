@@ -21,28 +21,70 @@ from matcher.models import Stage
 # ----------------------------------------------------------------------------- vocabulary
 
 REQUIRED_HEADINGS = (
-    "required qualifications", "minimum qualifications", "basic qualifications", "required",
-    "requirements", "what we need to see", "qualifications", "must have", "must haves",
-    "who you are", "you have", "what you need", "what you'll need", "other requirements",
-    "eligibility", "candidate profile",
+    "required qualifications",
+    "minimum qualifications",
+    "basic qualifications",
+    "required",
+    "requirements",
+    "what we need to see",
+    "qualifications",
+    "must have",
+    "must haves",
+    "who you are",
+    "you have",
+    "what you need",
+    "what you'll need",
+    "other requirements",
+    "eligibility",
+    "candidate profile",
 )
 PREFERRED_HEADINGS = (
-    "preferred qualifications", "preferred", "nice to have", "nice to haves", "desired",
-    "desired qualifications", "bonus", "bonus points", "ways to stand out", "pluses", "plus",
-    "additional qualifications", "it would be great if",
+    "preferred qualifications",
+    "preferred",
+    "nice to have",
+    "nice to haves",
+    "desired",
+    "desired qualifications",
+    "bonus",
+    "bonus points",
+    "ways to stand out",
+    "pluses",
+    "plus",
+    "additional qualifications",
+    "it would be great if",
 )
 OTHER_HEADINGS = (
-    "responsibilities", "job responsibility", "job responsibilities", "what you'll do", "about",
-    "about the team", "about us", "benefits", "perks", "the role", "overview", "description",
-    "research in cambridge", "how to apply", "industry", "employment type", "job functions",
-    "seniority level", "job function", "industries",
+    "responsibilities",
+    "job responsibility",
+    "job responsibilities",
+    "what you'll do",
+    "about",
+    "about the team",
+    "about us",
+    "benefits",
+    "perks",
+    "the role",
+    "overview",
+    "description",
+    "research in cambridge",
+    "how to apply",
+    "industry",
+    "employment type",
+    "job functions",
+    "seniority level",
+    "job function",
+    "industries",
 )
 PREFERRED_MARKERS = re.compile(
     r"\b(is a plus|are a plus|a strong plus|strong plus|is preferred|are preferred|preferred|desired|"
-    r"desirable|nice to have|not required|is a bonus|bonus|would be great|ideally)\b", re.IGNORECASE)
+    r"desirable|nice to have|not required|is a bonus|bonus|would be great|ideally)\b",
+    re.IGNORECASE,
+)
 APPLICATION_STEP = re.compile(
     r"\b(reference letters?|letters? of (recommendation|reference)|cover letter|transcripts?|"
-    r"curriculum vitae|résumé|resume|submit|please include|your cv|a cv|attachment)\b", re.IGNORECASE)
+    r"curriculum vitae|résumé|resume|submit|please include|your cv|a cv|attachment)\b",
+    re.IGNORECASE,
+)
 RELOCATION = re.compile(r"\b(re-?locate|relocation|physically located|on-?site|in[- ]person|based in)\b", re.IGNORECASE)
 OR_GROUP = re.compile(r"\b(or|any of|one of|such as|e\.g\.|for example|etc)\b|(?<!\bC)/(?!C\+\+)", re.IGNORECASE)
 """Words that make a list of skills alternatives; "/" too, except in C/C++."""
@@ -50,20 +92,92 @@ YEARS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five)\+?\s*(?:or more\s
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 STAGE_WORDS = re.compile(
     r"\b(ph\.?\s?d\.?|doctoral|doctorate|master'?s?|m\.?sc\.?|m\.?s\.|bachelor'?s?|b\.?sc\.?|b\.?s\.|"
-    r"undergraduate|graduate students?|postdoc(?:toral)?)\b", re.IGNORECASE)
-ENROLLED = re.compile(r"\b(currently (enrolled|pursuing)|enrolled in|pursuing|returning to school|current(ly)? (a )?student)\b", re.IGNORECASE)
+    r"undergraduate|graduate students?|postdoc(?:toral)?)\b",
+    re.IGNORECASE,
+)
+ENROLLED = re.compile(
+    r"\b(currently (enrolled|pursuing)|enrolled in|pursuing|returning to school|current(ly)? (a )?student)\b", re.IGNORECASE
+)
 EXCEPTION = re.compile(r"exceptional\s+(master'?s?|bachelor'?s?|undergraduate)[^.]*considered", re.IGNORECASE)
-MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 MONTH = r"(january|february|march|april|may|june|july|august|september|october|november|december)"
-SKILL_STOPWORDS = frozenset({"programming", "communication", "communication skills", "team player",
-                             "programming skills", "software development", "collaboration", "coding", "math",
-                             "maths", "cloud", "or", "ai", "ml", "dl", "cs", "os", "ee", "ce", "ir", "pl", "cv",
-                             "assembly", "go", "r", "c#", "graduate", "search engines", "spark", "ray", "node", "teamwork", "experimentation", "search", "detection",
-                             "architecture", "systems", "security", "planning", "control", "simulation", "audio",
-                             "testing", "storage", "cloud", "containers", "shell", "networks", "networking",
-                             "alignment", "captioning", "summarisation", "tracking", "manipulation", "segmentation"})
+SKILL_STOPWORDS = frozenset(
+    {
+        "programming",
+        "communication",
+        "communication skills",
+        "team player",
+        "programming skills",
+        "software development",
+        "collaboration",
+        "coding",
+        "math",
+        "maths",
+        "cloud",
+        "or",
+        "ai",
+        "ml",
+        "dl",
+        "cs",
+        "os",
+        "ee",
+        "ce",
+        "ir",
+        "pl",
+        "cv",
+        "assembly",
+        "go",
+        "r",
+        "c#",
+        "graduate",
+        "search engines",
+        "spark",
+        "ray",
+        "node",
+        "teamwork",
+        "experimentation",
+        "search",
+        "detection",
+        "architecture",
+        "systems",
+        "security",
+        "planning",
+        "control",
+        "simulation",
+        "audio",
+        "testing",
+        "storage",
+        "containers",
+        "shell",
+        "networks",
+        "networking",
+        "alignment",
+        "captioning",
+        "summarisation",
+        "tracking",
+        "manipulation",
+        "segmentation",
+    }
+)
 """Catalogue aliases too common in prose to be read as a skill on their own."""
 
 
@@ -74,8 +188,31 @@ class _TextExtractor(HTMLParser):
     """HTML -> lines: block elements and <br> end lines, list items become "- " bullets,
     headings "## ", and scripts, styles, buttons and icons are dropped."""
 
-    BLOCKS = {"p", "div", "section", "article", "ul", "ol", "table", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
-              "header", "footer", "blockquote", "dl", "dt", "dd", "br", "hr", "li"}
+    BLOCKS = {
+        "p",
+        "div",
+        "section",
+        "article",
+        "ul",
+        "ol",
+        "table",
+        "tr",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "footer",
+        "blockquote",
+        "dl",
+        "dt",
+        "dd",
+        "br",
+        "hr",
+        "li",
+    }
     SKIP = {"script", "style", "button", "icon", "svg", "noscript", "head", "img"}
 
     def __init__(self) -> None:
@@ -135,7 +272,7 @@ def markdown_to_lines(text: str) -> tuple[list[str], dict[str, str]]:
             if ":" in line:
                 key, value = line.split(":", 1)
                 meta[key.strip().lower()] = value.strip().strip("\"'")
-        text = text[match.end():]
+        text = text[match.end() :]
     text = _MD_IMAGE.sub("", text)
     text = _MD_LINK.sub(r"\1", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
@@ -156,7 +293,7 @@ def detect_format(text: str) -> str:
 
 
 def split_run_on(line: str) -> list[str]:
-    """"Requirements: * PhD student * Python * ..." -> the bullets, one a line."""
+    """ "Requirements: * PhD student * Python * ..." -> the bullets, one a line."""
     pieces = re.split(r"\s+[*•▪·]\s+|\s*•\s*", line)
     return [p.strip() for p in pieces if p.strip()] if len(pieces) > 2 else [line]
 
@@ -185,7 +322,9 @@ class Item:
 
 BOILERPLATE = re.compile(
     r"equal opportunity employer|base pay range|benefits|accommodation|consideration for employment|"
-    r"this list contains only|eligible for benefits", re.IGNORECASE)
+    r"this list contains only|eligible for benefits",
+    re.IGNORECASE,
+)
 LONG_PROSE = 300
 """A paragraph this long is description, not a bullet: it ends a qualifications section."""
 
@@ -257,8 +396,11 @@ def venues_in(text: str) -> list[str]:
         for candidate in named + words:
             resolved = catalogue.resolve(candidate)
             acronym = resolved.venue.acronym if resolved.venue is not None else ""
-            if candidate in words and sum(ch.isupper() for ch in candidate) < 2 and not (
-                    sum(ch.isupper() for ch in acronym) >= 2 and not acronym.isupper()):
+            if (
+                candidate in words
+                and sum(ch.isupper() for ch in candidate) < 2
+                and not (sum(ch.isupper() for ch in acronym) >= 2 and not acronym.isupper())
+            ):
                 continue  # "Health", "Science": a capitalised word names a venue only if it is NeurIPS-like
             if resolved.venue is not None and resolved.how in ("exact", "alias") and resolved.venue.acronym not in found:
                 if resolved.venue.type != "preprint" and resolved.venue.acronym.upper() != "AI":
@@ -278,7 +420,7 @@ def skills_in(text: str) -> list[str]:
     for size in (4, 3, 2, 1):
         for start in range(len(tokens) - size + 1):
             span = set(range(start, start + size))
-            words = tokens[start:start + size]
+            words = tokens[start : start + size]
             if used & span or any(not w[0].isalpha() for w in words):
                 continue
             phrase = " ".join(words)
@@ -309,7 +451,7 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
         exception = EXCEPTION.search(text)
         if exception and len(stages) > 1:
             main = {**degree, "stage": [sorted(stages)[-1].label]}
-            other = {"stage": [s.label for s in sorted(stages)[:-1]]}
+            other: dict[str, Any] = {"stage": [s.label for s in sorted(stages)[:-1]]}
             if degree.get("enrolled"):
                 other["enrolled"] = True
             alternative: dict[str, Any] = {"degree": other}
@@ -318,8 +460,14 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
             quals.append({"any_of": [{"degree": main}, alternative]})
         else:
             quals.append({"degree": degree})
-    if re.search(r"research experience|experience (in )?conducting research|research (or|and) engineering|conducting research", text, re.IGNORECASE) \
-            and not stages:
+    if (
+        re.search(
+            r"research experience|experience (in )?conducting research|research (or|and) engineering|conducting research",
+            text,
+            re.IGNORECASE,
+        )
+        and not stages
+    ):
         research: dict[str, Any] = {}
         years = YEARS.search(text)
         if years:
@@ -333,7 +481,8 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     if venues:
         quals.append({"publications": {"venues": venues, "min": 1}})
     elif re.search(r"\b(publications?|papers?|published)\b", text, re.IGNORECASE) and re.search(
-            r"\b(track record|publish|publications? in|papers? (at|in)|writing papers|authored)\b", text, re.IGNORECASE):
+        r"\b(track record|publish|publications? in|papers? (at|in)|writing papers|authored)\b", text, re.IGNORECASE
+    ):
         areas = _areas_in(text)
         quals.append({"publications": {"areas": areas, "min": 1} if areas else {"min": 1}})
     if RELOCATION.search(text):
@@ -399,17 +548,26 @@ UNKNOWN_ORGANIZATION = "(organisation not found: fill in)"
 def _metadata(lines: list[str], meta: dict[str, str], text: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     joined = "\n".join(lines)
-    title = meta.get("title") or next((ln[3:] for ln in lines if ln.startswith("## ") and len(ln) < 100), None) \
+    title = (
+        meta.get("title")
+        or next((ln[3:] for ln in lines if ln.startswith("## ") and len(ln) < 100), None)
         or next((ln for ln in lines[:5] if len(ln) < 100 and "intern" in ln.lower()), None)
+    )
     if title is None:
         named = re.search(r"\b(Research Intern|[A-Z][A-Za-z]+ Intern)\b(?: in ([^.,]{3,60}))?", joined)
         title = (named.group(1) + (f", {named.group(2)}" if named.group(2) else "")) if named else lines[0][:100]
     out["title"] = title
-    org = re.search(r"\b([A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,3}) is an equal opportunity employer", joined) \
-        or re.search(r"\bInternships? at ([A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,2})", joined) \
-        or re.search(r"\bat (Microsoft Research|Google DeepMind|Google Research|Meta|Microsoft|Google|Apple|Amazon|NVIDIA|IBM Research)\b", joined)
-    out["organization"] = org.group(1) if org else (
-        lines[1] if len(lines) > 2 and len(lines[1].split()) <= 4 else UNKNOWN_ORGANIZATION)
+    org = (
+        re.search(r"\b([A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,3}) is an equal opportunity employer", joined)
+        or re.search(r"\bInternships? at ([A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,2})", joined)
+        or re.search(
+            r"\bat (Microsoft Research|Google DeepMind|Google Research|Meta|Microsoft|Google|Apple|Amazon|NVIDIA|IBM Research)\b",
+            joined,
+        )
+    )
+    out["organization"] = (
+        org.group(1) if org else (lines[1] if len(lines) > 2 and len(lines[1].split()) <= 4 else UNKNOWN_ORGANIZATION)
+    )
     places: list[str] = []
     located = re.search(r"^\s*Location:\s*(.+)$", joined, re.IGNORECASE | re.MULTILINE)
     if located:
@@ -434,11 +592,19 @@ def _metadata(lines: list[str], meta: dict[str, str], text: str) -> dict[str, An
     weeks = re.search(r"\b(\d{1,2})[- ]weeks?\b", joined, re.IGNORECASE)
     if weeks:
         out["duration_weeks"] = int(weeks.group(1))
-    pay = re.search(r"\b(USD|GBP|EUR|CAD)?\s*[$£€](\d[\d,]*)\s*(?:-|–|to)\s*[$£€]?(\d[\d,]*)\s*(?:per|/)\s*(month|year|hour|week)", joined, re.IGNORECASE)
+    pay = re.search(
+        r"\b(USD|GBP|EUR|CAD)?\s*[$£€](\d[\d,]*)\s*(?:-|–|to)\s*[$£€]?(\d[\d,]*)\s*(?:per|/)\s*(month|year|hour|week)",
+        joined,
+        re.IGNORECASE,
+    )
     if pay:
         currency = pay.group(1) or {"$": "USD", "£": "GBP", "€": "EUR"}.get(joined[pay.start(2) - 1], None)
-        out["pay"] = {"min": int(pay.group(2).replace(",", "")), "max": int(pay.group(3).replace(",", "")),
-                      "currency": currency.upper() if currency else None, "per": pay.group(4).lower()}
+        out["pay"] = {
+            "min": int(pay.group(2).replace(",", "")),
+            "max": int(pay.group(3).replace(",", "")),
+            "currency": currency.upper() if currency else None,
+            "per": pay.group(4).lower(),
+        }
     return out
 
 
@@ -463,14 +629,20 @@ class Draft:
     application_steps: list[str] = field(default_factory=list)
 
 
-ASKING = re.compile(r"\b(experience (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in)\b",
-                    re.IGNORECASE)
+ASKING = re.compile(
+    r"\b(experience (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in)\b", re.IGNORECASE
+)
 
 
 def _asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
-    return bool(_stages_in(sentence) and re.search(r"enrolled|pursuing|program", sentence, re.IGNORECASE)
-                or venues_in(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
+    return bool(
+        _stages_in(sentence)
+        and re.search(r"enrolled|pursuing|program", sentence, re.IGNORECASE)
+        or venues_in(sentence)
+        or ASKING.search(sentence)
+        or PREFERRED_MARKERS.search(sentence)
+    )
 
 
 def slug(text: str) -> str:

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,7 +25,6 @@ from matcher.imports import is_json_resume, profile_from_json_resume, publicatio
 from matcher.knowledge import SAFE_LOADER
 from matcher.knowledge.degrees import STAGE_ALIASES, parse_stage
 from matcher.knowledge.places import gazetteer
-from matcher.knowledge.text import fold
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import (
     AllOfCriterion,
@@ -55,8 +55,15 @@ MAX_FILE_BYTES = 10 * 1024 * 1024
 STDIN = "-"
 
 QUALIFICATION_KINDS = (
-    "degree", "research_experience", "publications", "skills", "location", "availability",
-    "text", "any_of", "all_of",
+    "degree",
+    "research_experience",
+    "publications",
+    "skills",
+    "location",
+    "availability",
+    "text",
+    "any_of",
+    "all_of",
 )
 QUALIFICATION_COMMON = ("quote", "weight", "note")
 
@@ -85,9 +92,9 @@ class _PositionedLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
     """The safe loader, keeping positions and leaving dates as text."""
 
 
-_PositionedLoader.yaml_implicit_resolvers = {
+_PositionedLoader.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
+    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()  # type: ignore[attr-defined]
 }
 
 
@@ -235,9 +242,7 @@ class _Reader:
     def problem(self, message: str, mark: Any = None) -> None:
         self.problems.append(Problem(self.path, message, *_position(mark)))
 
-    def mapping(
-        self, value: Any, mark: Any, what: str, allowed: Iterable[str], required: Iterable[str] = ()
-    ) -> YMap | None:
+    def mapping(self, value: Any, mark: Any, what: str, allowed: Iterable[str], required: Iterable[str] = ()) -> YMap | None:
         if not isinstance(value, dict):
             self.problem(f"{what}: expected a mapping (key: value lines), got {_type_name(value)}", mark)
             return None
@@ -373,8 +378,16 @@ def _stages(reader: _Reader, m: YMap, key: str, what: str) -> tuple[Stage, ...]:
 
 
 PROFILE_KEYS = (
-    "name", "degree", "research_experience_years", "experience", "publications", "skills",
-    "interests", "location", "availability", "statement",
+    "name",
+    "degree",
+    "research_experience_years",
+    "experience",
+    "publications",
+    "skills",
+    "interests",
+    "location",
+    "availability",
+    "statement",
 )
 
 
@@ -404,10 +417,17 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         raise InputError(reader.problems)
 
     degree = Degree(stage=Stage.PHD)
-    d = reader.mapping(
-        top.get("degree"), _value_mark(top, "degree"), "degree",
-        ["stage", "field", "enrolled", "year", "expected_graduation"], ["stage"],
-    ) if "degree" in top else None
+    d = (
+        reader.mapping(
+            top.get("degree"),
+            _value_mark(top, "degree"),
+            "degree",
+            ["stage", "field", "enrolled", "year", "expected_graduation"],
+            ["stage"],
+        )
+        if "degree" in top
+        else None
+    )
     if d is not None:
         stages = _stages(reader, d, "stage", "degree") if d.get("stage") is not None else ()
         if len(stages) > 1:
@@ -428,17 +448,21 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             continue
         end = reader.date(e, "end", "experience", end=True, present_ok=True)
         research = reader.boolean(e, "research", "experience")
-        experience.append(Experience(
-            role=reader.text(e, "role", "experience") or "",
-            organization=reader.text(e, "organization", "experience"),
-            start=reader.date(e, "start", "experience"),
-            end=None if end in (None, "present") else end,
-            research=bool(research),
-        ))
+        experience.append(
+            Experience(
+                role=reader.text(e, "role", "experience") or "",
+                organization=reader.text(e, "organization", "experience"),
+                start=reader.date(e, "start", "experience"),
+                end=None if end in (None, "present") else end,
+                research=bool(research),
+            )
+        )
 
     publications: list[Publication] = []
     warnings: list[str] = []
-    for item, mark in _items(top.get("publications"), _value_mark(top, "publications")) if top.get("publications") is not None else []:
+    for item, mark in (
+        _items(top.get("publications"), _value_mark(top, "publications")) if top.get("publications") is not None else []
+    ):
         p = reader.mapping(item, mark, "publications", ["title", "venue", "year", "bibtex"])
         if p is None:
             continue
@@ -454,20 +478,21 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
                 reader.problems.extend(error.problems)
                 continue
             warnings.extend(imported.warnings)
-            publications.extend(
-                Publication(title=e["title"], venue=e["venue"], year=e["year"]) for e in imported.publications
-            )
+            publications.extend(Publication(title=e["title"], venue=e["venue"], year=e["year"]) for e in imported.publications)
             continue
-        publications.append(Publication(
-            title=reader.text(p, "title", "publications"),
-            venue=reader.text(p, "venue", "publications"),
-            year=reader.number(p, "year", "publications", integer=True, minimum=1900),
-        ))
+        publications.append(
+            Publication(
+                title=reader.text(p, "title", "publications"),
+                venue=reader.text(p, "venue", "publications"),
+                year=reader.number(p, "year", "publications", integer=True, minimum=1900),
+            )
+        )
 
     location = None
     if top.get("location") is not None:
-        loc = reader.mapping(top["location"], _value_mark(top, "location"), "location",
-                             ["current", "willing_to_relocate", "preferred"])
+        loc = reader.mapping(
+            top["location"], _value_mark(top, "location"), "location", ["current", "willing_to_relocate", "preferred"]
+        )
         if loc is not None:
             willing = reader.boolean(loc, "willing_to_relocate", "location")
             location = ProfileLocation(
@@ -510,8 +535,19 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
 
 
 POSTING_KEYS = (
-    "id", "title", "organization", "team", "location", "deadline", "start", "duration_weeks",
-    "pay", "source", "topics", "required", "preferred",
+    "id",
+    "title",
+    "organization",
+    "team",
+    "location",
+    "deadline",
+    "start",
+    "duration_weeks",
+    "pay",
+    "source",
+    "topics",
+    "required",
+    "preferred",
 )
 
 
@@ -522,9 +558,7 @@ def load_posting(path: str) -> Posting:
 
 def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -> Posting:
     reader = _Reader(path)
-    top = reader.mapping(
-        document, getattr(document, "mark", None), "posting", POSTING_KEYS, ["title", "organization"]
-    )
+    top = reader.mapping(document, getattr(document, "mark", None), "posting", POSTING_KEYS, ["title", "organization"])
     if top is None:
         raise InputError(reader.problems)
     pay = None
@@ -532,8 +566,10 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
         p = reader.mapping(top["pay"], _value_mark(top, "pay"), "pay", ["min", "max", "currency", "per"])
         if p is not None:
             pay = Pay(
-                min=reader.number(p, "min", "pay"), max=reader.number(p, "max", "pay"),
-                currency=reader.text(p, "currency", "pay"), per=reader.text(p, "per", "pay"),
+                min=reader.number(p, "min", "pay"),
+                max=reader.number(p, "max", "pay"),
+                currency=reader.text(p, "currency", "pay"),
+                per=reader.text(p, "per", "pay"),
             )
     sections: dict[str, tuple[Qualification, ...]] = {}
     for section in ("required", "preferred"):
@@ -541,8 +577,9 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
         found: list[Qualification] = []
         if value is not None:
             if not isinstance(value, list):
-                reader.problem(f"{section}: expected a list of qualifications, got {_type_name(value)}",
-                               _value_mark(top, section))
+                reader.problem(
+                    f"{section}: expected a list of qualifications, got {_type_name(value)}", _value_mark(top, section)
+                )
             else:
                 for item, mark in _items(value, _value_mark(top, section)):
                     qualification = _qualification(reader, item, mark, section)
@@ -584,8 +621,10 @@ def _qualification(reader: _Reader, value: Any, mark: Any, where: str) -> Qualif
         if not kinds and not any(k not in QUALIFICATION_COMMON for k in m):
             reader.problem(f"{where}: a qualification needs one kind key ({', '.join(QUALIFICATION_KINDS)})", m.mark)
         elif len(kinds) > 1:
-            reader.problem(f"{where}: one kind key per qualification, found {', '.join(kinds)}; "
-                           "wrap alternatives in any_of or all_of", m.mark)
+            reader.problem(
+                f"{where}: one kind key per qualification, found {', '.join(kinds)}; wrap alternatives in any_of or all_of",
+                m.mark,
+            )
         return None
     kind = kinds[0]
     criterion = _CRITERIA[kind](reader, m.get(kind), _value_mark(m, kind), f"{where}.{kind}")
@@ -617,9 +656,11 @@ def _research(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | 
     if m is None:
         return None
     years = reader.number(m, "min_years", what)
-    return ResearchExperienceCriterion(min_years=None if years is None else float(years),
-                                       fields=reader.texts(m, "fields", what),
-                                       related_fields=bool(reader.boolean(m, "related_fields", what)))
+    return ResearchExperienceCriterion(
+        min_years=None if years is None else float(years),
+        fields=reader.texts(m, "fields", what),
+        related_fields=bool(reader.boolean(m, "related_fields", what)),
+    )
 
 
 def _publications(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
@@ -630,11 +671,14 @@ def _publications(reader: _Reader, value: Any, mark: Any, what: str) -> Criterio
     areas = reader.texts(m, "areas", what)
     for area in areas:
         if area not in known_areas:
-            reader.problem(f"{what}.areas: unknown area '{area}'{did_you_mean(area, known_areas)}"
-                           f" (known: {', '.join(known_areas)})", _value_mark(m, "areas"))
+            reader.problem(
+                f"{what}.areas: unknown area '{area}'{did_you_mean(area, known_areas)} (known: {', '.join(known_areas)})",
+                _value_mark(m, "areas"),
+            )
     minimum = reader.number(m, "min", what, integer=True, minimum=1)
     return PublicationsCriterion(
-        venues=reader.texts(m, "venues", what), areas=areas,
+        venues=reader.texts(m, "venues", what),
+        areas=areas,
         min=1 if minimum is None else minimum,
         since=reader.number(m, "since", what, integer=True, minimum=1900),
     )
@@ -652,8 +696,11 @@ def _skills(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | No
     if not terms:
         reader.problem(f"{what}.{modes[0]}: list at least one skill", _value_mark(m, modes[0]))
         return None
-    return SkillsCriterion(terms=terms, mode=modes[0],  # type: ignore[arg-type]
-                           min=reader.number(m, "min", what, integer=True, minimum=1))
+    return SkillsCriterion(
+        terms=terms,
+        mode=modes[0],  # type: ignore[arg-type]
+        min=reader.number(m, "min", what, integer=True, minimum=1),
+    )
 
 
 def _location(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
@@ -667,8 +714,9 @@ def _availability(reader: _Reader, value: Any, mark: Any, what: str) -> Criterio
     m = reader.mapping(value, mark, what, ["start", "weeks"])
     if m is None:
         return None
-    return AvailabilityCriterion(start=reader.date(m, "start", what),
-                                 weeks=reader.number(m, "weeks", what, integer=True, minimum=1))
+    return AvailabilityCriterion(
+        start=reader.date(m, "start", what), weeks=reader.number(m, "weeks", what, integer=True, minimum=1)
+    )
 
 
 def _text(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
@@ -763,7 +811,12 @@ def check_files(paths: Iterable[str]) -> list[Checked]:
     out = []
     for c in checked:
         if c.posting_id is not None and c.posting_id in first:
-            c = Checked(c.path, c.kind, (Problem(c.path, f"duplicate posting id '{c.posting_id}' (also in {first[c.posting_id]})"),), c.posting_id)
+            c = Checked(
+                c.path,
+                c.kind,
+                (Problem(c.path, f"duplicate posting id '{c.posting_id}' (also in {first[c.posting_id]})"),),
+                c.posting_id,
+            )
         elif c.posting_id is not None:
             first[c.posting_id] = c.path
         out.append(c)
@@ -777,8 +830,10 @@ def validation_targets(paths: Iterable[str]) -> list[str]:
         path = Path(name)
         if path.is_dir():
             files += sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix in (".yaml", ".yml", ".json")
+                str(p)
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix in (".yaml", ".yml", ".json")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
         else:
@@ -819,7 +874,7 @@ def load_postings(
             outcomes = read_folder(files)
             candidates = [(str(f), _returning(o)) for f, o in zip(files, outcomes, strict=True)]
         else:
-            candidates = [(str(f), lambda f=f: load_posting(str(f))) for f in files]
+            candidates = [(str(f), partial(load_posting, str(f))) for f in files]
     postings: list[Posting] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
@@ -851,9 +906,11 @@ def _returning(outcome: Posting | InputError) -> Callable[[], Posting]:
 
 def _stdin_postings(text: str) -> list[tuple[str, Callable[[], Posting]]]:
     """Postings from standard input, each with a loader that raises its own InputError."""
+
     def failing(error: InputError) -> Callable[[], Posting]:
         def load() -> Posting:
             raise error
+
         return load
 
     if text.lstrip().startswith("{"):
@@ -867,16 +924,16 @@ def _stdin_postings(text: str) -> list[tuple[str, Callable[[], Posting]]]:
             except json.JSONDecodeError as error:
                 out.append((name, failing(InputError(Problem(STDIN, f"invalid JSON: {error.msg}", number, error.colno)))))
                 continue
-            out.append((name, lambda d=document, n=number: posting_from_yaml(d, f"-:{n}", default_id=f"stdin-{n}")))
+            out.append((name, partial(posting_from_yaml, document, f"-:{number}", default_id=f"stdin-{number}")))
         return out
-    documents, error = parse_yaml_stream(text, STDIN)
-    single = len(documents) == 1 and error is None
+    documents, stream_error = parse_yaml_stream(text, STDIN)
+    single = len(documents) == 1 and stream_error is None
     out = [
-        (f"-#{i}", lambda d=d, i=i: posting_from_yaml(d, STDIN, default_id="stdin" if single else f"stdin-{i}"))
+        (f"-#{i}", partial(posting_from_yaml, d, STDIN, default_id="stdin" if single else f"stdin-{i}"))
         for i, d in enumerate(documents, 1)
     ]
-    if error is not None:
-        out.append((f"-#{len(documents) + 1}", failing(error)))
+    if stream_error is not None:
+        out.append((f"-#{len(documents) + 1}", failing(stream_error)))
     elif not documents:
         out.append(("-", failing(InputError(Problem(STDIN, "no postings on standard input")))))
     return out

@@ -31,7 +31,8 @@ class Record:
     __slots__ = ()
 
     def __reduce__(self) -> tuple[type, tuple[object, ...]]:
-        return (type(self), tuple(getattr(self, name) for name in self.__slots__))  # type: ignore[attr-defined]
+        names: tuple[str, ...] = self.__slots__  # the dataclass's fields, in order
+        return (type(self), tuple(getattr(self, name) for name in names))
 
 
 # ----------------------------------------------------------------------------- profile
@@ -183,6 +184,16 @@ Criterion: TypeAlias = (
     | AllOfCriterion
 )
 
+
+def group_members(criterion: Criterion) -> tuple[Qualification, ...]:
+    """The alternatives of an any_of or the members of an all_of; () for any other kind."""
+    if isinstance(criterion, AnyOfCriterion):
+        return criterion.options
+    if isinstance(criterion, AllOfCriterion):
+        return criterion.members
+    return ()
+
+
 KIND_OF: dict[type, str] = {
     DegreeCriterion: "degree",
     ResearchExperienceCriterion: "research_experience",
@@ -313,8 +324,4 @@ class Match(Record):
     """The one or two things that mattered most, for the table."""
 
     def count(self, section: Section, verdict: Verdict | None = None) -> int:
-        return sum(
-            1
-            for r in self.results
-            if r.section == section and (verdict is None or r.judgement.verdict is verdict)
-        )
+        return sum(1 for r in self.results if r.section == section and (verdict is None or r.judgement.verdict is verdict))

@@ -22,7 +22,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict
+from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict, group_members
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
@@ -36,7 +36,7 @@ SCHEMA_VERSION = 1
 """Bumped only when a key of the JSON output changes meaning; adding keys does not bump it."""
 
 
-class OutputFormat(str, enum.Enum):
+class OutputFormat(enum.StrEnum):
     TABLE = "table"
     JSON = "json"
     JSONL = "jsonl"
@@ -85,7 +85,7 @@ def qualification_dict(result: QualificationResult) -> dict[str, Any]:
         "note": q.note,
     }
     if j.parts:
-        members = getattr(q.criterion, "options", None) or getattr(q.criterion, "members", ())
+        members = group_members(q.criterion)
         data["parts"] = [
             {"kind": member.kind, "quote": member.quote, **judgement_dict(part)}
             for member, part in zip(members, j.parts, strict=True)
@@ -104,9 +104,13 @@ def posting_dict(posting: Posting) -> dict[str, Any]:
         "deadline": _iso(posting.deadline),
         "start": _iso(posting.start),
         "duration_weeks": posting.duration_weeks,
-        "pay": None if posting.pay is None else {
-            "min": posting.pay.min, "max": posting.pay.max,
-            "currency": posting.pay.currency, "per": posting.pay.per,
+        "pay": None
+        if posting.pay is None
+        else {
+            "min": posting.pay.min,
+            "max": posting.pay.max,
+            "currency": posting.pay.currency,
+            "per": posting.pay.per,
         },
         "path": posting.path,
     }
@@ -120,10 +124,16 @@ def match_dict(match: Match, rank: int) -> dict[str, Any]:
         **posting_dict(match.posting),
         "eligible": match.eligible,
         "score": match.score,
-        "required": {"met": match.count("required", Verdict.MET), "total": match.count("required"),
-                     "unknown": match.count("required", Verdict.UNKNOWN)},
-        "preferred": {"met": match.count("preferred", Verdict.MET), "total": match.count("preferred"),
-                      "unknown": match.count("preferred", Verdict.UNKNOWN)},
+        "required": {
+            "met": match.count("required", Verdict.MET),
+            "total": match.count("required"),
+            "unknown": match.count("required", Verdict.UNKNOWN),
+        },
+        "preferred": {
+            "met": match.count("preferred", Verdict.MET),
+            "total": match.count("preferred"),
+            "unknown": match.count("preferred", Verdict.UNKNOWN),
+        },
         "reasons": list(match.reasons),
         "qualifications": [qualification_dict(r) for r in match.results],
         "topics": {
@@ -131,8 +141,7 @@ def match_dict(match: Match, rank: int) -> dict[str, Any]:
             "points": topic.points,
             "available": topic.available,
             "matches": [
-                {"topic": t.topic, "matched": t.matched, "source": t.source, "how": t.how,
-                 "similarity": t.similarity}
+                {"topic": t.topic, "matched": t.matched, "source": t.source, "how": t.how, "similarity": t.similarity}
                 for t in topic.matches
             ],
         },
@@ -147,9 +156,7 @@ def skipped_dict(skipped: Skipped) -> dict[str, str]:
     return {"path": skipped.path, "error": skipped.error}
 
 
-def ranking_document(
-    profile: Profile, matches: Sequence[Match], skipped: Sequence[Skipped], today: date
-) -> dict[str, Any]:
+def ranking_document(profile: Profile, matches: Sequence[Match], skipped: Sequence[Skipped], today: date) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
@@ -181,8 +188,20 @@ def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
 
 
 FLAT_FIELDS = (
-    "rank", "id", "title", "organization", "location", "deadline", "eligible", "score",
-    "required_met", "required_total", "preferred_met", "preferred_total", "reasons", "source",
+    "rank",
+    "id",
+    "title",
+    "organization",
+    "location",
+    "deadline",
+    "eligible",
+    "score",
+    "required_met",
+    "required_total",
+    "preferred_met",
+    "preferred_total",
+    "reasons",
+    "source",
 )
 
 
@@ -237,8 +256,7 @@ def resolution_dict(resolution: VenueResolution) -> dict[str, Any]:
 
 
 def venue_dict(venue: Venue) -> dict[str, Any]:
-    return {"acronym": venue.acronym, "name": venue.name, "type": venue.type,
-            "areas": list(venue.areas), "dblp": venue.dblp}
+    return {"acronym": venue.acronym, "name": venue.name, "type": venue.type, "areas": list(venue.areas), "dblp": venue.dblp}
 
 
 # ----------------------------------------------------------------------------- rich
@@ -250,14 +268,19 @@ def resolutions_table(rows: Sequence[dict[str, Any]]) -> Table:
         table.add_column(column, justify="right" if column == "sim" else "left")
     for r in rows:
         venue = Text(r["venue"], style="green") if r["venue"] else Text(r["note"] or "unknown", style="yellow")
-        table.add_row(Text(r["query"]), venue, Text(r["name"] or "-"), Text(", ".join(r["areas"]) or "-"),
-                      r["how"], str(r["similarity"]))
+        table.add_row(
+            Text(r["query"]), venue, Text(r["name"] or "-"), Text(", ".join(r["areas"]) or "-"), r["how"], str(r["similarity"])
+        )
     return table
 
 
 def venues_table(rows: Sequence[dict[str, Any]], area_labels: dict[str, str]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title=f"{len(rows)} venues", title_justify="left",
-                  caption="areas: " + ", ".join(f"{k} = {v}" for k, v in area_labels.items()))
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=f"{len(rows)} venues",
+        title_justify="left",
+        caption="areas: " + ", ".join(f"{k} = {v}" for k, v in area_labels.items()),
+    )
     for column in ("acronym", "name", "type", "areas"):
         table.add_column(column)
     for r in rows:
@@ -274,7 +297,9 @@ def ranking_table(matches: Sequence[Match], profile: Profile) -> Table:
     organisation and location, and the reasons that mattered, so it reads at 80 columns too."""
     table = Table(
         title=f"Internships for {escape(profile.display_name)}",
-        box=box.SIMPLE_HEAD, title_justify="left", show_lines=True,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        show_lines=True,
     )
     table.add_column("#", justify="right")
     table.add_column("posting · why")
@@ -336,11 +361,17 @@ def explanation(match: Match, profile: Profile) -> RenderableType:
         points = f"{r.points:.3f}/{r.available:.3f}" if r.judgement.verdict is not Verdict.UNKNOWN else "not counted"
         what = Text(f"{r.section}\n{r.qualification.kind}\n", style="dim") + verdict
         table.add_row(str(i), what, quote, evidence, similarity, points)
-        members = getattr(r.qualification.criterion, "options", None) or getattr(r.qualification.criterion, "members", ())
+        members = group_members(r.qualification.criterion)
         for k, (member, part) in enumerate(zip(members, r.judgement.parts, strict=True), 1):
             verdict, evidence, similarity = _judgement_cells(part)
-            table.add_row(f"{i}.{k}", Text(f"  {member.kind}\n  ", style="dim") + verdict,
-                          Text(member.quote or ""), evidence, similarity, "")
+            table.add_row(
+                f"{i}.{k}",
+                Text(f"  {member.kind}\n  ", style="dim") + verdict,
+                Text(member.quote or ""),
+                evidence,
+                similarity,
+                "",
+            )
 
     topics = Table(box=box.SIMPLE_HEAD, expand=True, title="topical fit", title_justify="left")
     topics.add_column("posting topic")
@@ -372,8 +403,11 @@ def score_sum(match: Match) -> str:
     if match.eligible:
         lines.append("eligible: no required qualification is unmet.")
     else:
-        lines.append(f"not eligible: {len(unmet)} required qualification(s) unmet ("
-                     + ", ".join(str(match.results.index(r) + 1) for r in unmet) + ").")
+        lines.append(
+            f"not eligible: {len(unmet)} required qualification(s) unmet ("
+            + ", ".join(str(match.results.index(r) + 1) for r in unmet)
+            + ")."
+        )
     return "\n".join(lines)
 
 
@@ -382,19 +416,28 @@ def reading_dict(reading: ProfileReading) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "profile": profile_dict(p),
-        "degree": {"stage": p.degree.stage.label, "enrolled": p.degree.enrolled, "year": p.degree.year,
-                   "expected_graduation": _iso(p.degree.expected_graduation),
-                   "field": None if reading.field is None else asdict(reading.field)},
+        "degree": {
+            "stage": p.degree.stage.label,
+            "enrolled": p.degree.enrolled,
+            "year": p.degree.year,
+            "expected_graduation": _iso(p.degree.expected_graduation),
+            "field": None if reading.field is None else asdict(reading.field),
+        },
         "research_years": reading.research.years,
         "research_evidence": reading.research.evidence,
         "publications": [asdict(r) | {"areas": list(r.areas)} for r in reading.publications],
         "skills": [asdict(t) for t in reading.skills],
         "interests": [asdict(t) for t in reading.interests],
-        "location": None if p.location is None else {
-            "current": p.location.current, "willing_to_relocate": p.location.willing_to_relocate,
-            "preferred": list(p.location.preferred)},
-        "availability": None if p.availability is None else {
-            "start": _iso(p.availability.start), "end": _iso(p.availability.end)},
+        "location": None
+        if p.location is None
+        else {
+            "current": p.location.current,
+            "willing_to_relocate": p.location.willing_to_relocate,
+            "preferred": list(p.location.preferred),
+        },
+        "availability": None
+        if p.availability is None
+        else {"start": _iso(p.availability.start), "end": _iso(p.availability.end)},
         "warnings": list(p.warnings),
     }
 
@@ -407,12 +450,17 @@ def profile_reading(reading: ProfileReading) -> RenderableType:
     head.append(f"{STAGE_NAMES[p.degree.stage]}, {'enrolled' if p.degree.enrolled else 'not enrolled'}")
     if reading.field:
         f = reading.field
-        head.append(f" · field '{f.written}'" + (f" = {f.canonical} ({f.how}, {f.similarity})" if f.canonical else " (not in the catalogue; matched fuzzily)"))
+        head.append(
+            f" · field '{f.written}'"
+            + (f" = {f.canonical} ({f.how}, {f.similarity})" if f.canonical else " (not in the catalogue; matched fuzzily)")
+        )
     years = reading.research.years
     head.append(f"\nresearch: {'unknown' if years is None else f'{years:g} years'} ({reading.research.evidence})")
     if p.location:
-        head.append(f"\nlocation: {p.location.current or '-'}; willing to relocate: {'yes' if p.location.willing_to_relocate else 'no'}"
-                    + (f"; prefers {', '.join(p.location.preferred)}" if p.location.preferred else ""))
+        head.append(
+            f"\nlocation: {p.location.current or '-'}; willing to relocate: {'yes' if p.location.willing_to_relocate else 'no'}"
+            + (f"; prefers {', '.join(p.location.preferred)}" if p.location.preferred else "")
+        )
     if p.availability:
         head.append(f"\navailable: {_iso(p.availability.start) or '...'} to {_iso(p.availability.end) or '...'}")
 
@@ -420,16 +468,28 @@ def profile_reading(reading: ProfileReading) -> RenderableType:
     for column in ("venue as written", "resolves to", "areas", "how", "sim", "year", "title"):
         papers.add_column(column, justify="right" if column in ("sim", "year") else "left")
     for r in reading.publications:
-        papers.add_row(Text(r.written or "-"), Text(r.venue or "unknown", style="green" if r.venue else "yellow"),
-                       ", ".join(r.areas) or "-", r.how, str(r.similarity), str(r.year or "-"), Text(r.title or "-"))
+        papers.add_row(
+            Text(r.written or "-"),
+            Text(r.venue or "unknown", style="green" if r.venue else "yellow"),
+            ", ".join(r.areas) or "-",
+            r.how,
+            str(r.similarity),
+            str(r.year or "-"),
+            Text(r.title or "-"),
+        )
 
     terms = Table(box=box.SIMPLE_HEAD, title="skills and interests", title_justify="left", expand=True)
     for column in ("as written", "kind", "reads as", "how", "sim"):
         terms.add_column(column, justify="right" if column == "sim" else "left")
     for kind, items in (("skill", reading.skills), ("interest", reading.interests)):
         for t in items:
-            terms.add_row(Text(t.written), kind, Text(t.canonical or "(free text)", style="" if t.canonical else "dim"),
-                          t.how, str(t.similarity))
+            terms.add_row(
+                Text(t.written),
+                kind,
+                Text(t.canonical or "(free text)", style="" if t.canonical else "dim"),
+                t.how,
+                str(t.similarity),
+            )
     parts: list[RenderableType] = [Panel(head), papers, terms]
     parts += [Text(f"warning: {w}", style="yellow") for w in p.warnings]
     return Group(*parts)
@@ -442,8 +502,12 @@ def validation_document(checked: Sequence[Checked]) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "files": [
-            {"path": c.path, "kind": c.kind, "ok": not c.problems,
-             "problems": [{"line": p.line, "column": p.column, "message": p.message} for p in c.problems]}
+            {
+                "path": c.path,
+                "kind": c.kind,
+                "ok": not c.problems,
+                "problems": [{"line": p.line, "column": p.column, "message": p.message} for p in c.problems],
+            }
             for c in checked
         ],
     }
@@ -458,9 +522,16 @@ def gaps_document(profile: Profile, gaps: Sequence[Gap], today: date) -> dict[st
         "today": today.isoformat(),
         "profile": profile_dict(profile),
         "gaps": [
-            {"rank": i, "kind": g.kind, "item": g.item, "quick": g.quick,
-             "newly_eligible": list(g.newly_eligible), "score_gain": g.score_gain,
-             "asked_by": list(g.asked_by), "quotes": list(g.quotes)}
+            {
+                "rank": i,
+                "kind": g.kind,
+                "item": g.item,
+                "quick": g.quick,
+                "newly_eligible": list(g.newly_eligible),
+                "score_gain": g.score_gain,
+                "asked_by": list(g.asked_by),
+                "quotes": list(g.quotes),
+            }
             for i, g in enumerate(gaps, 1)
         ],
     }
@@ -470,15 +541,24 @@ GAP_FIELDS = ("rank", "kind", "item", "quick", "newly_eligible", "score_gain", "
 
 
 def gap_row(gap: Gap, rank: int) -> dict[str, Any]:
-    return {"rank": rank, "kind": gap.kind, "item": gap.item, "quick": "yes" if gap.quick else "no",
-            "newly_eligible": "; ".join(gap.newly_eligible),
-            "score_gain": "; ".join(f"{k} +{v:.3f}" for k, v in gap.score_gain.items()),
-            "asked_by": "; ".join(gap.asked_by)}
+    return {
+        "rank": rank,
+        "kind": gap.kind,
+        "item": gap.item,
+        "quick": "yes" if gap.quick else "no",
+        "newly_eligible": "; ".join(gap.newly_eligible),
+        "score_gain": "; ".join(f"{k} +{v:.3f}" for k, v in gap.score_gain.items()),
+        "asked_by": "; ".join(gap.asked_by),
+    }
 
 
 def gaps_table(gaps: Sequence[Gap], profile: Profile) -> Table:
-    table = Table(title=f"What would open the most doors for {escape(profile.display_name)}",
-                  box=box.SIMPLE_HEAD, title_justify="left", show_lines=True)
+    table = Table(
+        title=f"What would open the most doors for {escape(profile.display_name)}",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        show_lines=True,
+    )
     table.add_column("#", justify="right")
     table.add_column("gap", ratio=3)
     table.add_column("quick")
@@ -489,9 +569,13 @@ def gaps_table(gaps: Sequence[Gap], profile: Profile) -> Table:
         what.append(f"\n{g.kind} · asked by {len(g.asked_by)} posting(s)", style="dim")
         for quote in g.quotes[:2]:
             what.append(f"\n“{quote if len(quote) < 90 else quote[:89] + '…'}”", style="dim italic")
-        table.add_row(str(i), what, Text("yes", style="green") if g.quick else Text("no"),
-                      Text("\n".join(g.newly_eligible) or "-", style="green"),
-                      Text("\n".join(f"{k} +{v:.3f}" for k, v in g.score_gain.items()) or "-"))
+        table.add_row(
+            str(i),
+            what,
+            Text("yes", style="green") if g.quick else Text("no"),
+            Text("\n".join(g.newly_eligible) or "-", style="green"),
+            Text("\n".join(f"{k} +{v:.3f}" for k, v in g.score_gain.items()) or "-"),
+        )
     return table
 
 
@@ -510,19 +594,32 @@ def shortlist_dict(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
     return {"rank": rank, "profile": profile.path, "name": profile.name, **{k: result[k] for k in keep}}
 
 
-SHORTLIST_FIELDS = ("rank", "profile", "name", "eligible", "score", "required_met", "required_total",
-                    "preferred_met", "preferred_total", "reasons")
+SHORTLIST_FIELDS = (
+    "rank",
+    "profile",
+    "name",
+    "eligible",
+    "score",
+    "required_met",
+    "required_total",
+    "preferred_met",
+    "preferred_total",
+    "reasons",
+)
 
 
 def shortlist_row(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
     flat = flat_row(match, rank)
-    return {"rank": rank, "profile": profile.path, "name": profile.name or "",
-            **{k: flat[k] for k in SHORTLIST_FIELDS[3:]}}
+    return {"rank": rank, "profile": profile.path, "name": profile.name or "", **{k: flat[k] for k in SHORTLIST_FIELDS[3:]}}
 
 
 def shortlist_table(posting: Posting, rows: Sequence[tuple[Profile, Match]]) -> Table:
-    table = Table(title=f"Candidates for {escape(posting.title)} ({escape(posting.id)})",
-                  box=box.SIMPLE_HEAD, title_justify="left", show_lines=True)
+    table = Table(
+        title=f"Candidates for {escape(posting.title)} ({escape(posting.id)})",
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        show_lines=True,
+    )
     for column in ("#", "candidate · why", "eligible", "req", "pref", "score"):
         table.add_column(column, justify="right" if column in ("#", "req", "pref", "score") else "left")
     for i, (profile, m) in enumerate(rows, 1):
@@ -530,9 +627,14 @@ def shortlist_table(posting: Posting, rows: Sequence[tuple[Profile, Match]]) -> 
         cell.append(f"\n{profile.path}", style="dim")
         for reason in m.reasons:
             cell.append(f"\n{reason}", style="red" if reason.startswith("missing") else "green")
-        table.add_row(str(i), cell, Text("yes", style="green") if m.eligible else Text("no", style="red"),
-                      f"{m.count('required', Verdict.MET)}/{m.count('required')}",
-                      f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}", f"{m.score:.2f}")
+        table.add_row(
+            str(i),
+            cell,
+            Text("yes", style="green") if m.eligible else Text("no", style="red"),
+            f"{m.count('required', Verdict.MET)}/{m.count('required')}",
+            f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
+            f"{m.score:.2f}",
+        )
     return table
 
 
@@ -562,16 +664,18 @@ def draft_yaml(draft: Draft) -> str:
 
     from matcher.knowledge import SAFE_DUMPER
 
-    head = (f"# Drafted by `intern-match ingest` from {draft.posting.get('source')}. Review it before use:\n"
-            "# check each qualification against its quote, and required against preferred.\n")
-    body = yaml.dump(draft.posting, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100,
-                     default_flow_style=None)
+    head = (
+        f"# Drafted by `intern-match ingest` from {draft.posting.get('source')}. Review it before use:\n"
+        "# check each qualification against its quote, and required against preferred.\n"
+    )
+    body = yaml.dump(draft.posting, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
     tail = ""
     if draft.application_steps:
         tail += "\n# Application steps (not qualifications):\n" + "".join(f"#   - {s}\n" for s in draft.application_steps)
     if draft.unplaced:
         tail += "\n# Not placed; add anything here that is a qualification:\n" + "".join(
-            f"#   - {line[:200]}\n" for line in draft.unplaced)
+            f"#   - {line[:200]}\n" for line in draft.unplaced
+        )
     return head + body + tail
 
 

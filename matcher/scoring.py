@@ -18,9 +18,9 @@ from matcher.knowledge.text import GENERIC_WORDS, fold
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import (
     AllOfCriterion,
-    Criterion,
     AnyOfCriterion,
     AvailabilityCriterion,
+    Criterion,
     DegreeCriterion,
     Judgement,
     LocationCriterion,
@@ -41,8 +41,8 @@ from matcher.models import (
 )
 from matcher.tuning import (
     NARROWER_TOPIC_FACTOR,
-    RELATED_FIELD_CREDIT,
     PREFERRED_SHARE,
+    RELATED_FIELD_CREDIT,
     REQUIRED_SHARE,
     SHORT_TERM_LENGTH,
     TEXT_MET_COVERAGE,
@@ -155,10 +155,17 @@ def read_profile(profile: Profile, today: date) -> ProfileReading:
     for pub in profile.publications:
         r = venues.resolve(pub.venue) if pub.venue else None
         venue = r.venue if r else None
-        publications.append(ReadPublication(
-            pub.title, pub.year, pub.venue, venue.acronym if venue else None,
-            venue.areas if venue else (), r.how if r else "none", r.similarity if r else 0,
-        ))
+        publications.append(
+            ReadPublication(
+                pub.title,
+                pub.year,
+                pub.venue,
+                venue.acronym if venue else None,
+                venue.areas if venue else (),
+                r.how if r else "none",
+                r.similarity if r else 0,
+            )
+        )
     return ProfileReading(
         profile=profile,
         field=term(profile.degree.field) if profile.degree.field else None,
@@ -243,9 +250,13 @@ class Scorer:
 def _any_of(parts: tuple[Judgement, ...]) -> Judgement:
     best = max(parts, key=lambda j: (ANY_OF_ORDER[j.verdict], j.credit))
     return _judgement(
-        best.verdict, f"any of {len(parts)} alternatives (best counts)",
-        f"alternative {parts.index(best) + 1}: {best.evidence}", credit=best.credit,
-        matched=best.matched, similarity=best.similarity, parts=parts,
+        best.verdict,
+        f"any of {len(parts)} alternatives (best counts)",
+        f"alternative {parts.index(best) + 1}: {best.evidence}",
+        credit=best.credit,
+        matched=best.matched,
+        similarity=best.similarity,
+        parts=parts,
     )
 
 
@@ -253,9 +264,13 @@ def _all_of(parts: tuple[Judgement, ...]) -> Judgement:
     worst = min(parts, key=lambda j: ALL_OF_ORDER[j.verdict])
     judged = [j.credit for j in parts if j.verdict is not Verdict.UNKNOWN]
     return _judgement(
-        worst.verdict, f"all of {len(parts)} (the worst counts)",
-        "; ".join(j.evidence for j in parts), credit=sum(judged) / len(judged) if judged else 0.0,
-        matched=worst.matched, similarity=worst.similarity, parts=parts,
+        worst.verdict,
+        f"all of {len(parts)} (the worst counts)",
+        "; ".join(j.evidence for j in parts),
+        credit=sum(judged) / len(judged) if judged else 0.0,
+        matched=worst.matched,
+        similarity=worst.similarity,
+        parts=parts,
     )
 
 
@@ -282,27 +297,38 @@ def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
         rule += "; currently enrolled"
     stage = STAGE_LABEL[degree.stage]
     if degree.stage not in c.stages:
-        return _judgement(Verdict.UNMET, rule, f"profile stage is {stage}, posting asks for {_stages_text(c.stages)}",
-                          matched=degree.stage.label)
+        return _judgement(
+            Verdict.UNMET,
+            rule,
+            f"profile stage is {stage}, posting asks for {_stages_text(c.stages)}",
+            matched=degree.stage.label,
+        )
     if c.enrolled and not degree.enrolled:
         return _judgement(Verdict.UNMET, rule, f"{stage}, but the profile says enrolled: false", matched="enrolled: false")
     if not c.fields:
-        return _judgement(Verdict.MET, rule, f"{stage}" + (", enrolled" if c.enrolled else ""),
-                          matched=degree.stage.label, similarity=100)
+        return _judgement(
+            Verdict.MET, rule, f"{stage}" + (", enrolled" if c.enrolled else ""), matched=degree.stage.label, similarity=100
+        )
     if not degree.field:
-        return _judgement(Verdict.UNKNOWN, rule, f"{stage}; the profile gives no field to compare",
-                          matched=degree.stage.label)
+        return _judgement(Verdict.UNKNOWN, rule, f"{stage}; the profile gives no field to compare", matched=degree.stage.label)
     hit = _field_match(c.fields, [degree.field])
     if hit is None:
         if c.related_fields:
-            return _judgement(Verdict.PARTIAL, rule,
-                              f"{stage}; field '{degree.field}' is none of those named; "
-                              "the posting accepts a related field, which is not judged",
-                              credit=RELATED_FIELD_CREDIT, matched=degree.field, similarity=0)
-        return _judgement(Verdict.UNMET, rule, f"{stage}; field '{degree.field}' is none of those named",
-                          matched=degree.field, similarity=0)
-    return _judgement(Verdict.MET, rule, f"{stage}; field {hit.describe()} for '{hit.wanted}'",
-                      matched=degree.field, similarity=hit.similarity)
+            return _judgement(
+                Verdict.PARTIAL,
+                rule,
+                f"{stage}; field '{degree.field}' is none of those named; "
+                "the posting accepts a related field, which is not judged",
+                credit=RELATED_FIELD_CREDIT,
+                matched=degree.field,
+                similarity=0,
+            )
+        return _judgement(
+            Verdict.UNMET, rule, f"{stage}; field '{degree.field}' is none of those named", matched=degree.field, similarity=0
+        )
+    return _judgement(
+        Verdict.MET, rule, f"{stage}; field {hit.describe()} for '{hit.wanted}'", matched=degree.field, similarity=hit.similarity
+    )
 
 
 def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: date) -> Judgement:
@@ -363,17 +389,28 @@ def _judge_publications(c: PublicationsCriterion, profile: Profile) -> Judgement
         if listed or in_area or not (c.venues or c.areas):
             name = venue.acronym if venue else (pub.venue or "a paper")
             how = f" ({resolved.how}, {resolved.similarity})" if resolved and resolved.how not in ("exact",) and venue else ""
-            counted.append(f"'{pub.venue}'" + (f" -> {name}{how}" if venue and venue.acronym != pub.venue else "")
-                           + (f" {pub.year}" if pub.year else ""))
+            counted.append(
+                f"'{pub.venue}'"
+                + (f" -> {name}{how}" if venue and venue.acronym != pub.venue else "")
+                + (f" {pub.year}" if pub.year else "")
+            )
             acronyms.append(name)
             similarities.append(resolved.similarity if resolved and venue else 100)
     n = len(counted)
     verdict = _fraction(n, c.min)
-    evidence = (f"{n} counted: " + "; ".join(counted)) if counted else (
-        f"none of {len(profile.publications)} paper(s) at a listed venue or area")
-    return _judgement(verdict, rule, evidence, credit=min(1.0, n / c.min),
-                      matched=", ".join(dict.fromkeys(acronyms)) or None,
-                      similarity=min(similarities) if similarities else None)
+    evidence = (
+        (f"{n} counted: " + "; ".join(counted))
+        if counted
+        else (f"none of {len(profile.publications)} paper(s) at a listed venue or area")
+    )
+    return _judgement(
+        verdict,
+        rule,
+        evidence,
+        credit=min(1.0, n / c.min),
+        matched=", ".join(dict.fromkeys(acronyms)) or None,
+        similarity=min(similarities) if similarities else None,
+    )
 
 
 def skill_items(profile: Profile) -> list[str]:
@@ -390,9 +427,14 @@ def _judge_skills(c: SkillsCriterion, scorer: Scorer) -> Judgement:
     found = [m for m in matches if m.found]
     verdict = _fraction(len(found), needed)
     evidence = "; ".join(f"{m.wanted}: {m.describe()}" if m.found else f"{m.wanted}: not in profile" for m in matches)
-    return _judgement(verdict, rule, evidence, credit=min(1.0, len(found) / needed) if needed else 1.0,
-                      matched=", ".join(dict.fromkeys(m.matched for m in found if m.matched)) or None,
-                      similarity=min((m.similarity for m in found), default=None))
+    return _judgement(
+        verdict,
+        rule,
+        evidence,
+        credit=min(1.0, len(found) / needed) if needed else 1.0,
+        matched=", ".join(dict.fromkeys(m.matched for m in found if m.matched)) or None,
+        similarity=min((m.similarity for m in found), default=None),
+    )
 
 
 def _judge_location(c: LocationCriterion, profile: Profile) -> Judgement:
@@ -410,10 +452,19 @@ def _judge_location(c: LocationCriterion, profile: Profile) -> Judgement:
                 if score:
                     return _judgement(Verdict.MET, rule, f"{label} {item} ({place.written})", matched=item, similarity=score)
     if loc.willing_to_relocate:
-        return _judgement(Verdict.MET, rule, "willing to relocate" + (f" from {loc.current}" if loc.current else ""),
-                          matched="willing_to_relocate: true", similarity=None)
-    return _judgement(Verdict.UNMET, rule, f"in {loc.current or 'an unstated place'} and not willing to relocate",
-                      matched="willing_to_relocate: false")
+        return _judgement(
+            Verdict.MET,
+            rule,
+            "willing to relocate" + (f" from {loc.current}" if loc.current else ""),
+            matched="willing_to_relocate: true",
+            similarity=None,
+        )
+    return _judgement(
+        Verdict.UNMET,
+        rule,
+        f"in {loc.current or 'an unstated place'} and not willing to relocate",
+        matched="willing_to_relocate: false",
+    )
 
 
 def _judge_availability(c: AvailabilityCriterion, profile: Profile, posting: Posting) -> Judgement:
@@ -449,8 +500,11 @@ class _ProfileWords:
 
     def __init__(self, profile: Profile) -> None:
         self.by_word: dict[str, _Word] = {}
-        for source, items in (("skills", profile.skills), ("interests", profile.interests),
-                              ("statement", [profile.statement] if profile.statement else [])):
+        for source, items in (
+            ("skills", profile.skills),
+            ("interests", profile.interests),
+            ("statement", [profile.statement] if profile.statement else []),
+        ):
             for item in items:
                 for word in fold(item).split():
                     if word not in GENERIC_WORDS:
@@ -488,10 +542,15 @@ def _judge_text(c: TextCriterion, words: _ProfileWords) -> Judgement:
     if coverage < TEXT_MET_COVERAGE:
         # Too little to judge. Unknown, not partial: weak evidence must not cost points that
         # no evidence at all would not (adding a skill never lowers a score).
-        return _judgement(Verdict.UNKNOWN, rule, f"too little to judge ({coverage:.0%} < {TEXT_MET_COVERAGE:.0%}): {evidence}",
-                          similarity=round(coverage * 100))
-    return _judgement(Verdict.MET, rule, evidence, matched=", ".join(dict.fromkeys(_clip(i) for i in items)),
-                      similarity=round(coverage * 100))
+        return _judgement(
+            Verdict.UNKNOWN,
+            rule,
+            f"too little to judge ({coverage:.0%} < {TEXT_MET_COVERAGE:.0%}): {evidence}",
+            similarity=round(coverage * 100),
+        )
+    return _judgement(
+        Verdict.MET, rule, evidence, matched=", ".join(dict.fromkeys(_clip(i) for i in items)), similarity=round(coverage * 100)
+    )
 
 
 def _clip(text: str, width: int = 40) -> str:
@@ -543,10 +602,12 @@ def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
 
 
 def _score(posting: Posting, scorer: Scorer) -> Match:
+    sections: tuple[tuple[Section, tuple[Qualification, ...]], ...] = (
+        ("required", posting.required),
+        ("preferred", posting.preferred),
+    )
     judged: list[tuple[Section, Qualification, Judgement]] = [
-        (section, q, scorer.judge(q, posting))
-        for section, quals in (("required", posting.required), ("preferred", posting.preferred))
-        for q in quals
+        (section, q, scorer.judge(q, posting)) for section, quals in sections for q in quals
     ]
     topics = [scorer.topic(t) for t in posting.topics]
 
@@ -635,9 +696,14 @@ def reasons(match: Match) -> tuple[str, ...]:
     gains = sorted((r for r in match.results if r.section == "preferred" and r.points > 0), key=lambda r: -r.points)
     out += [f"+ {short_label(r.qualification, r.judgement)}" for r in gains[:2]]
     if len(out) < 2:
-        misses = sorted((r for r in match.results if r.judgement.verdict is Verdict.UNMET or
-                         (r.judgement.verdict is Verdict.PARTIAL and r.section == "required")),
-                        key=lambda r: -(r.available - r.points))
+        misses = sorted(
+            (
+                r
+                for r in match.results
+                if r.judgement.verdict is Verdict.UNMET or (r.judgement.verdict is Verdict.PARTIAL and r.section == "required")
+            ),
+            key=lambda r: -(r.available - r.points),
+        )
         out += [f"- {short_label(r.qualification, r.judgement)}" for r in misses[: 2 - len(out)]]
     if len(out) < 2:
         spoken = [t.topic for t in match.topic_fit.matches if t.matched]

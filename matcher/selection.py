@@ -10,7 +10,7 @@ from matcher.knowledge.places import gazetteer
 from matcher.models import Match
 
 
-class SortOrder(str, enum.Enum):
+class SortOrder(enum.StrEnum):
     SCORE = "score"
     """Eligible first, then by score, ties by id (the ranking itself)."""
     DEADLINE = "deadline"
@@ -48,7 +48,8 @@ def select(
     top: int | None = None,
 ) -> list[Match]:
     chosen = [
-        m for m in matches
+        m
+        for m in matches
         if (not eligible_only or m.eligible)
         and (not open_only or is_open(m, today))
         and (location is None or is_at(m, location))
@@ -60,6 +61,5 @@ def select(
 
 def sort_matches(matches: Sequence[Match], sort: SortOrder) -> list[Match]:
     if sort is SortOrder.DEADLINE:
-        return sorted(matches, key=lambda m: (m.posting.deadline is None, m.posting.deadline or date.max,
-                                              -m.score, m.posting.id))
+        return sorted(matches, key=lambda m: (m.posting.deadline is None, m.posting.deadline or date.max, -m.score, m.posting.id))
     return sorted(matches, key=lambda m: (not m.eligible, -m.score, m.posting.id))

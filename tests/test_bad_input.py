@@ -26,7 +26,9 @@ EXPECTED = {
     "empty.yaml": "empty.yaml: is empty; expected a YAML mapping",
     "whitespace.yaml": "whitespace.yaml: is empty; expected a YAML mapping",
     "list-not-mapping.yaml": "list-not-mapping.yaml:1:1: posting: expected a mapping (key: value lines), got a list",
-    "impossible-date.yaml": "impossible-date.yaml:3:11: posting.deadline: '2021-02-30' is not a date; expected YYYY-MM-DD, YYYY-MM",
+    "impossible-date.yaml": (
+        "impossible-date.yaml:3:11: posting.deadline: '2021-02-30' is not a date; expected YYYY-MM-DD, YYYY-MM"
+    ),
     "negative-years.yaml": "negative-years.yaml:4:38: required.research_experience.min_years: must be 0 or more, got -1",
     "not-utf8.yaml": "not-utf8.yaml:2:18: not UTF-8 text (byte 0xe9); save the file as UTF-8",
     "binary.yaml": "binary.yaml: a binary file; expected YAML text",
@@ -80,6 +82,10 @@ def test_the_corpus_through_validate_and_rank_gives_no_traceback() -> None:
     assert validate.returncode == 1
     assert "Traceback" not in validate.stderr + validate.stdout
     assert len(validate.stdout.splitlines()) >= len(EXPECTED)
-    rank = subprocess.run([*exe, "rank", str(ROOT / "profiles" / "me.yaml"), "-p", str(BAD), "-f", "json"],
-                          capture_output=True, text=True, timeout=120)
+    rank = subprocess.run(
+        [*exe, "rank", str(ROOT / "profiles" / "me.yaml"), "-p", str(BAD), "-f", "json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert rank.returncode == 3 and "Traceback" not in rank.stderr

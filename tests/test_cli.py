@@ -28,8 +28,9 @@ def runner() -> CliRunner:
 
 
 def invoke(runner: CliRunner, *args: str, env: dict[str, str] | None = None):
-    return runner.invoke(app, list(args), env={"NO_COLOR": None, "INTERN_MATCH_POSTINGS": None,
-                                               "INTERN_MATCH_PROFILE": None, **(env or {})})
+    return runner.invoke(
+        app, list(args), env={"NO_COLOR": None, "INTERN_MATCH_POSTINGS": None, "INTERN_MATCH_PROFILE": None, **(env or {})}
+    )
 
 
 def test_rank_json_has_the_documented_keys_and_ranks_tokyo_first(runner: CliRunner) -> None:
@@ -40,8 +41,18 @@ def test_rank_json_has_the_documented_keys_and_ranks_tokyo_first(runner: CliRunn
     assert document["skipped"] == []
     first = document["results"][0]
     assert first["id"] == "msr-cambridge-project-tokyo-ml-uq" and first["rank"] == 1
-    for key in ("title", "organization", "location", "source", "deadline", "eligible", "score",
-                "required", "preferred", "qualifications"):
+    for key in (
+        "title",
+        "organization",
+        "location",
+        "source",
+        "deadline",
+        "eligible",
+        "score",
+        "required",
+        "preferred",
+        "qualifications",
+    ):
         assert key in first
     for q in first["qualifications"]:
         assert {"section", "kind", "quote", "verdict", "evidence", "similarity", "points"} <= q.keys()
@@ -109,7 +120,9 @@ def test_explain_unknown_id_suggests_the_closest_and_exits_2(runner: CliRunner) 
     assert "no posting with id 'msr-cambridge-tokyo'; closest: msr-cambridge-project-tokyo-ml-uq" in result.stderr
 
 
-def test_explain_finds_the_profile_from_the_environment_or_says_how_to_give_one(runner: CliRunner, tmp_path: Path, monkeypatch) -> None:
+def test_explain_finds_the_profile_from_the_environment_or_says_how_to_give_one(
+    runner: CliRunner, tmp_path: Path, monkeypatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     ok = invoke(runner, "explain", "msr-cambridge-project-tokyo-ml-uq", env={"INTERN_MATCH_PROFILE": ME})
     assert ok.exit_code == 0, ok.output
@@ -165,8 +178,14 @@ def _installed(command: str) -> list[str]:
 
 def test_as_a_real_process_from_another_directory_with_the_bundled_postings(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("INTERN_MATCH")}
-    done = subprocess.run([*_installed("intern-match"), "rank", ME, "-f", "json", *TODAY],
-                          capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    done = subprocess.run(
+        [*_installed("intern-match"), "rank", ME, "-f", "json", *TODAY],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
     assert len(json.loads(done.stdout)["results"]) == 5
 
@@ -177,8 +196,9 @@ def test_piped_into_head_ends_without_a_traceback(tmp_path: Path) -> None:
     for i in range(400):
         (tmp_path / f"p{i:03}.yaml").write_text(source.replace("id: ", f"id: p{i:03}-", 1))
     cmd = " ".join(_installed("intern-match"))
-    done = subprocess.run(f"{cmd} rank {ME} --format tsv --postings {tmp_path} | head -3",
-                          shell=True, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        f"{cmd} rank {ME} --format tsv --postings {tmp_path} | head -3", shell=True, capture_output=True, text=True, timeout=120
+    )
     assert len(done.stdout.splitlines()) == 3
     assert "Traceback" not in done.stderr and "Exception" not in done.stderr
 

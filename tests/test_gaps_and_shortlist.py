@@ -64,8 +64,11 @@ def test_adding_the_top_skill_and_ranking_again_shows_exactly_what_gaps_promised
     changed.write_text(yaml.safe_dump(data))
     after = {r["id"]: r for r in json.loads(run("rank", str(changed), "-f", "json", *DAY).stdout)["results"]}
 
-    gains = {i: round(after[i]["score"] - before[i]["score"], 4) for i in before
-             if before[i]["eligible"] and after[i]["score"] > before[i]["score"]}
+    gains = {
+        i: round(after[i]["score"] - before[i]["score"], 4)
+        for i in before
+        if before[i]["eligible"] and after[i]["score"] > before[i]["score"]
+    }
     newly = sorted(i for i in before if after[i]["eligible"] and not before[i]["eligible"])
     assert gains == top_skill["score_gain"] and gains
     assert newly == top_skill["newly_eligible"]
@@ -137,15 +140,25 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shuti
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Chromium (.ci/run installs Debian's chromium)")
 def test_the_report_renders_in_a_real_headless_browser_with_the_network_cut_off(tmp_path: Path) -> None:
     html, _ = write_report(tmp_path)
-    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-             "--disable-background-networking", "--disable-component-update", "--disable-sync",
-             f"--user-data-dir={tmp_path / 'chrome'}",
-             # Every host resolves nowhere: a page that needed the network would render without it.
-             "--host-resolver-rules=MAP * ~NOTFOUND", "--proxy-server=127.0.0.1:9"]
+    flags = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chrome'}",
+        # Every host resolves nowhere: a page that needed the network would render without it.
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=127.0.0.1:9",
+    ]
     dom = subprocess.run([CHROMIUM, *flags, "--dump-dom", html.as_uri()], capture_output=True, text=True, timeout=120)
     assert "msr-cambridge-project-tokyo-ml-uq" in dom.stdout
     assert "Internships for Ada Example" in dom.stdout
     shot = tmp_path / "shot.png"
-    subprocess.run([CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1200,900", html.as_uri()],
-                   capture_output=True, timeout=120)
+    subprocess.run(
+        [CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1200,900", html.as_uri()], capture_output=True, timeout=120
+    )
     assert shot.stat().st_size > 10_000  # a rendered page, not a blank one

@@ -59,11 +59,20 @@ def test_a_missing_bibtex_file_is_an_error_naming_it(tmp_path: Path) -> None:
         load_profile(str(tmp_path / "me.yaml"))
 
 
-@pytest.mark.parametrize(("study_type", "stage"), [
-    ("Ph.D. candidate", Stage.PHD), ("PhD", Stage.PHD), ("Doctor of Philosophy", Stage.PHD),
-    ("M.Sc.", Stage.MASTERS), ("Master of Science", Stage.MASTERS), ("MEng", Stage.MASTERS),
-    ("BEng", Stage.BACHELORS), ("B.Sc.", Stage.BACHELORS), ("Bachelor", Stage.BACHELORS),
-])
+@pytest.mark.parametrize(
+    ("study_type", "stage"),
+    [
+        ("Ph.D. candidate", Stage.PHD),
+        ("PhD", Stage.PHD),
+        ("Doctor of Philosophy", Stage.PHD),
+        ("M.Sc.", Stage.MASTERS),
+        ("Master of Science", Stage.MASTERS),
+        ("MEng", Stage.MASTERS),
+        ("BEng", Stage.BACHELORS),
+        ("B.Sc.", Stage.BACHELORS),
+        ("Bachelor", Stage.BACHELORS),
+    ],
+)
 def test_json_resume_study_types_map_onto_the_four_stages(tmp_path: Path, study_type: str, stage: Stage) -> None:
     resume = {"basics": {"name": "X"}, "education": [{"studyType": study_type, "area": "CS", "startDate": "2024-09"}]}
     (tmp_path / "resume.json").write_text(json.dumps(resume))
@@ -74,12 +83,19 @@ def test_json_resume_study_types_map_onto_the_four_stages(tmp_path: Path, study_
 def test_json_resume_mapping() -> None:
     document = json.loads((PROFILES / "jules-resume.json").read_text())
     data = profile_from_json_resume(document, TODAY)
-    assert data["degree"] == {"stage": "Ph.D. candidate", "enrolled": True, "field": "Computer Vision",
-                              "expected_graduation": "2028-06"}
+    assert data["degree"] == {
+        "stage": "Ph.D. candidate",
+        "enrolled": True,
+        "field": "Computer Vision",
+        "expected_graduation": "2028-06",
+    }
     assert data["location"] == {"current": "Toronto, Ontario, Canada"}
     assert [e["research"] for e in data["experience"]] == [True, True, False]
-    assert data["publications"][0] == {"title": "Open-Vocabulary Video Segmentation with Sparse Prompts",
-                                       "venue": "CVPR", "year": 2024}
+    assert data["publications"][0] == {
+        "title": "Open-Vocabulary Video Segmentation with Sparse Prompts",
+        "venue": "CVPR",
+        "year": 2024,
+    }
     assert data["skills"][:3] == ["PyTorch", "Python", "C++"]
 
 
@@ -91,8 +107,7 @@ def test_a_finished_degree_is_not_enrolled() -> None:
 def test_bibtex_plus_yaml_and_json_resume_of_the_same_person_rank_identically(bundled) -> None:
     from_yaml = rank(bundled.values(), load_profile(str(PROFILES / "jules-bibtex.yaml"), TODAY), TODAY)
     from_resume = rank(bundled.values(), load_profile(str(PROFILES / "jules-resume.json"), TODAY), TODAY)
-    assert [(m.posting.id, m.eligible, m.score) for m in from_yaml] == \
-           [(m.posting.id, m.eligible, m.score) for m in from_resume]
+    assert [(m.posting.id, m.eligible, m.score) for m in from_yaml] == [(m.posting.id, m.eligible, m.score) for m in from_resume]
 
 
 def test_invalid_json_is_positioned(tmp_path: Path) -> None:
@@ -102,8 +117,9 @@ def test_invalid_json_is_positioned(tmp_path: Path) -> None:
 
 
 def test_profile_show_reports_venues_and_canonical_skills() -> None:
-    result = CliRunner().invoke(app, ["profile", "show", str(PROFILES / "jules-bibtex.yaml"), "-f", "json",
-                                      "--today", "2026-11-23"])
+    result = CliRunner().invoke(
+        app, ["profile", "show", str(PROFILES / "jules-bibtex.yaml"), "-f", "json", "--today", "2026-11-23"]
+    )
     assert result.exit_code == 0, result.output
     reading = json.loads(result.stdout)
     assert reading["degree"]["stage"] == "phd" and reading["degree"]["enrolled"] is True

@@ -52,8 +52,10 @@ def quals(text: str):
 
 
 def test_a_run_on_paragraph_with_star_bullets() -> None:
-    posting = quals("ML Research Intern\nAcme AI\nRequirements: * Currently enrolled in a PhD program in "
-                    "machine learning * Publications at NeurIPS or ICML * Experience with PyTorch or JAX")
+    posting = quals(
+        "ML Research Intern\nAcme AI\nRequirements: * Currently enrolled in a PhD program in "
+        "machine learning * Publications at NeurIPS or ICML * Experience with PyTorch or JAX"
+    )
     kinds = [q.kind for q in posting.required]
     assert kinds == ["degree", "publications", "skills"]
     skills = posting.required[2].criterion
@@ -61,17 +63,21 @@ def test_a_run_on_paragraph_with_star_bullets() -> None:
 
 
 def test_preferred_marked_only_inline_and_headings_missing() -> None:
-    posting = quals("Research Intern at Acme. You are pursuing a Masters or PhD in computer science. "
-                    "\nExperience with Rust is a plus.\nKubernetes experience is preferred.\n"
-                    "Strong Python skills.")
+    posting = quals(
+        "Research Intern at Acme. You are pursuing a Masters or PhD in computer science. "
+        "\nExperience with Rust is a plus.\nKubernetes experience is preferred.\n"
+        "Strong Python skills."
+    )
     assert [q.kind for q in posting.preferred] == ["skills", "skills"]
     assert {t for q in posting.preferred for t in q.criterion.terms} == {"Rust", "Kubernetes"}  # type: ignore[union-attr]
 
 
 def test_html_with_br_bullets_and_a_requirements_list_of_documents() -> None:
-    html = ("<div><strong>Basic Qualifications</strong><br>- PhD student in robotics<br>"
-            "- Publications at ICRA, IROS or CoRL<br><strong>Requirements</strong><ul><li>A CV and cover letter</li>"
-            "<li>Two reference letters</li></ul><strong>Nice to have</strong><ul><li>Experience with ROS</li></ul></div>")
+    html = (
+        "<div><strong>Basic Qualifications</strong><br>- PhD student in robotics<br>"
+        "- Publications at ICRA, IROS or CoRL<br><strong>Requirements</strong><ul><li>A CV and cover letter</li>"
+        "<li>Two reference letters</li></ul><strong>Nice to have</strong><ul><li>Experience with ROS</li></ul></div>"
+    )
     draft = draft_posting(html, "test.html")
     posting = posting_from_yaml(draft.posting, "t.yaml")
     assert [q.kind for q in posting.required] == ["degree", "publications"]
@@ -81,8 +87,10 @@ def test_html_with_br_bullets_and_a_requirements_list_of_documents() -> None:
 
 
 def test_an_exceptional_masters_clause_becomes_an_alternative() -> None:
-    posting = quals("Required\nCurrently pursuing a PhD in machine learning. Exceptional Masters students with "
-                    "research experience will be considered.")
+    posting = quals(
+        "Required\nCurrently pursuing a PhD in machine learning. Exceptional Masters students with "
+        "research experience will be considered."
+    )
     first = posting.required[0].criterion
     assert isinstance(first, AnyOfCriterion)
 
@@ -116,8 +124,12 @@ def test_ingest_out_writes_once_and_refuses_to_overwrite(tmp_path: Path) -> None
 def test_ingest_pipes_into_rank() -> None:
     exe = [sys.executable, "-m", "matcher"]
     ingest = subprocess.run([*exe, "ingest", str(SEEDS[3])], capture_output=True, text=True, check=True)
-    ranked = subprocess.run([*exe, "rank", str(ROOT / "profiles" / "me.yaml"), "--postings", "-", "-f", "tsv"],
-                            input=ingest.stdout, capture_output=True, text=True)
+    ranked = subprocess.run(
+        [*exe, "rank", str(ROOT / "profiles" / "me.yaml"), "--postings", "-", "-f", "tsv"],
+        input=ingest.stdout,
+        capture_output=True,
+        text=True,
+    )
     assert ranked.returncode == 0, ranked.stderr
     rows = ranked.stdout.splitlines()
     assert len(rows) == 2 and "\tyes\t" in rows[1]

@@ -29,14 +29,28 @@ def test_the_catalogue_covers_the_areas_the_postings_need() -> None:
     catalogue = venues()
     assert len(catalogue.venues) >= 300
     by_area = {area: [v for v in catalogue.venues if area in v.areas] for area in catalogue.area_labels}
-    for area in ("ml", "cv", "nlp", "speech", "robotics", "systems", "arch", "security", "db", "hci",
-                 "graphics", "theory", "health"):
+    for area in (
+        "ml",
+        "cv",
+        "nlp",
+        "speech",
+        "robotics",
+        "systems",
+        "arch",
+        "security",
+        "db",
+        "hci",
+        "graphics",
+        "theory",
+        "health",
+    ):
         assert by_area[area], area
     assert {"MICCAI", "MIDL", "ML4H", "CHIL"} <= {v.acronym for v in by_area["health"]}
 
 
-@pytest.mark.parametrize(("query", "how"), [("NIPS", "alias"), ("NeurIPS", "exact"),
-                                            ("Advances in Neural Information Processing Systems 35", "exact")])
+@pytest.mark.parametrize(
+    ("query", "how"), [("NIPS", "alias"), ("NeurIPS", "exact"), ("Advances in Neural Information Processing Systems 35", "exact")]
+)
 def test_how_a_venue_matched_is_reported(query: str, how: str) -> None:
     resolution = venues().resolve(query)
     assert resolution.venue is not None and resolution.venue.acronym == "NeurIPS"
@@ -53,8 +67,15 @@ def test_venues_command_prints_one_object_per_query() -> None:
     result = CliRunner().invoke(app, ["venues", "NIPS 2023", "CVPR Workshops", "-f", "json"])
     assert result.exit_code == 0, result.output
     answers = json.loads(result.stdout)
-    assert answers[0] == {"query": "NIPS 2023", "venue": "NeurIPS", "name": "Conference on Neural Information Processing Systems",
-                          "areas": ["ml"], "how": "alias", "similarity": 100, "note": None}
+    assert answers[0] == {
+        "query": "NIPS 2023",
+        "venue": "NeurIPS",
+        "name": "Conference on Neural Information Processing Systems",
+        "areas": ["ml"],
+        "how": "alias",
+        "similarity": 100,
+        "note": None,
+    }
     assert answers[1]["venue"] is None and answers[1]["how"] == "none"
     assert answers[1]["note"] == "workshops: not the main venue"
 
@@ -71,8 +92,13 @@ def test_venues_command_lists_an_area() -> None:
 
 
 def test_aliases_resolve_to_one_canonical_name() -> None:
-    for written, canonical in [("torch", "pytorch"), ("k8s", "kubernetes"), ("JS", "javascript"),
-                               ("DL", "deep learning"), ("NLP", "natural language processing")]:
+    for written, canonical in [
+        ("torch", "pytorch"),
+        ("k8s", "kubernetes"),
+        ("JS", "javascript"),
+        ("DL", "deep learning"),
+        ("NLP", "natural language processing"),
+    ]:
         assert terms().resolve(written).canonical == canonical
 
 
@@ -102,16 +128,19 @@ def test_the_skills_catalogue_is_a_data_file_with_hundreds_of_entries() -> None:
 # ----------------------------------------------------------------------------- places
 
 
-@pytest.mark.parametrize(("wanted", "have", "matches"), [
-    ("Cambridge, UK", "Cambridge, England, United Kingdom", True),
-    ("Cambridge, UK", "Cambridge, MA", False),
-    ("UK", "Edinburgh, Scotland", True),
-    ("Redmond, WA", "Redmond, Washington, USA", True),
-    ("Vancouver, BC, Canada", "Vancouver, WA", False),
-    ("United States", "Seattle, WA", True),
-    ("Zurich", "Zürich, Switzerland", True),
-    ("Remote", "Anywhere", True),
-])
+@pytest.mark.parametrize(
+    ("wanted", "have", "matches"),
+    [
+        ("Cambridge, UK", "Cambridge, England, United Kingdom", True),
+        ("Cambridge, UK", "Cambridge, MA", False),
+        ("UK", "Edinburgh, Scotland", True),
+        ("Redmond, WA", "Redmond, Washington, USA", True),
+        ("Vancouver, BC, Canada", "Vancouver, WA", False),
+        ("United States", "Seattle, WA", True),
+        ("Zurich", "Zürich, Switzerland", True),
+        ("Remote", "Anywhere", True),
+    ],
+)
 def test_places_match_by_city_and_agreeing_regions(wanted: str, have: str, matches: bool) -> None:
     places = gazetteer()
     assert bool(places.similarity(places.parse(wanted), places.parse(have))) is matches

@@ -19,8 +19,13 @@ from matcher.models import AnyOfCriterion, DegreeCriterion, Stage, TextCriterion
 
 from .conftest import PROFILES, posting_from, profile_from
 
-SEEDS = ["000_b7b7d45e150a0e1d.txt", "001_0e2a1ae42663e512.txt", "002_32c9aab317663294.txt",
-         "003_da17db3fbc547264.txt", "004_8f5d918842053b5c.txt"]
+SEEDS = [
+    "000_b7b7d45e150a0e1d.txt",
+    "001_0e2a1ae42663e512.txt",
+    "002_32c9aab317663294.txt",
+    "003_da17db3fbc547264.txt",
+    "004_8f5d918842053b5c.txt",
+]
 
 
 @pytest.mark.parametrize("path", posting_files(bundled_postings_dir()), ids=lambda p: p.name)
@@ -64,8 +69,13 @@ def test_single_values_are_lists_of_one_and_stage_aliases_map_to_four_stages() -
     """)
     assert profile.degree.stage is Stage.MASTERS
     assert profile.skills == ("PyTorch",) and profile.interests == ("vision",)
-    for written, stage in [("Ph.D.", Stage.PHD), ("doctorate", Stage.PHD), ("BEng", Stage.BACHELORS),
-                           ("MPhil", Stage.MASTERS), ("post-doc", Stage.POSTDOC)]:
+    for written, stage in [
+        ("Ph.D.", Stage.PHD),
+        ("doctorate", Stage.PHD),
+        ("BEng", Stage.BACHELORS),
+        ("MPhil", Stage.MASTERS),
+        ("post-doc", Stage.POSTDOC),
+    ]:
         assert profile_from(f"degree: {{stage: {written}}}").degree.stage is stage
 
 
@@ -105,14 +115,24 @@ BAD_PROFILES = [
     ("empty", "", "is empty; expected a YAML mapping"),
     ("blank", "   \n\n", "is empty; expected a YAML mapping"),
     ("a-list", "- degree: phd\n", "profile: expected a mapping (key: value lines), got a list"),
-    ("misspelt-key", "degree: {stage: phd}\nskils: [python]\n", "misspelt-key.yaml:2:1: profile: unknown key 'skils'; did you mean 'skills'?"),
+    (
+        "misspelt-key",
+        "degree: {stage: phd}\nskils: [python]\n",
+        "misspelt-key.yaml:2:1: profile: unknown key 'skils'; did you mean 'skills'?",
+    ),
     ("missing-degree", "name: Ada\n", "profile: 'degree' is required"),
-    ("wrong-type", "degree: {stage: phd}\nresearch_experience_years: lots\n",
-     "wrong-type.yaml:2:28: profile.research_experience_years: expected a number, got text ('lots')"),
+    (
+        "wrong-type",
+        "degree: {stage: phd}\nresearch_experience_years: lots\n",
+        "wrong-type.yaml:2:28: profile.research_experience_years: expected a number, got text ('lots')",
+    ),
     ("negative-years", "degree: {stage: phd}\nresearch_experience_years: -1\n", "must be 0 or more, got -1"),
     ("bad-stage", "degree: {stage: phdd}\n", "degree.stage: 'phdd' is not a degree stage; did you mean 'phd'?"),
-    ("bad-date", "degree: {stage: phd}\navailability: {start: 2021-02-30}\n",
-     "bad-date.yaml:2:23: availability.start: '2021-02-30' is not a date; expected YYYY-MM-DD, YYYY-MM"),
+    (
+        "bad-date",
+        "degree: {stage: phd}\navailability: {start: 2021-02-30}\n",
+        "bad-date.yaml:2:23: availability.start: '2021-02-30' is not a date; expected YYYY-MM-DD, YYYY-MM",
+    ),
     ("duplicate-key", "degree: {stage: phd}\nskills: [a]\nskills: [b]\n", "duplicate-key.yaml:3:1: duplicate key 'skills'"),
     ("python-tag", "degree: !!python/object/apply:os.system ['echo hacked']\n", "is not allowed; use plain YAML values"),
 ]
@@ -151,33 +171,52 @@ def test_a_missing_file_says_so(tmp_path: Path) -> None:
 
 
 BAD_POSTINGS = [
-    ("misspelt-kind", """
+    (
+        "misspelt-kind",
+        """
         title: T
         organization: O
         required:
           - degre: {stage: phd}
-     """, "bad.yaml:5:5: required: unknown key 'degre'; did you mean 'degree'?"),
-    ("two-kinds", """
+     """,
+        "bad.yaml:5:5: required: unknown key 'degre'; did you mean 'degree'?",
+    ),
+    (
+        "two-kinds",
+        """
         title: T
         organization: O
         required:
           - {degree: {stage: phd}, skills: {any: [x]}}
-     """, "one kind key per qualification, found degree, skills"),
+     """,
+        "one kind key per qualification, found degree, skills",
+    ),
     ("missing-title", "organization: O\n", "posting: 'title' is required"),
-    ("skills-without-list", """
+    (
+        "skills-without-list",
+        """
         title: T
         organization: O
         preferred:
           - skills: {some: [x]}
-     """, "preferred.skills: unknown key 'some'"),
-    ("unknown-area", """
+     """,
+        "preferred.skills: unknown key 'some'",
+    ),
+    (
+        "unknown-area",
+        """
         title: T
         organization: O
         required:
           - publications: {areas: [mll]}
-     """, "unknown area 'mll'; did you mean 'ml'?"),
-    ("required-not-a-list", "title: T\norganization: O\nrequired: {degree: {stage: phd}}\n",
-     "required: expected a list of qualifications, got a mapping"),
+     """,
+        "unknown area 'mll'; did you mean 'ml'?",
+    ),
+    (
+        "required-not-a-list",
+        "title: T\norganization: O\nrequired: {degree: {stage: phd}}\n",
+        "required: expected a list of qualifications, got a mapping",
+    ),
 ]
 
 

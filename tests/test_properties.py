@@ -17,16 +17,58 @@ from matcher.scoring import rank, score_posting
 from .conftest import TODAY
 
 KEYS = [
-    "id", "title", "organization", "location", "deadline", "start", "duration_weeks", "pay", "topics",
-    "required", "preferred", "degree", "stage", "field", "fields", "enrolled", "skills", "any", "all",
-    "min", "on_site", "publications", "venues", "areas", "venue", "year", "text", "any_of", "all_of",
-    "quote", "weight", "research_experience", "min_years", "location", "current", "experience",
-    "research", "availability", "weeks", "interests", "name", "statement", "role",
+    "id",
+    "title",
+    "organization",
+    "location",
+    "deadline",
+    "start",
+    "duration_weeks",
+    "pay",
+    "topics",
+    "required",
+    "preferred",
+    "degree",
+    "stage",
+    "field",
+    "fields",
+    "enrolled",
+    "skills",
+    "any",
+    "all",
+    "min",
+    "on_site",
+    "publications",
+    "venues",
+    "areas",
+    "venue",
+    "year",
+    "text",
+    "any_of",
+    "all_of",
+    "quote",
+    "weight",
+    "research_experience",
+    "min_years",
+    "location",
+    "current",
+    "experience",
+    "research",
+    "availability",
+    "weeks",
+    "interests",
+    "name",
+    "statement",
+    "role",
 ]
-scalars = st.none() | st.booleans() | st.integers(-5, 3000) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
+scalars = (
+    st.none() | st.booleans() | st.integers(-5, 3000) | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=12)
+)
 yaml_values = st.recursive(
     scalars,
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4) | st.dictionaries(st.sampled_from(KEYS) | st.text(max_size=6), children, max_size=5)
+    ),
     max_leaves=25,
 )
 QUICK = settings(max_examples=60, deadline=None)
@@ -52,24 +94,56 @@ def test_yaml_text_with_the_real_keys_never_gives_a_traceback(value: dict) -> No
         assert "h.yaml" in str(error)
 
 
-SKILLS = ["PyTorch", "pytorch", "C/C++", "Python", "JAX", "few-shot learning", "meta-learning",
-          "uncertainty quantification", "calibration", "video recognition", "distributed systems",
-          "operating systems", "memory systems", "computer security", "machine learning", "GitHub",
-          "multimodal learning", "medical imaging", "large language models", "Verilog", "open source",
-          "communication", "teamwork", "assistive technology"]
+SKILLS = [
+    "PyTorch",
+    "pytorch",
+    "C/C++",
+    "Python",
+    "JAX",
+    "few-shot learning",
+    "meta-learning",
+    "uncertainty quantification",
+    "calibration",
+    "video recognition",
+    "distributed systems",
+    "operating systems",
+    "memory systems",
+    "computer security",
+    "machine learning",
+    "GitHub",
+    "multimodal learning",
+    "medical imaging",
+    "large language models",
+    "Verilog",
+    "open source",
+    "communication",
+    "teamwork",
+    "assistive technology",
+]
 VENUES = ["NeurIPS 2023", "CVPR", "ICML", "ISCA '24", "MICCAI 2022", "OSDI", "ACL", "CVPR Workshops", "arXiv", "Nature"]
 profiles = st.fixed_dictionaries(
-    {"degree": st.fixed_dictionaries({
-        "stage": st.sampled_from(["bachelors", "masters", "phd", "postdoc"]),
-        "field": st.sampled_from(["machine learning", "computer science", "computer architecture", "biology"]),
-        "enrolled": st.booleans()})},
+    {
+        "degree": st.fixed_dictionaries(
+            {
+                "stage": st.sampled_from(["bachelors", "masters", "phd", "postdoc"]),
+                "field": st.sampled_from(["machine learning", "computer science", "computer architecture", "biology"]),
+                "enrolled": st.booleans(),
+            }
+        )
+    },
     optional={
         "research_experience_years": st.floats(0, 10),
         "skills": st.lists(st.sampled_from(SKILLS), max_size=6, unique=True),
         "interests": st.lists(st.sampled_from(SKILLS), max_size=3),
-        "publications": st.lists(st.fixed_dictionaries({"venue": st.sampled_from(VENUES), "year": st.integers(2015, 2026)}), max_size=4),
-        "location": st.fixed_dictionaries({"current": st.sampled_from(["Cambridge, UK", "Seattle, WA", "Toronto, ON, Canada"]),
-                                           "willing_to_relocate": st.booleans()}),
+        "publications": st.lists(
+            st.fixed_dictionaries({"venue": st.sampled_from(VENUES), "year": st.integers(2015, 2026)}), max_size=4
+        ),
+        "location": st.fixed_dictionaries(
+            {
+                "current": st.sampled_from(["Cambridge, UK", "Seattle, WA", "Toronto, ON, Canada"]),
+                "willing_to_relocate": st.booleans(),
+            }
+        ),
         "statement": st.sampled_from(["I like collaborative research and clear communication.", "Hello."]),
     },
 )
@@ -87,8 +161,13 @@ def test_scores_stay_in_range_and_points_add_up(bundled, data: dict) -> None:
 
 @QUICK
 @given(profiles, st.sampled_from(SKILLS))
-@example({"degree": {"stage": "phd", "field": "machine learning", "enrolled": True},
-          "skills": ["PyTorch", "video recognition", "GitHub"]}, "assistive technology")
+@example(
+    {
+        "degree": {"stage": "phd", "field": "machine learning", "enrolled": True},
+        "skills": ["PyTorch", "video recognition", "GitHub"],
+    },
+    "assistive technology",
+)
 @example({"degree": {"stage": "phd", "field": "computer science", "enrolled": True}}, "distributed systems")
 def test_adding_a_skill_never_lowers_a_score(bundled, data: dict, skill: str) -> None:
     before = profile_from_yaml(data, "p.yaml")

@@ -29,7 +29,11 @@ BASE_PROFILE = """
 
 def judged(qualification: str, profile: str = BASE_PROFILE) -> Judgement:
     """The judgement of one required qualification against a profile."""
-    posting = posting_from("title: T\norganization: O\nrequired:\n" + textwrap.indent(textwrap.dedent(qualification).strip(), "  - ").replace("  - ", "  - ", 1) + "\n")
+    posting = posting_from(
+        "title: T\norganization: O\nrequired:\n"
+        + textwrap.indent(textwrap.dedent(qualification).strip(), "  - ").replace("  - ", "  - ", 1)
+        + "\n"
+    )
     return score_posting(posting, profile_from(profile), TODAY).results[0].judgement
 
 
@@ -130,8 +134,10 @@ def two_postings(topics_a: str, topics_b: str) -> list:
         required: [{degree: {stage: [phd]}}]
         preferred: [{skills: {any: [PyTorch]}}]
     """
-    return [posting_from(f"id: a\ntitle: A\ntopics: {topics_a}\n" + textwrap.dedent(body)),
-            posting_from(f"id: b\ntitle: B\ntopics: {topics_b}\n" + textwrap.dedent(body))]
+    return [
+        posting_from(f"id: a\ntitle: A\ntopics: {topics_a}\n" + textwrap.dedent(body)),
+        posting_from(f"id: b\ntitle: B\ntopics: {topics_b}\n" + textwrap.dedent(body)),
+    ]
 
 
 def test_topical_fit_orders_postings_that_meet_the_same_qualifications() -> None:
@@ -154,8 +160,14 @@ def test_ties_break_by_posting_id() -> None:
 
 def test_an_unknown_text_qualification_neither_rewards_nor_punishes() -> None:
     profile = profile_from("degree: {stage: phd}\nskills: [PyTorch]")
-    plain = posting_from("title: T\norganization: O\nrequired: [{degree: {stage: [phd]}}]\npreferred: [{skills: {any: [PyTorch]}}]")
-    with_text = posting_from("title: T\norganization: O\nrequired: [{degree: {stage: [phd]}}, {text: Passion for quantum chemistry}]\npreferred: [{skills: {any: [PyTorch]}}]")
+    plain = posting_from(
+        "title: T\norganization: O\nrequired: [{degree: {stage: [phd]}}]\npreferred: [{skills: {any: [PyTorch]}}]"
+    )
+    with_text = posting_from(
+        "title: T\norganization: O\n"
+        "required: [{degree: {stage: [phd]}}, {text: Passion for quantum chemistry}]\n"
+        "preferred: [{skills: {any: [PyTorch]}}]"
+    )
     assert score_posting(with_text, profile, TODAY).score == score_posting(plain, profile, TODAY).score
     assert score_posting(with_text, profile, TODAY).eligible
 
@@ -209,8 +221,11 @@ def test_a_systems_phd_ranks_the_systems_posting_first(bundled) -> None:
 
 def test_phd_only_postings_reject_masters_students(bundled) -> None:
     ids = eligible_ids(bundled, "nlp-masters-montreal.yaml")
-    for phd_only in ("msft-azure-ai-roar-research-intern", "msr-ai-systems-research-intern",
-                     "msr-health-futures-multimodal-healthcare"):
+    for phd_only in (
+        "msft-azure-ai-roar-research-intern",
+        "msr-ai-systems-research-intern",
+        "msr-health-futures-multimodal-healthcare",
+    ):
         assert phd_only not in ids
 
 

@@ -43,10 +43,14 @@ def test_open_keeps_postings_whose_deadline_has_not_passed() -> None:
 
 def test_location_keeps_postings_there() -> None:
     assert set(ids(run("rank", ME, "-f", "json", "--location", "UK"))) == {
-        "msr-cambridge-project-tokyo-ml-uq", "msr-health-futures-multimodal-healthcare"}
+        "msr-cambridge-project-tokyo-ml-uq",
+        "msr-health-futures-multimodal-healthcare",
+    }
     # A posting anywhere in the United States may be in Redmond: it stays; Cambridge, UK does not.
     assert ids(run("rank", ME, "-f", "json", "--location", "Redmond, Washington")) == [
-        "msft-azure-ai-roar-research-intern", "msr-ai-hardware-architecture-intern"]
+        "msft-azure-ai-roar-research-intern",
+        "msr-ai-hardware-architecture-intern",
+    ]
 
 
 def test_min_score_and_sort_by_deadline() -> None:
@@ -172,16 +176,21 @@ def _exe() -> list[str]:
 
 
 def test_shell_completion_offers_posting_ids() -> None:
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("INTERN_MATCH")},
-           "_INTERN_MATCH_COMPLETE": "complete_bash", "COMP_WORDS": "intern-match explain msr-ai", "COMP_CWORD": "2"}
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("INTERN_MATCH")},
+        "_INTERN_MATCH_COMPLETE": "complete_bash",
+        "COMP_WORDS": "intern-match explain msr-ai",
+        "COMP_CWORD": "2",
+    }
     done = subprocess.run(_exe(), capture_output=True, text=True, env=env, timeout=60)
     assert done.stdout.split() == ["msr-ai-hardware-architecture-intern", "msr-ai-systems-research-intern"]
 
 
 def test_ctrl_c_ends_with_130_and_no_traceback() -> None:
     # `rank -` waits for the profile on standard input: interrupt it there.
-    child = subprocess.Popen([*_exe(), "rank", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [*_exe(), "rank", "-"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     time.sleep(1.5)
     child.send_signal(signal.SIGINT)
     out, err = child.communicate(timeout=30)

@@ -23,12 +23,21 @@ OVERLAY = ROOT / "tools" / "venue_overlay.yaml"
 
 # ai-deadlines tags -> our area codes.
 TAG_AREAS = {
-    "machine-learning": "ml", "machine learning": "ml", "deep learning": "ml",
-    "computer-vision": "cv", "computer vision": "cv", "image-processing": "cv",
-    "natural-language-processing": "nlp", "large-language-models": "nlp",
-    "speech": "speech", "signal-processing": "speech",
-    "robotics": "robotics", "human-computer-interaction": "hci",
-    "computer-graphics": "graphics", "data-mining": "dm", "web-search": "ir",
+    "machine-learning": "ml",
+    "machine learning": "ml",
+    "deep learning": "ml",
+    "computer-vision": "cv",
+    "computer vision": "cv",
+    "image-processing": "cv",
+    "natural-language-processing": "nlp",
+    "large-language-models": "nlp",
+    "speech": "speech",
+    "signal-processing": "speech",
+    "robotics": "robotics",
+    "human-computer-interaction": "hci",
+    "computer-graphics": "graphics",
+    "data-mining": "dm",
+    "web-search": "ir",
     "information-retrieval": "ir",
 }
 
@@ -74,10 +83,19 @@ def build(shared_data: Path) -> dict[str, Any]:
         rank = row["ccf_rank"].strip()
         if rank == "P":
             continue  # arXiv: added by the overlay as a preprint server, never a main venue
-        entry = venues.setdefault(acronym, {
-            "acronym": acronym, "name": row["full_name"].strip(), "names": [], "aliases": [],
-            "dblp": row["dblp_url"], "type": row["type"], "areas": [], "ccf": rank,
-        })
+        entry = venues.setdefault(
+            acronym,
+            {
+                "acronym": acronym,
+                "name": row["full_name"].strip(),
+                "names": [],
+                "aliases": [],
+                "dblp": row["dblp_url"],
+                "type": row["type"],
+                "areas": [],
+                "ccf": rank,
+            },
+        )
         if row["dblp_prefixes"] and entry["dblp"] != row["dblp_url"]:
             entry["dblp"] = row["dblp_url"]  # prefer the stream DBLP files papers under
         if row["full_name"].strip() not in (entry["name"], *entry["names"]):
@@ -89,10 +107,19 @@ def build(shared_data: Path) -> dict[str, Any]:
             continue  # industry and demo tracks are not the main venue
         first = editions[0]
         acronym = str(first["title"]).strip()
-        entry = venues.setdefault(acronym, {
-            "acronym": acronym, "name": str(first.get("full_name", acronym)).strip(), "names": [],
-            "aliases": [], "dblp": None, "type": "conference", "areas": [], "ccf": None,
-        })
+        entry = venues.setdefault(
+            acronym,
+            {
+                "acronym": acronym,
+                "name": str(first.get("full_name", acronym)).strip(),
+                "names": [],
+                "aliases": [],
+                "dblp": None,
+                "type": "conference",
+                "areas": [],
+                "ccf": None,
+            },
+        )
         full_name = re.sub(r"^The (\d+\w* )?", "", str(first.get("full_name", ""))).strip()
         if full_name and full_name not in (entry["name"], *entry["names"]):
             entry["names"].append(full_name)
@@ -120,10 +147,19 @@ def build(shared_data: Path) -> dict[str, Any]:
             entry = venues.pop(key)
             entry["acronym"] = extra["acronym"]
             venues.setdefault(extra["acronym"], entry)
-        entry = venues.setdefault(extra["acronym"], {
-            "acronym": extra["acronym"], "name": extra["name"], "names": [], "aliases": [],
-            "dblp": None, "type": extra["type"], "areas": [], "ccf": None,
-        })
+        entry = venues.setdefault(
+            extra["acronym"],
+            {
+                "acronym": extra["acronym"],
+                "name": extra["name"],
+                "names": [],
+                "aliases": [],
+                "dblp": None,
+                "type": extra["type"],
+                "areas": [],
+                "ccf": None,
+            },
+        )
         entry["aliases"] = sorted(set(entry["aliases"]) | set(extra.get("aliases", [])))
         entry["names"] = sorted(set(entry["names"]) | set(extra.get("names", [])))
         entry["areas"] = sorted(extra["areas"])
@@ -134,7 +170,11 @@ def build(shared_data: Path) -> dict[str, Any]:
             entry["areas"] = guess_areas(" ".join([entry["name"], *entry["names"]]))
         entry["names"].sort()
 
-    return {"areas": overlay["areas"], "exemplars": overlay["exemplars"], "venues": sorted(venues.values(), key=lambda v: v["acronym"].lower())}
+    return {
+        "areas": overlay["areas"],
+        "exemplars": overlay["exemplars"],
+        "venues": sorted(venues.values(), key=lambda v: v["acronym"].lower()),
+    }
 
 
 HEADER = """\

@@ -21,7 +21,13 @@ from matcher.knowledge.terms import catalogue as terms  # noqa: E402
 from matcher.knowledge.venues import catalogue as venues  # noqa: E402
 from matcher.loading import bundled_postings_dir, load_postings, posting_from_yaml  # noqa: E402
 from matcher.models import (  # noqa: E402
-    AllOfCriterion, AnyOfCriterion, DegreeCriterion, Posting, PublicationsCriterion, Qualification, SkillsCriterion,
+    AllOfCriterion,
+    AnyOfCriterion,
+    DegreeCriterion,
+    Posting,
+    PublicationsCriterion,
+    Qualification,
+    SkillsCriterion,
 )
 
 SEEDS = ROOT / "tests" / "data" / "seeds"
@@ -51,8 +57,12 @@ def venue_set(p: Posting) -> set[str]:
 
 
 def skill_set(quals: tuple[Qualification, ...]) -> set[str]:
-    return {terms().resolve(t).canonical or t.lower() for c in leaves(quals) if isinstance(c, SkillsCriterion)
-            for t in terms().expand(c.terms)}
+    return {
+        terms().resolve(t).canonical or t.lower()
+        for c in leaves(quals)
+        if isinstance(c, SkillsCriterion)
+        for t in terms().expand(c.terms)
+    }
 
 
 def f1(got: set[str], want: set[str]) -> float:
@@ -78,9 +88,16 @@ def measure() -> list[Row]:
     for seed in sorted(SEEDS.glob("*.txt")):
         draft = posting_from_yaml(draft_posting(seed.read_text(encoding="utf-8"), seed.name).posting, "draft.yaml")
         want = curated[seed.name]
-        rows.append(Row(seed.name, stages(draft) == stages(want), f1(venue_set(draft), venue_set(want)),
-                        f1(skill_set(draft.required), skill_set(want.required)),
-                        f1(skill_set(draft.preferred), skill_set(want.preferred)), draft.deadline == want.deadline))
+        rows.append(
+            Row(
+                seed.name,
+                stages(draft) == stages(want),
+                f1(venue_set(draft), venue_set(want)),
+                f1(skill_set(draft.required), skill_set(want.required)),
+                f1(skill_set(draft.preferred), skill_set(want.preferred)),
+                draft.deadline == want.deadline,
+            )
+        )
     return rows
 
 
@@ -88,13 +105,17 @@ def main() -> int:
     rows = measure()
     print(f"{'seed':<28} {'stages':>6} {'venues F1':>9} {'req skills F1':>13} {'pref skills F1':>14} {'deadline':>8}")
     for r in rows:
-        print(f"{r.seed:<28} {'ok' if r.stages_ok else 'WRONG':>6} {r.venue_f1:>9.2f} {r.required_skills_f1:>13.2f} "
-              f"{r.preferred_skills_f1:>14.2f} {'ok' if r.deadline_ok else 'WRONG':>8}")
+        print(
+            f"{r.seed:<28} {'ok' if r.stages_ok else 'WRONG':>6} {r.venue_f1:>9.2f} {r.required_skills_f1:>13.2f} "
+            f"{r.preferred_skills_f1:>14.2f} {'ok' if r.deadline_ok else 'WRONG':>8}"
+        )
     mean = lambda xs: sum(xs) / len(xs)  # noqa: E731
     venue = mean([r.venue_f1 for r in rows])
-    print(f"{'mean':<28} {sum(r.stages_ok for r in rows)}/{len(rows):<4} {venue:>9.2f} "
-          f"{mean([r.required_skills_f1 for r in rows]):>13.2f} {mean([r.preferred_skills_f1 for r in rows]):>14.2f} "
-          f"{sum(r.deadline_ok for r in rows)}/{len(rows)}")
+    print(
+        f"{'mean':<28} {sum(r.stages_ok for r in rows)}/{len(rows):<4} {venue:>9.2f} "
+        f"{mean([r.required_skills_f1 for r in rows]):>13.2f} {mean([r.preferred_skills_f1 for r in rows]):>14.2f} "
+        f"{sum(r.deadline_ok for r in rows)}/{len(rows)}"
+    )
     ok = venue >= VENUE_F1_TARGET and all(r.stages_ok for r in rows)
     print(f"target: venue F1 >= {VENUE_F1_TARGET} and degree stages right on every seed: {'PASS' if ok else 'MISS'}")
     return 0 if ok else 1

@@ -58,8 +58,10 @@ def main() -> int:
     report = measure(read_table())
     for query, expected, got in report.misses:
         print(f"miss: {query!r}: expected {expected}, got {got}")
-    print(f"venue accuracy: {report.correct}/{report.total} = {report.accuracy:.1%} (target {TARGET:.0%}); "
-          f"false resolutions to a main venue: {len(report.false_resolutions)} (target 0)")
+    print(
+        f"venue accuracy: {report.correct}/{report.total} = {report.accuracy:.1%} (target {TARGET:.0%}); "
+        f"false resolutions to a main venue: {len(report.false_resolutions)} (target 0)"
+    )
     ok = report.accuracy >= TARGET and not report.false_resolutions
     print("PASS" if ok else "MISS")
     return 0 if ok else 1

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+
 from rapidfuzz import fuzz, process
 
 from matcher.knowledge import read_data_file
@@ -76,9 +77,7 @@ class TermCatalogue:
         if name is not None:
             return Resolution(name, "exact" if fold(name) == key else "alias", 100)
         if len(key) > SHORT_TERM_LENGTH:
-            hit = process.extractOne(
-                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=TERM_FUZZY_CUTOFF
-            )
+            hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=TERM_FUZZY_CUTOFF)
             if hit is not None:
                 return Resolution(self.canonical_of[hit[0]], "fuzzy", round(hit[1]))
         return Resolution(None, "none", 0)
@@ -96,7 +95,7 @@ class TermCatalogue:
         return frozenset(seen)
 
     def split(self, text: str) -> list[str]:
-        """"C/C++" -> ["C", "C++"]; kept whole unless every part is a known term ("TCP/IP")."""
+        """ "C/C++" -> ["C", "C++"]; kept whole unless every part is a known term ("TCP/IP")."""
         if self.resolve(text).how in ("exact", "alias"):
             return [text]
         parts = [p for p in _COMPOUND_SEPARATORS.split(text) if p and p.strip()]
