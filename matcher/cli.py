@@ -10,6 +10,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -253,9 +254,8 @@ def rank(
         _emit(fmt, rows, fields, lambda: Group(*(render.ranking_table(m, c) for c, m in ranked)), no_color)
 
     try:
-        parts = [part for c, m in ranked for part in render.report(m, c)]
         _write_report(
-            parts,
+            lambda: [part for c, m in ranked for part in render.report(m, c)],
             html=html,
             svg=svg,
             force=force,
@@ -268,8 +268,11 @@ def rank(
         raise typer.Exit(code=EXIT_SKIPPED)
 
 
-def _write_report(parts: list[Any], *, html: Path | None, svg: Path | None, force: bool, title: str) -> None:
-    """A self-contained page or image of what a terminal would show, written atomically."""
+def _write_report(
+    parts: Callable[[], list[Any]], *, html: Path | None, svg: Path | None, force: bool, title: str
+) -> None:
+    """A self-contained page or image of what a terminal would show, written atomically. The parts
+    (every explanation) are built only when a report is asked for."""
     if html is None and svg is None:
         return
     from matcher import render
@@ -281,7 +284,7 @@ def _write_report(parts: list[Any], *, html: Path | None, svg: Path | None, forc
 
             raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)")
     console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
-    for part in parts:
+    for part in parts():
         console.print(part)
     if html is not None:
         write_atomically(html, console.export_html(inline_styles=True, clear=False), force=force)
