@@ -558,6 +558,7 @@ def gaps_table(gaps: Sequence[Gap], profile: Profile) -> Table:
         box=box.SIMPLE_HEAD,
         title_justify="left",
         show_lines=True,
+        expand=True,
     )
     table.add_column("#", justify="right")
     table.add_column("gap", ratio=3)
