@@ -44,10 +44,19 @@ def main() -> None:
         "GAPS": run(EXE, "gaps", "profiles/me.yaml", "--top", "3", *DAY),
         "SHORTLIST": "\n".join(
             "\t".join(line.split("\t")[:5])
-            for line in run(EXE, "shortlist", "msr-ai-hardware-architecture-intern", "profiles", "-f", "tsv", *DAY).splitlines()[:5]
+            for line in run(EXE, "shortlist", "msr-ai-hardware-architecture-intern", "profiles", "-f", "tsv", *DAY).splitlines()[
+                :5
+            ]
         ),
-        "VENUES": run(EXE, "venues", "NIPS 2023", "Proc. of the IEEE/CVF Conference on Computer Vision and Pattern Recognition",
-                      "CVPR Workshops", "ISCA '24") + "\n\n$ python tools/venue_accuracy.py\n"
+        "VENUES": run(
+            EXE,
+            "venues",
+            "NIPS 2023",
+            "Proc. of the IEEE/CVF Conference on Computer Vision and Pattern Recognition",
+            "CVPR Workshops",
+            "ISCA '24",
+        )
+        + "\n\n$ python tools/venue_accuracy.py\n"
         + run(sys.executable, "tools/venue_accuracy.py"),
         "PROFILE": run(EXE, "profile", "show", "profiles/jules-bibtex.yaml", *DAY),
         "INGEST": "\n".join(run(EXE, "ingest", "tests/data/seeds/003_da17db3fbc547264.txt").splitlines()[:24]),
