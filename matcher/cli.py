@@ -268,9 +268,7 @@ def rank(
         raise typer.Exit(code=EXIT_SKIPPED)
 
 
-def _write_report(
-    parts: Callable[[], list[Any]], *, html: Path | None, svg: Path | None, force: bool, title: str
-) -> None:
+def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Path | None, force: bool, title: str) -> None:
     """A self-contained page or image of what a terminal would show, written atomically. The parts
     (every explanation) are built only when a report is asked for."""
     if html is None and svg is None:
