@@ -35,7 +35,7 @@ from matcher.models import (
     Verdict,
     group_members,
 )
-from matcher.scoring import STAGE_LABEL, Scorer, rank, research_years
+from matcher.scoring import Scorer, rank, research_years
 
 OPEN = (Verdict.UNMET, Verdict.PARTIAL)
 
@@ -92,7 +92,7 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                 out.append(
                     Fill(
                         "degree",
-                        f"a {STAGE_LABEL[target]} (enrolled)",
+                        f"a {target.title} (enrolled)",
                         ("degree", target),
                         False,
                         partial(_with_degree, stage=target, enrolled=True),

@@ -18,7 +18,13 @@ class Stage(enum.IntEnum):
 
     @property
     def label(self) -> str:
+        """As written in files: "phd", "masters"."""
         return self.name.lower()
+
+    @property
+    def title(self) -> str:
+        """As written in prose: "PhD", "Masters"."""
+        return "PhD" if self is Stage.PHD else self.name.title()
 
 
 Section: TypeAlias = Literal["required", "preferred"]

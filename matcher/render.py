@@ -22,7 +22,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Stage, Verdict, group_members
+from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Verdict, group_members
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
@@ -312,18 +312,26 @@ def ranking_table(matches: Sequence[Match], profile: Profile) -> Table:
         cell = Text(p.id, style="bold")
         cell.append(f"\n{p.title}")
         cell.append(f"\n{p.organization} · {'; '.join(p.location) or 'location not given'}", style="dim")
-        for reason in m.reasons:
-            style = "red" if reason.startswith("missing") else "green" if reason.startswith("+") else "yellow"
-            cell.append(f"\n{reason}", style=style)
-        table.add_row(
-            str(i),
-            cell,
-            Text("yes", style="green") if m.eligible else Text("no", style="red"),
-            f"{m.count('required', Verdict.MET)}/{m.count('required')}",
-            f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
-            f"{m.score:.2f}",
-        )
+        table.add_row(str(i), _with_reasons(cell, m.reasons), *_match_cells(m))
     return table
+
+
+def _with_reasons(cell: Text, reasons: Sequence[str]) -> Text:
+    """The reasons under a cell: what is missing in red, what earned points in green."""
+    for reason in reasons:
+        style = "red" if reason.startswith("missing") else "green" if reason.startswith("+") else "yellow"
+        cell.append(f"\n{reason}", style=style)
+    return cell
+
+
+def _match_cells(m: Match) -> tuple[Text, str, str, str]:
+    """Eligible, required met, preferred met and score: the same columns wherever a match is listed."""
+    return (
+        Text("yes", style="green") if m.eligible else Text("no", style="red"),
+        f"{m.count('required', Verdict.MET)}/{m.count('required')}",
+        f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
+        f"{m.score:.2f}",
+    )
 
 
 def _judgement_cells(j: Judgement) -> tuple[Text, Text, str]:
@@ -447,7 +455,7 @@ def profile_reading(reading: ProfileReading) -> RenderableType:
     p = reading.profile
     head = Text()
     head.append(f"{p.display_name}\n", style="bold")
-    head.append(f"{STAGE_NAMES[p.degree.stage]}, {'enrolled' if p.degree.enrolled else 'not enrolled'}")
+    head.append(f"{p.degree.stage.title}, {'enrolled' if p.degree.enrolled else 'not enrolled'}")
     if reading.field:
         f = reading.field
         head.append(
@@ -493,9 +501,6 @@ def profile_reading(reading: ProfileReading) -> RenderableType:
     parts: list[RenderableType] = [Panel(head), papers, terms]
     parts += [Text(f"warning: {w}", style="yellow") for w in p.warnings]
     return Group(*parts)
-
-
-STAGE_NAMES = {Stage.BACHELORS: "Bachelors", Stage.MASTERS: "Masters", Stage.PHD: "PhD", Stage.POSTDOC: "Postdoc"}
 
 
 def validation_document(checked: Sequence[Checked]) -> dict[str, Any]:
@@ -626,16 +631,7 @@ def shortlist_table(posting: Posting, rows: Sequence[tuple[Profile, Match]]) -> 
     for i, (profile, m) in enumerate(rows, 1):
         cell = Text(profile.display_name, style="bold")
         cell.append(f"\n{profile.path}", style="dim")
-        for reason in m.reasons:
-            cell.append(f"\n{reason}", style="red" if reason.startswith("missing") else "green")
-        table.add_row(
-            str(i),
-            cell,
-            Text("yes", style="green") if m.eligible else Text("no", style="red"),
-            f"{m.count('required', Verdict.MET)}/{m.count('required')}",
-            f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
-            f"{m.score:.2f}",
-        )
+        table.add_row(str(i), _with_reasons(cell, m.reasons), *_match_cells(m))
     return table
 
 

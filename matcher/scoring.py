@@ -58,8 +58,6 @@ ALL_OF_ORDER = {Verdict.MET: 3, Verdict.PARTIAL: 2, Verdict.UNKNOWN: 1, Verdict.
 """all_of takes the worst member in this order: one unmet member settles it; otherwise one the
 tool cannot judge leaves it unknown (three-valued AND)."""
 
-STAGE_LABEL = {Stage.BACHELORS: "Bachelors", Stage.MASTERS: "Masters", Stage.PHD: "PhD", Stage.POSTDOC: "Postdoc"}
-
 
 def _judgement(verdict: Verdict, rule: str, evidence: str, **extra: object) -> Judgement:
     credit = {Verdict.MET: 1.0, Verdict.UNMET: 0.0, Verdict.UNKNOWN: 0.0}.get(verdict)
@@ -275,7 +273,7 @@ def _all_of(parts: tuple[Judgement, ...]) -> Judgement:
 
 
 def _stages_text(stages: Sequence[Stage]) -> str:
-    return " or ".join(STAGE_LABEL[s] for s in stages)
+    return " or ".join(s.title for s in stages)
 
 
 def _field_match(wanted: Sequence[str], have: Sequence[str]) -> TermMatch | None:
@@ -295,7 +293,7 @@ def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
         rule += f"; field in [{', '.join(c.fields)}]" + (" or related" if c.related_fields else "")
     if c.enrolled:
         rule += "; currently enrolled"
-    stage = STAGE_LABEL[degree.stage]
+    stage = degree.stage.title
     if degree.stage not in c.stages:
         return _judgement(
             Verdict.UNMET,
