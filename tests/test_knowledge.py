@@ -155,3 +155,14 @@ def test_no_spelling_names_two_different_terms() -> None:
         for spelling in [name, *((entry or {}).get("aliases") or [])]:
             key = fold(str(spelling))
             assert owner.setdefault(key, name) == name, f"'{spelling}' names both {owner[key]} and {name}"
+
+
+def test_the_shipped_venue_index_is_exactly_what_venues_yaml_builds() -> None:
+    import json
+
+    from matcher.knowledge import read_data_file
+    from matcher.knowledge.venues import INDEX_FILE, VenueCatalogue
+
+    built = VenueCatalogue(read_data_file("venues.yaml")).to_index()
+    shipped = json.loads((ROOT / "matcher" / "knowledge" / INDEX_FILE).read_text())
+    assert json.loads(json.dumps(built)) == shipped, "run python tools/build_venues.py"
