@@ -426,8 +426,11 @@ def gaps(
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """What would open the most doors: unmet qualifications ranked by the postings they would make
-    eligible and the score they would add, each computed by re-scoring with the gap filled."""
+    """What would open the most doors: unmet qualifications, ranked by what filling them would change.
+
+    Ranked by the postings each would make eligible, then the score it would add; every figure
+    is computed by re-scoring with the gap filled, so `rank` afterwards shows exactly that.
+    """
     from matcher import render
     from matcher.gaps import find_gaps
 
@@ -468,8 +471,10 @@ def shortlist(
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
-    """The mirror of rank, for a mentor: candidates ordered for one posting, with the same
-    eligibility rules, scores and explanations as `rank` gives each of them."""
+    """The mirror of rank, for a mentor: candidates ordered for one posting.
+
+    Same eligibility rules, scores and explanations as `rank` gives each candidate.
+    """
     from matcher import render
     from matcher.loading import validation_targets
     from matcher.scoring import score_posting
@@ -597,8 +602,11 @@ def ingest(
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write DIR/<id>.yaml instead of printing the draft.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace DIR/<id>.yaml if it exists.")] = False,
 ) -> None:
-    """Draft a posting file from a posting as published, for a person to review: every drafted
-    qualification quotes its sentence, and what could not be placed is listed at the end."""
+    """Draft a posting file from a posting as published (HTML, markdown or text), to review.
+
+    Every drafted qualification quotes its sentence; application steps and what could not be
+    placed are listed at the end as comments.
+    """
     from matcher import render
     from matcher.files import write_atomically
     from matcher.ingest import draft_posting
