@@ -35,9 +35,11 @@ from matcher.models import (
     Verdict,
     group_members,
 )
-from matcher.scoring import Scorer, rank, research_years
+from matcher.scoring import Scorer, research_years
 
 OPEN = (Verdict.UNMET, Verdict.PARTIAL)
+SKILLS = frozenset({"skills"})
+DEGREE = frozenset({"degree"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,8 @@ class Fill:
     """Equivalent fills share a key: the same skill asked by five postings is one gap."""
     quick: bool
     apply: Callable[[Profile], Profile]
+    changes: frozenset[str]
+    """The parts of the profile `apply` changes (the names of scoring.DEPENDS_ON)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +84,7 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
         case SkillsCriterion():
             missing = [t for t in term_catalogue().expand(c.terms) if not scorer.best_skill(t).found]
             return [
-                Fill("skills", t, ("skills", term_catalogue().resolve(t).canonical or fold(t)), True, _add_skill(t))
+                Fill("skills", t, ("skills", term_catalogue().resolve(t).canonical or fold(t)), True, _add_skill(t), SKILLS)
                 for t in missing
             ]
         case DegreeCriterion():
@@ -96,6 +100,7 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                         ("degree", target),
                         False,
                         partial(_with_degree, stage=target, enrolled=True),
+                        DEGREE,
                     )
                 )
             elif c.enrolled and not profile.degree.enrolled:
@@ -105,7 +110,8 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                         "current enrolment",
                         ("enrolled",),
                         False,
-                        lambda p: replace(p, degree=replace(p.degree, enrolled=True)),
+                        partial(_with_degree, enrolled=True),
+                        DEGREE,
                     )
                 )
             elif c.fields and not c.related_fields:
@@ -117,6 +123,7 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                         ("field", fold(name)),
                         False,
                         partial(_with_degree, field=name),
+                        DEGREE,
                     )
                 )
             return out
@@ -131,7 +138,8 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                 interests = (*p.interests, subject) if subject else p.interests
                 return replace(p, research_experience_years=years, interests=interests)
 
-            return [Fill("research_experience", label, ("research", years, fold(subject or "")), False, more_research)]
+            research_key = ("research", years, fold(subject or ""))
+            return [Fill("research_experience", label, research_key, False, more_research, frozenset({"research", "interests"}))]
         case PublicationsCriterion():
             venue = c.venues[0] if c.venues else _venue_of_area(c.areas[0]) if c.areas else "any venue"
             counted = sum(1 for _ in _counted(j))
@@ -143,7 +151,8 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                 papers = tuple(Publication(title=f"(a paper at {venue})", venue=venue, year=year) for _ in range(more))
                 return replace(p, publications=(*p.publications, *papers))
 
-            return [Fill("publications", label, ("publications", fold(venue), more), False, add_papers)]
+            papers_key = ("publications", fold(venue), more)
+            return [Fill("publications", label, papers_key, False, add_papers, frozenset({"publications"}))]
         case LocationCriterion():
             return [
                 Fill(
@@ -152,6 +161,7 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                     ("relocate",),
                     False,
                     lambda p: replace(p, location=replace(p.location or ProfileLocation(), willing_to_relocate=True)),
+                    frozenset({"location"}),
                 )
             ]
         case AvailabilityCriterion():
@@ -164,6 +174,7 @@ def fills_for(q: Qualification, j: Judgement, scorer: Scorer, today: date) -> li
                     ("availability", start, weeks),
                     False,
                     partial(_available, start=start, weeks=weeks),
+                    frozenset({"availability"}),
                 )
             ]
         case AnyOfCriterion() | AllOfCriterion():
@@ -205,7 +216,8 @@ def find_gaps(postings: Sequence[Posting], profile: Profile, today: date) -> lis
                     entry[2].append(result.qualification.quote)
     gaps = []
     for fill, asked_by, quotes in fills.values():
-        after = {m.posting.id: m for m in rank(postings, fill.apply(profile), today)}
+        filled = scorer.changed(fill.apply(profile), fill.changes)
+        after = {p.id: filled.score(p) for p in postings}
         newly = tuple(sorted(i for i, m in after.items() if m.eligible and not before[i].eligible))
         gains = {
             i: round(m.score - before[i].score, 4)

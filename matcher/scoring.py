@@ -195,6 +195,17 @@ class Scorer:
         self._skills: dict[str, TermMatch] = {}
         self._topics: dict[str, TopicMatch] = {}
 
+    def changed(self, profile: Profile, parts: frozenset[str]) -> Scorer:
+        """A scorer for `profile`, which differs from this one's only in `parts` (see DEPENDS_ON):
+        every judgement that depends on none of them is reused, not made again."""
+        other = Scorer(profile, self.today)
+        other._judgements = {key: j for key, j in self._judgements.items() if not (_depends_on(key) & parts)}
+        if not (DEPENDS_ON["skill_items"] & parts):
+            other._skills = dict(self._skills)
+        if not (DEPENDS_ON["topics"] & parts):
+            other._topics = dict(self._topics)
+        return other
+
     def judge(self, qualification: Qualification, posting: Posting) -> Judgement:
         """How one qualification stands against the profile."""
         c = qualification.criterion
@@ -243,6 +254,27 @@ class Scorer:
     def score(self, posting: Posting) -> Match:
         """Judge every qualification and add up the score; see README "How scoring works"."""
         return _score(posting, self)
+
+
+DEPENDS_ON: dict[object, frozenset[str]] = {
+    DegreeCriterion: frozenset({"degree"}),
+    ResearchExperienceCriterion: frozenset({"research", "degree", "interests"}),
+    PublicationsCriterion: frozenset({"publications"}),
+    SkillsCriterion: frozenset({"skills", "degree"}),
+    LocationCriterion: frozenset({"location"}),
+    AvailabilityCriterion: frozenset({"availability"}),
+    TextCriterion: frozenset({"skills", "interests", "statement"}),
+    "skill_items": frozenset({"skills", "degree"}),
+    "topics": frozenset({"degree", "interests", "skills", "publications"}),
+}
+"""The parts of a profile each kind of judgement reads. Keep in step with the judges below:
+Scorer.changed reuses a judgement only when none of its parts changed."""
+EVERYTHING = frozenset({"degree", "research", "publications", "skills", "interests", "location", "availability", "statement"})
+
+
+def _depends_on(key: object) -> frozenset[str]:
+    criterion = key[0] if isinstance(key, tuple) else key
+    return DEPENDS_ON.get(type(criterion), EVERYTHING)  # any_of/all_of: made again from their members
 
 
 def _any_of(parts: tuple[Judgement, ...]) -> Judgement:

@@ -162,3 +162,37 @@ def test_the_report_renders_in_a_real_headless_browser_with_the_network_cut_off(
         [CHROMIUM, *flags, f"--screenshot={shot}", "--window-size=1200,900", html.as_uri()], capture_output=True, timeout=120
     )
     assert shot.stat().st_size > 10_000  # a rendered page, not a blank one
+
+
+def test_a_scorer_derived_for_a_filled_gap_scores_exactly_like_a_fresh_one(bundled) -> None:
+    """Scorer.changed reuses judgements a fill cannot affect; DEPENDS_ON must say so truly."""
+    from matcher.gaps import fills_for
+    from matcher.scoring import Scorer
+
+    from .conftest import posting_from
+
+    # A field asked strictly, and the same field as a skill: a degree fill changes the skills verdict.
+    strict = posting_from("""
+        id: strict-field
+        title: T
+        organization: O
+        topics: [robotics]
+        required: [{degree: {stage: [phd], fields: [robotics]}}, {location: {on_site: [Paris]}}]
+        preferred: [{skills: {any: [robotics]}}, {research_experience: {min_years: 9, fields: [robotics]}}]
+    """)
+    postings = [*bundled.values(), strict]
+    for path in sorted(PROFILES.glob("*.yaml")):
+        profile = load_profile(str(path), TODAY)
+        base = Scorer(profile, TODAY)
+        fills = {
+            f.key: f
+            for p in postings
+            for r in base.score(p).results
+            for f in fills_for(r.qualification, r.judgement, base, TODAY)
+        }
+        assert fills or path.name == "arch-masters-toronto.yaml"
+        for fill in fills.values():
+            changed = fill.apply(profile)
+            derived, fresh = base.changed(changed, fill.changes), Scorer(changed, TODAY)
+            for p in postings:
+                assert derived.score(p) == fresh.score(p), (path.name, fill.item, p.id)
