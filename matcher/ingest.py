@@ -37,6 +37,15 @@ REQUIRED_HEADINGS = (
     "other requirements",
     "eligibility",
     "candidate profile",
+    "what we're looking for",
+    "who we're looking for",
+    "minimum requirements",
+    "key qualifications",
+    "your profile",
+    "requirements and qualifications",
+    "qualifications and requirements",
+    "skills and qualifications",
+    "about you",
 )
 PREFERRED_HEADINGS = (
     "preferred qualifications",
@@ -302,15 +311,16 @@ def split_run_on(line: str) -> list[str]:
 
 
 def _heading_of(line: str) -> str | None:
-    """The section a line opens ("required", "preferred", "other"), if it is a heading."""
-    text = re.sub(r"^#+\s*", "", line).strip().rstrip(":").strip().lower()
+    """The section a line opens ("required", "preferred", "other"), if it is a heading. A marked
+    heading ("## About the job") that names no qualifications section opens an "other" one."""
+    text = re.sub(r"^#+\s*", "", line).strip().rstrip(":").strip().lower().replace("’", "'")
     text = re.sub(r"^(the )", "", text)
-    if len(text) > 40:
+    if len(text) > 60:
         return None
     for section, names in (("preferred", PREFERRED_HEADINGS), ("required", REQUIRED_HEADINGS), ("other", OTHER_HEADINGS)):
         if text in names:
             return section
-    return None
+    return "other" if line.startswith("## ") and len(text) <= 40 else None
 
 
 @dataclass
@@ -574,9 +584,11 @@ def _metadata(lines: list[str], meta: dict[str, str], text: str) -> dict[str, An
         places = [located.group(1).strip()]
     else:
         for line in lines[:6]:
-            parsed = gazetteer().parse(line)
-            if parsed.city and parsed.regions and len(line) < 60:
-                places = [line]
+            # "Google DeepMind · London, UK · Mountain View, CA, USA": the parts that are places.
+            parts = [p.strip() for p in re.split(r"\s+[·|•]\s+", line)]
+            found = [p for p in parts if len(p) < 60 and gazetteer().parse(p).city and gazetteer().parse(p).regions]
+            if found:
+                places = found
                 break
         if not places:
             labs = re.findall(r"\b([A-Z][a-z]+) lab\b", joined)

@@ -133,3 +133,15 @@ def test_ingest_pipes_into_rank() -> None:
     assert ranked.returncode == 0, ranked.stderr
     rows = ranked.stdout.splitlines()
     assert len(rows) == 2 and "\tyes\t" in rows[1]
+
+
+def test_a_markdown_posting_with_other_headings_and_a_dotted_byline() -> None:
+    text = (ROOT / "tests" / "data" / "google-style-posting.md").read_text()
+    draft = draft_posting(text, "google-style-posting.md")
+    posting = posting_from_yaml(draft.posting, "t.yaml")
+    assert posting.organization == "Google DeepMind"
+    assert posting.location == ("London, UK", "Mountain View, CA, USA")
+    assert posting.deadline is not None and posting.deadline.isoformat() == "2027-03-01"
+    assert [q.kind for q in posting.required] == ["degree", "skills", "research_experience", "publications"]
+    assert [q.kind for q in posting.preferred] == ["skills", "research_experience", "skills"]
+    assert not any("About the job" in (q.quote or "") for q in posting.required + posting.preferred)
