@@ -15,6 +15,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -48,13 +49,27 @@ def _load_one(path: str) -> Outcome:
         return InputError(str(error))  # the message only: it pickles and prints the same
 
 
-def parse_files(paths: list[str], jobs: int = 1) -> list[Outcome]:
+Progress = Callable[[int, int], None] | None
+"""Told (files parsed so far, files to parse) as parsing goes, for a progress bar."""
+
+
+def parse_files(paths: list[str], jobs: int = 1, on_progress: Progress = None) -> list[Outcome]:
     """Each posting file loaded, in `jobs` processes when there are many: YAML parsing is the
     cold cost, and it parallelises perfectly."""
     if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            return list(pool.map(_load_one, paths, chunksize=max(1, len(paths) // (jobs * 8))))
-    return [_load_one(p) for p in paths]
+            outcomes = pool.map(_load_one, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8))))
+            return _reporting(outcomes, len(paths), on_progress)
+    return _reporting((_load_one(p) for p in paths), len(paths), on_progress)
+
+
+def _reporting(outcomes: Iterable[Outcome], total: int, on_progress: Progress) -> list[Outcome]:
+    done: list[Outcome] = []
+    for outcome in outcomes:
+        done.append(outcome)
+        if on_progress is not None and (len(done) % 50 == 0 or len(done) == total):
+            on_progress(len(done), total)
+    return done
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +114,7 @@ class PostingCache:
         except OSError:
             return False  # a cache that cannot be written only costs speed next time
 
-    def load(self, files: list[Path]) -> list[Outcome]:
+    def load(self, files: list[Path], on_progress: Progress = None) -> list[Outcome]:
         """Outcomes for the files of one folder, parsing only what changed since the cache."""
         if not files:
             return []
@@ -114,7 +129,7 @@ class PostingCache:
                 fresh[name] = hit
             else:
                 stale.append(name)
-        for name, outcome in zip(stale, parse_files(stale, self.jobs), strict=True):
+        for name, outcome in zip(stale, parse_files(stale, self.jobs, on_progress), strict=True):
             fresh[name] = (stats[name].st_size, stats[name].st_mtime_ns, outcome)
         written = False
         if stale or len(cached) != len(fresh):

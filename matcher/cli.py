@@ -310,17 +310,18 @@ def _load_postings(source: str, *, strict: bool, use_cache: bool = True, jobs: i
     from matcher.loading import load_postings
 
     workers = jobs or os.cpu_count() or 1
-    if use_cache:
-        reader = PostingCache(default_cache_dir(), jobs=workers).load
-    else:
-        reader = lambda files: parse_files([str(f) for f in files], workers)  # noqa: E731
+
+    def parse_all(files: list[Path], progress: Callable[[int, int], None] | None) -> list[Any]:
+        return parse_files([str(f) for f in files], workers, progress)
+
+    reader = PostingCache(default_cache_dir(), jobs=workers).load if use_cache else parse_all
     load = partial(load_postings, source, strict=strict, read_folder=reader)
     if not sys.stderr.isatty():
         return load()
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("reading postings", total=None, visible=False)
+        task = progress.add_task("parsing postings", total=None, visible=False)
 
         def advance(done: int, total: int) -> None:
             if total >= PROGRESS_MIN_POSTINGS:

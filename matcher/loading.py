@@ -849,8 +849,8 @@ def posting_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
 
 
-FolderReader = Callable[[list[Path]], "list[Posting | InputError]"]
-"""Loads the posting files of one folder (the cache and parallel parsing plug in here)."""
+FolderReader = Callable[[list[Path], Callable[[int, int], None] | None], "list[Posting | InputError]"]
+"""Loads the posting files of one folder, reporting progress (the cache and parallel parsing plug in here)."""
 
 
 def load_postings(
@@ -871,7 +871,8 @@ def load_postings(
             raise InputError(Problem(str(source), "no such folder or file"))
         files = [path] if path.is_file() else posting_files(path)
         if read_folder is not None and path.is_dir():
-            outcomes = read_folder(files)
+            outcomes = read_folder(files, on_progress)
+            on_progress = None  # the reader has reported the slow part
             candidates = [(str(f), _returning(o)) for f, o in zip(files, outcomes, strict=True)]
         else:
             candidates = [(str(f), partial(load_posting, str(f))) for f in files]
