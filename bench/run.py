@@ -28,7 +28,8 @@ PYTHON = sys.executable
 EXE = str(Path(PYTHON).parent / "intern-match")
 
 LOAD_CACHE = """
-import sys
+import gc, sys
+gc.disable()  # as the intern-match command does
 from pathlib import Path
 from matcher.cache import PostingCache
 from matcher.loading import load_postings

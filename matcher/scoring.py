@@ -59,13 +59,22 @@ ALL_OF_ORDER = {Verdict.MET: 3, Verdict.PARTIAL: 2, Verdict.UNKNOWN: 1, Verdict.
 tool cannot judge leaves it unknown (three-valued AND)."""
 
 
-def _judgement(verdict: Verdict, rule: str, evidence: str, **extra: object) -> Judgement:
-    credit = {Verdict.MET: 1.0, Verdict.UNMET: 0.0, Verdict.UNKNOWN: 0.0}.get(verdict)
-    if credit is None:
-        credit = float(extra.pop("credit"))  # type: ignore[arg-type]
-    else:
-        extra.pop("credit", None)
-    return Judgement(verdict=verdict, credit=round(credit, 4), rule=rule, evidence=evidence, **extra)  # type: ignore[arg-type]
+def _judgement(
+    verdict: Verdict,
+    rule: str,
+    evidence: str,
+    *,
+    credit: float = 0.0,
+    matched: str | None = None,
+    similarity: int | None = None,
+    parts: tuple[Judgement, ...] = (),
+) -> Judgement:
+    """A judgement; `credit` counts only for partial verdicts (met is 1, unmet and unknown 0)."""
+    if verdict is Verdict.MET:
+        credit = 1.0
+    elif verdict is not Verdict.PARTIAL:
+        credit = 0.0
+    return Judgement(verdict, round(credit, 4), rule, evidence, matched, similarity, parts)
 
 
 def _fraction(done: float, needed: float) -> Verdict:
@@ -641,24 +650,22 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     ]
     topics = [scorer.topic(t) for t in posting.topics]
 
-    def counted(section: Section) -> list[tuple[Qualification, Judgement]]:
-        return [(q, j) for s, q, j in judged if s == section and j.verdict is not Verdict.UNKNOWN]
-
-    weight_of = {s: sum(q.weight for q, _ in counted(s)) for s in ("required", "preferred")}
+    weight_of = {"required": 0.0, "preferred": 0.0}  # of the qualifications that were judged
+    for section, q, j in judged:
+        if j.verdict is not Verdict.UNKNOWN:
+            weight_of[section] += q.weight
     shares = {
         "required": REQUIRED_SHARE if weight_of["required"] > 0 else 0.0,
         "preferred": PREFERRED_SHARE if weight_of["preferred"] > 0 else 0.0,
         "topics": TOPIC_SHARE if topics else 0.0,
     }
     total_share = sum(shares.values()) or 1.0
+    per_weight = {s: shares[s] / total_share / weight_of[s] if weight_of[s] else 0.0 for s in weight_of}
 
     results = []
     earned = 0.0  # summed unrounded; points are rounded only for display
     for section, q, j in judged:
-        if j.verdict is Verdict.UNKNOWN or weight_of[section] == 0:
-            available = 0.0
-        else:
-            available = shares[section] / total_share * q.weight / weight_of[section]
+        available = 0.0 if j.verdict is Verdict.UNKNOWN else per_weight[section] * q.weight
         earned += available * j.credit
         results.append(QualificationResult(section, q, j, round(available * j.credit, 4), round(available, 4)))
     fit = sum(t.similarity for t in topics) / (100 * len(topics)) if topics else 0.0
@@ -667,8 +674,7 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     topic = TopicFit(round(fit, 4), tuple(topics), round(topic_available * fit, 4), round(topic_available, 4))
     score = round(min(1.0, earned), 4)
     eligible = not any(r.section == "required" and r.judgement.verdict is Verdict.UNMET for r in results)
-    match = Match(posting, eligible, score, tuple(results), topic)
-    return Match(posting, eligible, score, tuple(results), topic, reasons=reasons(match))
+    return Match(posting, eligible, score, tuple(results), topic, reasons=reasons(results, topic))
 
 
 def rank(postings: Iterable[Posting], profile: Profile, today: date) -> list[Match]:
@@ -716,27 +722,27 @@ def short_label(q: Qualification, j: Judgement) -> str:
     return q.kind  # pragma: no cover
 
 
-def reasons(match: Match) -> tuple[str, ...]:
+def reasons(results: Sequence[QualificationResult], topic_fit: TopicFit) -> tuple[str, ...]:
     """The one or two things that mattered most: what is missing, or what earned the most."""
-    unmet = [r for r in match.results if r.section == "required" and r.judgement.verdict is Verdict.UNMET]
+    unmet = [r for r in results if r.section == "required" and r.judgement.verdict is Verdict.UNMET]
     if unmet:
         unmet.sort(key=lambda r: -r.available)
         return tuple(f"missing: {short_label(r.qualification, r.judgement)}" for r in unmet[:2])
     out: list[str] = []
-    gains = sorted((r for r in match.results if r.section == "preferred" and r.points > 0), key=lambda r: -r.points)
+    gains = sorted((r for r in results if r.section == "preferred" and r.points > 0), key=lambda r: -r.points)
     out += [f"+ {short_label(r.qualification, r.judgement)}" for r in gains[:2]]
     if len(out) < 2:
         misses = sorted(
             (
                 r
-                for r in match.results
+                for r in results
                 if r.judgement.verdict is Verdict.UNMET or (r.judgement.verdict is Verdict.PARTIAL and r.section == "required")
             ),
             key=lambda r: -(r.available - r.points),
         )
         out += [f"- {short_label(r.qualification, r.judgement)}" for r in misses[: 2 - len(out)]]
     if len(out) < 2:
-        spoken = [t.topic for t in match.topic_fit.matches if t.matched]
+        spoken = [t.topic for t in topic_fit.matches if t.matched]
         if spoken:
             out.append(f"topics: {', '.join(spoken[:2])}")
     return tuple(out)
