@@ -387,7 +387,11 @@ def _fields_after(text: str, keyword: str) -> tuple[list[str], bool]:
     tail = re.split(r"\bin\s+(?:the\s+)?(?:fields?|areas?)\s+of\s+|\bresearch in\s+", tail)[-1]
     tail = re.sub(r"^(?:the\s+)?(?:fields?|areas?)\s+of\s+", "", tail)
     related = bool(re.search(r"\b(closely )?related (field|area|discipline)s?\b", tail, re.IGNORECASE))
-    tail = re.split(r",?\s*\bor\s+(a\s+)?(closely\s+)?related\b|\bas demonstrated\b|\bthrough\b", tail, flags=re.IGNORECASE)[0]
+    tail = re.split(
+        r",?\s*\bor\s+(a\s+)?(closely\s+)?related\b|\bas demonstrated\b|\bthrough\b|\bwith\b|\bwho\b",
+        tail,
+        flags=re.IGNORECASE,
+    )[0]
     parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/", tail) if p and p.strip(" ,")]
     terms = term_catalogue()
     fields = [terms.resolve(p).canonical or p.lower() for p in parts if len(p) < 40 and terms.resolve(p).canonical]
@@ -570,6 +574,7 @@ def _metadata(lines: list[str], meta: dict[str, str], text: str) -> dict[str, An
     org = (
         re.search(r"\b([A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,3}) is an equal opportunity employer", joined)
         or re.search(r"\bInternships? at ([A-Z][A-Za-z&.]+(?: [A-Z][A-Za-z&.]+){0,2})", joined)
+        or re.search(r"^[^.\n]{0,80}\bIntern\b[^.\n]*? at ([A-Z][A-Za-z&.-]+(?: [A-Z][A-Za-z&.-]+){0,3})", joined)
         or re.search(
             r"\bat (Microsoft Research|Google DeepMind|Google Research|Meta|Microsoft|Google|Apple|Amazon|NVIDIA|IBM Research)\b",
             joined,
@@ -590,6 +595,12 @@ def _metadata(lines: list[str], meta: dict[str, str], text: str) -> dict[str, An
             if found:
                 places = found
                 break
+        if not places:  # "Research Intern at Acme (Zurich, Switzerland)"
+            head = " ".join(lines[:3])[:400]
+            for candidate in re.findall(r"\(([^()]{3,60})\)", head):
+                parsed = gazetteer().parse(candidate)
+                if parsed.city and parsed.regions:
+                    places.append(candidate)
         if not places:
             labs = re.findall(r"\b([A-Z][a-z]+) lab\b", joined)
             places = [lab for lab in dict.fromkeys(labs) if lab not in ("Research",)]
@@ -653,6 +664,7 @@ def _asks(sentence: str) -> bool:
         and re.search(r"enrolled|pursuing|program", sentence, re.IGNORECASE)
         or venues_in(sentence)
         or ASKING.search(sentence)
+        or (re.search(r"\b(required|must|need(ed)?)\b", sentence, re.IGNORECASE) and skills_in(sentence))
         or PREFERRED_MARKERS.search(sentence)
     )
 

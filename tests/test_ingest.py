@@ -145,3 +145,15 @@ def test_a_markdown_posting_with_other_headings_and_a_dotted_byline() -> None:
     assert [q.kind for q in posting.required] == ["degree", "skills", "research_experience", "publications"]
     assert [q.kind for q in posting.preferred] == ["skills", "research_experience", "skills"]
     assert not any("About the job" in (q.quote or "") for q in posting.required + posting.preferred)
+
+
+def test_a_posting_with_no_line_breaks_and_no_headings() -> None:
+    text = (ROOT / "tests" / "data" / "one-line-posting.txt").read_text()
+    assert "\n" not in text.strip()
+    draft = draft_posting(text, "one-line-posting.txt")
+    posting = posting_from_yaml(draft.posting, "t.yaml")
+    assert (posting.organization, posting.location) == ("Acme Labs", ("Zurich, Switzerland",))
+    assert [q.kind for q in posting.required] == ["degree", "publications", "skills"]
+    assert posting.required[0].criterion.fields == ("computer vision",)  # type: ignore[union-attr]
+    assert [q.criterion.terms for q in posting.preferred] == [("JAX",)]  # type: ignore[union-attr]
+    assert not any("cover letter" in (q.quote or "") for q in posting.required + posting.preferred)
