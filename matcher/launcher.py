@@ -17,6 +17,8 @@ def main() -> None:
     # collecting; the cycle collector would walk them again and again (measured: over a third of
     # a 10,000-posting run). A command is a short-lived process: its memory goes back at exit.
     gc.disable()
-    from matcher.cli import main as run
-
+    try:
+        from matcher.cli import main as run
+    except KeyboardInterrupt:  # Ctrl-C while the CLI is still loading
+        sys.exit(130)
     run()

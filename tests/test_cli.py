@@ -164,7 +164,22 @@ def test_the_profile_can_come_from_standard_input(runner: CliRunner) -> None:
     assert json.loads(result.stdout)["profile"]["path"] == "-"
 
 
-@pytest.mark.parametrize("command", [[], ["rank"], ["explain"], ["venues"], ["profile"], ["profile", "show"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        [],
+        ["rank"],
+        ["explain"],
+        ["gaps"],
+        ["shortlist"],
+        ["venues"],
+        ["ingest"],
+        ["validate"],
+        ["init"],
+        ["profile"],
+        ["profile", "show"],
+    ],
+)
 def test_every_command_has_help(runner: CliRunner, command: list[str]) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0
