@@ -1,8 +1,9 @@
 """The intern-match command: parse arguments, load, score, render. Nothing else lives here.
 
 Exit statuses (documented in the README):
-  0 success · 1 a file is missing or invalid · 2 usage error (unknown posting id, no profile)
-  3 success, but some postings were skipped as invalid · 130 interrupted (Ctrl-C)
+  0 success · 1 a file is missing or invalid, or a write refused · 2 usage error (unknown posting
+  id, no profile) · 3 success, but some postings were skipped as invalid · 70 internal error
+  (a bug) · 130 interrupted (Ctrl-C)
 """
 
 from __future__ import annotations
@@ -95,9 +96,9 @@ PROGRESS_MIN_POSTINGS = 200
 """Fewer postings than this load too fast for a progress bar to help."""
 
 
-def _console(no_color: bool, stderr: bool = False) -> Console:
-    """Built per command so NO_COLOR and COLUMNS in the environment take effect."""
-    stream = sys.stderr if stderr else sys.stdout
+def _console(no_color: bool) -> Console:
+    """Standard output's console, built per command so NO_COLOR and COLUMNS take effect."""
+    stream = sys.stdout
     width = None
     if not stream.isatty() and "COLUMNS" not in os.environ:
         width = 120  # rich would use 80 for a pipe; tables read better wider
