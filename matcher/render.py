@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from rich import box
 from rich.console import Group, RenderableType
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -334,13 +335,6 @@ def _match_cells(m: Match) -> tuple[Text, str, str, str]:
     )
 
 
-def _judgement_cells(j: Judgement) -> tuple[Text, Text, str]:
-    evidence = Text(j.evidence)
-    evidence.append(f"\nrule: {j.rule}", style="dim")
-    similarity = "-" if j.similarity is None else str(j.similarity)
-    return _verdict_text(j.verdict), evidence, similarity
-
-
 def explanation(match: Match, profile: Profile) -> RenderableType:
     """Every qualification, its verdict, evidence and points, and how they add up to the score."""
     p = match.posting
@@ -354,32 +348,16 @@ def explanation(match: Match, profile: Profile) -> RenderableType:
         head.append(f" · source {p.source}")
     head.append(f"\nprofile: {profile.display_name} ({profile.path})")
 
-    table = Table(box=box.SIMPLE_HEAD, expand=True, show_lines=True)
-    table.add_column("#", justify="right")
-    table.add_column("qualification", no_wrap=True)
-    table.add_column("posting says", ratio=2, overflow="fold")
-    table.add_column("evidence from the profile", ratio=3, overflow="fold")
-    table.add_column("sim", justify="right")
-    table.add_column("points", justify="right", no_wrap=True)
+    blocks: list[RenderableType] = []
     for i, r in enumerate(match.results, 1):
-        verdict, evidence, similarity = _judgement_cells(r.judgement)
-        quote = Text(r.qualification.quote or "-")
-        if r.qualification.note:
-            quote.append(f"\nnote: {r.qualification.note}", style="dim")
-        points = f"{r.points:.3f}/{r.available:.3f}" if r.judgement.verdict is not Verdict.UNKNOWN else "not counted"
-        what = Text(f"{r.section}\n{r.qualification.kind}\n", style="dim") + verdict
-        table.add_row(str(i), what, quote, evidence, similarity, points)
+        points = f"{r.points:.3f} of {r.available:.3f} points" if r.judgement.verdict is not Verdict.UNKNOWN else "not counted"
+        heading = Text(f"{i}. ", style="bold") + Text(f"{r.section} · {r.qualification.kind} · ")
+        heading += _verdict_text(r.judgement.verdict) + Text(f" · {points}")
+        blocks += [Text(""), heading, _judgement_block(r.judgement, r.qualification.quote, r.qualification.note, indent=3)]
         members = group_members(r.qualification.criterion)
         for k, (member, part) in enumerate(zip(members, r.judgement.parts, strict=True), 1):
-            verdict, evidence, similarity = _judgement_cells(part)
-            table.add_row(
-                f"{i}.{k}",
-                Text(f"  {member.kind}\n  ", style="dim") + verdict,
-                Text(member.quote or ""),
-                evidence,
-                similarity,
-                "",
-            )
+            sub = Text(f"   {i}.{k} ", style="bold") + Text(f"{member.kind} · ") + _verdict_text(part.verdict)
+            blocks += [sub, _judgement_block(part, member.quote, member.note, indent=8)]
 
     topics = Table(box=box.SIMPLE_HEAD, expand=True, title="topical fit", title_justify="left")
     topics.add_column("posting topic")
@@ -390,7 +368,23 @@ def explanation(match: Match, profile: Profile) -> RenderableType:
     for t in match.topic_fit.matches:
         topics.add_row(Text(t.topic), Text(t.matched or "-"), Text(t.source or "-"), t.how, str(t.similarity))
 
-    return Group(Panel(head, expand=True), table, topics, Text(score_sum(match)))
+    return Group(Panel(head, expand=True), *blocks, Text(""), topics, Text(score_sum(match)))
+
+
+def _judgement_block(j: Judgement, quote: str | None, note: str | None, indent: int) -> RenderableType:
+    """What the posting says, what the profile showed, the rule and the fuzzy score, aligned."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(ratio=1, overflow="fold")
+    if quote:
+        grid.add_row("posting", Text(f"“{quote}”"))
+    if note:
+        grid.add_row("note", Text(note, style="dim"))
+    grid.add_row("evidence", Text(j.evidence))
+    grid.add_row("rule", Text(j.rule, style="dim"))
+    if j.similarity is not None:
+        grid.add_row("fuzzy", Text(f"{j.similarity} of 100", style="dim"))
+    return Padding(grid, (0, 0, 0, indent))
 
 
 def score_sum(match: Match) -> str:

@@ -29,7 +29,7 @@ def run(*args: str, stderr: bool = False) -> str:
 def main() -> None:
     bench_lines = Path(sys.argv[1]).read_text().splitlines()
     explain = run(EXE, "explain", "msr-cambridge-project-tokyo-ml-uq", "profiles/me.yaml", *DAY).splitlines()
-    second = next(i for i, line in enumerate(explain) if line.strip().startswith("2   required"))
+    second = next(i for i, line in enumerate(explain) if line.startswith("2. "))
     topical = next(i for i, line in enumerate(explain) if line.startswith("topical fit"))
     broken = ROOT / "broken.yaml"
     broken.write_text("degree: {stage: phd\n  skills: [a\n")
