@@ -265,7 +265,7 @@ class _Reader:
             self.problem(f"{what}.{key}: expected text, got {_type_name(value)}", _value_mark(m, key))
             return None
         text = str(value).strip()
-        return text or None
+        return sys.intern(text) if text else None  # shared across postings, in memory and in the cache
 
     def texts(self, m: YMap, key: str, what: str) -> tuple[str, ...]:
         """A list of text; a single value means a list of one."""
@@ -279,7 +279,7 @@ class _Reader:
             if isinstance(item, (dict, list)) or isinstance(item, bool) or item is None:
                 self.problem(f"{what}.{key}: each item must be text, got {_type_name(item)}", mark)
             elif str(item).strip():
-                out.append(str(item).strip())
+                out.append(sys.intern(str(item).strip()))
         return tuple(out)
 
     def boolean(self, m: YMap, key: str, what: str) -> bool | None:
