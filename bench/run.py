@@ -91,13 +91,11 @@ def main() -> int:
         cache = Path(tempfile.mkdtemp(prefix="im-bench-cache-"))
         env = {"INTERN_MATCH_CACHE_DIR": str(cache)}
         rank = [EXE, "rank", str(PROFILE), "--postings", str(folder), "--format", "tsv", "--today", "2026-11-23"]
-        cold, cold_rss = median(
-            rank, max(1, args.repeat // 2), env=env, prepare=lambda c=cache: shutil.rmtree(c, ignore_errors=True)
-        )
+        cold, cold_rss = median(rank, args.repeat, env=env, prepare=lambda c=cache: shutil.rmtree(c, ignore_errors=True))
         measure(rank, env=env)  # make sure the cache is written
         warm, warm_rss = median(rank, args.repeat, env=env)
         floor, _ = median([PYTHON, "-c", LOAD_CACHE, str(folder), str(cache)], args.repeat)
-        libyaml, _ = median([PYTHON, "-c", PARSE_LIBYAML, str(folder)], max(1, args.repeat // 2))
+        libyaml, _ = median([PYTHON, "-c", PARSE_LIBYAML, str(folder)], args.repeat)
         rows += [
             (f"{size:>7} postings: libyaml C loader parse", f"{libyaml:.2f} s", "floor for cold runs"),
             (f"{size:>7} postings: load own cache", f"{floor:.2f} s", "floor for warm runs"),
