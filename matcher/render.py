@@ -594,18 +594,8 @@ def shortlist_dict(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
     return {"rank": rank, "profile": profile.path, "name": profile.name, **{k: result[k] for k in keep}}
 
 
-SHORTLIST_FIELDS = (
-    "rank",
-    "profile",
-    "name",
-    "eligible",
-    "score",
-    "required_met",
-    "required_total",
-    "preferred_met",
-    "preferred_total",
-    "reasons",
-)
+SHORTLIST_FIELDS = ("rank", "profile", "name", *FLAT_FIELDS[FLAT_FIELDS.index("eligible") : FLAT_FIELDS.index("reasons") + 1])
+"""A candidate's row: who, then the same verdict columns a ranking row has."""
 
 
 def shortlist_row(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
