@@ -20,11 +20,12 @@ import typer
 from rich.console import Console, Group
 
 from matcher import __version__
-from matcher.errors import InternMatchError, UsageError
+from matcher.errors import InputError, InternMatchError, UsageError
 
 if TYPE_CHECKING:
+    from matcher.cache import PostingCache
     from matcher.loading import PostingSet
-    from matcher.models import Posting, Profile
+    from matcher.models import Match, Posting, Profile
     from matcher.render import OutputFormat
 
 EXIT_OK = 0
@@ -196,6 +197,7 @@ def rank(
     from matcher import render
     from matcher.batch import rank_profiles
     from matcher.loading import validation_targets
+    from matcher.scoring import explain_all
     from matcher.selection import SortOrder, select
 
     try:
@@ -209,7 +211,8 @@ def rank(
         if not paths:
             raise UsageError("no profile files found in " + ", ".join(profiles))
         candidates = [_load_profile(p, when) for p in paths]
-        loaded = _load_postings(source, strict=strict, use_cache=not no_cache, jobs=jobs)
+        cache = None if no_cache else _posting_cache(jobs)
+        loaded = _load_postings(source, strict=strict, use_cache=not no_cache, jobs=jobs, summaries=cache)
     except InternMatchError as error:
         _fail(error)
 
@@ -234,29 +237,41 @@ def rank(
     for note in render.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
 
+    def explained() -> list[tuple[Profile, list[Match]]]:
+        """The shown postings with every qualification's explanation (JSON, JSONL, reports)."""
+        full = cache.full if cache else None
+        return [(c, explain_all(shown, c, when, full)) for c, shown in ranked]
+
     several = len(ranked) > 1
     if fmt is render.OutputFormat.JSON:
         document = (
-            render.rankings_document(ranked, loaded.skipped, when)
+            render.rankings_document(explained(), loaded.skipped, when)
             if several
-            else render.ranking_document(*ranked[0], loaded.skipped, when)
+            else render.ranking_document(*explained()[0], loaded.skipped, when)
         )
         _write(render.to_json(document))
     elif fmt is render.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
-        rows = [
-            ({"profile": c.path} if several else {})
-            | (render.match_dict(m, i) if fmt is render.OutputFormat.JSONL else render.flat_row(m, i))
-            for c, matches in ranked
-            for i, m in enumerate(matches, 1)
-        ]
+        rows = (
+            [
+                ({"profile": c.path} if several else {}) | render.match_dict(m, i)
+                for c, matches in explained()
+                for i, m in enumerate(matches, 1)
+            ]
+            if fmt is render.OutputFormat.JSONL
+            else [
+                ({"profile": c.path} if several else {}) | render.flat_row(m, i)
+                for c, matches in ranked
+                for i, m in enumerate(matches, 1)
+            ]
+        )
         fields = ("profile", *render.FLAT_FIELDS) if several else render.FLAT_FIELDS
         _emit(fmt, rows, fields, lambda: Group(*(render.ranking_table(m, c) for c, m in ranked)), no_color)
 
     try:
         _write_report(
-            lambda: [part for c, m in ranked for part in render.report(m, c)],
+            lambda: [part for c, m in explained() for part in render.report(m, c)],
             html=html,
             svg=svg,
             force=force,
@@ -302,20 +317,33 @@ def _choice(option: str, value: str, choices: type[enum.Enum]) -> Any:
     return choices(value.lower())
 
 
-def _load_postings(source: str, *, strict: bool, use_cache: bool = True, jobs: int | None = None) -> PostingSet:
+def _posting_cache(jobs: int | None = None) -> PostingCache:
+    from matcher.cache import PostingCache, default_cache_dir
+
+    return PostingCache(default_cache_dir(), jobs=jobs or os.cpu_count() or 1)
+
+
+def _load_postings(
+    source: str, *, strict: bool, use_cache: bool = True, jobs: int | None = None, summaries: PostingCache | None = None
+) -> PostingSet:
     """Load postings through the cache (and parallel parsing for many changed files), with a
-    progress bar on a terminal's stderr when there are many."""
+    progress bar on a terminal's stderr when there are many. With `summaries`, a folder's
+    postings are read from that cache as summaries; `summaries.full` gives each one whole."""
     from functools import partial
 
-    from matcher.cache import PostingCache, default_cache_dir, parse_files
-    from matcher.loading import load_postings
+    from matcher.cache import parse_files
+    from matcher.loading import FolderReader, load_postings
 
     workers = jobs or os.cpu_count() or 1
 
-    def parse_all(files: list[Path], progress: Callable[[int, int], None] | None) -> list[Any]:
+    def parse_all(files: list[Path], progress: Callable[[int, int], None] | None) -> list[Posting | InputError]:
         return parse_files([str(f) for f in files], workers, progress)
 
-    reader = PostingCache(default_cache_dir(), jobs=workers).load if use_cache else parse_all
+    reader: FolderReader = parse_all
+    if summaries is not None:
+        reader = summaries.load_summaries
+    elif use_cache:
+        reader = _posting_cache(jobs).load
     load = partial(load_postings, source, strict=strict, read_folder=reader)
     if not sys.stderr.isatty():
         return load()
@@ -354,7 +382,8 @@ def _find_posting(posting: str, postings: str | None) -> Posting:
 
     if Path(posting).is_file() or posting == "-":
         return load_posting(posting)
-    loaded = _load_postings(_postings_source(postings), strict=False)
+    cache = _posting_cache()
+    loaded = _load_postings(_postings_source(postings), strict=False, summaries=cache)
     by_id = {p.id: p for p in loaded.postings}
     if posting not in by_id:
         from rapidfuzz import process
@@ -362,7 +391,7 @@ def _find_posting(posting: str, postings: str | None) -> Posting:
         close = [hit[0] for hit in process.extract(posting, list(by_id), limit=3, score_cutoff=50)]
         hint = f"; closest: {', '.join(close)}" if close else ""
         raise UsageError(f"no posting with id '{posting}'{hint} (see `intern-match rank` for ids)")
-    return by_id[posting]
+    return cache.full(by_id[posting])
 
 
 def complete_posting_id(incomplete: str) -> list[str]:

@@ -8,6 +8,7 @@ so "2021-02-30" is reported, not turned into a crash.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -846,7 +847,11 @@ def bundled_postings_dir() -> Path:
 
 
 def posting_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    """The folder's posting files, by name. Read with scandir: for 10,000 files, sorting Path
+    objects and a stat per file cost more than the rest of a cached load."""
+    with os.scandir(folder) as entries:
+        names = sorted(e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file())
+    return [folder / name for name in names]
 
 
 FolderReader = Callable[[list[Path], Callable[[int, int], None] | None], "list[Posting | InputError]"]

@@ -331,3 +331,26 @@ class Match(Record):
 
     def count(self, section: Section, verdict: Verdict | None = None) -> int:
         return sum(1 for r in self.results if r.section == section and (verdict is None or r.judgement.verdict is verdict))
+
+
+@dataclass(frozen=True, slots=True)
+class Standing(Record):
+    """A posting's place in one profile's ranking: what a table row shows, without the
+    explanations. Comes from the same judgements as a Match (Scorer.standing), at a fraction of
+    the cost, so that tens of thousands of postings rank quickly; Scorer.score gives the Match."""
+
+    posting: Posting
+    eligible: bool
+    score: float
+    required: tuple[Verdict, ...]
+    """The verdict on each required qualification, in the posting's order."""
+    preferred: tuple[Verdict, ...]
+    reasons: tuple[str, ...] = ()
+
+    def count(self, section: Section, verdict: Verdict | None = None) -> int:
+        verdicts = self.required if section == "required" else self.preferred
+        return sum(1 for v in verdicts if verdict is None or v is verdict)
+
+
+Ranked: TypeAlias = Match | Standing
+"""What tables, filters and sort orders need of a ranked posting; either form has it."""

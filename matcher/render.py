@@ -23,7 +23,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Verdict, group_members
+from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
@@ -206,7 +206,7 @@ FLAT_FIELDS = (
 )
 
 
-def flat_row(match: Match, rank: int) -> dict[str, Any]:
+def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
     return {
         "rank": rank,
         "id": match.posting.id,
@@ -293,7 +293,7 @@ def _verdict_text(verdict: Verdict) -> Text:
     return Text(VERDICT_MARK[verdict], style=VERDICT_STYLE[verdict])
 
 
-def ranking_table(matches: Sequence[Match], profile: Profile) -> Table:
+def ranking_table(matches: Sequence[Ranked], profile: Profile) -> Table:
     """The ranked table. Each posting stacks its id (whole, to copy into `explain`), title,
     organisation and location, and the reasons that mattered, so it reads at 80 columns too."""
     table = Table(
@@ -325,7 +325,7 @@ def _with_reasons(cell: Text, reasons: Sequence[str]) -> Text:
     return cell
 
 
-def _match_cells(m: Match) -> tuple[Text, str, str, str]:
+def _match_cells(m: Ranked) -> tuple[Text, str, str, str]:
     """Eligible, required met, preferred met and score: the same columns wherever a match is listed."""
     return (
         Text("yes", style="green") if m.eligible else Text("no", style="red"),

@@ -5,9 +5,10 @@ Pure functions: no I/O, no terminal. Every weight and threshold lives in matcher
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -15,6 +16,7 @@ from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import GENERIC_WORDS, fold
+from matcher.knowledge.venues import VenueResolution
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import (
     AllOfCriterion,
@@ -27,6 +29,7 @@ from matcher.models import (
     Match,
     Posting,
     Profile,
+    Publication,
     PublicationsCriterion,
     Qualification,
     QualificationResult,
@@ -34,10 +37,12 @@ from matcher.models import (
     Section,
     SkillsCriterion,
     Stage,
+    Standing,
     TextCriterion,
     TopicFit,
     TopicMatch,
     Verdict,
+    group_members,
 )
 from matcher.tuning import (
     NARROWER_TOPIC_FACTOR,
@@ -50,6 +55,8 @@ from matcher.tuning import (
     TOPIC_CUTOFF,
     TOPIC_SHARE,
 )
+
+R = TypeVar("R", Match, Standing)
 
 ANY_OF_ORDER = {Verdict.MET: 3, Verdict.UNKNOWN: 2, Verdict.PARTIAL: 1, Verdict.UNMET: 0}
 """any_of takes the best alternative in this order: an alternative the tool cannot judge may be
@@ -70,11 +77,17 @@ def _judgement(
     parts: tuple[Judgement, ...] = (),
 ) -> Judgement:
     """A judgement; `credit` counts only for partial verdicts (met is 1, unmet and unknown 0)."""
+    return Judgement(verdict, _credit(verdict, credit), rule, evidence, matched, similarity, parts)
+
+
+def _credit(verdict: Verdict, credit: float) -> float:
     if verdict is Verdict.MET:
-        credit = 1.0
-    elif verdict is not Verdict.PARTIAL:
-        credit = 0.0
-    return Judgement(verdict, round(credit, 4), rule, evidence, matched, similarity, parts)
+        return 1.0
+    return round(credit, 4) if verdict is Verdict.PARTIAL else 0.0
+
+
+Assessment = tuple[Verdict, float]
+"""A judgement's verdict and credit alone: what a score needs, without the words of an explanation."""
 
 
 def _fraction(done: float, needed: float) -> Verdict:
@@ -201,14 +214,19 @@ class Scorer:
         self.words = _ProfileWords(profile)
         self.topic_items = topic_items(profile)
         self._judgements: dict[object, Judgement] = {}
+        self._assessments: dict[object, Assessment] = {}
+        self._assessed: dict[int, tuple[Criterion, Assessment]] = {}
         self._skills: dict[str, TermMatch] = {}
         self._topics: dict[str, TopicMatch] = {}
+        self._fields: dict[str, TermMatch | None] = {}
+        self._publications: tuple[_ReadPublication, ...] | None = None
 
     def changed(self, profile: Profile, parts: frozenset[str]) -> Scorer:
         """A scorer for `profile`, which differs from this one's only in `parts` (see DEPENDS_ON):
         every judgement that depends on none of them is reused, not made again."""
         other = Scorer(profile, self.today)
         other._judgements = {key: j for key, j in self._judgements.items() if not (_depends_on(key) & parts)}
+        other._assessments = {key: a for key, a in self._assessments.items() if not (_depends_on(key) & parts)}
         if not (DEPENDS_ON["skill_items"] & parts):
             other._skills = dict(self._skills)
         if not (DEPENDS_ON["topics"] & parts):
@@ -218,12 +236,51 @@ class Scorer:
     def judge(self, qualification: Qualification, posting: Posting) -> Judgement:
         """How one qualification stands against the profile."""
         c = qualification.criterion
-        # Only availability depends on the posting (its start and duration).
-        key: object = (c, posting.start, posting.duration_weeks) if isinstance(c, AvailabilityCriterion) else c
+        key = _key(c, posting)
         found = self._judgements.get(key)
         if found is None:
             found = self._judgements[key] = self._judge(c, posting)
         return found
+
+    def assess(self, qualification: Qualification, posting: Posting) -> Assessment:
+        """The verdict and credit `judge` gives, without building its explanation where that is
+        the costly part (skills and publications: most of the distinct qualifications)."""
+        c = qualification.criterion
+        seen = self._assessed.get(id(c))
+        if seen is not None and seen[0] is c:
+            return seen[1]
+        key = _key(c, posting)
+        found = self._assessments.get(key)
+        if found is None:
+            match c:
+                case SkillsCriterion():
+                    found = _assess_skills(c, self)
+                case PublicationsCriterion():
+                    found = _assess_publications(c, self.read_publications())
+                case _:
+                    j = self.judge(qualification, posting)
+                    found = (j.verdict, j.credit)
+            self._assessments[key] = found
+        if key is c:
+            # Postings share equal criteria (see cache.SharedQualifications): looking one up by
+            # identity is much cheaper than hashing it. It is kept here, so its id cannot be
+            # reused while this scorer lives.
+            self._assessed[id(c)] = (c, found)
+        return found
+
+    def field_match(self, field: str) -> TermMatch | None:
+        """The profile's degree field against one field a posting names."""
+        if field not in self._fields:
+            self._fields[field] = _field_match([field], _profile_field_items(self.profile))
+        return self._fields[field]
+
+    def read_publications(self) -> tuple[_ReadPublication, ...]:
+        if self._publications is None:
+            venues = venue_catalogue()
+            self._publications = tuple(
+                _ReadPublication(pub, venues.resolve(pub.venue) if pub.venue else None) for pub in self.profile.publications
+            )
+        return self._publications
 
     def best_skill(self, term: str) -> TermMatch:
         found = self._skills.get(term)
@@ -241,11 +298,11 @@ class Scorer:
         profile, today = self.profile, self.today
         match c:
             case DegreeCriterion():
-                return _judge_degree(c, profile)
+                return _judge_degree(c, profile, self)
             case ResearchExperienceCriterion():
                 return _judge_research(c, profile, today)
             case PublicationsCriterion():
-                return _judge_publications(c, profile)
+                return _judge_publications(c, self.read_publications())
             case SkillsCriterion():
                 return _judge_skills(c, self)
             case LocationCriterion():
@@ -263,6 +320,16 @@ class Scorer:
     def score(self, posting: Posting) -> Match:
         """Judge every qualification and add up the score; see README "How scoring works"."""
         return _score(posting, self)
+
+    def standing(self, posting: Posting) -> Standing:
+        """The score, eligibility and reasons `score` gives, from assessments: only the one or
+        two qualifications named as reasons are judged in words."""
+        return _standing(posting, self)
+
+
+def _key(c: Criterion, posting: Posting) -> object:
+    # Only availability depends on the posting (its start and duration).
+    return (c, posting.start, posting.duration_weeks) if isinstance(c, AvailabilityCriterion) else c
 
 
 DEPENDS_ON: dict[object, frozenset[str]] = {
@@ -319,15 +386,19 @@ def _stages_text(stages: Sequence[Stage]) -> str:
 
 def _field_match(wanted: Sequence[str], have: Sequence[str]) -> TermMatch | None:
     terms = term_catalogue()
+    return _best_of(terms.best_match(field, have) for field in wanted)
+
+
+def _best_of(matches: Iterable[TermMatch | None]) -> TermMatch | None:
+    """The most similar match found, the first of equals."""
     best: TermMatch | None = None
-    for field in wanted:
-        m = terms.best_match(field, have)
-        if m.found and (best is None or m.similarity > best.similarity):
+    for m in matches:
+        if m is not None and m.found and (best is None or m.similarity > best.similarity):
             best = m
     return best
 
 
-def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
+def _judge_degree(c: DegreeCriterion, profile: Profile, scorer: Scorer) -> Judgement:
     degree = profile.degree
     rule = f"stage in [{', '.join(s.label for s in c.stages)}]"
     if c.fields:
@@ -350,7 +421,7 @@ def _judge_degree(c: DegreeCriterion, profile: Profile) -> Judgement:
         )
     if not degree.field:
         return _judgement(Verdict.UNKNOWN, rule, f"{stage}; the profile gives no field to compare", matched=degree.stage.label)
-    hit = _field_match(c.fields, [degree.field])
+    hit = _best_of(scorer.field_match(f) for f in c.fields)
     if hit is None:
         if c.related_fields:
             return _judgement(
@@ -401,52 +472,74 @@ def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: dat
     return _judgement(verdict, rule, evidence, credit=credit, matched=matched, similarity=similarity)
 
 
-def _judge_publications(c: PublicationsCriterion, profile: Profile) -> Judgement:
+@dataclass(frozen=True, slots=True)
+class _ReadPublication:
+    publication: Publication
+    resolved: VenueResolution | None
+
+
+def _counted_publications(c: PublicationsCriterion, publications: Sequence[_ReadPublication]) -> list[_ReadPublication]:
+    """The profile's papers that count for `c`: at a listed venue or area, since its year."""
     venues = venue_catalogue()
     wanted = [venues.resolve(v) for v in c.venues]
     wanted_acronyms = {r.venue.acronym for r in wanted if r.venue}
     wanted_unknown = {fold(r.query) for r in wanted if r.venue is None}
+    counted = []
+    for read in publications:
+        pub, venue = read.publication, read.resolved.venue if read.resolved else None
+        if c.since and pub.year and pub.year < c.since:
+            continue
+        listed = venue is not None and venue.acronym in wanted_acronyms
+        listed = listed or (pub.venue is not None and fold(pub.venue) in wanted_unknown)
+        in_area = venue is not None and bool(set(venue.areas) & set(c.areas))
+        if listed or in_area or not (c.venues or c.areas):
+            counted.append(read)
+    return counted
+
+
+def _assess_publications(c: PublicationsCriterion, publications: Sequence[_ReadPublication]) -> Assessment:
+    if not publications:
+        return Verdict.UNMET, 0.0
+    n = len(_counted_publications(c, publications))
+    verdict = _fraction(n, c.min)
+    return verdict, _credit(verdict, min(1.0, n / c.min))
+
+
+def _judge_publications(c: PublicationsCriterion, publications: Sequence[_ReadPublication]) -> Judgement:
     parts = []
     if c.venues:
         parts.append(f"venue in [{', '.join(c.venues)}]")
     if c.areas:
         parts.append(f"area in [{', '.join(c.areas)}]")
     rule = f">= {c.min} paper(s)" + (f" at {' or '.join(parts)}" if parts else "") + (f" since {c.since}" if c.since else "")
-    if not profile.publications:
-        return _judgement(Verdict.UNMET, rule, "the profile lists no publications")
+    verdict, credit = _assess_publications(c, publications)
+    if not publications:
+        return _judgement(verdict, rule, "the profile lists no publications")
     counted: list[str] = []
     acronyms: list[str] = []
     similarities: list[int] = []
-    for pub in profile.publications:
-        if c.since and pub.year and pub.year < c.since:
-            continue
-        resolved = venues.resolve(pub.venue) if pub.venue else None
+    for read in _counted_publications(c, publications):
+        pub, resolved = read.publication, read.resolved
         venue = resolved.venue if resolved else None
-        listed = venue is not None and venue.acronym in wanted_acronyms
-        listed = listed or (pub.venue is not None and fold(pub.venue) in wanted_unknown)
-        in_area = venue is not None and bool(set(venue.areas) & set(c.areas))
-        if listed or in_area or not (c.venues or c.areas):
-            name = venue.acronym if venue else (pub.venue or "a paper")
-            how = f" ({resolved.how}, {resolved.similarity})" if resolved and resolved.how not in ("exact",) and venue else ""
-            counted.append(
-                f"'{pub.venue}'"
-                + (f" -> {name}{how}" if venue and venue.acronym != pub.venue else "")
-                + (f" {pub.year}" if pub.year else "")
-            )
-            acronyms.append(name)
-            similarities.append(resolved.similarity if resolved and venue else 100)
-    n = len(counted)
-    verdict = _fraction(n, c.min)
+        name = venue.acronym if venue else (pub.venue or "a paper")
+        how = f" ({resolved.how}, {resolved.similarity})" if resolved and resolved.how not in ("exact",) and venue else ""
+        counted.append(
+            f"'{pub.venue}'"
+            + (f" -> {name}{how}" if venue and venue.acronym != pub.venue else "")
+            + (f" {pub.year}" if pub.year else "")
+        )
+        acronyms.append(name)
+        similarities.append(resolved.similarity if resolved and venue else 100)
     evidence = (
-        (f"{n} counted: " + "; ".join(counted))
+        (f"{len(counted)} counted: " + "; ".join(counted))
         if counted
-        else (f"none of {len(profile.publications)} paper(s) at a listed venue or area")
+        else (f"none of {len(publications)} paper(s) at a listed venue or area")
     )
     return _judgement(
         verdict,
         rule,
         evidence,
-        credit=min(1.0, n / c.min),
+        credit=credit,
         matched=", ".join(dict.fromkeys(acronyms)) or None,
         similarity=min(similarities) if similarities else None,
     )
@@ -457,20 +550,34 @@ def skill_items(profile: Profile) -> list[str]:
     return term_catalogue().expand([*profile.skills, *_profile_field_items(profile)])
 
 
+def _skills_needed(c: SkillsCriterion, wanted: Sequence[str]) -> int:
+    # Counted after splitting compounds: "all of [C/C++, Python]" asks for C, C++ and Python.
+    return min(c.min, len(wanted)) if c.min else (1 if c.mode == "any" else len(wanted))
+
+
+def _skills_assessment(found: int, needed: int) -> Assessment:
+    verdict = _fraction(found, needed)
+    return verdict, _credit(verdict, min(1.0, found / needed) if needed else 1.0)
+
+
+def _assess_skills(c: SkillsCriterion, scorer: Scorer) -> Assessment:
+    wanted = term_catalogue().expand(c.terms)
+    found = sum(1 for w in wanted if scorer.best_skill(w).found)
+    return _skills_assessment(found, _skills_needed(c, wanted))
+
+
 def _judge_skills(c: SkillsCriterion, scorer: Scorer) -> Judgement:
     wanted = term_catalogue().expand(c.terms)
-    # Counted after splitting compounds: "all of [C/C++, Python]" asks for C, C++ and Python.
-    needed = min(c.min, len(wanted)) if c.min else (1 if c.mode == "any" else len(wanted))
     rule = f"{'any' if c.mode == 'any' else 'all'} of [{', '.join(c.terms)}]" + (f", at least {c.min}" if c.min else "")
     matches = [scorer.best_skill(w) for w in wanted]
     found = [m for m in matches if m.found]
-    verdict = _fraction(len(found), needed)
+    verdict, credit = _skills_assessment(len(found), _skills_needed(c, wanted))
     evidence = "; ".join(f"{m.wanted}: {m.describe()}" if m.found else f"{m.wanted}: not in profile" for m in matches)
     return _judgement(
         verdict,
         rule,
         evidence,
-        credit=min(1.0, len(found) / needed) if needed else 1.0,
+        credit=credit,
         matched=", ".join(dict.fromkeys(m.matched for m in found if m.matched)) or None,
         similarity=min((m.similarity for m in found), default=None),
     )
@@ -640,20 +747,28 @@ def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
     return Scorer(profile, today).score(posting)
 
 
-def _score(posting: Posting, scorer: Scorer) -> Match:
-    sections: tuple[tuple[Section, tuple[Qualification, ...]], ...] = (
-        ("required", posting.required),
-        ("preferred", posting.preferred),
-    )
-    judged: list[tuple[Section, Qualification, Judgement]] = [
-        (section, q, scorer.judge(q, posting)) for section, quals in sections for q in quals
-    ]
-    topics = [scorer.topic(t) for t in posting.topics]
+def _qualifications(posting: Posting) -> list[tuple[Section, Qualification]]:
+    return [("required", q) for q in posting.required] + [("preferred", q) for q in posting.preferred]
 
+
+@dataclass(frozen=True, slots=True)
+class _Tally:
+    """A posting's score from its qualifications' verdicts and credits: the arithmetic shared by
+    a Match and a Standing, so that the two cannot disagree."""
+
+    available: list[float]
+    """What each qualification could give if met, in order (0 when unknown); unrounded."""
+    earned: float
+    fit: float
+    topic_available: float
+
+
+def _tally(judged: Sequence[tuple[Section, float, Verdict, float]], topics: Sequence[TopicMatch]) -> _Tally:
+    """`judged` holds (section, weight, verdict, credit) for each qualification."""
     weight_of = {"required": 0.0, "preferred": 0.0}  # of the qualifications that were judged
-    for section, q, j in judged:
-        if j.verdict is not Verdict.UNKNOWN:
-            weight_of[section] += q.weight
+    for section, weight, verdict, _ in judged:
+        if verdict is not Verdict.UNKNOWN:
+            weight_of[section] += weight
     shares = {
         "required": REQUIRED_SHARE if weight_of["required"] > 0 else 0.0,
         "preferred": PREFERRED_SHARE if weight_of["preferred"] > 0 else 0.0,
@@ -661,34 +776,91 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     }
     total_share = sum(shares.values()) or 1.0
     per_weight = {s: shares[s] / total_share / weight_of[s] if weight_of[s] else 0.0 for s in weight_of}
-
-    results = []
+    available = []
     earned = 0.0  # summed unrounded; points are rounded only for display
-    for section, q, j in judged:
-        available = 0.0 if j.verdict is Verdict.UNKNOWN else per_weight[section] * q.weight
-        earned += available * j.credit
-        results.append(QualificationResult(section, q, j, round(available * j.credit, 4), round(available, 4)))
+    for section, weight, verdict, credit in judged:
+        could = 0.0 if verdict is Verdict.UNKNOWN else per_weight[section] * weight
+        available.append(could)
+        earned += could * credit
     fit = sum(t.similarity for t in topics) / (100 * len(topics)) if topics else 0.0
     topic_available = shares["topics"] / total_share
     earned += topic_available * fit
+    return _Tally(available, earned, fit, topic_available)
+
+
+def _score(posting: Posting, scorer: Scorer) -> Match:
+    judged = [(section, q, scorer.judge(q, posting)) for section, q in _qualifications(posting)]
+    topics = [scorer.topic(t) for t in posting.topics]
+    tally = _tally([(section, q.weight, j.verdict, j.credit) for section, q, j in judged], topics)
+    results = tuple(
+        QualificationResult(section, q, j, round(could * j.credit, 4), round(could, 4))
+        for (section, q, j), could in zip(judged, tally.available, strict=True)
+    )
+    fit, topic_available = tally.fit, tally.topic_available
     topic = TopicFit(round(fit, 4), tuple(topics), round(topic_available * fit, 4), round(topic_available, 4))
-    score = round(min(1.0, earned), 4)
     eligible = not any(r.section == "required" and r.judgement.verdict is Verdict.UNMET for r in results)
-    return Match(posting, eligible, score, tuple(results), topic, reasons=reasons(results, topic))
+    return Match(posting, eligible, round(min(1.0, tally.earned), 4), results, topic, reasons=reasons(results, topic))
+
+
+def _standing(posting: Posting, scorer: Scorer) -> Standing:
+    qualifications = _qualifications(posting)
+    assessed = [(section, q.weight, *scorer.assess(q, posting)) for section, q in qualifications]
+    topics = [scorer.topic(t) for t in posting.topics]
+    tally = _tally(assessed, topics)
+    picks = _reason_picks(
+        [
+            (section, verdict, round(could * credit, 4), round(could, 4))
+            for (section, _, verdict, credit), could in zip(assessed, tally.available, strict=True)
+        ],
+        [t.topic for t in topics if t.matched],
+    )
+
+    def label(i: int) -> str:
+        q = qualifications[i][1]
+        return short_label(q, assessed[i][2], lambda: scorer.judge(q, posting))
+
+    required = tuple(a[2] for a in assessed if a[0] == "required")
+    return Standing(
+        posting,
+        eligible=Verdict.UNMET not in required,
+        score=round(min(1.0, tally.earned), 4),
+        required=required,
+        preferred=tuple(a[2] for a in assessed if a[0] == "preferred"),
+        reasons=tuple(pick if isinstance(pick, str) else pick[0] + label(pick[1]) for pick in picks),
+    )
 
 
 def rank(postings: Iterable[Posting], profile: Profile, today: date) -> list[Match]:
     """Eligible postings first, then by score, ties by posting id: the same input, the same order."""
     scorer = Scorer(profile, today)
-    matches = [scorer.score(p) for p in postings]
-    return sorted(matches, key=lambda m: (not m.eligible, -m.score, m.posting.id))
+    return ranked([scorer.score(p) for p in postings])
+
+
+def standings(postings: Iterable[Posting], profile: Profile, today: date) -> list[Standing]:
+    """The order and rows of `rank`, without the explanations: for many postings."""
+    scorer = Scorer(profile, today)
+    return ranked([scorer.standing(p) for p in postings])
+
+
+def explain_all(
+    shown: Iterable[Standing], profile: Profile, today: date, full: Callable[[Posting], Posting] | None = None
+) -> list[Match]:
+    """Standings made Matches, with every qualification's explanation, in the order given;
+    `full` gives the whole posting for one read as a summary (see cache.summary)."""
+    scorer = Scorer(profile, today)
+    return [scorer.score(full(s.posting) if full else s.posting) for s in shown]
+
+
+def ranked(items: list[R]) -> list[R]:
+    return sorted(items, key=lambda m: (not m.eligible, -m.score, m.posting.id))
 
 
 # ----------------------------------------------------------------------------- reasons
 
 
-def short_label(q: Qualification, j: Judgement) -> str:
-    """A few words naming what a qualification is about, for the table's reasons column."""
+def short_label(q: Qualification, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
+    """A few words naming what a qualification is about, for the table's reasons column.
+    `judgement` is asked for only where the words depend on it (what matched, which parts)."""
     c = q.criterion
     match c:
         case DegreeCriterion():
@@ -697,13 +869,13 @@ def short_label(q: Qualification, j: Judgement) -> str:
             label = f"{c.min_years:g}+ yr research" if c.min_years else "research experience"
             return label + (f" in {c.fields[0]}" if c.fields else "")
         case PublicationsCriterion():
-            if j.verdict in (Verdict.MET, Verdict.PARTIAL) and j.matched:
+            if verdict in (Verdict.MET, Verdict.PARTIAL) and (j := judgement()).matched:
                 n = j.evidence.split(" ", 1)[0]
                 return f"{n} paper{'s' if n != '1' else ''} at {j.matched}"
             listed = ", ".join(c.venues[:3]) + ("…" if len(c.venues) > 3 else "")
             return f"paper at {listed or ', '.join(c.areas) or 'any venue'}"
         case SkillsCriterion():
-            if j.verdict is Verdict.MET and j.matched:
+            if verdict is Verdict.MET and (j := judgement()).matched:
                 return _clip(j.matched, 30)
             return _clip("/".join(c.terms), 40)
         case LocationCriterion():
@@ -712,37 +884,56 @@ def short_label(q: Qualification, j: Judgement) -> str:
             return "availability"
         case TextCriterion():
             return _clip(c.text, 40)
-        case AnyOfCriterion():
-            return " or ".join(short_label(o, p) for o, p in zip(c.options, j.parts, strict=True))
-        case AllOfCriterion():
-            pairs = list(zip(c.members, j.parts, strict=True))
-            if j.verdict is Verdict.UNMET:  # name only what is missing
+        case AnyOfCriterion() | AllOfCriterion():
+            pairs = list(zip(group_members(c), judgement().parts, strict=True))
+            if isinstance(c, AnyOfCriterion):
+                return " or ".join(_label_of(o, p) for o, p in pairs)
+            if verdict is Verdict.UNMET:  # name only what is missing
                 pairs = [(m, p) for m, p in pairs if p.verdict is Verdict.UNMET]
-            return " + ".join(short_label(m, p) for m, p in pairs)
+            return " + ".join(_label_of(m, p) for m, p in pairs)
     return q.kind  # pragma: no cover
+
+
+def _label_of(q: Qualification, j: Judgement) -> str:
+    return short_label(q, j.verdict, lambda: j)
+
+
+Pick = str | tuple[str, int]
+"""A reason: finished text, or (prefix, index of the qualification whose short label follows)."""
 
 
 def reasons(results: Sequence[QualificationResult], topic_fit: TopicFit) -> tuple[str, ...]:
     """The one or two things that mattered most: what is missing, or what earned the most."""
-    unmet = [r for r in results if r.section == "required" and r.judgement.verdict is Verdict.UNMET]
+    picks = _reason_picks(
+        [(r.section, r.judgement.verdict, r.points, r.available) for r in results],
+        [t.topic for t in topic_fit.matches if t.matched],
+    )
+    return tuple(
+        pick if isinstance(pick, str) else pick[0] + _label_of(results[pick[1]].qualification, results[pick[1]].judgement)
+        for pick in picks
+    )
+
+
+def _reason_picks(results: Sequence[tuple[Section, Verdict, float, float]], spoken_topics: Sequence[str]) -> list[Pick]:
+    """`results` holds (section, verdict, points, available) per qualification."""
+    order = range(len(results))
+    unmet = [i for i in order if results[i][0] == "required" and results[i][1] is Verdict.UNMET]
     if unmet:
-        unmet.sort(key=lambda r: -r.available)
-        return tuple(f"missing: {short_label(r.qualification, r.judgement)}" for r in unmet[:2])
-    out: list[str] = []
-    gains = sorted((r for r in results if r.section == "preferred" and r.points > 0), key=lambda r: -r.points)
-    out += [f"+ {short_label(r.qualification, r.judgement)}" for r in gains[:2]]
+        unmet.sort(key=lambda i: -results[i][3])
+        return [("missing: ", i) for i in unmet[:2]]
+    out: list[Pick] = []
+    gains = sorted((i for i in order if results[i][0] == "preferred" and results[i][2] > 0), key=lambda i: -results[i][2])
+    out += [("+ ", i) for i in gains[:2]]
     if len(out) < 2:
         misses = sorted(
             (
-                r
-                for r in results
-                if r.judgement.verdict is Verdict.UNMET or (r.judgement.verdict is Verdict.PARTIAL and r.section == "required")
+                i
+                for i in order
+                if results[i][1] is Verdict.UNMET or (results[i][1] is Verdict.PARTIAL and results[i][0] == "required")
             ),
-            key=lambda r: -(r.available - r.points),
+            key=lambda i: -(results[i][3] - results[i][2]),
         )
-        out += [f"- {short_label(r.qualification, r.judgement)}" for r in misses[: 2 - len(out)]]
-    if len(out) < 2:
-        spoken = [t.topic for t in topic_fit.matches if t.matched]
-        if spoken:
-            out.append(f"topics: {', '.join(spoken[:2])}")
-    return tuple(out)
+        out += [("- ", i) for i in misses[: 2 - len(out)]]
+    if len(out) < 2 and spoken_topics:
+        out.append(f"topics: {', '.join(spoken_topics[:2])}")
+    return out

@@ -5,9 +5,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from matcher.knowledge.places import gazetteer
-from matcher.models import Match
+from matcher.models import Ranked
+
+R = TypeVar("R", bound=Ranked)
 
 
 class SortOrder(enum.StrEnum):
@@ -17,13 +20,13 @@ class SortOrder(enum.StrEnum):
     """Soonest deadline first, postings without one last; ties by score, then id."""
 
 
-def is_open(match: Match, today: date) -> bool:
+def is_open(match: Ranked, today: date) -> bool:
     """The deadline has not passed (a posting without a deadline counts as open)."""
     deadline = match.posting.deadline
     return deadline is None or deadline >= today
 
 
-def is_at(match: Match, place: str) -> bool:
+def is_at(match: Ranked, place: str) -> bool:
     """The posting is at `place` (city, region or country), in a region containing it (a US-wide
     posting for "Redmond, WA"), or remote. Postings that give no location are left out: a filter
     keeps what is known to be there."""
@@ -37,7 +40,7 @@ def is_at(match: Match, place: str) -> bool:
 
 
 def select(
-    matches: Iterable[Match],
+    matches: Iterable[R],
     *,
     today: date,
     eligible_only: bool = False,
@@ -46,7 +49,7 @@ def select(
     min_score: float | None = None,
     sort: SortOrder = SortOrder.SCORE,
     top: int | None = None,
-) -> list[Match]:
+) -> list[R]:
     chosen = [
         m
         for m in matches
@@ -59,7 +62,7 @@ def select(
     return chosen[:top] if top is not None else chosen
 
 
-def sort_matches(matches: Sequence[Match], sort: SortOrder) -> list[Match]:
+def sort_matches(matches: Sequence[R], sort: SortOrder) -> list[R]:
     if sort is SortOrder.DEADLINE:
         return sorted(matches, key=lambda m: (m.posting.deadline is None, m.posting.deadline or date.max, -m.score, m.posting.id))
     return sorted(matches, key=lambda m: (not m.eligible, -m.score, m.posting.id))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from matcher.cache import CACHE_FORMAT, PARALLEL_MIN_FILES, PostingCache, parse_files
+from matcher.cache import CACHE_FORMAT, PARALLEL_MIN_FILES, PostingCache, parse_files, summary
 from matcher.cli import app
 from matcher.loading import bundled_postings_dir, load_postings, posting_files
 
@@ -120,8 +120,53 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
     )
     runs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, cwd=ROOT) for _ in range(4)]
     assert [r.communicate(timeout=120)[0].strip() for r in runs] == ["300"] * 4
-    assert [p.name for p in cache_dir.iterdir()] == [PostingCache(cache_dir).file_for(folder).name]  # no temp files left
+    written = PostingCache(cache_dir)
+    expected = [written.file_for(folder, "details").name, written.file_for(folder).name]
+    assert sorted(p.name for p in cache_dir.iterdir()) == expected  # no temp files left
     cache = PostingCache(cache_dir)
     assert len(load(folder, cache).postings) == 300
     assert cache.last.parsed == 0  # the cache one of them wrote is whole and fresh
     assert os.access(cache.file_for(folder), os.R_OK)
+
+
+def test_summaries_drop_only_what_explanations_show_and_full_gives_it_back(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    copy_postings(folder)
+    load(folder, PostingCache(tmp_path / "cache"))  # written
+    cache = PostingCache(tmp_path / "cache")
+    summaries = load_postings(folder, read_folder=cache.load_summaries).postings
+    whole = load_postings(folder).postings
+    assert cache.last.parsed == 0
+    assert all(q.quote is None and q.note is None for s in summaries for q in s.required + s.preferred)
+    assert [summary(p) for p in whole] == list(summaries)
+    assert [cache.full(s) for s in summaries] == list(whole)
+
+
+@pytest.mark.parametrize("damage", ["deleted", "garbage", "edited"])
+def test_a_missing_or_stale_detail_is_parsed_again(tmp_path: Path, damage: str) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    files = copy_postings(folder)
+    cache = PostingCache(tmp_path / "cache")
+    summaries = load_postings(folder, read_folder=cache.load_summaries).postings
+    details = cache.file_for(folder, "details")
+    if damage == "edited":  # the file changed after it was ranked: explain what it says now
+        files[0].write_text(files[0].read_text().replace("quote: ", "quote: Now ", 1))
+    else:
+        details.unlink() if damage == "deleted" else details.write_bytes(b"garbage")
+        cache = PostingCache(tmp_path / "cache")
+        summaries = load_postings(folder, read_folder=cache.load_summaries).postings
+    assert [cache.full(s) for s in summaries] == list(load_postings(folder).postings)
+
+
+def test_ranking_reads_summaries_and_explanations_whole_postings(tmp_path: Path) -> None:
+    env = {"INTERN_MATCH_CACHE_DIR": str(tmp_path / "cache"), "INTERN_MATCH_POSTINGS": None}
+    me = str(PROFILES / "me.yaml")
+    runner = CliRunner()
+    cold = runner.invoke(app, ["rank", me, "-f", "json"], env=env)
+    warm = runner.invoke(app, ["rank", me, "-f", "json"], env=env)
+    uncached = runner.invoke(app, ["rank", me, "-f", "json", "--no-cache"], env=env)
+    assert cold.exit_code == warm.exit_code == uncached.exit_code == 0
+    assert cold.stdout == warm.stdout == uncached.stdout
+    assert '"quote": "Currently pursuing a PhD' in warm.stdout

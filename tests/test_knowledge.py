@@ -103,9 +103,9 @@ def test_aliases_resolve_to_one_canonical_name() -> None:
 
 
 def test_compounds_split_only_when_every_part_is_known() -> None:
-    assert terms().split("C/C++") == ["C", "C++"]
-    assert terms().split("Python/Java") == ["Python", "Java"]
-    assert terms().split("TCP/IP") == ["TCP/IP"]
+    assert terms().split("C/C++") == ("C", "C++")
+    assert terms().split("Python/Java") == ("Python", "Java")
+    assert terms().split("TCP/IP") == ("TCP/IP",)
 
 
 def test_a_narrower_term_meets_a_broader_one_but_not_the_reverse() -> None:

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date
 
+import pytest
 import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from matcher.cache import summary
 from matcher.errors import InputError
-from matcher.loading import parse_yaml, posting_from_yaml, profile_from_yaml
-from matcher.models import Posting, Profile
+from matcher.loading import load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
+from matcher.models import Posting, Profile, Ranked, Verdict
 from matcher.render import ranking_document, to_json
-from matcher.scoring import rank, score_posting
+from matcher.scoring import rank, score_posting, standings
 
-from .conftest import TODAY
+from .conftest import ROOT, TODAY
 
 KEYS = [
     "id",
@@ -192,3 +196,26 @@ def test_ties_rank_the_same_way_every_time() -> None:
     profile = profile_from_yaml({"degree": {"stage": "phd"}}, "p.yaml")
     twins = [posting_from_yaml({"id": i, "title": "T", "organization": "O"}, f"{i}.yaml") for i in "cab"]
     assert [m.posting.id for m in rank(twins, profile, date(2026, 1, 1))] == ["a", "b", "c"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> list[Posting]:
+    """Postings from the benchmark's generator: every kind of qualification, many combinations."""
+    folder = tmp_path_factory.mktemp("generated")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "120", str(folder)], check=True, capture_output=True)
+    return list(load_postings(folder).postings)
+
+
+def row(ranked: Ranked) -> tuple[object, ...]:
+    counts = [ranked.count(s, v) for s in ("required", "preferred") for v in (None, *Verdict)]
+    return (ranked.posting.id, ranked.eligible, ranked.score, ranked.reasons, counts)
+
+
+@QUICK
+@given(profiles)
+def test_standings_rank_and_say_exactly_what_full_matches_do(bundled, generated: list[Posting], data: dict) -> None:
+    profile = profile_from_yaml(data, "p.yaml")
+    postings = [*bundled.values(), *generated]
+    full = rank(postings, profile, TODAY)
+    quick = standings([summary(p) for p in postings], profile, TODAY)
+    assert [row(s) for s in quick] == [row(m) for m in full]

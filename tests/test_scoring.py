@@ -9,7 +9,7 @@ import pytest
 from matcher.loading import load_profile
 from matcher.models import Judgement, Verdict
 from matcher.scoring import rank, research_years, score_posting
-from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
+from matcher.tuning import PREFERRED_SHARE, RELATED_FIELD_CREDIT, REQUIRED_SHARE, TOPIC_SHARE
 
 from .conftest import PROFILES, TODAY, posting_from, profile_from
 
@@ -83,6 +83,20 @@ def test_each_kind_gives_the_expected_verdict(qualification: str, verdict: Verdi
     j = judged(qualification)
     assert j.verdict is verdict, j.evidence
     assert j.evidence and j.rule
+
+
+@pytest.mark.parametrize(
+    ("qualification", "credit"),
+    [
+        ("publications: {venues: [NeurIPS, CVPR], min: 3}", 0.6667),  # 2 of 3 papers
+        ("skills: {all: [C++, Python]}", 0.5),  # 1 of 2 skills
+        ("skills: {all: [C++, Python, Rust, JAX], min: 3}", 0.3333),  # 1 of the 3 asked for
+        ("degree: {stage: [phd], fields: [chemistry], related_fields: true}", RELATED_FIELD_CREDIT),
+    ],
+)
+def test_a_partial_verdict_earns_the_share_done(qualification: str, credit: float) -> None:
+    j = judged(qualification)
+    assert (j.verdict, j.credit) == (Verdict.PARTIAL, credit)
 
 
 def test_evidence_names_the_profile_item_the_normal_form_and_the_score() -> None:

@@ -94,14 +94,15 @@ class TermCatalogue:
                 todo.extend(self.broader.get(term, ()))
         return frozenset(seen)
 
-    def split(self, text: str) -> list[str]:
-        """ "C/C++" -> ["C", "C++"]; kept whole unless every part is a known term ("TCP/IP")."""
+    @lru_cache(maxsize=65536)  # noqa: B019
+    def split(self, text: str) -> tuple[str, ...]:
+        """ "C/C++" -> ("C", "C++"); kept whole unless every part is a known term ("TCP/IP")."""
         if self.resolve(text).how in ("exact", "alias"):
-            return [text]
-        parts = [p for p in _COMPOUND_SEPARATORS.split(text) if p and p.strip()]
+            return (text,)
+        parts = tuple(p for p in _COMPOUND_SEPARATORS.split(text) if p and p.strip())
         if len(parts) > 1 and all(self.resolve(p).canonical for p in parts):
             return parts
-        return [text]
+        return (text,)
 
     def expand(self, items: Iterable[str]) -> list[str]:
         """Profile items with compounds split, in order, without duplicates."""
