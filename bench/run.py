@@ -33,8 +33,9 @@ gc.disable()  # as the intern-match command does
 from pathlib import Path
 from matcher.cache import PostingCache
 from matcher.loading import load_postings
-load_postings(sys.argv[1], read_folder=PostingCache(Path(sys.argv[2])).load)
+load_postings(sys.argv[1], read_folder=PostingCache(Path(sys.argv[2])).load_summaries)
 """
+"""The floor for warm runs: reading what `rank` reads from the cache (the postings' summaries)."""
 PARSE_LIBYAML = """
 import sys, yaml
 from pathlib import Path

@@ -3,11 +3,12 @@
 Two files per postings folder, under the user cache directory (platformdirs). The index holds,
 for each posting file, its size, modification time and either its summary (the posting without
 the quotes and notes that only explanations show) or its error; ranking reads only this. The
-details file holds each full posting, pickled on its own, and is read only when explanations
-are asked for. A file whose size or mtime changed is parsed again; nothing else is. A cache
-written by another version of the tool, for another folder, or that fails to load in any way is
-ignored and rebuilt, never trusted; a detail that is missing or older than its file is parsed
-again. Writes replace each file atomically, so concurrent runs can only ever see whole files.
+details file holds each full posting as a record of its own, which the index locates, so that
+`explain` reads one record and a cold run never holds every full posting in memory. A file
+whose size or mtime changed is parsed again; nothing else is. A cache written by another version
+of the tool, for another folder, or that fails to load in any way is ignored and rebuilt, never
+trusted; a record that is missing, damaged or names another file version is parsed again. Writes
+replace each file atomically (the details first), so concurrent runs only ever see whole files.
 The cache lives in the user's own cache folder and is read with pickle; it is theirs alone,
 like any application cache.
 """
@@ -22,14 +23,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from matcher import __version__
 from matcher.errors import InputError
 from matcher.loading import load_posting
 from matcher.models import Criterion, Posting, Qualification
 
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt."""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
@@ -82,7 +83,7 @@ Progress = Callable[[int, int], None] | None
 def parse_files(paths: list[str], jobs: int = 1, on_progress: Progress = None) -> list[Outcome]:
     """Each posting file loaded, in `jobs` processes when there are many: YAML parsing is the
     cold cost, and it parallelises perfectly."""
-    return _reporting(_parallel(_load_one, paths, jobs), len(paths), on_progress)
+    return list(_reporting(_parallel(_load_one, paths, jobs), len(paths), on_progress))
 
 
 def _parallel(parse: Callable[[str], T], paths: list[str], jobs: int) -> Iterator[T]:
@@ -124,14 +125,13 @@ class SharedQualifications:
         return tuple(out)
 
 
-def _reporting(outcomes: Iterable[T], total: int, on_progress: Progress) -> list[T]:
-    done: list[T] = []
+def _reporting(outcomes: Iterable[T], total: int, on_progress: Progress) -> Iterator[T]:
+    """The outcomes as they come, their qualifications shared, with progress reported."""
     shared = SharedQualifications()
-    for outcome in outcomes:
-        done.append(shared(outcome))
-        if on_progress is not None and (len(done) % 50 == 0 or len(done) == total):
-            on_progress(len(done), total)
-    return done
+    for done, outcome in enumerate(outcomes, 1):
+        yield shared(outcome)
+        if on_progress is not None and (done % 50 == 0 or done == total):
+            on_progress(done, total)
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +143,9 @@ class CacheStats:
     written: bool
 
 
-Entry = tuple[int, int, Outcome]
-"""(size, mtime_ns, summary or error) of one posting file in the index."""
-Detail = tuple[int, int, bytes]
-"""(size, mtime_ns, the full posting pickled) in the details file."""
+Entry = tuple[int, int, Outcome, int, int]
+"""One posting file in the index: (size, mtime_ns, summary or error, where its record starts in
+the details file, how long it is); (0, 0) for a posting without a record."""
 
 
 class PostingCache:
@@ -154,9 +153,8 @@ class PostingCache:
         self.directory = directory
         self.jobs = jobs
         self.last = CacheStats(0, 0, False)
-        self._summarised: dict[str, tuple[Path, str]] = {}
-        """Path of each summary handed out -> (its folder, its file name)."""
-        self._details: dict[Path, dict[str, Detail]] = {}
+        self._summarised: dict[str, tuple[Path, str, Entry]] = {}
+        """Path of each summary handed out -> (its folder, its file name, its index entry)."""
 
     def file_for(self, folder: Path, kind: str = "postings") -> Path:
         key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
@@ -172,7 +170,7 @@ class PostingCache:
         if not files:
             return []
         folder = files[0].parent
-        cached: dict[str, Entry] = self._read(folder, "postings")
+        cached: dict[str, Entry] = self._read_index(folder)
         stats = {f.name: os.stat(f) for f in files}
         fresh: dict[str, Entry] = {}
         stale: list[str] = []
@@ -182,52 +180,91 @@ class PostingCache:
                 fresh[name] = hit
             else:
                 stale.append(name)
-        parsed = _reporting(_parallel(_parse_one, [str(folder / n) for n in stale], self.jobs), len(stale), on_progress)
         written = False
         if stale:
-            details: dict[str, Detail] = {n: d for n, d in self._read(folder, "details").items() if n in stats}
-            for name, outcome in zip(stale, parsed, strict=True):
-                size, mtime = stats[name].st_size, stats[name].st_mtime_ns
-                if isinstance(outcome, InputError):
-                    fresh[name] = (size, mtime, outcome)
-                    details.pop(name, None)
-                else:
-                    fresh[name] = (size, mtime, outcome[0])
-                    details[name] = (size, mtime, outcome[1])
-            self._details[folder] = details
-            # The details first: an index is never newer than the details it was written with.
-            written = self._write(folder, "details", details)
-        if stale or len(cached) != len(fresh):
-            written = self._write(folder, "postings", fresh) or written
+            fresh, written = self._parse_and_write(folder, fresh, stale, stats, on_progress)
+        elif len(cached) != len(fresh):
+            written = self._write_index(folder, fresh)
         self.last = CacheStats(reused=len(files) - len(stale), parsed=len(stale), written=written)
         outcomes = [_at(fresh[f.name][2], str(f)) for f in files]
         for f, ready in zip(files, outcomes, strict=True):
             if isinstance(ready, Posting):
-                self._summarised[ready.path] = (folder, f.name)
+                self._summarised[ready.path] = (folder, f.name, fresh[f.name])
         return outcomes
 
     def full(self, posting: Posting) -> Posting:
         """The whole posting (with its quotes and notes) for a summary from `load_summaries`;
-        any other posting as it is."""
+        any other posting as it is. Reads its one record from the details file, or parses the
+        file again when the record is missing, damaged or older than the file."""
         where = self._summarised.get(posting.path)
         if where is None:
             return posting
-        folder, name = where
-        if folder not in self._details:
-            self._details[folder] = self._read(folder, "details")
-        detail = self._details[folder].get(name)
+        folder, name, (size, mtime, _, offset, length) = where
         path = folder / name
         try:
             st = os.stat(path)
-            if detail is not None and (detail[0], detail[1]) == (st.st_size, st.st_mtime_ns):
-                return _at(pickle.loads(detail[2]), str(path))  # type: ignore[return-value]  # noqa: S301 - see module docstring
-        except Exception:  # noqa: BLE001, S110 - missing, stale or corrupt: parse the file again
+            if length and (st.st_size, st.st_mtime_ns) == (size, mtime):
+                with open(self.file_for(folder, "details"), "rb") as details:
+                    details.seek(offset)
+                    record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
+                if record[:3] == (name, size, mtime):
+                    return _at(pickle.loads(record[3]), str(path))  # type: ignore[return-value]  # noqa: S301
+        except Exception:  # noqa: BLE001, S110 - missing, stale or damaged: parse the file again
             pass
         return load_posting(str(path))
 
-    def _read(self, folder: Path, kind: str) -> dict[str, Any]:
+    def _parse_and_write(
+        self, folder: Path, reused: dict[str, Entry], stale: list[str], stats: dict[str, os.stat_result], on_progress: Progress
+    ) -> tuple[dict[str, Entry], bool]:
+        """Parse the stale files and write both cache files. Each full posting goes to the new
+        details file as it arrives, so memory holds summaries, never every full posting; the
+        reused postings' records are copied over from the old details file."""
+        entries: dict[str, Entry] = {}
+        header = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve())}
+        details = self.file_for(folder, "details")
         try:
-            with open(self.file_for(folder, kind), "rb") as handle:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".details-", suffix=".tmp")
+        except OSError:
+            handle, temporary = -1, ""  # a cache that cannot be written only costs speed next time
+        out = os.fdopen(handle, "wb") if handle >= 0 else open(os.devnull, "wb")  # noqa: SIM115
+        with out:
+            out.write(pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL))
+            try:
+                old = open(details, "rb")  # noqa: SIM115
+            except OSError:
+                old = None
+            for name, (size, mtime, outcome, offset, length) in reused.items():
+                record = b""
+                if old is not None and length:
+                    old.seek(offset)
+                    record = old.read(length)
+                entries[name] = (
+                    (size, mtime, outcome, out.tell(), len(record)) if len(record) == length > 0 else (size, mtime, outcome, 0, 0)
+                )
+                out.write(record)
+            if old is not None:
+                old.close()
+            parsed = _parallel(_parse_one, [str(folder / n) for n in stale], self.jobs)
+            for name, result in zip(stale, _reporting(parsed, len(stale), on_progress), strict=True):
+                size, mtime = stats[name].st_size, stats[name].st_mtime_ns
+                if isinstance(result, InputError):
+                    entries[name] = (size, mtime, result, 0, 0)
+                    continue
+                record = pickle.dumps((name, size, mtime, result[1]), protocol=pickle.HIGHEST_PROTOCOL)
+                entries[name] = (size, mtime, result[0], out.tell(), len(record))
+                out.write(record)
+        try:
+            if not temporary:
+                raise OSError("no cache folder")
+            os.replace(temporary, details)  # the details first: no index names records not yet there
+        except OSError:
+            return {name: (*e[:3], 0, 0) for name, e in entries.items()}, False
+        return entries, self._write_index(folder, entries)
+
+    def _read_index(self, folder: Path) -> dict[str, Entry]:
+        try:
+            with open(self.file_for(folder), "rb") as handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
             if (data.get("format"), data.get("tool"), data.get("folder")) != (CACHE_FORMAT, __version__, str(folder.resolve())):
                 return {}
@@ -236,14 +273,14 @@ class PostingCache:
         except Exception:  # noqa: BLE001 - missing, truncated, corrupt or foreign: rebuild
             return {}
 
-    def _write(self, folder: Path, kind: str, entries: dict[str, Any]) -> bool:
+    def _write_index(self, folder: Path, entries: dict[str, Entry]) -> bool:
         data = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve()), "entries": entries}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=f".{kind}-", suffix=".tmp")
+            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".postings-", suffix=".tmp")
             with os.fdopen(handle, "wb") as out:
                 pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file_for(folder, kind))
+            os.replace(temporary, self.file_for(folder))
             return True
         except OSError:
             return False  # a cache that cannot be written only costs speed next time

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -237,41 +237,43 @@ def rank(
     for note in render.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
 
-    def explained() -> list[tuple[Profile, list[Match]]]:
-        """The shown postings with every qualification's explanation (JSON, JSONL, reports)."""
+    def explained() -> Iterator[tuple[Profile, Iterator[Match]]]:
+        """The shown postings with every qualification's explanation (JSON, JSONL, reports),
+        made one at a time as they are consumed."""
         full = cache.full if cache else None
-        return [(c, explain_all(shown, c, when, full)) for c, shown in ranked]
+        return ((c, explain_all(shown, c, when, full)) for c, shown in ranked)
 
     several = len(ranked) > 1
     if fmt is render.OutputFormat.JSON:
+        explanations = [(c, list(matches)) for c, matches in explained()]
         document = (
-            render.rankings_document(explained(), loaded.skipped, when)
+            render.rankings_document(explanations, loaded.skipped, when)
             if several
-            else render.ranking_document(*explained()[0], loaded.skipped, when)
+            else render.ranking_document(*explanations[0], loaded.skipped, when)
         )
         _write(render.to_json(document))
     elif fmt is render.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
         rows = (
-            [
+            (
                 ({"profile": c.path} if several else {}) | render.match_dict(m, i)
                 for c, matches in explained()
                 for i, m in enumerate(matches, 1)
-            ]
+            )
             if fmt is render.OutputFormat.JSONL
-            else [
+            else (
                 ({"profile": c.path} if several else {}) | render.flat_row(m, i)
                 for c, matches in ranked
                 for i, m in enumerate(matches, 1)
-            ]
+            )
         )
         fields = ("profile", *render.FLAT_FIELDS) if several else render.FLAT_FIELDS
         _emit(fmt, rows, fields, lambda: Group(*(render.ranking_table(m, c) for c, m in ranked)), no_color)
 
     try:
         _write_report(
-            lambda: [part for c, m in explained() for part in render.report(m, c)],
+            lambda: [part for c, m in explained() for part in render.report(list(m), c)],
             html=html,
             svg=svg,
             force=force,
@@ -370,6 +372,11 @@ def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> Output
 
 def _write(text: str) -> None:
     sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _write_lines(lines: Iterable[str]) -> None:
+    sys.stdout.writelines(lines)
     sys.stdout.flush()
 
 
@@ -608,19 +615,19 @@ def venues(
     _emit(fmt, rows, fields, table, no_color)
 
 
-def _emit(fmt: OutputFormat, rows: list[dict], fields: tuple[str, ...], table, no_color: bool) -> None:  # type: ignore[type-arg]
-    """One output contract for listing commands: a table, or rows as json, jsonl, csv or tsv."""
+def _emit(fmt: OutputFormat, rows: Iterable[dict], fields: tuple[str, ...], table, no_color: bool) -> None:  # type: ignore[type-arg]
+    """One output contract for listing commands: a table, or rows as json, jsonl, csv or tsv.
+    Rows may be a generator: jsonl, csv and tsv are written as they come."""
     from matcher import render
 
     if fmt is render.OutputFormat.TABLE:
         _console(no_color).print(table())
     elif fmt is render.OutputFormat.JSON:
-        _write(render.to_json(rows))
+        _write(render.to_json(list(rows)))
     elif fmt is render.OutputFormat.JSONL:
-        _write(render.to_jsonl(rows))
+        _write_lines(render.jsonl_lines(rows))
     else:
-        flat = [{k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in r.items()} for r in rows]
-        _write(render.to_delimited(flat, fields, "," if fmt is render.OutputFormat.CSV else "\t"))
+        _write_lines(render.delimited_lines(rows, fields, "," if fmt is render.OutputFormat.CSV else "\t"))
 
 
 # ----------------------------------------------------------------------------- ingest

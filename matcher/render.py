@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import enum
 import io
+import itertools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -184,8 +185,10 @@ def to_json(document: Any) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_jsonl(rows: Sequence[dict[str, Any]]) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows)
+def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """One JSON object per line, made as rows come: tens of thousands stream, not pile up."""
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False) + "\n"
 
 
 FLAT_FIELDS = (
@@ -225,18 +228,25 @@ def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
     }
 
 
-def to_delimited(rows: Sequence[dict[str, Any]], fields: Sequence[str], delimiter: str) -> str:
-    """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces)."""
-    out = io.StringIO()
+def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delimiter: str) -> Iterator[str]:
+    """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces), a line at a
+    time. Lists are joined with "; " and None is left empty."""
+
+    def cell(value: Any) -> Any:
+        return "; ".join(value) if isinstance(value, list) else ("" if value is None else value)
+
     if delimiter == "\t":
-        lines = ["\t".join(fields)]
+        yield "\t".join(fields) + "\n"
         for row in rows:
-            lines.append("\t".join(" ".join(str(row[f]).split()) for f in fields))
-        return "\n".join(lines) + "\n"
-    writer = csv.DictWriter(out, fieldnames=list(fields), lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
+            yield "\t".join(" ".join(str(cell(row.get(f))).split()) for f in fields) + "\n"
+        return
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    for values in itertools.chain([fields], ([cell(row.get(f)) for f in fields] for row in rows)):
+        writer.writerow(values)
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
 
 
 RESOLUTION_FIELDS = ("query", "venue", "name", "areas", "how", "similarity", "note")

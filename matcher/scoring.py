@@ -5,7 +5,7 @@ Pure functions: no I/O, no terminal. Every weight and threshold lives in matcher
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
@@ -214,8 +214,8 @@ class Scorer:
         self.words = _ProfileWords(profile)
         self.topic_items = topic_items(profile)
         self._judgements: dict[object, Judgement] = {}
-        self._assessments: dict[object, Assessment] = {}
         self._assessed: dict[int, tuple[Criterion, Assessment]] = {}
+        self._has_skill: dict[str, bool] = {}
         self._skills: dict[str, TermMatch] = {}
         self._topics: dict[str, TopicMatch] = {}
         self._fields: dict[str, TermMatch | None] = {}
@@ -226,7 +226,7 @@ class Scorer:
         every judgement that depends on none of them is reused, not made again."""
         other = Scorer(profile, self.today)
         other._judgements = {key: j for key, j in self._judgements.items() if not (_depends_on(key) & parts)}
-        other._assessments = {key: a for key, a in self._assessments.items() if not (_depends_on(key) & parts)}
+        other._assessed = {key: (c, a) for key, (c, a) in self._assessed.items() if not (_depends_on(c) & parts)}
         if not (DEPENDS_ON["skill_items"] & parts):
             other._skills = dict(self._skills)
         if not (DEPENDS_ON["topics"] & parts):
@@ -246,26 +246,24 @@ class Scorer:
         """The verdict and credit `judge` gives, without building its explanation where that is
         the costly part (skills and publications: most of the distinct qualifications)."""
         c = qualification.criterion
+        # Postings share equal criteria (see cache.SharedQualifications), so one is found by
+        # identity, which is much cheaper than hashing it. It is kept with its assessment, so
+        # its id cannot be reused while this scorer lives.
         seen = self._assessed.get(id(c))
         if seen is not None and seen[0] is c:
             return seen[1]
-        key = _key(c, posting)
-        found = self._assessments.get(key)
-        if found is None:
-            match c:
-                case SkillsCriterion():
-                    found = _assess_skills(c, self)
-                case PublicationsCriterion():
-                    found = _assess_publications(c, self.read_publications())
-                case _:
-                    j = self.judge(qualification, posting)
-                    found = (j.verdict, j.credit)
-            self._assessments[key] = found
-        if key is c:
-            # Postings share equal criteria (see cache.SharedQualifications): looking one up by
-            # identity is much cheaper than hashing it. It is kept here, so its id cannot be
-            # reused while this scorer lives.
-            self._assessed[id(c)] = (c, found)
+        found: Assessment
+        match c:
+            case SkillsCriterion():
+                found = _assess_skills(c, self)
+            case PublicationsCriterion():
+                found = _assess_publications(c, self.read_publications())
+            case _:
+                j = self.judge(qualification, posting)
+                found = (j.verdict, j.credit)
+                if isinstance(c, AvailabilityCriterion):
+                    return found  # it depends on the posting's dates too: judge keeps it by both
+        self._assessed[id(c)] = (c, found)
         return found
 
     def field_match(self, field: str) -> TermMatch | None:
@@ -281,6 +279,17 @@ class Scorer:
                 _ReadPublication(pub, venues.resolve(pub.venue) if pub.venue else None) for pub in self.profile.publications
             )
         return self._publications
+
+    def skills_found(self, terms: Iterable[str]) -> int:
+        """How many of `terms` the profile has (as best_skill finds them)."""
+        has = self._has_skill
+        found = 0
+        for term in terms:
+            hit = has.get(term)
+            if hit is None:
+                hit = has[term] = self.best_skill(term).found
+            found += hit
+        return found
 
     def best_skill(self, term: str) -> TermMatch:
         found = self._skills.get(term)
@@ -562,8 +571,7 @@ def _skills_assessment(found: int, needed: int) -> Assessment:
 
 def _assess_skills(c: SkillsCriterion, scorer: Scorer) -> Assessment:
     wanted = term_catalogue().expand(c.terms)
-    found = sum(1 for w in wanted if scorer.best_skill(w).found)
-    return _skills_assessment(found, _skills_needed(c, wanted))
+    return _skills_assessment(scorer.skills_found(wanted), _skills_needed(c, wanted))
 
 
 def _judge_skills(c: SkillsCriterion, scorer: Scorer) -> Judgement:
@@ -747,85 +755,95 @@ def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
     return Scorer(profile, today).score(posting)
 
 
-def _qualifications(posting: Posting) -> list[tuple[Section, Qualification]]:
-    return [("required", q) for q in posting.required] + [("preferred", q) for q in posting.preferred]
-
-
 @dataclass(frozen=True, slots=True)
 class _Tally:
     """A posting's score from its qualifications' verdicts and credits: the arithmetic shared by
     a Match and a Standing, so that the two cannot disagree."""
 
-    available: list[float]
-    """What each qualification could give if met, in order (0 when unknown); unrounded."""
+    required: list[float]
+    """What each required qualification could give if met (0 when unknown); unrounded."""
+    preferred: list[float]
     earned: float
     fit: float
     topic_available: float
 
 
-def _tally(judged: Sequence[tuple[Section, float, Verdict, float]], topics: Sequence[TopicMatch]) -> _Tally:
-    """`judged` holds (section, weight, verdict, credit) for each qualification."""
-    weight_of = {"required": 0.0, "preferred": 0.0}  # of the qualifications that were judged
-    for section, weight, verdict, _ in judged:
-        if verdict is not Verdict.UNKNOWN:
-            weight_of[section] += weight
-    shares = {
-        "required": REQUIRED_SHARE if weight_of["required"] > 0 else 0.0,
-        "preferred": PREFERRED_SHARE if weight_of["preferred"] > 0 else 0.0,
-        "topics": TOPIC_SHARE if topics else 0.0,
-    }
-    total_share = sum(shares.values()) or 1.0
-    per_weight = {s: shares[s] / total_share / weight_of[s] if weight_of[s] else 0.0 for s in weight_of}
-    available = []
+Judged = tuple[float, Verdict, float]
+"""(weight, verdict, credit) of one qualification."""
+
+
+def _tally(required: Sequence[Judged], preferred: Sequence[Judged], topics: Sequence[TopicMatch]) -> _Tally:
+    unknown = Verdict.UNKNOWN
+    required_weight = sum(w for w, v, _ in required if v is not unknown)  # of the qualifications judged
+    preferred_weight = sum(w for w, v, _ in preferred if v is not unknown)
+    required_share = REQUIRED_SHARE if required_weight > 0 else 0.0
+    preferred_share = PREFERRED_SHARE if preferred_weight > 0 else 0.0
+    topic_share = TOPIC_SHARE if topics else 0.0
+    total_share = (required_share + preferred_share + topic_share) or 1.0
     earned = 0.0  # summed unrounded; points are rounded only for display
-    for section, weight, verdict, credit in judged:
-        could = 0.0 if verdict is Verdict.UNKNOWN else per_weight[section] * weight
-        available.append(could)
-        earned += could * credit
+    could: list[list[float]] = []
+    for judged, share, weight in ((required, required_share, required_weight), (preferred, preferred_share, preferred_weight)):
+        per_weight = share / total_share / weight if weight else 0.0
+        section = [0.0 if v is unknown else per_weight * w for w, v, _ in judged]
+        for c, (_, _, credit) in zip(section, judged, strict=True):
+            earned += c * credit  # one running sum, in order: the same float whichever path
+        could.append(section)
     fit = sum(t.similarity for t in topics) / (100 * len(topics)) if topics else 0.0
-    topic_available = shares["topics"] / total_share
+    topic_available = topic_share / total_share
     earned += topic_available * fit
-    return _Tally(available, earned, fit, topic_available)
+    return _Tally(could[0], could[1], earned, fit, topic_available)
 
 
 def _score(posting: Posting, scorer: Scorer) -> Match:
-    judged = [(section, q, scorer.judge(q, posting)) for section, q in _qualifications(posting)]
+    required = [(q, scorer.judge(q, posting)) for q in posting.required]
+    preferred = [(q, scorer.judge(q, posting)) for q in posting.preferred]
     topics = [scorer.topic(t) for t in posting.topics]
-    tally = _tally([(section, q.weight, j.verdict, j.credit) for section, q, j in judged], topics)
+    tally = _tally(
+        [(q.weight, j.verdict, j.credit) for q, j in required], [(q.weight, j.verdict, j.credit) for q, j in preferred], topics
+    )
+    sections: tuple[tuple[Section, list[tuple[Qualification, Judgement]], list[float]], ...] = (
+        ("required", required, tally.required),
+        ("preferred", preferred, tally.preferred),
+    )
     results = tuple(
         QualificationResult(section, q, j, round(could * j.credit, 4), round(could, 4))
-        for (section, q, j), could in zip(judged, tally.available, strict=True)
+        for section, judged, available in sections
+        for (q, j), could in zip(judged, available, strict=True)
     )
     fit, topic_available = tally.fit, tally.topic_available
     topic = TopicFit(round(fit, 4), tuple(topics), round(topic_available * fit, 4), round(topic_available, 4))
-    eligible = not any(r.section == "required" and r.judgement.verdict is Verdict.UNMET for r in results)
+    eligible = not any(j.verdict is Verdict.UNMET for _, j in required)
     return Match(posting, eligible, round(min(1.0, tally.earned), 4), results, topic, reasons=reasons(results, topic))
 
 
 def _standing(posting: Posting, scorer: Scorer) -> Standing:
-    qualifications = _qualifications(posting)
-    assessed = [(section, q.weight, *scorer.assess(q, posting)) for section, q in qualifications]
+    assess = scorer.assess
+    required = [(q.weight, *assess(q, posting)) for q in posting.required]
+    preferred = [(q.weight, *assess(q, posting)) for q in posting.preferred]
     topics = [scorer.topic(t) for t in posting.topics]
-    tally = _tally(assessed, topics)
+    tally = _tally(required, preferred, topics)
+    judged = required + preferred
+    could = tally.required + tally.preferred
     picks = _reason_picks(
-        [
-            (section, verdict, round(could * credit, 4), round(could, 4))
-            for (section, _, verdict, credit), could in zip(assessed, tally.available, strict=True)
-        ],
-        [t.topic for t in topics if t.matched],
+        [v for _, v, _ in required],
+        [v for _, v, _ in preferred],
+        points=lambda i: round(could[i] * judged[i][2], 4),
+        available=lambda i: round(could[i], 4),
+        spoken_topics=[t.topic for t in topics if t.matched],
     )
+    qualifications = posting.required + posting.preferred
 
     def label(i: int) -> str:
-        q = qualifications[i][1]
-        return short_label(q, assessed[i][2], lambda: scorer.judge(q, posting))
+        q = qualifications[i]
+        return short_label(q, judged[i][1], lambda: scorer.judge(q, posting))
 
-    required = tuple(a[2] for a in assessed if a[0] == "required")
+    required_verdicts = tuple(v for _, v, _ in required)
     return Standing(
         posting,
-        eligible=Verdict.UNMET not in required,
+        eligible=Verdict.UNMET not in required_verdicts,
         score=round(min(1.0, tally.earned), 4),
-        required=required,
-        preferred=tuple(a[2] for a in assessed if a[0] == "preferred"),
+        required=required_verdicts,
+        preferred=tuple(v for _, v, _ in preferred),
         reasons=tuple(pick if isinstance(pick, str) else pick[0] + label(pick[1]) for pick in picks),
     )
 
@@ -844,11 +862,11 @@ def standings(postings: Iterable[Posting], profile: Profile, today: date) -> lis
 
 def explain_all(
     shown: Iterable[Standing], profile: Profile, today: date, full: Callable[[Posting], Posting] | None = None
-) -> list[Match]:
-    """Standings made Matches, with every qualification's explanation, in the order given;
-    `full` gives the whole posting for one read as a summary (see cache.summary)."""
+) -> Iterator[Match]:
+    """Standings made Matches, with every qualification's explanation, in the order given, one
+    at a time; `full` gives the whole posting for one read as a summary (see cache.summary)."""
     scorer = Scorer(profile, today)
-    return [scorer.score(full(s.posting) if full else s.posting) for s in shown]
+    return (scorer.score(full(s.posting) if full else s.posting) for s in shown)
 
 
 def ranked(items: list[R]) -> list[R]:
@@ -905,8 +923,11 @@ Pick = str | tuple[str, int]
 def reasons(results: Sequence[QualificationResult], topic_fit: TopicFit) -> tuple[str, ...]:
     """The one or two things that mattered most: what is missing, or what earned the most."""
     picks = _reason_picks(
-        [(r.section, r.judgement.verdict, r.points, r.available) for r in results],
-        [t.topic for t in topic_fit.matches if t.matched],
+        [r.judgement.verdict for r in results if r.section == "required"],
+        [r.judgement.verdict for r in results if r.section == "preferred"],
+        points=lambda i: results[i].points,
+        available=lambda i: results[i].available,
+        spoken_topics=[t.topic for t in topic_fit.matches if t.matched],
     )
     return tuple(
         pick if isinstance(pick, str) else pick[0] + _label_of(results[pick[1]].qualification, results[pick[1]].judgement)
@@ -914,25 +935,28 @@ def reasons(results: Sequence[QualificationResult], topic_fit: TopicFit) -> tupl
     )
 
 
-def _reason_picks(results: Sequence[tuple[Section, Verdict, float, float]], spoken_topics: Sequence[str]) -> list[Pick]:
-    """`results` holds (section, verdict, points, available) per qualification."""
-    order = range(len(results))
-    unmet = [i for i in order if results[i][0] == "required" and results[i][1] is Verdict.UNMET]
+def _reason_picks(
+    required: Sequence[Verdict],
+    preferred: Sequence[Verdict],
+    *,
+    points: Callable[[int], float],
+    available: Callable[[int], float],
+    spoken_topics: Sequence[str],
+) -> list[Pick]:
+    """Qualifications are numbered required first, then preferred; `points` and `available` give
+    a qualification's (rounded) points and what it could have given."""
+    unmet = [i for i, v in enumerate(required) if v is Verdict.UNMET]
     if unmet:
-        unmet.sort(key=lambda i: -results[i][3])
+        unmet.sort(key=lambda i: -available(i))
         return [("missing: ", i) for i in unmet[:2]]
-    out: list[Pick] = []
-    gains = sorted((i for i in order if results[i][0] == "preferred" and results[i][2] > 0), key=lambda i: -results[i][2])
-    out += [("+ ", i) for i in gains[:2]]
+    first = len(required)
+    gains = [i for i in range(first, first + len(preferred)) if points(i) > 0]
+    gains.sort(key=lambda i: -points(i))
+    out: list[Pick] = [("+ ", i) for i in gains[:2]]
     if len(out) < 2:
-        misses = sorted(
-            (
-                i
-                for i in order
-                if results[i][1] is Verdict.UNMET or (results[i][1] is Verdict.PARTIAL and results[i][0] == "required")
-            ),
-            key=lambda i: -(results[i][3] - results[i][2]),
-        )
+        misses = [i for i, v in enumerate(required) if v is Verdict.PARTIAL]
+        misses += [first + i for i, v in enumerate(preferred) if v is Verdict.UNMET]
+        misses.sort(key=lambda i: -(available(i) - points(i)))
         out += [("- ", i) for i in misses[: 2 - len(out)]]
     if len(out) < 2 and spoken_topics:
         out.append(f"topics: {', '.join(spoken_topics[:2])}")
