@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TypeVar
 
 from rapidfuzz import fuzz, process
@@ -266,6 +267,19 @@ class Scorer:
         self._assessed[id(c)] = (c, found)
         return found
 
+    def assess_all(self, qualifications: Iterable[Qualification], posting: Posting) -> list[Judged]:
+        """(weight, verdict, credit) of each qualification, as `assess` gives them: the inner
+        loop of ranking, so an already assessed criterion is looked up here directly."""
+        assessed = self._assessed
+        out = []
+        for q in qualifications:
+            seen = assessed.get(id(q.criterion))
+            if seen is not None and seen[0] is q.criterion:
+                out.append((q.weight, *seen[1]))
+            else:
+                out.append((q.weight, *self.assess(q, posting)))
+        return out
+
     def field_match(self, field: str) -> TermMatch | None:
         """The profile's degree field against one field a posting names."""
         if field not in self._fields:
@@ -274,10 +288,7 @@ class Scorer:
 
     def read_publications(self) -> tuple[_ReadPublication, ...]:
         if self._publications is None:
-            venues = venue_catalogue()
-            self._publications = tuple(
-                _ReadPublication(pub, venues.resolve(pub.venue) if pub.venue else None) for pub in self.profile.publications
-            )
+            self._publications = tuple(_ReadPublication.of(pub) for pub in self.profile.publications)
         return self._publications
 
     def skills_found(self, terms: Iterable[str]) -> int:
@@ -485,23 +496,40 @@ def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: dat
 class _ReadPublication:
     publication: Publication
     resolved: VenueResolution | None
+    keys: frozenset[str]
+    """What a posting's venue list must hold for this paper to count (see _venue_key)."""
+    areas: frozenset[str]
+
+    @classmethod
+    def of(cls, pub: Publication) -> _ReadPublication:
+        resolved = venue_catalogue().resolve(pub.venue) if pub.venue else None
+        venue = resolved.venue if resolved else None
+        keys = {venue.acronym} if venue else set()
+        if pub.venue:
+            keys.add(_UNKNOWN_VENUE + fold(pub.venue))
+        return cls(pub, resolved, frozenset(keys), frozenset(venue.areas) if venue else frozenset())
+
+
+_UNKNOWN_VENUE = "\0"
+
+
+@lru_cache(maxsize=65536)
+def _venue_key(written: str) -> str:
+    """A venue a posting lists, as its acronym, or as its folded text when the catalogue does
+    not know it (a paper at an unknown venue counts when its text is the same)."""
+    resolved = venue_catalogue().resolve(written)
+    return resolved.venue.acronym if resolved.venue else _UNKNOWN_VENUE + fold(resolved.query)
 
 
 def _counted_publications(c: PublicationsCriterion, publications: Sequence[_ReadPublication]) -> list[_ReadPublication]:
     """The profile's papers that count for `c`: at a listed venue or area, since its year."""
-    venues = venue_catalogue()
-    wanted = [venues.resolve(v) for v in c.venues]
-    wanted_acronyms = {r.venue.acronym for r in wanted if r.venue}
-    wanted_unknown = {fold(r.query) for r in wanted if r.venue is None}
+    wanted = frozenset(map(_venue_key, c.venues))
     counted = []
     for read in publications:
-        pub, venue = read.publication, read.resolved.venue if read.resolved else None
-        if c.since and pub.year and pub.year < c.since:
+        year = read.publication.year
+        if c.since and year and year < c.since:
             continue
-        listed = venue is not None and venue.acronym in wanted_acronyms
-        listed = listed or (pub.venue is not None and fold(pub.venue) in wanted_unknown)
-        in_area = venue is not None and bool(set(venue.areas) & set(c.areas))
-        if listed or in_area or not (c.venues or c.areas):
+        if not wanted.isdisjoint(read.keys) or not read.areas.isdisjoint(c.areas) or not (c.venues or c.areas):
             counted.append(read)
     return counted
 
@@ -817,9 +845,8 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
 
 
 def _standing(posting: Posting, scorer: Scorer) -> Standing:
-    assess = scorer.assess
-    required = [(q.weight, *assess(q, posting)) for q in posting.required]
-    preferred = [(q.weight, *assess(q, posting)) for q in posting.preferred]
+    required = scorer.assess_all(posting.required, posting)
+    preferred = scorer.assess_all(posting.preferred, posting)
     topics = [scorer.topic(t) for t in posting.topics]
     tally = _tally(required, preferred, topics)
     judged = required + preferred
