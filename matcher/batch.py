@@ -1,4 +1,5 @@
-"""Ranking many profiles against the same postings, in several processes when asked."""
+"""Ranking profiles against postings in several processes: one share of the work per process,
+each a profile (when there are several) or a slice of the postings (for one profile and many)."""
 
 from __future__ import annotations
 
@@ -8,37 +9,52 @@ from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
 from matcher.models import Posting, Profile, Standing, Verdict
-from matcher.scoring import standings
+from matcher.scoring import Scorer, ranked, standings
 
-_SHARED: tuple[Sequence[Posting], date] | None = None
-"""The postings, set before the workers fork so that each inherits them instead of receiving a copy."""
+PARALLEL_MIN_POSTINGS = 4000
+"""Below this many postings, one profile is ranked in one process: forking and gathering cost
+more than half the scoring saves."""
 
+_SHARED: tuple[Sequence[Posting], Sequence[Profile], date] | None = None
+"""Set before the workers fork, so that each inherits the postings instead of receiving a copy."""
 
+Share = tuple[int, int, int]
+"""(profile index, first posting, posting after the last) of one worker's work."""
 Row = tuple[int, bool, float, tuple[Verdict, ...], tuple[Verdict, ...], tuple[str, ...]]
 """A Standing with its posting given by position, so that workers do not send postings back."""
 
 
-def _rank_one(profile: Profile) -> list[Row]:
+def _rank_share(share: Share) -> list[Row]:
     assert _SHARED is not None
-    postings, today = _SHARED
-    position = {id(p): i for i, p in enumerate(postings)}
-    return [
-        (position[id(s.posting)], s.eligible, s.score, s.required, s.preferred, s.reasons)
-        for s in standings(postings, profile, today)
-    ]
+    postings, profiles, today = _SHARED
+    which, start, stop = share
+    scorer = Scorer(profiles[which], today)
+    rows = []
+    for i in range(start, stop):
+        s = scorer.standing(postings[i])
+        rows.append((i, s.eligible, s.score, s.required, s.preferred, s.reasons))
+    return rows
 
 
 def rank_profiles(postings: Sequence[Posting], profiles: Sequence[Profile], today: date, jobs: int = 1) -> list[list[Standing]]:
-    """Each profile's ranking, in the order given. With `jobs` > 1 and several profiles, the
-    profiles are shared out over forked worker processes (where the platform can fork)."""
+    """Each profile's ranking, in the order given. With `jobs` > 1, several profiles are shared
+    out over forked worker processes, and so are the postings of one profile when there are
+    many (where the platform can fork). The result is the same for any number of jobs."""
     global _SHARED
-    if jobs <= 1 or len(profiles) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(profiles) > 1:
+        shares = [(which, 0, len(postings)) for which in range(len(profiles))]
+    else:
+        parts = jobs if len(postings) >= PARALLEL_MIN_POSTINGS else 1
+        shares = [(0, len(postings) * k // parts, len(postings) * (k + 1) // parts) for k in range(parts)]
+    if jobs <= 1 or len(shares) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
         return [standings(postings, p, today) for p in profiles]
-    _SHARED = (postings, today)
+    _SHARED = (postings, profiles, today)
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(profiles)), mp_context=multiprocessing.get_context("fork")) as pool:
-            return [
-                [Standing(postings[i], e, s, r, p, why) for i, e, s, r, p, why in rows] for rows in pool.map(_rank_one, profiles)
-            ]
+        with ProcessPoolExecutor(max_workers=min(jobs, len(shares)), mp_context=multiprocessing.get_context("fork")) as pool:
+            done = list(pool.map(_rank_share, shares))
     finally:
         _SHARED = None
+    rankings: list[list[Standing]] = [[] for _ in profiles]
+    for (which, _, _), rows in zip(shares, done, strict=True):
+        rankings[which] += [Standing(postings[i], e, s, r, p, why) for i, e, s, r, p, why in rows]
+    return [ranked(r) for r in rankings]

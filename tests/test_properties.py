@@ -11,6 +11,7 @@ import yaml
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from matcher import batch
 from matcher.cache import summary
 from matcher.errors import InputError
 from matcher.loading import load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
@@ -219,3 +220,15 @@ def test_standings_rank_and_say_exactly_what_full_matches_do(bundled, generated:
     full = rank(postings, profile, TODAY)
     quick = standings([summary(p) for p in postings], profile, TODAY)
     assert [row(s) for s in quick] == [row(m) for m in full]
+
+
+def test_one_profile_ranks_the_same_with_its_postings_shared_over_processes(
+    bundled, generated: list[Posting], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(batch, "PARALLEL_MIN_POSTINGS", 10)
+    postings = [*bundled.values(), *generated]
+    profile = profile_from_yaml({"degree": {"stage": "phd", "field": "machine learning"}, "skills": SKILLS[:8]}, "p.yaml")
+    alone = batch.rank_profiles(postings, [profile], TODAY, jobs=1)
+    shared = batch.rank_profiles(postings, [profile], TODAY, jobs=3)
+    assert [[row(s) for s in r] for r in shared] == [[row(s) for s in r] for r in alone]
+    assert all(a.posting is b.posting for a, b in zip(shared[0], alone[0], strict=True))
