@@ -349,7 +349,7 @@ class Standing(Record):
 
     def count(self, section: Section, verdict: Verdict | None = None) -> int:
         verdicts = self.required if section == "required" else self.preferred
-        return sum(1 for v in verdicts if verdict is None or v is verdict)
+        return len(verdicts) if verdict is None else verdicts.count(verdict)
 
 
 Ranked: TypeAlias = Match | Standing

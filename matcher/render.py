@@ -238,7 +238,7 @@ def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delim
     if delimiter == "\t":
         yield "\t".join(fields) + "\n"
         for row in rows:
-            yield "\t".join(" ".join(str(cell(row.get(f))).split()) for f in fields) + "\n"
+            yield "\t".join([" ".join(str(cell(row.get(f))).split()) for f in fields]) + "\n"
         return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
