@@ -17,12 +17,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console, Group
 
 from matcher import __version__
 from matcher.errors import InputError, InternMatchError, UsageError
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
+    from rich.console import Console
+
     from matcher.cache import PostingCache
     from matcher.loading import PostingSet
     from matcher.models import Match, Posting, Profile
@@ -98,8 +101,18 @@ PROGRESS_MIN_POSTINGS = 200
 """Fewer postings than this load too fast for a progress bar to help."""
 
 
+def _tables() -> ModuleType:
+    """matcher.tables, imported only when a table is shown: commands whose output a script reads
+    do not load rich (a third of a small command's start-up)."""
+    from matcher import tables
+
+    return tables
+
+
 def _console(no_color: bool) -> Console:
     """Standard output's console, built per command so NO_COLOR and COLUMNS take effect."""
+    from rich.console import Console
+
     stream = sys.stdout
     width = None
     if not stream.isatty() and "COLUMNS" not in os.environ:
@@ -270,11 +283,11 @@ def rank(
             )
         )
         fields = ("profile", *render.FLAT_FIELDS) if several else render.FLAT_FIELDS
-        _emit(fmt, rows, fields, lambda: Group(*(render.ranking_table(m, c) for c, m in ranked)), no_color)
+        _emit(fmt, rows, fields, lambda: _tables().rankings_table(ranked), no_color)
 
     try:
         _write_report(
-            lambda: [part for c, m in explained() for part in render.report(list(m), c)],
+            lambda: [part for c, m in explained() for part in _tables().report(list(m), c)],
             html=html,
             svg=svg,
             force=force,
@@ -292,7 +305,9 @@ def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Pat
     (every explanation) are built only when a report is asked for."""
     if html is None and svg is None:
         return
-    from matcher import render
+    from rich.console import Console
+
+    from matcher import tables
     from matcher.files import write_atomically
 
     for target in (html, svg):
@@ -307,7 +322,7 @@ def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Pat
         write_atomically(html, console.export_html(inline_styles=True, clear=False), force=force)
         typer.echo(f"wrote {html}", err=True)
     if svg is not None:
-        write_atomically(svg, console.export_svg(title=title, clear=False, code_format=render.svg_format()), force=force)
+        write_atomically(svg, console.export_svg(title=title, clear=False, code_format=tables.svg_format()), force=force)
         typer.echo(f"wrote {svg}", err=True)
 
 
@@ -350,6 +365,7 @@ def _load_postings(
     load = partial(load_postings, source, strict=strict, read_folder=reader)
     if not sys.stderr.isatty():
         return load()
+    from rich.console import Console
     from rich.progress import Progress
 
     with Progress(console=Console(stderr=True), transient=True) as progress:
@@ -450,7 +466,7 @@ def explain(
         }
         _write(render.to_json(document))
     else:
-        _console(no_color).print(render.explanation(match, candidate))
+        _console(no_color).print(_tables().explanation(match, candidate))
 
 
 # ----------------------------------------------------------------------------- gaps and shortlist
@@ -494,7 +510,7 @@ def gaps(
             else render.gap_row(g, i)
             for i, g in enumerate(found, 1)
         ]
-        _emit(fmt, rows, render.GAP_FIELDS, lambda: render.gaps_table(found, candidate), no_color)
+        _emit(fmt, rows, render.GAP_FIELDS, lambda: _tables().gaps_table(found, candidate), no_color)
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
 
@@ -537,7 +553,7 @@ def shortlist(
             render.shortlist_dict(p, m, i) if fmt is render.OutputFormat.JSONL else render.shortlist_row(p, m, i)
             for i, (p, m) in enumerate(scored, 1)
         ]
-        _emit(fmt, rows, render.SHORTLIST_FIELDS, lambda: render.shortlist_table(chosen, scored), no_color)
+        _emit(fmt, rows, render.SHORTLIST_FIELDS, lambda: _tables().shortlist_table(chosen, scored), no_color)
 
 
 # ----------------------------------------------------------------------------- profile
@@ -567,7 +583,7 @@ def profile_show(
     if fmt is render.OutputFormat.JSON:
         _write(render.to_json(render.reading_dict(reading)))
     else:
-        _console(no_color).print(render.profile_reading(reading))
+        _console(no_color).print(_tables().profile_reading(reading))
 
 
 # ----------------------------------------------------------------------------- venues
@@ -608,11 +624,11 @@ def venues(
         if area is not None:
             rows = [r for r in rows if area in r["areas"]]
         fields: tuple[str, ...] = render.RESOLUTION_FIELDS
-        table = lambda: render.resolutions_table(rows)  # noqa: E731
+        table = lambda: _tables().resolutions_table(rows)  # noqa: E731
     else:
         rows = [render.venue_dict(v) for v in known.venues if area is None or area in v.areas]
         fields = render.VENUE_FIELDS
-        table = lambda: render.venues_table(rows, known.area_labels)  # noqa: E731
+        table = lambda: _tables().venues_table(rows, known.area_labels)  # noqa: E731
     _emit(fmt, rows, fields, table, no_color)
 
 

@@ -1,7 +1,8 @@
-"""Matches -> what people and scripts read: rich tables and panels, JSON, CSV and TSV.
+"""Matches -> what scripts read: JSON documents, JSON lines, CSV and TSV rows (and posting drafts).
 
-Renderers return objects or strings and never print; cli.py decides where output goes.
-User text is escaped before it meets rich markup, so a title with [brackets] stays intact.
+Renderers return objects or strings and never print; cli.py decides where output goes. What
+people read in a terminal (rich tables and panels) is in matcher.tables, so that the commands
+scripts run do not import rich.
 """
 
 from __future__ import annotations
@@ -16,16 +17,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from rich import box
-from rich.console import Group, RenderableType
-from rich.markup import escape
-from rich.padding import Padding
-from rich.panel import Panel
-from rich.table import Table
-from rich.text import Text
-
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
-from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
     from matcher.gaps import Gap
@@ -46,19 +38,10 @@ class OutputFormat(enum.StrEnum):
     TSV = "tsv"
 
 
-VERDICT_STYLE = {
-    Verdict.MET: "green",
-    Verdict.PARTIAL: "yellow",
-    Verdict.UNKNOWN: "dim",
-    Verdict.UNMET: "red",
-}
-VERDICT_MARK = {Verdict.MET: "✓ met", Verdict.PARTIAL: "~ partial", Verdict.UNKNOWN: "? unknown", Verdict.UNMET: "✗ unmet"}
-
-
 # ----------------------------------------------------------------------------- plain data
 
 
-def _iso(value: date | None) -> str | None:
+def iso_date(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
@@ -103,8 +86,8 @@ def posting_dict(posting: Posting) -> dict[str, Any]:
         "team": posting.team,
         "location": list(posting.location),
         "source": posting.source,
-        "deadline": _iso(posting.deadline),
-        "start": _iso(posting.start),
+        "deadline": iso_date(posting.deadline),
+        "start": iso_date(posting.start),
         "duration_weeks": posting.duration_weeks,
         "pay": None
         if posting.pay is None
@@ -216,7 +199,7 @@ def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
         "title": match.posting.title,
         "organization": match.posting.organization,
         "location": "; ".join(match.posting.location),
-        "deadline": _iso(match.posting.deadline) or "",
+        "deadline": iso_date(match.posting.deadline) or "",
         "eligible": "yes" if match.eligible else "no",
         "score": f"{match.score:.4f}",
         "required_met": match.count("required", Verdict.MET),
@@ -270,159 +253,6 @@ def venue_dict(venue: Venue) -> dict[str, Any]:
     return {"acronym": venue.acronym, "name": venue.name, "type": venue.type, "areas": list(venue.areas), "dblp": venue.dblp}
 
 
-# ----------------------------------------------------------------------------- rich
-
-
-def resolutions_table(rows: Sequence[dict[str, Any]]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, title="How each venue string resolves", title_justify="left")
-    for column in ("query", "venue", "name", "areas", "how", "sim"):
-        table.add_column(column, justify="right" if column == "sim" else "left")
-    for r in rows:
-        venue = Text(r["venue"], style="green") if r["venue"] else Text(r["note"] or "unknown", style="yellow")
-        table.add_row(
-            Text(r["query"]), venue, Text(r["name"] or "-"), Text(", ".join(r["areas"]) or "-"), r["how"], str(r["similarity"])
-        )
-    return table
-
-
-def venues_table(rows: Sequence[dict[str, Any]], area_labels: dict[str, str]) -> Table:
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=f"{len(rows)} venues",
-        title_justify="left",
-        caption="areas: " + ", ".join(f"{k} = {v}" for k, v in area_labels.items()),
-    )
-    for column in ("acronym", "name", "type", "areas"):
-        table.add_column(column)
-    for r in rows:
-        table.add_row(Text(r["acronym"]), Text(r["name"]), r["type"], ", ".join(r["areas"]) or "-")
-    return table
-
-
-def _verdict_text(verdict: Verdict) -> Text:
-    return Text(VERDICT_MARK[verdict], style=VERDICT_STYLE[verdict])
-
-
-def ranking_table(matches: Sequence[Ranked], profile: Profile) -> Table:
-    """The ranked table. Each posting stacks its id (whole, to copy into `explain`), title,
-    organisation and location, and the reasons that mattered, so it reads at 80 columns too."""
-    table = Table(
-        title=f"Internships for {escape(profile.display_name)}",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        show_lines=True,
-    )
-    table.add_column("#", justify="right")
-    table.add_column("posting · why")
-    table.add_column("eligible")
-    table.add_column("req", justify="right")
-    table.add_column("pref", justify="right")
-    table.add_column("score", justify="right")
-    for i, m in enumerate(matches, 1):
-        p = m.posting
-        cell = Text(p.id, style="bold")
-        cell.append(f"\n{p.title}")
-        cell.append(f"\n{p.organization} · {'; '.join(p.location) or 'location not given'}", style="dim")
-        table.add_row(str(i), _with_reasons(cell, m.reasons), *_match_cells(m))
-    return table
-
-
-def _with_reasons(cell: Text, reasons: Sequence[str]) -> Text:
-    """The reasons under a cell: what is missing in red, what earned points in green."""
-    for reason in reasons:
-        style = "red" if reason.startswith("missing") else "green" if reason.startswith("+") else "yellow"
-        cell.append(f"\n{reason}", style=style)
-    return cell
-
-
-def _match_cells(m: Ranked) -> tuple[Text, str, str, str]:
-    """Eligible, required met, preferred met and score: the same columns wherever a match is listed."""
-    return (
-        Text("yes", style="green") if m.eligible else Text("no", style="red"),
-        f"{m.count('required', Verdict.MET)}/{m.count('required')}",
-        f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
-        f"{m.score:.2f}",
-    )
-
-
-def explanation(match: Match, profile: Profile) -> RenderableType:
-    """Every qualification, its verdict, evidence and points, and how they add up to the score."""
-    p = match.posting
-    head = Text()
-    head.append(f"{p.title}\n", style="bold")
-    head.append(f"{p.organization}" + (f" · {p.team}" if p.team else "") + "\n")
-    head.append(f"id {p.id} · {'; '.join(p.location) or 'location not given'}")
-    if p.deadline:
-        head.append(f" · deadline {p.deadline.isoformat()}")
-    if p.source:
-        head.append(f" · source {p.source}")
-    head.append(f"\nprofile: {profile.display_name} ({profile.path})")
-
-    blocks: list[RenderableType] = []
-    for i, r in enumerate(match.results, 1):
-        points = f"{r.points:.3f} of {r.available:.3f} points" if r.judgement.verdict is not Verdict.UNKNOWN else "not counted"
-        heading = Text(f"{i}. ", style="bold") + Text(f"{r.section} · {r.qualification.kind} · ")
-        heading += _verdict_text(r.judgement.verdict) + Text(f" · {points}")
-        blocks += [Text(""), heading, _judgement_block(r.judgement, r.qualification.quote, r.qualification.note, indent=3)]
-        members = group_members(r.qualification.criterion)
-        for k, (member, part) in enumerate(zip(members, r.judgement.parts, strict=True), 1):
-            sub = Text(f"   {i}.{k} ", style="bold") + Text(f"{member.kind} · ") + _verdict_text(part.verdict)
-            blocks += [sub, _judgement_block(part, member.quote, member.note, indent=8)]
-
-    topics = Table(box=box.SIMPLE_HEAD, expand=True, title="topical fit", title_justify="left")
-    topics.add_column("posting topic")
-    topics.add_column("profile item", overflow="fold")
-    topics.add_column("from")
-    topics.add_column("how")
-    topics.add_column("sim", justify="right")
-    for t in match.topic_fit.matches:
-        topics.add_row(Text(t.topic), Text(t.matched or "-"), Text(t.source or "-"), t.how, str(t.similarity))
-
-    return Group(Panel(head, expand=True), *blocks, Text(""), topics, Text(score_sum(match)))
-
-
-def _judgement_block(j: Judgement, quote: str | None, note: str | None, indent: int) -> RenderableType:
-    """What the posting says, what the profile showed, the rule and the fuzzy score, aligned."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(style="dim", no_wrap=True)
-    grid.add_column(ratio=1, overflow="fold")
-    if quote:
-        grid.add_row("posting", Text(f"“{quote}”"))
-    if note:
-        grid.add_row("note", Text(note, style="dim"))
-    grid.add_row("evidence", Text(j.evidence))
-    grid.add_row("rule", Text(j.rule, style="dim"))
-    if j.similarity is not None:
-        grid.add_row("fuzzy", Text(f"{j.similarity} of 100", style="dim"))
-    return Padding(grid, (0, 0, 0, indent))
-
-
-def score_sum(match: Match) -> str:
-    """The arithmetic from points to the score, in words."""
-    parts = []
-    for section in ("required", "preferred"):
-        points = sum(r.points for r in match.results if r.section == section)
-        available = sum(r.available for r in match.results if r.section == section)
-        parts.append(f"{section} {points:.3f} of {available:.3f}")
-    tf = match.topic_fit
-    parts.append(f"topics {tf.points:.3f} of {tf.available:.3f} (fit {tf.fit:.2f})")
-    lines = [
-        f"score = {' + '.join(parts)} = {match.score:.4f}",
-        f"shares: required {REQUIRED_SHARE}, preferred {PREFERRED_SHARE}, topics {TOPIC_SHARE}; "
-        "unknown verdicts are not counted and a part with nothing to judge gives its share to the others.",
-    ]
-    unmet = [r for r in match.results if r.section == "required" and r.judgement.verdict is Verdict.UNMET]
-    if match.eligible:
-        lines.append("eligible: no required qualification is unmet.")
-    else:
-        lines.append(
-            f"not eligible: {len(unmet)} required qualification(s) unmet ("
-            + ", ".join(str(match.results.index(r) + 1) for r in unmet)
-            + ")."
-        )
-    return "\n".join(lines)
-
-
 def reading_dict(reading: ProfileReading) -> dict[str, Any]:
     p = reading.profile
     return {
@@ -432,7 +262,7 @@ def reading_dict(reading: ProfileReading) -> dict[str, Any]:
             "stage": p.degree.stage.label,
             "enrolled": p.degree.enrolled,
             "year": p.degree.year,
-            "expected_graduation": _iso(p.degree.expected_graduation),
+            "expected_graduation": iso_date(p.degree.expected_graduation),
             "field": None if reading.field is None else asdict(reading.field),
         },
         "research_years": reading.research.years,
@@ -449,62 +279,9 @@ def reading_dict(reading: ProfileReading) -> dict[str, Any]:
         },
         "availability": None
         if p.availability is None
-        else {"start": _iso(p.availability.start), "end": _iso(p.availability.end)},
+        else {"start": iso_date(p.availability.start), "end": iso_date(p.availability.end)},
         "warnings": list(p.warnings),
     }
-
-
-def profile_reading(reading: ProfileReading) -> RenderableType:
-    """`intern-match profile show`: what the matcher will compare, item by item."""
-    p = reading.profile
-    head = Text()
-    head.append(f"{p.display_name}\n", style="bold")
-    head.append(f"{p.degree.stage.title}, {'enrolled' if p.degree.enrolled else 'not enrolled'}")
-    if reading.field:
-        f = reading.field
-        head.append(
-            f" · field '{f.written}'"
-            + (f" = {f.canonical} ({f.how}, {f.similarity})" if f.canonical else " (not in the catalogue; matched fuzzily)")
-        )
-    years = reading.research.years
-    head.append(f"\nresearch: {'unknown' if years is None else f'{years:g} years'} ({reading.research.evidence})")
-    if p.location:
-        head.append(
-            f"\nlocation: {p.location.current or '-'}; willing to relocate: {'yes' if p.location.willing_to_relocate else 'no'}"
-            + (f"; prefers {', '.join(p.location.preferred)}" if p.location.preferred else "")
-        )
-    if p.availability:
-        head.append(f"\navailable: {_iso(p.availability.start) or '...'} to {_iso(p.availability.end) or '...'}")
-
-    papers = Table(box=box.SIMPLE_HEAD, title="publications", title_justify="left", expand=True)
-    for column in ("venue as written", "resolves to", "areas", "how", "sim", "year", "title"):
-        papers.add_column(column, justify="right" if column in ("sim", "year") else "left")
-    for r in reading.publications:
-        papers.add_row(
-            Text(r.written or "-"),
-            Text(r.venue or "unknown", style="green" if r.venue else "yellow"),
-            ", ".join(r.areas) or "-",
-            r.how,
-            str(r.similarity),
-            str(r.year or "-"),
-            Text(r.title or "-"),
-        )
-
-    terms = Table(box=box.SIMPLE_HEAD, title="skills and interests", title_justify="left", expand=True)
-    for column in ("as written", "kind", "reads as", "how", "sim"):
-        terms.add_column(column, justify="right" if column == "sim" else "left")
-    for kind, items in (("skill", reading.skills), ("interest", reading.interests)):
-        for t in items:
-            terms.add_row(
-                Text(t.written),
-                kind,
-                Text(t.canonical or "(free text)", style="" if t.canonical else "dim"),
-                t.how,
-                str(t.similarity),
-            )
-    parts: list[RenderableType] = [Panel(head), papers, terms]
-    parts += [Text(f"warning: {w}", style="yellow") for w in p.warnings]
-    return Group(*parts)
 
 
 def validation_document(checked: Sequence[Checked]) -> dict[str, Any]:
@@ -561,34 +338,6 @@ def gap_row(gap: Gap, rank: int) -> dict[str, Any]:
     }
 
 
-def gaps_table(gaps: Sequence[Gap], profile: Profile) -> Table:
-    table = Table(
-        title=f"What would open the most doors for {escape(profile.display_name)}",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        show_lines=True,
-        expand=True,
-    )
-    table.add_column("#", justify="right")
-    table.add_column("gap", ratio=3)
-    table.add_column("quick")
-    table.add_column("would make eligible", overflow="fold", ratio=2)
-    table.add_column("score gained", overflow="fold", ratio=2)
-    for i, g in enumerate(gaps, 1):
-        what = Text(g.item, style="bold")
-        what.append(f"\n{g.kind} · asked by {len(g.asked_by)} posting(s)", style="dim")
-        for quote in g.quotes[:2]:
-            what.append(f"\n“{quote if len(quote) < 90 else quote[:89] + '…'}”", style="dim italic")
-        table.add_row(
-            str(i),
-            what,
-            Text("yes", style="green") if g.quick else Text("no"),
-            Text("\n".join(g.newly_eligible) or "-", style="green"),
-            Text("\n".join(f"{k} +{v:.3f}" for k, v in g.score_gain.items()) or "-"),
-        )
-    return table
-
-
 def shortlist_document(posting: Posting, rows: Sequence[tuple[Profile, Match]], today: date) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
@@ -611,42 +360,6 @@ SHORTLIST_FIELDS = ("rank", "profile", "name", *FLAT_FIELDS[FLAT_FIELDS.index("e
 def shortlist_row(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
     flat = flat_row(match, rank)
     return {"rank": rank, "profile": profile.path, "name": profile.name or "", **{k: flat[k] for k in SHORTLIST_FIELDS[3:]}}
-
-
-def shortlist_table(posting: Posting, rows: Sequence[tuple[Profile, Match]]) -> Table:
-    table = Table(
-        title=f"Candidates for {escape(posting.title)} ({escape(posting.id)})",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        show_lines=True,
-    )
-    for column in ("#", "candidate · why", "eligible", "req", "pref", "score"):
-        table.add_column(column, justify="right" if column in ("#", "req", "pref", "score") else "left")
-    for i, (profile, m) in enumerate(rows, 1):
-        cell = Text(profile.display_name, style="bold")
-        cell.append(f"\n{profile.path}", style="dim")
-        table.add_row(str(i), _with_reasons(cell, m.reasons), *_match_cells(m))
-    return table
-
-
-def report(matches: Sequence[Match], profile: Profile) -> list[RenderableType]:
-    """The ranked table and every explanation, for `rank --html/--svg`."""
-    parts: list[RenderableType] = [ranking_table(matches, profile)]
-    for i, match in enumerate(matches, 1):
-        parts += [Text(f"\n{i}. {match.posting.id}", style="bold"), explanation(match, profile)]
-    return parts
-
-
-def svg_format() -> str:
-    """rich's SVG template, less the web fonts it loads from a CDN: a report to share makes no
-    external requests (the local Fira Code, then any monospace font, are used instead)."""
-    import re
-
-    try:
-        from rich._export_format import CONSOLE_SVG_FORMAT
-    except ImportError:  # pragma: no cover - a rich without it: keep rich's own default
-        from rich.console import CONSOLE_SVG_FORMAT
-    return re.sub(r',?\s*url\("https?://[^"]*"\) format\("[^"]*"\)', "", CONSOLE_SVG_FORMAT)
 
 
 def draft_yaml(draft: Draft) -> str:
