@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import chain
 
 from rapidfuzz import fuzz, process
 
@@ -96,21 +97,18 @@ class TermCatalogue:
 
     @lru_cache(maxsize=65536)  # noqa: B019
     def split(self, text: str) -> tuple[str, ...]:
-        """ "C/C++" -> ("C", "C++"); kept whole unless every part is a known term ("TCP/IP")."""
+        """ "C/C++" -> ("C", "C++"); kept whole unless every part is a known term ("TCP/IP").
+        Parts come stripped of surrounding spaces."""
         if self.resolve(text).how in ("exact", "alias"):
-            return (text,)
-        parts = tuple(p for p in _COMPOUND_SEPARATORS.split(text) if p and p.strip())
+            return (text.strip(),)
+        parts = tuple(p.strip() for p in _COMPOUND_SEPARATORS.split(text) if p and p.strip())
         if len(parts) > 1 and all(self.resolve(p).canonical for p in parts):
             return parts
-        return (text,)
+        return (text.strip(),)
 
     def expand(self, items: Iterable[str]) -> list[str]:
         """Profile items with compounds split, in order, without duplicates."""
-        out: dict[str, None] = {}
-        for item in items:
-            for part in self.split(item):
-                out.setdefault(part.strip(), None)
-        return list(out)
+        return list(dict.fromkeys(chain.from_iterable(map(self.split, items))))
 
     def match_one(self, wanted: str, have: str) -> TermMatch:
         w, h = self.resolve(wanted), self.resolve(have)
