@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from matcher import __version__
 from matcher.errors import InputError
@@ -162,7 +162,15 @@ class PostingCache:
 
     def load(self, files: list[Path], on_progress: Progress = None) -> list[Outcome]:
         """Outcomes for the files of one folder, parsing only what changed since the cache."""
-        return [self.full(o) if isinstance(o, Posting) else o for o in self.load_summaries(files, on_progress)]
+        outcomes = self.load_summaries(files, on_progress)
+        if not files:
+            return outcomes
+        details = self._open_details(files[0].parent)
+        try:  # the files were checked a moment ago, by load_summaries
+            return [self._full(o, details, checked=True) if isinstance(o, Posting) else o for o in outcomes]
+        finally:
+            if details is not None:
+                details.close()
 
     def load_summaries(self, files: list[Path], on_progress: Progress = None) -> list[Outcome]:
         """As `load`, but each posting as its summary (see `summary`), which is all ranking
@@ -199,14 +207,32 @@ class PostingCache:
         where = self._summarised.get(posting.path)
         if where is None:
             return posting
+        details = self._open_details(where[0])
+        try:
+            return self._full(posting, details, checked=False)
+        finally:
+            if details is not None:
+                details.close()
+
+    def _open_details(self, folder: Path) -> BinaryIO | None:
+        try:
+            return open(self.file_for(folder, "details"), "rb")  # noqa: SIM115 - the callers close it
+        except OSError:
+            return None  # no details yet: each posting is parsed again
+
+    def _full(self, posting: Posting, details: BinaryIO | None, *, checked: bool) -> Posting:
+        where = self._summarised.get(posting.path)
+        if where is None:
+            return posting
         folder, name, (size, mtime, _, offset, length) = where
         path = folder / name
         try:
-            st = os.stat(path)
-            if length and (st.st_size, st.st_mtime_ns) == (size, mtime):
-                with open(self.file_for(folder, "details"), "rb") as details:
-                    details.seek(offset)
-                    record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
+            if not checked:
+                st = os.stat(path)
+                checked = (st.st_size, st.st_mtime_ns) == (size, mtime)
+            if details is not None and length and checked:
+                details.seek(offset)
+                record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
                 if record[:3] == (name, size, mtime):
                     return _at(pickle.loads(record[3]), str(path))  # type: ignore[return-value]  # noqa: S301
         except Exception:  # noqa: BLE001, S110 - missing, stale or damaged: parse the file again
