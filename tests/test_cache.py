@@ -170,3 +170,16 @@ def test_ranking_reads_summaries_and_explanations_whole_postings(tmp_path: Path)
     assert cold.exit_code == warm.exit_code == uncached.exit_code == 0
     assert cold.stdout == warm.stdout == uncached.stdout
     assert '"quote": "Currently pursuing a PhD' in warm.stdout
+
+
+def test_a_cache_that_cannot_be_written_only_costs_speed(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    env = {"INTERN_MATCH_CACHE_DIR": str(blocker / "cache"), "INTERN_MATCH_POSTINGS": None}
+    me = str(PROFILES / "me.yaml")
+    runner = CliRunner()
+    cached = runner.invoke(app, ["rank", me, "-f", "json"], env=env)
+    uncached = runner.invoke(app, ["rank", me, "-f", "json", "--no-cache"], env=env)
+    assert cached.exit_code == uncached.exit_code == 0
+    assert cached.stdout == uncached.stdout
+    assert not (blocker / "cache").exists()
