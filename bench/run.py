@@ -65,6 +65,16 @@ def median(command: list[str], repeat: int, **kwargs) -> tuple[float, int]:
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
+def paired(command: list[str], floor: list[str], repeat: int, **kwargs) -> tuple[float, int, float]:
+    """Median time and peak RSS of `command`, and median time of its `floor`, run alternately:
+    a machine whose speed drifts during the benchmark then moves both sides of a ratio alike."""
+    runs, floors = [], []
+    for _ in range(repeat):
+        runs.append(measure(command, **kwargs))
+        floors.append(measure(floor)[0])
+    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), statistics.median(floors)
+
+
 def touch_one(folder: Path) -> None:
     """A new modification time for one posting, as an edit would give it."""
     path = folder / "gen-000001.yaml"
@@ -100,12 +110,14 @@ def main() -> int:
         cache = Path(tempfile.mkdtemp(prefix="im-bench-cache-"))
         env = {"INTERN_MATCH_CACHE_DIR": str(cache)}
         rank = [EXE, "rank", str(PROFILE), "--postings", str(folder), "--format", "tsv", "--today", "2026-11-23"]
-        cold, cold_rss = median(rank, args.repeat, env=env, prepare=lambda c=cache: shutil.rmtree(c, ignore_errors=True))
+        parse = [PYTHON, "-c", PARSE_LIBYAML, str(folder)]
+        read = [PYTHON, "-c", LOAD_CACHE, str(folder), str(cache)]
+        cold, cold_rss, libyaml = paired(
+            rank, parse, args.repeat, env=env, prepare=lambda c=cache: shutil.rmtree(c, ignore_errors=True)
+        )
         measure(rank, env=env)  # make sure the cache is written
-        warm, warm_rss = median(rank, args.repeat, env=env)
+        warm, warm_rss, floor = paired(rank, read, args.repeat, env=env)
         edited, _ = median(rank, args.repeat, env=env, prepare=lambda f=folder: touch_one(f))
-        floor, _ = median([PYTHON, "-c", LOAD_CACHE, str(folder), str(cache)], args.repeat)
-        libyaml, _ = median([PYTHON, "-c", PARSE_LIBYAML, str(folder)], args.repeat)
         rows += [
             (f"{size:>7} postings: libyaml C loader parse", f"{libyaml:.2f} s", "floor for cold runs"),
             (f"{size:>7} postings: load own cache", f"{floor:.2f} s", "floor for warm runs"),
