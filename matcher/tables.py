@@ -33,8 +33,6 @@ VERDICT_STYLE = {
     Verdict.UNKNOWN: "dim",
     Verdict.UNMET: "red",
 }
-
-
 VERDICT_MARK = {Verdict.MET: "✓ met", Verdict.PARTIAL: "~ partial", Verdict.UNKNOWN: "? unknown", Verdict.UNMET: "✗ unmet"}
 
 
