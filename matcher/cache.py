@@ -1,8 +1,9 @@
 """A cache of parsed postings, so a folder that has not changed is not parsed again.
 
 Two files per postings folder, under the user cache directory (platformdirs). The index holds,
-for each posting file, its size, modification time and either its summary (the posting without
-the quotes and notes that only explanations show) or its error; ranking reads only this. The
+for each posting file, its size, modification time and either its summary (its header, and its
+qualifications as numbers into the folder's table of distinct qualifications: see matcher.table)
+or its error, and that table; ranking reads only this. The
 details file holds each full posting as a record of its own, which the index locates, so that
 `explain` reads one record and a cold run never holds every full posting in memory. A file
 whose size or mtime changed is parsed again; nothing else is. A cache written by another version
@@ -29,8 +30,9 @@ from matcher import __version__
 from matcher.errors import InputError
 from matcher.loading import load_posting
 from matcher.models import Criterion, Posting, Qualification
+from matcher.table import Entry, QualificationTable, Row, TableBuilder, row, summary_of
 
-CACHE_FORMAT = 4
+CACHE_FORMAT = 5
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt."""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
@@ -55,8 +57,8 @@ def _load_one(path: str) -> Outcome:
         return InputError(str(error))  # the message only: it pickles and prints the same
 
 
-Parsed = tuple[Posting, bytes] | InputError
-"""A posting's summary and the full posting pickled, or its error: what a worker sends back.
+Parsed = tuple[Row, bytes] | InputError
+"""A posting's summary row and the full posting pickled, or its error: what a worker sends back.
 Pickled in the worker, the full postings cost the parent process bytes, not objects."""
 
 
@@ -64,16 +66,7 @@ def _parse_one(path: str) -> Parsed:
     outcome = _load_one(path)
     if isinstance(outcome, InputError):
         return outcome
-    return summary(outcome), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def summary(posting: Posting) -> Posting:
-    """The posting without what only explanations show (quotes, notes): all that ranking reads."""
-
-    def bare(qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
-        return tuple(Qualification(q.criterion, weight=q.weight) for q in qualifications)
-
-    return replace(posting, required=bare(posting.required), preferred=bare(posting.preferred))
+    return row(outcome), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 Progress = Callable[[int, int], None] | None
@@ -83,7 +76,8 @@ Progress = Callable[[int, int], None] | None
 def parse_files(paths: list[str], jobs: int = 1, on_progress: Progress = None) -> list[Outcome]:
     """Each posting file loaded, in `jobs` processes when there are many: YAML parsing is the
     cold cost, and it parallelises perfectly."""
-    return list(_reporting(_parallel(_load_one, paths, jobs), len(paths), on_progress))
+    shared = SharedQualifications()
+    return [shared(o) for o in _reporting(_parallel(_load_one, paths, jobs), len(paths), on_progress)]
 
 
 def _parallel(parse: Callable[[str], T], paths: list[str], jobs: int) -> Iterator[T]:
@@ -99,17 +93,14 @@ class SharedQualifications:
 
     Postings repeat each other's asks ("PhD in machine learning", the same skill lists), so a
     folder of 10,000 holds far fewer distinct criteria than its 175,000 qualifications. Sharing
-    them cuts the memory postings take and, since pickle writes a shared object once, the
-    cache's size and load time (0.57 -> 0.23 s for 10,000 postings); scoring also finds an
-    already judged criterion by identity (Scorer.assess)."""
+    them cuts the memory postings read without the cache take, and scoring finds an already
+    judged criterion by identity (Scorer.assess)."""
 
     def __init__(self) -> None:
         self._criteria: dict[Criterion, Criterion] = {}
         self._qualifications: dict[Qualification, Qualification] = {}
 
     def __call__(self, outcome: T) -> T:
-        if isinstance(outcome, tuple):  # a Parsed summary and its pickled posting
-            return (self(outcome[0]), outcome[1])  # type: ignore[return-value]
         if not isinstance(outcome, Posting):
             return outcome
         return replace(outcome, required=self._shared(outcome.required), preferred=self._shared(outcome.preferred))  # type: ignore[return-value]
@@ -126,10 +117,9 @@ class SharedQualifications:
 
 
 def _reporting(outcomes: Iterable[T], total: int, on_progress: Progress) -> Iterator[T]:
-    """The outcomes as they come, their qualifications shared, with progress reported."""
-    shared = SharedQualifications()
+    """The outcomes as they come, with progress reported."""
     for done, outcome in enumerate(outcomes, 1):
-        yield shared(outcome)
+        yield outcome
         if on_progress is not None and (done % 50 == 0 or done == total):
             on_progress(done, total)
 
@@ -143,9 +133,13 @@ class CacheStats:
     written: bool
 
 
-Entry = tuple[int, int, Outcome, int, int]
+Summary = tuple[tuple, tuple[int, ...], tuple[int, ...]]
+"""A posting as the index keeps it: its header and its qualifications' numbers in the table."""
+IndexEntry = tuple[int, int, "Summary | InputError", int, int]
 """One posting file in the index: (size, mtime_ns, summary or error, where its record starts in
 the details file, how long it is); (0, 0) for a posting without a record."""
+Index = tuple[dict[str, IndexEntry], list[Entry]]
+"""The index's entries by file name, and the table their summaries number into."""
 
 
 class PostingCache:
@@ -153,7 +147,7 @@ class PostingCache:
         self.directory = directory
         self.jobs = jobs
         self.last = CacheStats(0, 0, False)
-        self._summarised: dict[str, tuple[Path, str, Entry]] = {}
+        self._summarised: dict[str, tuple[Path, str, IndexEntry]] = {}
         """Path of each summary handed out -> (its folder, its file name, its index entry)."""
 
     def file_for(self, folder: Path, kind: str = "postings") -> Path:
@@ -173,14 +167,14 @@ class PostingCache:
                 details.close()
 
     def load_summaries(self, files: list[Path], on_progress: Progress = None) -> list[Outcome]:
-        """As `load`, but each posting as its summary (see `summary`), which is all ranking
-        needs and much faster to read; `full` gives the whole posting back."""
+        """As `load`, but each posting as a table.PostingSummary, which is all ranking needs and
+        much faster to read; `full` gives the whole posting back."""
         if not files:
             return []
         folder = files[0].parent
-        cached: dict[str, Entry] = self._read_index(folder)
+        cached, entries = self._read_index(folder)
         stats = {f.name: os.stat(f) for f in files}
-        fresh: dict[str, Entry] = {}
+        fresh: dict[str, IndexEntry] = {}
         stale: list[str] = []
         for name, st in stats.items():
             hit = cached.get(name)
@@ -190,14 +184,21 @@ class PostingCache:
                 stale.append(name)
         written = False
         if stale:
-            fresh, written = self._parse_and_write(folder, fresh, stale, stats, on_progress)
+            (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
         elif len(cached) != len(fresh):
-            written = self._write_index(folder, fresh)
+            written = self._write_index(folder, (fresh, entries))
         self.last = CacheStats(reused=len(files) - len(stale), parsed=len(stale), written=written)
-        outcomes = [_at(fresh[f.name][2], str(f)) for f in files]
-        for f, ready in zip(files, outcomes, strict=True):
-            if isinstance(ready, Posting):
-                self._summarised[ready.path] = (folder, f.name, fresh[f.name])
+        table = QualificationTable(entries)
+        outcomes: list[Outcome] = []
+        summarised = self._summarised
+        for f in files:
+            path, found = str(f), fresh[f.name]
+            kept = found[2]
+            if isinstance(kept, InputError):
+                outcomes.append(kept)
+                continue
+            outcomes.append(summary_of(kept[0], path, table, kept[1], kept[2]))
+            summarised[path] = (folder, f.name, found)
         return outcomes
 
     def full(self, posting: Posting) -> Posting:
@@ -234,18 +235,21 @@ class PostingCache:
                 details.seek(offset)
                 record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
                 if record[:3] == (name, size, mtime):
-                    return _at(pickle.loads(record[3]), str(path))  # type: ignore[return-value]  # noqa: S301
+                    whole: Posting = pickle.loads(record[3])  # noqa: S301
+                    return whole if whole.path == str(path) else replace(whole, path=str(path))
         except Exception:  # noqa: BLE001, S110 - missing, stale or damaged: parse the file again
             pass
         return load_posting(str(path))
 
     def _parse_and_write(
-        self, folder: Path, reused: dict[str, Entry], stale: list[str], stats: dict[str, os.stat_result], on_progress: Progress
-    ) -> tuple[dict[str, Entry], bool]:
+        self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result], on_progress: Progress
+    ) -> tuple[Index, bool]:
         """Parse the stale files and write both cache files. Each full posting goes to the new
         details file as it arrives, so memory holds summaries, never every full posting; the
-        reused postings' records are copied over from the old details file."""
-        entries: dict[str, Entry] = {}
+        reused postings' records are copied over from the old details file, and their numbers
+        into the table stay as they were (see _compact)."""
+        entries: dict[str, IndexEntry] = {}
+        table = TableBuilder(reused[1])
         header = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve())}
         details = self.file_for(folder, "details")
         try:
@@ -260,7 +264,7 @@ class PostingCache:
                 old = open(details, "rb")  # noqa: SIM115
             except OSError:
                 old = None
-            for name, (size, mtime, outcome, offset, length) in reused.items():
+            for name, (size, mtime, outcome, offset, length) in reused[0].items():
                 record = b""
                 if old is not None and length:
                     old.seek(offset)
@@ -278,29 +282,38 @@ class PostingCache:
                     entries[name] = (size, mtime, result, 0, 0)
                     continue
                 record = pickle.dumps((name, size, mtime, result[1]), protocol=pickle.HIGHEST_PROTOCOL)
-                entries[name] = (size, mtime, result[0], out.tell(), len(record))
+                own, required, preferred = result[0]
+                entries[name] = (
+                    size,
+                    mtime,
+                    (own, table.add_all(required), table.add_all(preferred)),
+                    out.tell(),
+                    len(record),
+                )
                 out.write(record)
+        index = _compact((entries, table.entries))
         try:
             if not temporary:
                 raise OSError("no cache folder")
             os.replace(temporary, details)  # the details first: no index names records not yet there
         except OSError:
-            return {name: (*e[:3], 0, 0) for name, e in entries.items()}, False
-        return entries, self._write_index(folder, entries)
+            return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), False
+        return index, self._write_index(folder, index)
 
-    def _read_index(self, folder: Path) -> dict[str, Entry]:
+    def _read_index(self, folder: Path) -> Index:
         try:
             with open(self.file_for(folder), "rb") as handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
             if (data.get("format"), data.get("tool"), data.get("folder")) != (CACHE_FORMAT, __version__, str(folder.resolve())):
-                return {}
-            entries = data["entries"]
-            return entries if isinstance(entries, dict) else {}
+                return {}, []
+            entries, table = data["entries"], data["table"]
+            return (entries, table) if isinstance(entries, dict) and isinstance(table, list) else ({}, [])
         except Exception:  # noqa: BLE001 - missing, truncated, corrupt or foreign: rebuild
-            return {}
+            return {}, []
 
-    def _write_index(self, folder: Path, entries: dict[str, Entry]) -> bool:
-        data = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve()), "entries": entries}
+    def _write_index(self, folder: Path, index: Index) -> bool:
+        entries, table = _compact(index)
+        data = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve()), "entries": entries, "table": table}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".postings-", suffix=".tmp")
@@ -312,8 +325,19 @@ class PostingCache:
             return False  # a cache that cannot be written only costs speed next time
 
 
-def _at(outcome: Outcome, path: str) -> Outcome:
-    """A cached posting read through another path (another working folder) says where it is now."""
-    if isinstance(outcome, Posting) and outcome.path != path:
-        return replace(outcome, path=path)
-    return outcome
+def _compact(index: Index) -> Index:
+    """The index with its table renumbered when more than half of it is no longer used (an
+    edited file adds its qualifications to the table and leaves the old ones behind)."""
+    entries, table = index
+    kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
+    used = {n for _, required, preferred in kept for numbers in (required, preferred) for n in numbers}  # type: ignore[misc]
+    if len(used) * 2 >= len(table):
+        return index
+    builder = TableBuilder()
+    renumbered = {}
+    for name, (size, mtime, summary, offset, length) in entries.items():
+        if not isinstance(summary, InputError):
+            header, required, preferred = summary
+            summary = (header, builder.add_all(table[n] for n in required), builder.add_all(table[n] for n in preferred))
+        renumbered[name] = (size, mtime, summary, offset, length)
+    return renumbered, builder.entries

@@ -45,6 +45,7 @@ from matcher.models import (
     Verdict,
     group_members,
 )
+from matcher.table import PostingSummary, QualificationTable
 from matcher.tuning import (
     NARROWER_TOPIC_FACTOR,
     PREFERRED_SHARE,
@@ -216,11 +217,13 @@ class Scorer:
         self.topic_items = topic_items(profile)
         self._judgements: dict[object, Judgement] = {}
         self._assessed: dict[int, tuple[Criterion, Assessment]] = {}
-        self._has_skill: dict[str, bool] = {}
+        self.has_skill = _HasSkill(self)
+        """Term -> whether the profile has it (as best_skill finds it), found on first lookup."""
         self._skills: dict[str, TermMatch] = {}
         self._topics: dict[str, TopicMatch] = {}
         self._fields: dict[str, TermMatch | None] = {}
         self._publications: tuple[_ReadPublication, ...] | None = None
+        self._columns: dict[int, _Columns] = {}
 
     def changed(self, profile: Profile, parts: frozenset[str]) -> Scorer:
         """A scorer for `profile`, which differs from this one's only in `parts` (see DEPENDS_ON):
@@ -254,22 +257,29 @@ class Scorer:
         if seen is not None and seen[0] is c:
             return seen[1]
         found: Assessment
-        match c:
-            case SkillsCriterion():
-                found = _assess_skills(c, self)
-            case PublicationsCriterion():
-                found = _assess_publications(c, self.read_publications())
-            case _:
-                j = self.judge(qualification, posting)
-                found = (j.verdict, j.credit)
-                if isinstance(c, AvailabilityCriterion):
-                    return found  # it depends on the posting's dates too: judge keeps it by both
+        key = assessment_key(c)
+        if key is not None:
+            found = self.assess_key(key)
+        else:
+            j = self.judge(qualification, posting)
+            found = (j.verdict, j.credit)
+            if _depends_on_posting(c):
+                return found  # judge keeps it by the posting's dates too
         self._assessed[id(c)] = (c, found)
         return found
 
+    def assess_key(self, key: AssessmentKey) -> Assessment:
+        """The verdict and credit of a criterion with this assessment_key."""
+        if key[0] == "skills":
+            return _skills_assessment(self.skills_found(key[1]), key[2])  # type: ignore[arg-type]
+        if key[0] == "degree":
+            return DEGREE_OUTCOMES[_degree_outcome(key, self.profile, self)[0]]  # type: ignore[arg-type]
+        return _assess_publications(key, self.read_publications())  # type: ignore[arg-type]
+
     def assess_all(self, qualifications: Iterable[Qualification], posting: Posting) -> list[Judged]:
         """(weight, verdict, credit) of each qualification, as `assess` gives them: the inner
-        loop of ranking, so an already assessed criterion is looked up here directly."""
+        loop of ranking postings read without the cache, so an already assessed criterion is
+        looked up here directly."""
         assessed = self._assessed
         out = []
         for q in qualifications:
@@ -279,6 +289,13 @@ class Scorer:
             else:
                 out.append((q.weight, *self.assess(q, posting)))
         return out
+
+    def columns(self, table: QualificationTable) -> _Columns:
+        """Every entry of `table` (see matcher.table) assessed, once per scorer and table."""
+        found = self._columns.get(id(table))
+        if found is None or found.table is not table or len(found.verdicts) != len(table):
+            found = self._columns[id(table)] = _Columns.of(table, self)
+        return found
 
     def field_match(self, field: str) -> TermMatch | None:
         """The profile's degree field against one field a posting names."""
@@ -293,14 +310,7 @@ class Scorer:
 
     def skills_found(self, terms: Iterable[str]) -> int:
         """How many of `terms` the profile has (as best_skill finds them)."""
-        has = self._has_skill
-        found = 0
-        for term in terms:
-            hit = has.get(term)
-            if hit is None:
-                hit = has[term] = self.best_skill(term).found
-            found += hit
-        return found
+        return sum(map(self.has_skill.__getitem__, terms))
 
     def best_skill(self, term: str) -> TermMatch:
         found = self._skills.get(term)
@@ -339,17 +349,111 @@ class Scorer:
 
     def score(self, posting: Posting) -> Match:
         """Judge every qualification and add up the score; see README "How scoring works"."""
-        return _score(posting, self)
+        return _score(posting.whole() if isinstance(posting, PostingSummary) else posting, self)
 
     def standing(self, posting: Posting) -> Standing:
         """The score, eligibility and reasons `score` gives, from assessments: only the one or
         two qualifications named as reasons are judged in words."""
-        return _standing(posting, self)
+        if isinstance(posting, PostingSummary):
+            assert posting.table is not None
+            return self.columns(posting.table).standing(posting, self)
+        return _standing_of(posting, self)
+
+
+class _Columns:
+    """A table's entries assessed for one scorer, as columns by entry number, so that a posting
+    summary's sums are taken over its numbers at C speed. An entry that depends on the posting
+    (availability) has no verdict here; a posting with one is scored as a whole posting."""
+
+    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels")
+
+    def __init__(self, table: QualificationTable, verdicts: list[Verdict | None], credits: list[float]) -> None:
+        self.table = table
+        self.verdicts = verdicts
+        self.weights = [e[0] for e in table.entries]
+        self.credits = credits
+        unknown = Verdict.UNKNOWN
+        # As _sums adds them: 0 for an unknown's weight; weight x credit
+        self.judged_weights = [0.0 if v is unknown else w for w, v in zip(self.weights, verdicts, strict=True)]
+        self.earned = [w * c for w, c in zip(self.weights, credits, strict=True)]
+        self.labels: dict[tuple[int, Verdict], str] = {}
+
+    @classmethod
+    def of(cls, table: QualificationTable, scorer: Scorer) -> _Columns:
+        verdicts: list[Verdict | None] = []
+        credits: list[float] = []
+        assess_key = scorer.assess_key
+        has = scorer.has_skill
+        skills: dict[tuple[int, int], Assessment] = {}  # (found, needed) -> assessment
+        for number, (_, key, _) in enumerate(table.entries):
+            if key is not None:
+                if key[0] == "skills":  # most entries: assess_key's first case, inline
+                    found = (sum(map(has.__getitem__, key[1])), key[2])
+                    assessed = skills.get(found)
+                    if assessed is None:
+                        assessed = skills[found] = _skills_assessment(*found)
+                    verdict, credit = assessed
+                else:
+                    verdict, credit = assess_key(key)
+            else:
+                q = table.qualification(number)
+                if _depends_on_posting(q.criterion):
+                    verdicts.append(None)
+                    credits.append(0.0)
+                    continue
+                verdict, credit = scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
+            verdicts.append(verdict)
+            credits.append(credit)
+        return cls(table, verdicts, credits)
+
+    def standing(self, summary: PostingSummary, scorer: Scorer) -> Standing:
+        required_numbers, preferred_numbers = summary.required_numbers, summary.preferred_numbers
+        verdict = self.verdicts.__getitem__
+        required, preferred = tuple(map(verdict, required_numbers)), tuple(map(verdict, preferred_numbers))
+        if None in required or None in preferred:
+            return _standing_of(summary.whole(), scorer)
+        judged, earned = self.judged_weights.__getitem__, self.earned.__getitem__
+        topics = [scorer.topic(t) for t in summary.topics]
+        tally = _tally(
+            (sum(map(judged, required_numbers)), sum(map(earned, required_numbers))),
+            (sum(map(judged, preferred_numbers)), sum(map(earned, preferred_numbers))),
+            topics,
+        )
+        numbers = required_numbers + preferred_numbers
+        return _standing(
+            summary,
+            (required, preferred),  # type: ignore[arg-type]  # no None, checked above
+            tally,
+            topics,
+            lambda i: (self.weights[numbers[i]], self.credits[numbers[i]]),
+            lambda i, verdict: self.label(numbers[i], verdict, summary, scorer),
+        )
+
+    def label(self, number: int, verdict: Verdict, posting: Posting, scorer: Scorer) -> str:
+        found = self.labels.get((number, verdict))
+        if found is None:
+            q = self.table.qualification(number)
+            found = self.labels[(number, verdict)] = short_label(q, verdict, lambda: scorer.judge(q, posting))
+        return found
+
+
+class _HasSkill(dict[str, bool]):
+    def __init__(self, scorer: Scorer) -> None:
+        super().__init__()
+        self.scorer = scorer
+
+    def __missing__(self, term: str) -> bool:
+        found = self[term] = self.scorer.best_skill(term).found
+        return found
 
 
 def _key(c: Criterion, posting: Posting) -> object:
-    # Only availability depends on the posting (its start and duration).
-    return (c, posting.start, posting.duration_weeks) if isinstance(c, AvailabilityCriterion) else c
+    return (c, posting.start, posting.duration_weeks) if _depends_on_posting(c) else c
+
+
+def _depends_on_posting(c: Criterion) -> bool:
+    """Only availability depends on the posting (its start and duration), in a group or alone."""
+    return isinstance(c, AvailabilityCriterion) or any(_depends_on_posting(q.criterion) for q in group_members(c))
 
 
 DEPENDS_ON: dict[object, frozenset[str]] = {
@@ -418,6 +522,44 @@ def _best_of(matches: Iterable[TermMatch | None]) -> TermMatch | None:
     return best
 
 
+DegreeKey = tuple[str, tuple[int, ...], tuple[str, ...], bool | None, bool]
+"""("degree", the stages as numbers, the fields, enrolled, related_fields)."""
+
+
+def _degree_key(c: DegreeCriterion) -> DegreeKey:
+    return ("degree", tuple(map(int, c.stages)), c.fields, c.enrolled, c.related_fields)
+
+
+DEGREE_OUTCOMES: dict[str, Assessment] = {
+    "other stage": (Verdict.UNMET, 0.0),
+    "not enrolled": (Verdict.UNMET, 0.0),
+    "any field": (Verdict.MET, 1.0),
+    "no field given": (Verdict.UNKNOWN, 0.0),
+    "field named": (Verdict.MET, 1.0),
+    "related field": (Verdict.PARTIAL, round(RELATED_FIELD_CREDIT, 4)),
+    "other field": (Verdict.UNMET, 0.0),
+}
+"""How each outcome of the degree rule (_degree_outcome) is judged."""
+
+
+def _degree_outcome(key: DegreeKey, profile: Profile, scorer: Scorer) -> tuple[str, TermMatch | None]:
+    """The degree rule: which outcome the profile's degree meets, and the field match if any."""
+    _, stages, fields, enrolled, related = key
+    degree = profile.degree
+    if degree.stage not in stages:
+        return "other stage", None
+    if enrolled and not degree.enrolled:
+        return "not enrolled", None
+    if not fields:
+        return "any field", None
+    if not degree.field:
+        return "no field given", None
+    hit = _best_of(scorer.field_match(f) for f in fields)
+    if hit is None:
+        return ("related field" if related else "other field"), None
+    return "field named", hit
+
+
 def _judge_degree(c: DegreeCriterion, profile: Profile, scorer: Scorer) -> Judgement:
     degree = profile.degree
     rule = f"stage in [{', '.join(s.label for s in c.stages)}]"
@@ -426,39 +568,35 @@ def _judge_degree(c: DegreeCriterion, profile: Profile, scorer: Scorer) -> Judge
     if c.enrolled:
         rule += "; currently enrolled"
     stage = degree.stage.title
-    if degree.stage not in c.stages:
-        return _judgement(
-            Verdict.UNMET,
-            rule,
-            f"profile stage is {stage}, posting asks for {_stages_text(c.stages)}",
-            matched=degree.stage.label,
-        )
-    if c.enrolled and not degree.enrolled:
-        return _judgement(Verdict.UNMET, rule, f"{stage}, but the profile says enrolled: false", matched="enrolled: false")
-    if not c.fields:
-        return _judgement(
-            Verdict.MET, rule, f"{stage}" + (", enrolled" if c.enrolled else ""), matched=degree.stage.label, similarity=100
-        )
-    if not degree.field:
-        return _judgement(Verdict.UNKNOWN, rule, f"{stage}; the profile gives no field to compare", matched=degree.stage.label)
-    hit = _best_of(scorer.field_match(f) for f in c.fields)
-    if hit is None:
-        if c.related_fields:
-            return _judgement(
-                Verdict.PARTIAL,
-                rule,
-                f"{stage}; field '{degree.field}' is none of those named; "
-                "the posting accepts a related field, which is not judged",
-                credit=RELATED_FIELD_CREDIT,
-                matched=degree.field,
-                similarity=0,
+    outcome, hit = _degree_outcome(_degree_key(c), profile, scorer)
+    verdict, credit = DEGREE_OUTCOMES[outcome]
+    matched: str | None
+    similarity: int | None
+    match outcome:
+        case "other stage":
+            evidence, matched, similarity = (
+                f"profile stage is {stage}, posting asks for {_stages_text(c.stages)}",
+                degree.stage.label,
+                None,
             )
-        return _judgement(
-            Verdict.UNMET, rule, f"{stage}; field '{degree.field}' is none of those named", matched=degree.field, similarity=0
-        )
-    return _judgement(
-        Verdict.MET, rule, f"{stage}; field {hit.describe()} for '{hit.wanted}'", matched=degree.field, similarity=hit.similarity
-    )
+        case "not enrolled":
+            evidence, matched, similarity = f"{stage}, but the profile says enrolled: false", "enrolled: false", None
+        case "any field":
+            evidence, matched, similarity = f"{stage}" + (", enrolled" if c.enrolled else ""), degree.stage.label, 100
+        case "no field given":
+            evidence, matched, similarity = f"{stage}; the profile gives no field to compare", degree.stage.label, None
+        case "related field":
+            evidence = (
+                f"{stage}; field '{degree.field}' is none of those named; "
+                "the posting accepts a related field, which is not judged"
+            )
+            matched, similarity = degree.field, 0
+        case "other field":
+            evidence, matched, similarity = f"{stage}; field '{degree.field}' is none of those named", degree.field, 0
+        case _:
+            assert hit is not None
+            evidence, matched, similarity = f"{stage}; field {hit.describe()} for '{hit.wanted}'", degree.field, hit.similarity
+    return _judgement(verdict, rule, evidence, credit=credit, matched=matched, similarity=similarity)
 
 
 def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: date) -> Judgement:
@@ -521,25 +659,34 @@ def _venue_key(written: str) -> str:
     return resolved.venue.acronym if resolved.venue else _UNKNOWN_VENUE + fold(resolved.query)
 
 
-def _counted_publications(c: PublicationsCriterion, publications: Sequence[_ReadPublication]) -> list[_ReadPublication]:
-    """The profile's papers that count for `c`: at a listed venue or area, since its year."""
-    wanted = frozenset(map(_venue_key, c.venues))
+PublicationsKey = tuple[str, frozenset[str], frozenset[str], int | None, int]
+"""("publications", the venues as _venue_key gives them, the areas, since, min)."""
+
+
+def _publications_key(c: PublicationsCriterion) -> PublicationsKey:
+    return ("publications", frozenset(map(_venue_key, c.venues)), frozenset(c.areas), c.since, c.min)
+
+
+def _counted_publications(key: PublicationsKey, publications: Sequence[_ReadPublication]) -> list[_ReadPublication]:
+    """The profile's papers that count: at a listed venue or area (any, if none is listed),
+    since the year asked for."""
+    _, venues, areas, since, _ = key
     counted = []
     for read in publications:
         year = read.publication.year
-        if c.since and year and year < c.since:
+        if since and year and year < since:
             continue
-        if not wanted.isdisjoint(read.keys) or not read.areas.isdisjoint(c.areas) or not (c.venues or c.areas):
+        if not venues.isdisjoint(read.keys) or not read.areas.isdisjoint(areas) or not (venues or areas):
             counted.append(read)
     return counted
 
 
-def _assess_publications(c: PublicationsCriterion, publications: Sequence[_ReadPublication]) -> Assessment:
+def _assess_publications(key: PublicationsKey, publications: Sequence[_ReadPublication]) -> Assessment:
     if not publications:
         return Verdict.UNMET, 0.0
-    n = len(_counted_publications(c, publications))
-    verdict = _fraction(n, c.min)
-    return verdict, _credit(verdict, min(1.0, n / c.min))
+    n, wanted = len(_counted_publications(key, publications)), key[4]
+    verdict = _fraction(n, wanted)
+    return verdict, _credit(verdict, min(1.0, n / wanted))
 
 
 def _judge_publications(c: PublicationsCriterion, publications: Sequence[_ReadPublication]) -> Judgement:
@@ -549,13 +696,14 @@ def _judge_publications(c: PublicationsCriterion, publications: Sequence[_ReadPu
     if c.areas:
         parts.append(f"area in [{', '.join(c.areas)}]")
     rule = f">= {c.min} paper(s)" + (f" at {' or '.join(parts)}" if parts else "") + (f" since {c.since}" if c.since else "")
-    verdict, credit = _assess_publications(c, publications)
+    key = _publications_key(c)
+    verdict, credit = _assess_publications(key, publications)
     if not publications:
         return _judgement(verdict, rule, "the profile lists no publications")
     counted: list[str] = []
     acronyms: list[str] = []
     similarities: list[int] = []
-    for read in _counted_publications(c, publications):
+    for read in _counted_publications(key, publications):
         pub, resolved = read.publication, read.resolved
         venue = resolved.venue if resolved else None
         name = venue.acronym if venue else (pub.venue or "a paper")
@@ -597,9 +745,30 @@ def _skills_assessment(found: int, needed: int) -> Assessment:
     return verdict, _credit(verdict, min(1.0, found / needed) if needed else 1.0)
 
 
-def _assess_skills(c: SkillsCriterion, scorer: Scorer) -> Assessment:
+SkillsKey = tuple[str, tuple[str, ...], int]
+"""("skills", the terms with compounds split, how many must be found)."""
+
+
+def _skills_key(c: SkillsCriterion) -> SkillsKey:
     wanted = term_catalogue().expand(c.terms)
-    return _skills_assessment(scorer.skills_found(wanted), _skills_needed(c, wanted))
+    return ("skills", tuple(wanted), _skills_needed(c, wanted))
+
+
+AssessmentKey = SkillsKey | PublicationsKey | DegreeKey
+"""What a criterion's assessment reads of it, worked out without a profile (see matcher.table)."""
+
+
+def assessment_key(c: Criterion) -> AssessmentKey | None:
+    """For skills, publications and degrees (most of the distinct qualifications), what their
+    assessment reads, so that it is found once and kept (in the cache) rather than for every
+    profile; None for the other kinds, which are judged in full."""
+    if isinstance(c, SkillsCriterion):
+        return _skills_key(c)
+    if isinstance(c, PublicationsCriterion):
+        return _publications_key(c)
+    if isinstance(c, DegreeCriterion):
+        return _degree_key(c)
+    return None
 
 
 def _judge_skills(c: SkillsCriterion, scorer: Scorer) -> Judgement:
@@ -783,43 +952,46 @@ def score_posting(posting: Posting, profile: Profile, today: date) -> Match:
     return Scorer(profile, today).score(posting)
 
 
+Judged = tuple[float, Verdict, float]
+"""(weight, verdict, credit) of one qualification."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Tally:
     """A posting's score from its qualifications' verdicts and credits: the arithmetic shared by
     a Match and a Standing, so that the two cannot disagree."""
 
-    required: list[float]
-    """What each required qualification could give if met (0 when unknown); unrounded."""
-    preferred: list[float]
+    per_weight: tuple[float, float]
+    """What a judged required (then preferred) qualification could give per unit of weight."""
     earned: float
+    """Unrounded; points are rounded only for display."""
     fit: float
     topic_available: float
 
+    def could(self, section: int, weight: float, verdict: Verdict) -> float:
+        """What a qualification could give if met (0 when unknown); unrounded."""
+        return 0.0 if verdict is Verdict.UNKNOWN else self.per_weight[section] * weight
 
-Judged = tuple[float, Verdict, float]
-"""(weight, verdict, credit) of one qualification."""
 
-
-def _tally(required: Sequence[Judged], preferred: Sequence[Judged], topics: Sequence[TopicMatch]) -> _Tally:
+def _sums(judged: Sequence[Judged]) -> tuple[float, float]:
+    """The weight of the judged qualifications (not unknown) and their weighted credit, summed
+    in order (Scorer.standing sums table columns to the same floats)."""
     unknown = Verdict.UNKNOWN
-    required_weight = sum(w for w, v, _ in required if v is not unknown)  # of the qualifications judged
-    preferred_weight = sum(w for w, v, _ in preferred if v is not unknown)
-    required_share = REQUIRED_SHARE if required_weight > 0 else 0.0
-    preferred_share = PREFERRED_SHARE if preferred_weight > 0 else 0.0
+    return sum(0.0 if v is unknown else w for w, v, _ in judged), sum(w * c for w, _, c in judged)
+
+
+def _tally(required: tuple[float, float], preferred: tuple[float, float], topics: Sequence[TopicMatch]) -> _Tally:
+    """From the _sums of each section and the topics."""
+    required_share = REQUIRED_SHARE if required[0] > 0 else 0.0
+    preferred_share = PREFERRED_SHARE if preferred[0] > 0 else 0.0
     topic_share = TOPIC_SHARE if topics else 0.0
     total_share = (required_share + preferred_share + topic_share) or 1.0
-    earned = 0.0  # summed unrounded; points are rounded only for display
-    could: list[list[float]] = []
-    for judged, share, weight in ((required, required_share, required_weight), (preferred, preferred_share, preferred_weight)):
-        per_weight = share / total_share / weight if weight else 0.0
-        section = [0.0 if v is unknown else per_weight * w for w, v, _ in judged]
-        for c, (_, _, credit) in zip(section, judged, strict=True):
-            earned += c * credit  # one running sum, in order: the same float whichever path
-        could.append(section)
+    per_required = required_share / total_share / required[0] if required[0] else 0.0
+    per_preferred = preferred_share / total_share / preferred[0] if preferred[0] else 0.0
     fit = sum(t.similarity for t in topics) / (100 * len(topics)) if topics else 0.0
     topic_available = topic_share / total_share
-    earned += topic_available * fit
-    return _Tally(could[0], could[1], earned, fit, topic_available)
+    earned = per_required * required[1] + per_preferred * preferred[1] + topic_available * fit
+    return _Tally((per_required, per_preferred), earned, fit, topic_available)
 
 
 def _score(posting: Posting, scorer: Scorer) -> Match:
@@ -827,16 +999,19 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     preferred = [(q, scorer.judge(q, posting)) for q in posting.preferred]
     topics = [scorer.topic(t) for t in posting.topics]
     tally = _tally(
-        [(q.weight, j.verdict, j.credit) for q, j in required], [(q.weight, j.verdict, j.credit) for q, j in preferred], topics
+        _sums([(q.weight, j.verdict, j.credit) for q, j in required]),
+        _sums([(q.weight, j.verdict, j.credit) for q, j in preferred]),
+        topics,
     )
-    sections: tuple[tuple[Section, list[tuple[Qualification, Judgement]], list[float]], ...] = (
-        ("required", required, tally.required),
-        ("preferred", preferred, tally.preferred),
+    sections: tuple[tuple[Section, list[tuple[Qualification, Judgement]]], ...] = (
+        ("required", required),
+        ("preferred", preferred),
     )
     results = tuple(
         QualificationResult(section, q, j, round(could * j.credit, 4), round(could, 4))
-        for section, judged, available in sections
-        for (q, j), could in zip(judged, available, strict=True)
+        for at, (section, judged) in enumerate(sections)
+        for q, j in judged
+        for could in (tally.could(at, q.weight, j.verdict),)
     )
     fit, topic_available = tally.fit, tally.topic_available
     topic = TopicFit(round(fit, 4), tuple(topics), round(topic_available * fit, 4), round(topic_available, 4))
@@ -844,34 +1019,60 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     return Match(posting, eligible, round(min(1.0, tally.earned), 4), results, topic, reasons=reasons(results, topic))
 
 
-def _standing(posting: Posting, scorer: Scorer) -> Standing:
+def _standing(
+    posting: Posting,
+    verdicts: tuple[tuple[Verdict, ...], tuple[Verdict, ...]],
+    tally: _Tally,
+    topics: Sequence[TopicMatch],
+    weight_and_credit: Callable[[int], tuple[float, float]],
+    label: Callable[[int, Verdict], str],
+) -> Standing:
+    """A Standing from its posting's verdicts and tally. Qualifications are numbered required
+    first: `weight_and_credit` and `label` (its short_label) are asked only of the one or two
+    named as reasons, and of the candidates for that."""
+    required, preferred = verdicts
+    first = len(required)
+
+    def could(i: int) -> float:
+        return tally.could(i >= first, weight_and_credit(i)[0], (required[i] if i < first else preferred[i - first]))
+
+    picks = _reason_picks(
+        required,
+        preferred,
+        points=lambda i: round(could(i) * weight_and_credit(i)[1], 4),
+        available=lambda i: round(could(i), 4),
+        spoken_topics=[t.topic for t in topics if t.matched],
+    )
+    return Standing(
+        posting,
+        eligible=Verdict.UNMET not in required,
+        score=round(min(1.0, tally.earned), 4),
+        required=required,
+        preferred=preferred,
+        reasons=tuple(
+            pick if isinstance(pick, str) else pick[0] + label(pick[1], (required + preferred)[pick[1]]) for pick in picks
+        ),
+    )
+
+
+def _standing_of(posting: Posting, scorer: Scorer) -> Standing:
     required = scorer.assess_all(posting.required, posting)
     preferred = scorer.assess_all(posting.preferred, posting)
     topics = [scorer.topic(t) for t in posting.topics]
-    tally = _tally(required, preferred, topics)
     judged = required + preferred
-    could = tally.required + tally.preferred
-    picks = _reason_picks(
-        [v for _, v, _ in required],
-        [v for _, v, _ in preferred],
-        points=lambda i: round(could[i] * judged[i][2], 4),
-        available=lambda i: round(could[i], 4),
-        spoken_topics=[t.topic for t in topics if t.matched],
-    )
     qualifications = posting.required + posting.preferred
 
-    def label(i: int) -> str:
+    def label(i: int, verdict: Verdict) -> str:
         q = qualifications[i]
-        return short_label(q, judged[i][1], lambda: scorer.judge(q, posting))
+        return short_label(q, verdict, lambda: scorer.judge(q, posting))
 
-    required_verdicts = tuple(v for _, v, _ in required)
-    return Standing(
+    return _standing(
         posting,
-        eligible=Verdict.UNMET not in required_verdicts,
-        score=round(min(1.0, tally.earned), 4),
-        required=required_verdicts,
-        preferred=tuple(v for _, v, _ in preferred),
-        reasons=tuple(pick if isinstance(pick, str) else pick[0] + label(pick[1]) for pick in picks),
+        (tuple(v for _, v, _ in required), tuple(v for _, v, _ in preferred)),
+        _tally(_sums(required), _sums(preferred), topics),
+        topics,
+        lambda i: (judged[i][0], judged[i][2]),
+        label,
     )
 
 

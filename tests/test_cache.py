@@ -7,14 +7,17 @@ import os
 import pickle
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from matcher.cache import CACHE_FORMAT, PARALLEL_MIN_FILES, PostingCache, parse_files, summary
+from matcher.cache import CACHE_FORMAT, PARALLEL_MIN_FILES, PostingCache, parse_files
 from matcher.cli import app
 from matcher.loading import bundled_postings_dir, load_postings, posting_files
+from matcher.models import Posting, Qualification
+from matcher.table import PostingSummary
 
 from .conftest import PROFILES, ROOT
 
@@ -129,7 +132,7 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
     assert os.access(cache.file_for(folder), os.R_OK)
 
 
-def test_summaries_drop_only_what_explanations_show_and_full_gives_it_back(tmp_path: Path) -> None:
+def test_summaries_keep_all_but_quotes_and_notes_and_full_gives_those_back(tmp_path: Path) -> None:
     folder = tmp_path / "postings"
     folder.mkdir()
     copy_postings(folder)
@@ -138,8 +141,16 @@ def test_summaries_drop_only_what_explanations_show_and_full_gives_it_back(tmp_p
     summaries = load_postings(folder, read_folder=cache.load_summaries).postings
     whole = load_postings(folder).postings
     assert cache.last.parsed == 0
-    assert all(q.quote is None and q.note is None for s in summaries for q in s.required + s.preferred)
-    assert [summary(p) for p in whole] == list(summaries)
+    assert all(isinstance(s, PostingSummary) and not s.required and not s.preferred for s in summaries)
+
+    def bare(p: Posting) -> Posting:
+        return replace(
+            p,
+            required=tuple(Qualification(q.criterion, weight=q.weight) for q in p.required),
+            preferred=tuple(Qualification(q.criterion, weight=q.weight) for q in p.preferred),
+        )
+
+    assert [s.whole() for s in summaries] == [bare(p) for p in whole]
     assert [cache.full(s) for s in summaries] == list(whole)
 
 

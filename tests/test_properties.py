@@ -12,12 +12,12 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from matcher import batch
-from matcher.cache import summary
 from matcher.errors import InputError
 from matcher.loading import load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
 from matcher.models import Posting, Profile, Ranked, Verdict
 from matcher.render import ranking_document, to_json
 from matcher.scoring import rank, score_posting, standings
+from matcher.table import summaries
 
 from .conftest import ROOT, TODAY
 
@@ -218,8 +218,9 @@ def test_standings_rank_and_say_exactly_what_full_matches_do(bundled, generated:
     profile = profile_from_yaml(data, "p.yaml")
     postings = [*bundled.values(), *generated]
     full = rank(postings, profile, TODAY)
-    quick = standings([summary(p) for p in postings], profile, TODAY)
-    assert [row(s) for s in quick] == [row(m) for m in full]
+    from_table = standings(summaries(postings), profile, TODAY)
+    from_objects = standings(postings, profile, TODAY)
+    assert [row(s) for s in from_table] == [row(s) for s in from_objects] == [row(m) for m in full]
 
 
 def test_one_profile_ranks_the_same_with_its_postings_shared_over_processes(

@@ -1,0 +1,188 @@
+"""A folder's postings as the cache keeps them for ranking: each posting's header, and its
+qualifications as numbers into one table of the folder's distinct qualifications.
+
+Postings repeat each other's asks, so 10,000 of them hold some 175,000 qualifications but far
+fewer distinct ones; and reading tens of thousands of records back as objects costs more than
+ranking them. So the table keeps each distinct qualification as plain values (tuples, strings,
+numbers: pickle reads those at C speed), with what its assessment reads already worked out without
+a profile (scoring.assessment_key: a skill list's terms split, a venue list's venues resolved).
+A scorer assesses each entry once, from that key; a qualification is made an object again only
+when its words are needed (a reason in the table, an explanation).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from matcher.models import (
+    AllOfCriterion,
+    AnyOfCriterion,
+    AvailabilityCriterion,
+    DegreeCriterion,
+    LocationCriterion,
+    Pay,
+    Posting,
+    PublicationsCriterion,
+    Qualification,
+    ResearchExperienceCriterion,
+    SkillsCriterion,
+    Stage,
+    TextCriterion,
+)
+
+_TYPES: tuple[type, ...] = (
+    Qualification,
+    DegreeCriterion,
+    ResearchExperienceCriterion,
+    PublicationsCriterion,
+    SkillsCriterion,
+    LocationCriterion,
+    AvailabilityCriterion,
+    TextCriterion,
+    AnyOfCriterion,
+    AllOfCriterion,
+    Pay,
+    Stage,
+)
+_TAG = {t: i for i, t in enumerate(_TYPES)}
+
+
+def encode(value: Any) -> Any:
+    """A record as plain, hashable values: (type number, field, ...); an enum as (type number,
+    value); a tuple as a tuple of encoded values; anything else as itself. No tuple a record holds
+    starts with a bare int (they hold strings and records), so `decode` can tell them apart."""
+    if isinstance(value, enum.Enum):
+        return (_TAG[type(value)], value.value)
+    if hasattr(value, "__dataclass_fields__"):
+        return (_TAG[type(value)], *(encode(getattr(value, f.name)) for f in fields(value)))
+    if isinstance(value, tuple):
+        return tuple(map(encode, value))
+    return value
+
+
+def decode(value: Any) -> Any:
+    if type(value) is tuple:
+        if value and type(value[0]) is int:
+            return _TYPES[value[0]](*map(decode, value[1:]))
+        return tuple(map(decode, value))
+    return value
+
+
+Entry = tuple[float, Any, tuple[Any, ...]]
+"""One distinct qualification: (weight, its assessment key or None, the qualification encoded)."""
+
+
+class QualificationTable:
+    """The distinct qualifications of a folder, by number."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self._decoded: dict[int, Qualification] = {}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def qualification(self, number: int) -> Qualification:
+        found = self._decoded.get(number)
+        if found is None:
+            found = self._decoded[number] = decode(self.entries[number][2])
+        return found
+
+    def qualifications(self, numbers: Iterable[int]) -> tuple[Qualification, ...]:
+        return tuple(map(self.qualification, numbers))
+
+
+class TableBuilder:
+    """Numbers distinct qualifications as they are added: an equal entry gets the same number."""
+
+    def __init__(self, entries: list[Entry] | None = None) -> None:
+        self.entries: list[Entry] = list(entries or ())
+        """Entries given here keep their numbers; only those added later are made one."""
+        self._numbers: dict[Any, int] = {}
+
+    def add(self, entry: Entry) -> int:
+        number = self._numbers.get(entry)
+        if number is None:
+            number = self._numbers[entry] = len(self.entries)
+            self.entries.append(entry)
+        return number
+
+    def add_all(self, entries: Iterable[Entry]) -> tuple[int, ...]:
+        return tuple(map(self.add, entries))
+
+    def table(self) -> QualificationTable:
+        return QualificationTable(self.entries)
+
+
+def entry(qualification: Qualification) -> Entry:
+    """A qualification as a table entry; its quote and note are left out (only explanations show
+    them, and those read the whole posting)."""
+    from matcher.scoring import assessment_key  # the rules, and the catalogues they read
+
+    bare = Qualification(qualification.criterion, weight=qualification.weight)
+    return (bare.weight, assessment_key(bare.criterion), encode(bare))
+
+
+Header = tuple[Any, ...]
+"""A posting's own fields but its path and qualifications, in the order Posting declares them."""
+Row = tuple[Header, tuple[Entry, ...], tuple[Entry, ...]]
+"""A posting as a worker hands it to the cache: its header and its qualifications as entries."""
+_HEADER_FIELDS = tuple(f.name for f in fields(Posting) if f.name not in ("path", "required", "preferred"))
+_PAY = _HEADER_FIELDS.index("pay")  # the one record among them
+_PATH = [f.name for f in fields(Posting)].index("path")
+
+
+def row(posting: Posting) -> Row:
+    header = tuple(getattr(posting, name) for name in _HEADER_FIELDS)
+    header = (*header[:_PAY], encode(posting.pay), *header[_PAY + 1 :])
+    return header, tuple(map(entry, posting.required)), tuple(map(entry, posting.preferred))
+
+
+@dataclass(frozen=True, slots=True)
+class PostingSummary(Posting):
+    """A posting as ranking reads it from the cache: its header (`required` and `preferred` are
+    empty) and its qualifications as numbers into `table`. `whole` makes it a Posting with its
+    qualifications (without quotes and notes)."""
+
+    table: QualificationTable | None = None
+    required_numbers: tuple[int, ...] = ()
+    preferred_numbers: tuple[int, ...] = ()
+
+    def whole(self) -> Posting:
+        assert self.table is not None
+        values = {name: getattr(self, name) for name in (*_HEADER_FIELDS, "path")}
+        return Posting(
+            **values,
+            required=self.table.qualifications(self.required_numbers),
+            preferred=self.table.qualifications(self.preferred_numbers),
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:  # Record's pickles only a class's own slots
+        return (_whole_summary, (self.whole(),))
+
+
+def _whole_summary(posting: Posting) -> PostingSummary:
+    return summaries([posting])[0]
+
+
+def summary_of(
+    header: Header, path: str, table: QualificationTable, required: tuple[int, ...], preferred: tuple[int, ...]
+) -> PostingSummary:
+    if header[_PAY] is not None:
+        header = (*header[:_PAY], decode(header[_PAY]), *header[_PAY + 1 :])
+    # Positionally, Posting's fields in order: tens of thousands are made on every ranking.
+    return PostingSummary(*header[:_PATH], path, *header[_PATH:], (), (), table, required, preferred)  # type: ignore[call-arg]
+
+
+def summaries(postings: Iterable[Posting]) -> list[PostingSummary]:
+    """Postings summarised as the cache would (for postings read without it, and for tests)."""
+    builder = TableBuilder()
+    table = QualificationTable(builder.entries)  # filled as the postings are added
+    out = []
+    for p in postings:
+        header, required, preferred = row(p)
+        out.append(summary_of(header, p.path, table, builder.add_all(required), builder.add_all(preferred)))
+    return out
