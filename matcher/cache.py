@@ -154,26 +154,26 @@ class PostingCache:
         key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
         return self.directory / f"{kind}-{key}.pickle"
 
-    def load(self, files: list[Path], on_progress: Progress = None) -> list[Outcome]:
-        """Outcomes for the files of one folder, parsing only what changed since the cache."""
-        outcomes = self.load_summaries(files, on_progress)
-        if not files:
+    def load(self, folder: Path, names: list[str], on_progress: Progress = None) -> list[Outcome]:
+        """Outcomes for the named files of one folder, parsing only what changed since the cache."""
+        outcomes = self.load_summaries(folder, names, on_progress)
+        if not names:
             return outcomes
-        details = self._open_details(files[0].parent)
+        details = self._open_details(folder)
         try:  # the files were checked a moment ago, by load_summaries
             return [self._full(o, details, checked=True) if isinstance(o, Posting) else o for o in outcomes]
         finally:
             if details is not None:
                 details.close()
 
-    def load_summaries(self, files: list[Path], on_progress: Progress = None) -> list[Outcome]:
+    def load_summaries(self, folder: Path, names: list[str], on_progress: Progress = None) -> list[Outcome]:
         """As `load`, but each posting as a table.PostingSummary, which is all ranking needs and
         much faster to read; `full` gives the whole posting back."""
-        if not files:
+        if not names:
             return []
-        folder = files[0].parent
         cached, entries = self._read_index(folder)
-        stats = {f.name: os.stat(f) for f in files}
+        paths = [os.path.join(folder, name) for name in names]
+        stats = dict(zip(names, map(os.stat, paths), strict=True))
         fresh: dict[str, IndexEntry] = {}
         stale: list[str] = []
         for name, st in stats.items():
@@ -187,18 +187,18 @@ class PostingCache:
             (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
         elif len(cached) != len(fresh):
             written = self._write_index(folder, (fresh, entries))
-        self.last = CacheStats(reused=len(files) - len(stale), parsed=len(stale), written=written)
+        self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
         table = QualificationTable(entries)
         outcomes: list[Outcome] = []
         summarised = self._summarised
-        for f in files:
-            path, found = str(f), fresh[f.name]
+        for name, path in zip(names, paths, strict=True):
+            found = fresh[name]
             kept = found[2]
             if isinstance(kept, InputError):
                 outcomes.append(kept)
                 continue
             outcomes.append(summary_of(kept[0], path, table, kept[1], kept[2]))
-            summarised[path] = (folder, f.name, found)
+            summarised[path] = (folder, name, found)
         return outcomes
 
     def full(self, posting: Posting) -> Posting:
@@ -275,14 +275,14 @@ class PostingCache:
                 out.write(record)
             if old is not None:
                 old.close()
-            parsed = _parallel(_parse_one, [str(folder / n) for n in stale], self.jobs)
+            parsed = _parallel(_parse_one, [os.path.join(folder, n) for n in stale], self.jobs)
             for name, result in zip(stale, _reporting(parsed, len(stale), on_progress), strict=True):
                 size, mtime = stats[name].st_size, stats[name].st_mtime_ns
                 if isinstance(result, InputError):
                     entries[name] = (size, mtime, result, 0, 0)
                     continue
                 record = pickle.dumps((name, size, mtime, result[1]), protocol=pickle.HIGHEST_PROTOCOL)
-                own, required, preferred = result[0]
+                own, required, preferred = table.share(result[0][0]), result[0][1], result[0][2]
                 entries[name] = (
                     size,
                     mtime,

@@ -354,8 +354,8 @@ def _load_postings(
 
     workers = jobs or os.cpu_count() or 1
 
-    def parse_all(files: list[Path], progress: Callable[[int, int], None] | None) -> list[Posting | InputError]:
-        return parse_files([str(f) for f in files], workers, progress)
+    def parse_all(folder: Path, names: list[str], progress: Callable[[int, int], None] | None) -> list[Posting | InputError]:
+        return parse_files([os.path.join(folder, name) for name in names], workers, progress)
 
     reader: FolderReader = parse_all
     if summaries is not None:

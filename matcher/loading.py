@@ -846,16 +846,21 @@ def bundled_postings_dir() -> Path:
     return Path(str(resources.files("matcher.postings")))
 
 
-def posting_files(folder: Path) -> list[Path]:
-    """The folder's posting files, by name. Read with scandir: for 10,000 files, sorting Path
-    objects and a stat per file cost more than the rest of a cached load."""
+def posting_names(folder: Path) -> list[str]:
+    """The names of the folder's posting files, sorted. Read with scandir, as strings: for 10,000
+    files, Path objects and a stat per file cost more than the rest of a cached load."""
     with os.scandir(folder) as entries:
-        names = sorted(e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file())
-    return [folder / name for name in names]
+        return sorted(e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file())
 
 
-FolderReader = Callable[[list[Path], Callable[[int, int], None] | None], "list[Posting | InputError]"]
-"""Loads the posting files of one folder, reporting progress (the cache and parallel parsing plug in here)."""
+def posting_files(folder: Path) -> list[Path]:
+    """The folder's posting files, by name."""
+    return [folder / name for name in posting_names(folder)]
+
+
+FolderReader = Callable[[Path, list[str], Callable[[int, int], None] | None], "list[Posting | InputError]"]
+"""Loads the named posting files of one folder, reporting progress (the cache and parallel
+parsing plug in here)."""
 
 
 def load_postings(
@@ -868,27 +873,34 @@ def load_postings(
     """Every posting in a folder, one posting file, or standard input (`-`: a YAML stream of
     postings separated by `---`, or JSON lines). Broken postings are skipped and reported;
     with `strict`, the first one is an InputError instead."""
+    candidates: list[Candidate]
     if str(source) == STDIN:
         candidates = _stdin_postings(read_text(STDIN))
     else:
         path = Path(source)
         if not path.exists():
             raise InputError(Problem(str(source), "no such folder or file"))
-        files = [path] if path.is_file() else posting_files(path)
-        if read_folder is not None and path.is_dir():
-            outcomes = read_folder(files, on_progress)
-            on_progress = None  # the reader has reported the slow part
-            candidates = [(str(f), _returning(o)) for f, o in zip(files, outcomes, strict=True)]
+        if path.is_file():
+            candidates = [(str(path), partial(load_posting, str(path)))]
         else:
-            candidates = [(str(f), partial(load_posting, str(f))) for f in files]
+            names = posting_names(path)
+            paths = [os.path.join(path, name) for name in names]
+            if read_folder is not None:
+                outcomes = read_folder(path, names, on_progress)
+                on_progress = None  # the reader has reported the slow part
+                candidates = list(zip(paths, outcomes, strict=True))
+            else:
+                candidates = [(p, partial(load_posting, p)) for p in paths]
     postings: list[Posting] = []
     skipped: list[Skipped] = []
     seen: dict[str, str] = {}
-    for done, (name, load) in enumerate(candidates, 1):
+    for done, (name, outcome) in enumerate(candidates, 1):
         if on_progress is not None:
             on_progress(done, len(candidates))
         try:
-            posting = load()
+            if isinstance(outcome, InputError):
+                raise outcome
+            posting = outcome if isinstance(outcome, Posting) else outcome()
             if posting.id in seen:
                 raise InputError(Problem(name, f"duplicate posting id '{posting.id}' (also in {seen[posting.id]})"))
         except InputError as error:
@@ -901,26 +913,14 @@ def load_postings(
     return PostingSet(tuple(postings), tuple(skipped))
 
 
-def _returning(outcome: Posting | InputError) -> Callable[[], Posting]:
-    def load() -> Posting:
-        if isinstance(outcome, InputError):
-            raise outcome
-        return outcome
-
-    return load
+Candidate = tuple[str, "Posting | InputError | Callable[[], Posting]"]
+"""A posting's name and the posting, its error, or what loads it (and may raise InputError)."""
 
 
-def _stdin_postings(text: str) -> list[tuple[str, Callable[[], Posting]]]:
-    """Postings from standard input, each with a loader that raises its own InputError."""
-
-    def failing(error: InputError) -> Callable[[], Posting]:
-        def load() -> Posting:
-            raise error
-
-        return load
-
+def _stdin_postings(text: str) -> list[Candidate]:
+    """Postings from standard input, each with its loader or its error."""
     if text.lstrip().startswith("{"):
-        out: list[tuple[str, Callable[[], Posting]]] = []
+        out: list[Candidate] = []
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip():
                 continue
@@ -928,7 +928,7 @@ def _stdin_postings(text: str) -> list[tuple[str, Callable[[], Posting]]]:
             try:
                 document = json.loads(line)
             except json.JSONDecodeError as error:
-                out.append((name, failing(InputError(Problem(STDIN, f"invalid JSON: {error.msg}", number, error.colno)))))
+                out.append((name, InputError(Problem(STDIN, f"invalid JSON: {error.msg}", number, error.colno))))
                 continue
             out.append((name, partial(posting_from_yaml, document, f"-:{number}", default_id=f"stdin-{number}")))
         return out
@@ -939,7 +939,7 @@ def _stdin_postings(text: str) -> list[tuple[str, Callable[[], Posting]]]:
         for i, d in enumerate(documents, 1)
     ]
     if stream_error is not None:
-        out.append((f"-#{len(documents) + 1}", failing(stream_error)))
+        out.append((f"-#{len(documents) + 1}", stream_error))
     elif not documents:
-        out.append(("-", failing(InputError(Problem(STDIN, "no postings on standard input")))))
+        out.append(("-", InputError(Problem(STDIN, "no postings on standard input"))))
     return out

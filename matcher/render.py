@@ -220,8 +220,12 @@ def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delim
 
     if delimiter == "\t":
         yield "\t".join(fields) + "\n"
+        tabs = len(fields) - 1
         for row in rows:
-            yield "\t".join([" ".join(str(cell(row.get(f))).split()) for f in fields]) + "\n"
+            line = "\t".join([str(cell(row.get(f))) for f in fields])
+            if not _plain_tsv(line, tabs):  # some value holds a tab, a line break or spaces to close up
+                line = "\t".join([" ".join(str(cell(row.get(f))).split()) for f in fields])
+            yield line + "\n"
         return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
@@ -230,6 +234,20 @@ def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delim
         yield out.getvalue()
         out.seek(0)
         out.truncate()
+
+
+def _plain_tsv(line: str, tabs: int) -> bool:
+    """Whether no value in a TSV line needs its white space closed up: the line's only tabs are
+    the separators, and it has no other white space than single spaces inside values."""
+    return (
+        line.count("\t") == tabs
+        and "  " not in line
+        and " \t" not in line
+        and "\t " not in line
+        and not line.startswith(" ")
+        and not line.endswith(" ")
+        and line.replace("\t", "").isprintable()
+    )
 
 
 RESOLUTION_FIELDS = ("query", "venue", "name", "areas", "how", "similarity", "note")

@@ -291,10 +291,10 @@ class Scorer:
         return out
 
     def columns(self, table: QualificationTable) -> _Columns:
-        """Every entry of `table` (see matcher.table) assessed, once per scorer and table."""
+        """The entries of `table` (see matcher.table) as assessed by this scorer, once each."""
         found = self._columns.get(id(table))
         if found is None or found.table is not table or len(found.verdicts) != len(table):
-            found = self._columns[id(table)] = _Columns.of(table, self)
+            found = self._columns[id(table)] = _Columns(table)
         return found
 
     def field_match(self, field: str) -> TermMatch | None:
@@ -360,57 +360,65 @@ class Scorer:
         return _standing_of(posting, self)
 
 
+_PER_POSTING = "per posting"
+"""In _Columns.verdicts: an entry judged with each posting (availability), not once."""
+
+
 class _Columns:
     """A table's entries assessed for one scorer, as columns by entry number, so that a posting
-    summary's sums are taken over its numbers at C speed. An entry that depends on the posting
-    (availability) has no verdict here; a posting with one is scored as a whole posting."""
+    summary's sums are taken over its numbers at C speed. An entry is assessed when a posting
+    first needs it (a share of the postings needs only part of the table). A posting with an
+    entry that depends on it (availability) is scored as a whole posting."""
 
-    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels")
+    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "_skills")
 
-    def __init__(self, table: QualificationTable, verdicts: list[Verdict | None], credits: list[float]) -> None:
+    def __init__(self, table: QualificationTable) -> None:
         self.table = table
-        self.verdicts = verdicts
+        size = len(table)
+        self.verdicts: list[Verdict | str | None] = [None] * size
+        """None until assessed; _PER_POSTING for an entry judged with each posting."""
         self.weights = [e[0] for e in table.entries]
-        self.credits = credits
-        unknown = Verdict.UNKNOWN
+        self.credits = [0.0] * size
         # As _sums adds them: 0 for an unknown's weight; weight x credit
-        self.judged_weights = [0.0 if v is unknown else w for w, v in zip(self.weights, verdicts, strict=True)]
-        self.earned = [w * c for w, c in zip(self.weights, credits, strict=True)]
+        self.judged_weights = [0.0] * size
+        self.earned = [0.0] * size
         self.labels: dict[tuple[int, Verdict], str] = {}
+        self._skills: dict[tuple[int, int], Assessment] = {}
+        """(found, needed) -> assessment: the same for every skills entry."""
 
-    @classmethod
-    def of(cls, table: QualificationTable, scorer: Scorer) -> _Columns:
-        verdicts: list[Verdict | None] = []
-        credits: list[float] = []
-        assess_key = scorer.assess_key
-        has = scorer.has_skill
-        skills: dict[tuple[int, int], Assessment] = {}  # (found, needed) -> assessment
-        for number, (_, key, _) in enumerate(table.entries):
-            if key is not None:
-                if key[0] == "skills":  # most entries: assess_key's first case, inline
-                    found = (sum(map(has.__getitem__, key[1])), key[2])
-                    assessed = skills.get(found)
-                    if assessed is None:
-                        assessed = skills[found] = _skills_assessment(*found)
-                    verdict, credit = assessed
-                else:
-                    verdict, credit = assess_key(key)
-            else:
-                q = table.qualification(number)
+    def assess(self, numbers: Iterable[int], scorer: Scorer) -> None:
+        """Assess the entries among `numbers` not assessed yet."""
+        verdicts, entries, has, skills = self.verdicts, self.table.entries, scorer.has_skill, self._skills
+        for number in numbers:
+            if verdicts[number] is not None:
+                continue
+            weight, key, _ = entries[number]
+            if key is None:
+                q = self.table.qualification(number)
                 if _depends_on_posting(q.criterion):
-                    verdicts.append(None)
-                    credits.append(0.0)
+                    verdicts[number] = _PER_POSTING
                     continue
                 verdict, credit = scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
-            verdicts.append(verdict)
-            credits.append(credit)
-        return cls(table, verdicts, credits)
+            elif key[0] == "skills":  # most entries: Scorer.assess_key's first case, inline
+                found = (sum(map(has.__getitem__, key[1])), key[2])
+                assessed = skills.get(found)
+                if assessed is None:
+                    assessed = skills[found] = _skills_assessment(*found)
+                verdict, credit = assessed
+            else:
+                verdict, credit = scorer.assess_key(key)
+            verdicts[number], self.credits[number] = verdict, credit
+            self.judged_weights[number] = 0.0 if verdict is Verdict.UNKNOWN else weight
+            self.earned[number] = weight * credit
 
     def standing(self, summary: PostingSummary, scorer: Scorer) -> Standing:
         required_numbers, preferred_numbers = summary.required_numbers, summary.preferred_numbers
         verdict = self.verdicts.__getitem__
         required, preferred = tuple(map(verdict, required_numbers)), tuple(map(verdict, preferred_numbers))
         if None in required or None in preferred:
+            self.assess(required_numbers + preferred_numbers, scorer)
+            required, preferred = tuple(map(verdict, required_numbers)), tuple(map(verdict, preferred_numbers))
+        if _PER_POSTING in required or _PER_POSTING in preferred:
             return _standing_of(summary.whole(), scorer)
         judged, earned = self.judged_weights.__getitem__, self.earned.__getitem__
         topics = [scorer.topic(t) for t in summary.topics]
@@ -422,7 +430,7 @@ class _Columns:
         numbers = required_numbers + preferred_numbers
         return _standing(
             summary,
-            (required, preferred),  # type: ignore[arg-type]  # no None, checked above
+            (required, preferred),  # type: ignore[arg-type]  # all assessed, none per posting
             tally,
             topics,
             lambda i: (self.weights[numbers[i]], self.credits[numbers[i]]),
@@ -432,8 +440,13 @@ class _Columns:
     def label(self, number: int, verdict: Verdict, posting: Posting, scorer: Scorer) -> str:
         found = self.labels.get((number, verdict))
         if found is None:
-            q = self.table.qualification(number)
-            found = self.labels[(number, verdict)] = short_label(q, verdict, lambda: scorer.judge(q, posting))
+            key = self.table.entries[number][1]
+            if key is not None and key[0] == "skills" and verdict is Verdict.MET and (matched := _skills_matched(key[1], scorer)):
+                found = _clip(matched, 30)  # short_label's, from the key: no judgement made in words
+            else:
+                q = self.table.qualification(number)
+                found = short_label(q, verdict, lambda: scorer.judge(q, posting))
+            self.labels[(number, verdict)] = found
         return found
 
 
@@ -783,9 +796,14 @@ def _judge_skills(c: SkillsCriterion, scorer: Scorer) -> Judgement:
         rule,
         evidence,
         credit=credit,
-        matched=", ".join(dict.fromkeys(m.matched for m in found if m.matched)) or None,
+        matched=_skills_matched(wanted, scorer),
         similarity=min((m.similarity for m in found), default=None),
     )
+
+
+def _skills_matched(wanted: Iterable[str], scorer: Scorer) -> str | None:
+    """The profile items that matched the wanted terms, each once, as a judgement names them."""
+    return ", ".join(dict.fromkeys(m.matched for m in map(scorer.best_skill, wanted) if m.matched)) or None
 
 
 def _judge_location(c: LocationCriterion, profile: Profile) -> Judgement:
@@ -1033,16 +1051,12 @@ def _standing(
     required, preferred = verdicts
     first = len(required)
 
-    def could(i: int) -> float:
-        return tally.could(i >= first, weight_and_credit(i)[0], (required[i] if i < first else preferred[i - first]))
+    def worth(i: int) -> tuple[float, float]:
+        weight, credit = weight_and_credit(i)
+        could = tally.could(i >= first, weight, (required[i] if i < first else preferred[i - first]))
+        return round(could * credit, 4), round(could, 4)
 
-    picks = _reason_picks(
-        required,
-        preferred,
-        points=lambda i: round(could(i) * weight_and_credit(i)[1], 4),
-        available=lambda i: round(could(i), 4),
-        spoken_topics=[t.topic for t in topics if t.matched],
-    )
+    picks = _reason_picks(required, preferred, worth=worth, spoken_topics=[t.topic for t in topics if t.matched])
     return Standing(
         posting,
         eligible=Verdict.UNMET not in required,
@@ -1153,8 +1167,7 @@ def reasons(results: Sequence[QualificationResult], topic_fit: TopicFit) -> tupl
     picks = _reason_picks(
         [r.judgement.verdict for r in results if r.section == "required"],
         [r.judgement.verdict for r in results if r.section == "preferred"],
-        points=lambda i: results[i].points,
-        available=lambda i: results[i].available,
+        worth=lambda i: (results[i].points, results[i].available),
         spoken_topics=[t.topic for t in topic_fit.matches if t.matched],
     )
     return tuple(
@@ -1167,25 +1180,29 @@ def _reason_picks(
     required: Sequence[Verdict],
     preferred: Sequence[Verdict],
     *,
-    points: Callable[[int], float],
-    available: Callable[[int], float],
+    worth: Callable[[int], tuple[float, float]],
     spoken_topics: Sequence[str],
 ) -> list[Pick]:
-    """Qualifications are numbered required first, then preferred; `points` and `available` give
-    a qualification's (rounded) points and what it could have given."""
+    """Qualifications are numbered required first, then preferred; `worth` gives one's (rounded)
+    points and what it could have given. Ties go to the earlier qualification."""
     unmet = [i for i, v in enumerate(required) if v is Verdict.UNMET]
     if unmet:
-        unmet.sort(key=lambda i: -available(i))
+        if len(unmet) > 1:
+            unmet = [i for _, i in sorted((-worth(i)[1], i) for i in unmet)]
         return [("missing: ", i) for i in unmet[:2]]
     first = len(required)
-    gains = [i for i in range(first, first + len(preferred)) if points(i) > 0]
-    gains.sort(key=lambda i: -points(i))
-    out: list[Pick] = [("+ ", i) for i in gains[:2]]
+    earning = (Verdict.MET, Verdict.PARTIAL)  # the others earn no points
+    gains = []
+    for i, v in enumerate(preferred, first):
+        if v in earning and (points := worth(i)[0]) > 0:
+            gains.append((-points, i))
+    gains.sort()
+    out: list[Pick] = [("+ ", i) for _, i in gains[:2]]
     if len(out) < 2:
         misses = [i for i, v in enumerate(required) if v is Verdict.PARTIAL]
-        misses += [first + i for i, v in enumerate(preferred) if v is Verdict.UNMET]
-        misses.sort(key=lambda i: -(available(i) - points(i)))
-        out += [("- ", i) for i in misses[: 2 - len(out)]]
+        misses += [i for i, v in enumerate(preferred, first) if v is Verdict.UNMET]
+        missed = sorted((-(available - points), i) for i in misses for points, available in (worth(i),))
+        out += [("- ", i) for _, i in missed[: 2 - len(out)]]
     if len(out) < 2 and spoken_topics:
         out.append(f"topics: {', '.join(spoken_topics[:2])}")
     return out

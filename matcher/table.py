@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Any, TypeVar
 
 from matcher.models import (
     AllOfCriterion,
@@ -32,6 +32,8 @@ from matcher.models import (
     Stage,
     TextCriterion,
 )
+
+T = TypeVar("T")
 
 _TYPES: tuple[type, ...] = (
     Qualification,
@@ -64,11 +66,13 @@ def encode(value: Any) -> Any:
 
 
 def decode(value: Any) -> Any:
-    if type(value) is tuple:
-        if value and type(value[0]) is int:
-            return _TYPES[value[0]](*map(decode, value[1:]))
-        return tuple(map(decode, value))
-    return value
+    if type(value) is tuple and value:
+        first = type(value[0])
+        if first is int:  # a record
+            return _TYPES[value[0]](*[decode(v) if type(v) is tuple else v for v in value[1:]])
+        if first is tuple:  # records (any_of's options, a degree's stages)
+            return tuple(map(decode, value))
+    return value  # a tuple of strings is itself
 
 
 Entry = tuple[float, Any, tuple[Any, ...]]
@@ -102,12 +106,13 @@ class TableBuilder:
         self.entries: list[Entry] = list(entries or ())
         """Entries given here keep their numbers; only those added later are made one."""
         self._numbers: dict[Any, int] = {}
+        self.share = Sharing()
 
     def add(self, entry: Entry) -> int:
         number = self._numbers.get(entry)
         if number is None:
             number = self._numbers[entry] = len(self.entries)
-            self.entries.append(entry)
+            self.entries.append(self.share(entry))
         return number
 
     def add_all(self, entries: Iterable[Entry]) -> tuple[int, ...]:
@@ -115,6 +120,29 @@ class TableBuilder:
 
     def table(self) -> QualificationTable:
         return QualificationTable(self.entries)
+
+
+class Sharing:
+    """Equal strings, tuples and frozensets made one object, so that pickle writes each once and
+    reads it back once (the terms of skill lists, the venues of venue lists, organisations...).
+    Values are equal only with equal types too: (1,) and (1.0,) stay apart."""
+
+    def __init__(self) -> None:
+        self._seen: dict[Any, Any] = {}
+
+    def __call__(self, value: T) -> T:
+        kind = type(value)
+        if kind is str:
+            return self._seen.setdefault(value, value)  # type: ignore[no-any-return]
+        if kind is not tuple and kind is not frozenset:
+            return value
+        parts = [self(v) for v in value]  # type: ignore[attr-defined]
+        # Parts are already shared, and kept alive by _seen: one object each, known by its id.
+        key = (kind, *(id(p) if type(p) in (str, tuple, frozenset) else (type(p), p) for p in parts))
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = kind(parts)
+        return found  # type: ignore[no-any-return]
 
 
 def entry(qualification: Qualification) -> Entry:

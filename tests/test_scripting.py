@@ -204,3 +204,21 @@ def test_no_color_and_no_color_env_give_plain_text_even_on_a_terminal() -> None:
     assert "\x1b[" in coloured.stdout  # a terminal gets colour...
     assert "\x1b[" not in run("rank", ME, "--no-color", env={**forced, "COLUMNS": "120"}).stdout
     assert "\x1b[" not in run("rank", ME, env={**forced, "NO_COLOR": "1", "COLUMNS": "120"}).stdout
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("plain words, é and ü", "plain words, é and ü"),
+        ("a\ttab", "a tab"),
+        ("two\nlines\r\n", "two lines"),
+        ("  spaced   out ", "spaced out"),
+        ("no\u00a0break", "no break"),
+        ("", ""),
+    ],
+)
+def test_a_tsv_cell_never_holds_a_tab_a_line_break_or_loose_spaces(value: str, cell: str) -> None:
+    from matcher.render import delimited_lines
+
+    lines = list(delimited_lines([{"a": "x", "b": value, "c": None}], ("a", "b", "c"), "\t"))
+    assert lines == ["a\tb\tc\n", f"x\t{cell}\t\n"]
