@@ -193,13 +193,14 @@ FLAT_FIELDS = (
 
 
 def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
+    posting = match.posting
     return {
         "rank": rank,
-        "id": match.posting.id,
-        "title": match.posting.title,
-        "organization": match.posting.organization,
-        "location": "; ".join(match.posting.location),
-        "deadline": iso_date(match.posting.deadline) or "",
+        "id": posting.id,
+        "title": posting.title,
+        "organization": posting.organization,
+        "location": "; ".join(posting.location),
+        "deadline": iso_date(posting.deadline) or "",
         "eligible": "yes" if match.eligible else "no",
         "score": f"{match.score:.4f}",
         "required_met": match.count("required", Verdict.MET),
@@ -207,7 +208,7 @@ def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
         "preferred_met": match.count("preferred", Verdict.MET),
         "preferred_total": match.count("preferred"),
         "reasons": "; ".join(match.reasons),
-        "source": match.posting.source or "",
+        "source": posting.source or "",
     }
 
 
@@ -222,15 +223,16 @@ def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delim
         yield "\t".join(fields) + "\n"
         tabs = len(fields) - 1
         for row in rows:
-            line = "\t".join([str(cell(row.get(f))) for f in fields])
+            values = [row.get(f) for f in fields]
+            line = "\t".join([v if type(v) is str else str(cell(v)) for v in values])
             if not _plain_tsv(line, tabs):  # some value holds a tab, a line break or spaces to close up
-                line = "\t".join([" ".join(str(cell(row.get(f))).split()) for f in fields])
+                line = "\t".join([" ".join(str(cell(v)).split()) for v in values])
             yield line + "\n"
         return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for values in itertools.chain([fields], ([cell(row.get(f)) for f in fields] for row in rows)):
-        writer.writerow(values)
+    for cells in itertools.chain([fields], ([cell(row.get(f)) for f in fields] for row in rows)):
+        writer.writerow(cells)
         yield out.getvalue()
         out.seek(0)
         out.truncate()
@@ -244,9 +246,9 @@ def _plain_tsv(line: str, tabs: int) -> bool:
         and "  " not in line
         and " \t" not in line
         and "\t " not in line
-        and not line.startswith(" ")
-        and not line.endswith(" ")
-        and line.replace("\t", "").isprintable()
+        and line[:1] != " "
+        and line[-1:] != " "
+        and line.replace("\t", "").isprintable()  # no line breaks, no other white space
     )
 
 

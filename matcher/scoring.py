@@ -411,6 +411,21 @@ class _Columns:
             self.judged_weights[number] = 0.0 if verdict is Verdict.UNKNOWN else weight
             self.earned[number] = weight * credit
 
+    def part(self, start: int, stop: int, scorer: Scorer) -> tuple[list[Verdict | str | None], list[float]]:
+        """The verdicts and credits of entries start..stop, assessed: for another process's
+        scorer of the same profile to `take`."""
+        self.assess(range(start, stop), scorer)
+        return self.verdicts[start:stop], self.credits[start:stop]
+
+    def take(self, start: int, verdicts: list[Verdict | str | None], credits: list[float]) -> None:
+        """Entries assessed elsewhere (by `part`), from entry `start` on."""
+        weights, unknown = self.weights, Verdict.UNKNOWN
+        for number, verdict, credit in zip(range(start, start + len(verdicts)), verdicts, credits, strict=True):
+            weight = weights[number]
+            self.verdicts[number], self.credits[number] = verdict, credit
+            self.judged_weights[number] = 0.0 if verdict is unknown else weight
+            self.earned[number] = weight * credit
+
     def standing(self, summary: PostingSummary, scorer: Scorer) -> Standing:
         required_numbers, preferred_numbers = summary.required_numbers, summary.preferred_numbers
         verdict = self.verdicts.__getitem__

@@ -141,7 +141,7 @@ class Sharing:
         key = (kind, *(id(p) if type(p) in (str, tuple, frozenset) else (type(p), p) for p in parts))
         found = self._seen.get(key)
         if found is None:
-            found = self._seen[key] = kind(parts)
+            found = self._seen[key] = kind(parts)  # type: ignore[call-arg]
         return found  # type: ignore[no-any-return]
 
 

@@ -223,11 +223,14 @@ def test_standings_rank_and_say_exactly_what_full_matches_do(bundled, generated:
     assert [row(s) for s in from_table] == [row(s) for s in from_objects] == [row(m) for m in full]
 
 
+@pytest.mark.parametrize("read", ["whole", "summarised"])
 def test_one_profile_ranks_the_same_with_its_postings_shared_over_processes(
-    bundled, generated: list[Posting], monkeypatch: pytest.MonkeyPatch
+    bundled, generated: list[Posting], monkeypatch: pytest.MonkeyPatch, read: str
 ) -> None:
     monkeypatch.setattr(batch, "PARALLEL_MIN_POSTINGS", 10)
     postings = [*bundled.values(), *generated]
+    if read == "summarised":  # as from the cache: their table assessed in parts, over processes
+        postings = summaries(postings)
     profile = profile_from_yaml({"degree": {"stage": "phd", "field": "machine learning"}, "skills": SKILLS[:8]}, "p.yaml")
     alone = batch.rank_profiles(postings, [profile], TODAY, jobs=1)
     shared = batch.rank_profiles(postings, [profile], TODAY, jobs=3)
