@@ -28,11 +28,11 @@ from typing import BinaryIO, TypeVar
 
 from matcher import __version__
 from matcher.errors import InputError
-from matcher.loading import load_posting
+from matcher.loading import load_posting, paths_in
 from matcher.models import Criterion, Posting, Qualification
 from matcher.table import Entry, QualificationTable, Row, TableBuilder, row, summary_of
 
-CACHE_FORMAT = 5
+CACHE_FORMAT = 6
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt."""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
@@ -172,7 +172,7 @@ class PostingCache:
         if not names:
             return []
         cached, entries = self._read_index(folder)
-        paths = [os.path.join(folder, name) for name in names]
+        paths = paths_in(folder, names)
         stats = dict(zip(names, map(os.stat, paths), strict=True))
         fresh: dict[str, IndexEntry] = {}
         stale: list[str] = []
@@ -275,7 +275,7 @@ class PostingCache:
                 out.write(record)
             if old is not None:
                 old.close()
-            parsed = _parallel(_parse_one, [os.path.join(folder, n) for n in stale], self.jobs)
+            parsed = _parallel(_parse_one, paths_in(folder, stale), self.jobs)
             for name, result in zip(stale, _reporting(parsed, len(stale), on_progress), strict=True):
                 size, mtime = stats[name].st_size, stats[name].st_mtime_ns
                 if isinstance(result, InputError):

@@ -350,12 +350,12 @@ def _load_postings(
     from functools import partial
 
     from matcher.cache import parse_files
-    from matcher.loading import FolderReader, load_postings
+    from matcher.loading import FolderReader, load_postings, paths_in
 
     workers = jobs or os.cpu_count() or 1
 
     def parse_all(folder: Path, names: list[str], progress: Callable[[int, int], None] | None) -> list[Posting | InputError]:
-        return parse_files([os.path.join(folder, name) for name in names], workers, progress)
+        return parse_files(paths_in(folder, names), workers, progress)
 
     reader: FolderReader = parse_all
     if summaries is not None:

@@ -853,6 +853,12 @@ def posting_names(folder: Path) -> list[str]:
         return sorted(e.name for e in entries if os.path.splitext(e.name)[1] in (".yaml", ".yml") and e.is_file())
 
 
+def paths_in(folder: Path, names: list[str]) -> list[str]:
+    """The names' paths in the folder, as strings (os.path.join per name costs 3 µs)."""
+    prefix = os.path.join(folder, "")
+    return [prefix + name for name in names]
+
+
 def posting_files(folder: Path) -> list[Path]:
     """The folder's posting files, by name."""
     return [folder / name for name in posting_names(folder)]
@@ -884,7 +890,7 @@ def load_postings(
             candidates = [(str(path), partial(load_posting, str(path)))]
         else:
             names = posting_names(path)
-            paths = [os.path.join(path, name) for name in names]
+            paths = paths_in(path, names)
             if read_folder is not None:
                 outcomes = read_folder(path, names, on_progress)
                 on_progress = None  # the reader has reported the slow part

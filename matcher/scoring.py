@@ -456,8 +456,8 @@ class _Columns:
         found = self.labels.get((number, verdict))
         if found is None:
             key = self.table.entries[number][1]
-            if key is not None and key[0] == "skills" and verdict is Verdict.MET and (matched := _skills_matched(key[1], scorer)):
-                found = _clip(matched, 30)  # short_label's, from the key: no judgement made in words
+            if key is not None and key[0] == "skills":  # short_label's, from the key: no judgement in words
+                found = _skills_label(key[3], verdict, lambda: _skills_matched(key[1], scorer))  # type: ignore[index, arg-type]
             else:
                 q = self.table.qualification(number)
                 found = short_label(q, verdict, lambda: scorer.judge(q, posting))
@@ -687,18 +687,19 @@ def _venue_key(written: str) -> str:
     return resolved.venue.acronym if resolved.venue else _UNKNOWN_VENUE + fold(resolved.query)
 
 
-PublicationsKey = tuple[str, frozenset[str], frozenset[str], int | None, int]
-"""("publications", the venues as _venue_key gives them, the areas, since, min)."""
+PublicationsKey = tuple[str, frozenset[str], frozenset[str], int | None, int, tuple[str, ...], tuple[str, ...]]
+"""("publications", the venues as _venue_key gives them, the areas as a set, since, min; then the
+venues and areas as written, so that the criterion can be made again: criterion_of)."""
 
 
 def _publications_key(c: PublicationsCriterion) -> PublicationsKey:
-    return ("publications", frozenset(map(_venue_key, c.venues)), frozenset(c.areas), c.since, c.min)
+    return ("publications", frozenset(map(_venue_key, c.venues)), frozenset(c.areas), c.since, c.min, c.venues, c.areas)
 
 
 def _counted_publications(key: PublicationsKey, publications: Sequence[_ReadPublication]) -> list[_ReadPublication]:
     """The profile's papers that count: at a listed venue or area (any, if none is listed),
     since the year asked for."""
-    _, venues, areas, since, _ = key
+    _, venues, areas, since, *_ = key
     counted = []
     for read in publications:
         year = read.publication.year
@@ -773,13 +774,14 @@ def _skills_assessment(found: int, needed: int) -> Assessment:
     return verdict, _credit(verdict, min(1.0, found / needed) if needed else 1.0)
 
 
-SkillsKey = tuple[str, tuple[str, ...], int]
-"""("skills", the terms with compounds split, how many must be found)."""
+SkillsKey = tuple[str, tuple[str, ...], int, tuple[str, ...], str, int | None]
+"""("skills", the terms with compounds split, how many must be found; then the terms as written,
+mode and min, so that the criterion can be made again: criterion_of)."""
 
 
 def _skills_key(c: SkillsCriterion) -> SkillsKey:
     wanted = term_catalogue().expand(c.terms)
-    return ("skills", tuple(wanted), _skills_needed(c, wanted))
+    return ("skills", tuple(wanted), _skills_needed(c, wanted), c.terms, c.mode, c.min)
 
 
 AssessmentKey = SkillsKey | PublicationsKey | DegreeKey
@@ -797,6 +799,15 @@ def assessment_key(c: Criterion) -> AssessmentKey | None:
     if isinstance(c, DegreeCriterion):
         return _degree_key(c)
     return None
+
+
+def criterion_of(key: AssessmentKey) -> Criterion:
+    """The criterion an assessment_key was made from."""
+    if key[0] == "skills":
+        return SkillsCriterion(key[3], key[4], key[5])  # type: ignore[arg-type, misc]
+    if key[0] == "publications":
+        return PublicationsCriterion(key[5], key[6], key[4], key[3])  # type: ignore[arg-type, misc]
+    return DegreeCriterion(tuple(map(Stage, key[1])), key[2], key[3], key[4])  # type: ignore[arg-type, misc]
 
 
 def _judge_skills(c: SkillsCriterion, scorer: Scorer) -> Judgement:
@@ -1150,9 +1161,7 @@ def short_label(q: Qualification, verdict: Verdict, judgement: Callable[[], Judg
             listed = ", ".join(c.venues[:3]) + ("…" if len(c.venues) > 3 else "")
             return f"paper at {listed or ', '.join(c.areas) or 'any venue'}"
         case SkillsCriterion():
-            if verdict is Verdict.MET and (j := judgement()).matched:
-                return _clip(j.matched, 30)
-            return _clip("/".join(c.terms), 40)
+            return _skills_label(c.terms, verdict, lambda: judgement().matched)
         case LocationCriterion():
             return f"on site: {', '.join(c.on_site)}"
         case AvailabilityCriterion():
@@ -1167,6 +1176,13 @@ def short_label(q: Qualification, verdict: Verdict, judgement: Callable[[], Judg
                 pairs = [(m, p) for m, p in pairs if p.verdict is Verdict.UNMET]
             return " + ".join(_label_of(m, p) for m, p in pairs)
     return q.kind  # pragma: no cover
+
+
+def _skills_label(terms: Sequence[str], verdict: Verdict, matched: Callable[[], str | None]) -> str:
+    """What was found when met, else what is asked for."""
+    if verdict is Verdict.MET and (found := matched()):
+        return _clip(found, 30)
+    return _clip("/".join(terms), 40)
 
 
 def _label_of(q: Qualification, j: Judgement) -> str:

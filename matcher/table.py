@@ -75,8 +75,9 @@ def decode(value: Any) -> Any:
     return value  # a tuple of strings is itself
 
 
-Entry = tuple[float, Any, tuple[Any, ...]]
-"""One distinct qualification: (weight, its assessment key or None, the qualification encoded)."""
+Entry = tuple[float, Any, tuple[Any, ...] | None]
+"""One distinct qualification: (weight, its assessment key, or None and the qualification encoded).
+A key holds the criterion's fields too (scoring.criterion_of), so it is not kept twice."""
 
 
 class QualificationTable:
@@ -92,7 +93,14 @@ class QualificationTable:
     def qualification(self, number: int) -> Qualification:
         found = self._decoded.get(number)
         if found is None:
-            found = self._decoded[number] = decode(self.entries[number][2])
+            weight, key, encoded = self.entries[number]
+            if encoded is None:
+                from matcher.scoring import criterion_of
+
+                found = Qualification(criterion_of(key), weight=weight)
+            else:
+                found = decode(encoded)
+            self._decoded[number] = found
         return found
 
     def qualifications(self, numbers: Iterable[int]) -> tuple[Qualification, ...]:
@@ -111,8 +119,9 @@ class TableBuilder:
     def add(self, entry: Entry) -> int:
         number = self._numbers.get(entry)
         if number is None:
-            number = self._numbers[entry] = len(self.entries)
-            self.entries.append(self.share(entry))
+            shared = self.share(entry)  # kept, rather than the entry given: an equal key
+            number = self._numbers[shared] = len(self.entries)
+            self.entries.append(shared)
         return number
 
     def add_all(self, entries: Iterable[Entry]) -> tuple[int, ...]:
@@ -123,9 +132,10 @@ class TableBuilder:
 
 
 class Sharing:
-    """Equal strings, tuples and frozensets made one object, so that pickle writes each once and
-    reads it back once (the terms of skill lists, the venues of venue lists, organisations...).
-    Values are equal only with equal types too: (1,) and (1.0,) stay apart."""
+    """Equal strings, and equal tuples and frozensets of strings, made one object, so that pickle
+    writes each once and reads it back once (the terms of skill lists, the venues of venue lists,
+    organisations, places). Tuples that hold anything else are rebuilt from shared parts but not
+    shared themselves: equal is not enough there, (1,) == (1.0,)."""
 
     def __init__(self) -> None:
         self._seen: dict[Any, Any] = {}
@@ -137,12 +147,10 @@ class Sharing:
         if kind is not tuple and kind is not frozenset:
             return value
         parts = [self(v) for v in value]  # type: ignore[attr-defined]
-        # Parts are already shared, and kept alive by _seen: one object each, known by its id.
-        key = (kind, *(id(p) if type(p) in (str, tuple, frozenset) else (type(p), p) for p in parts))
-        found = self._seen.get(key)
-        if found is None:
-            found = self._seen[key] = kind(parts)  # type: ignore[call-arg]
-        return found  # type: ignore[no-any-return]
+        made = kind(parts)  # type: ignore[call-arg]
+        if all(type(p) is str for p in parts):
+            return self._seen.setdefault(made, made)  # type: ignore[no-any-return]
+        return made  # type: ignore[no-any-return]
 
 
 def entry(qualification: Qualification) -> Entry:
@@ -151,7 +159,8 @@ def entry(qualification: Qualification) -> Entry:
     from matcher.scoring import assessment_key  # the rules, and the catalogues they read
 
     bare = Qualification(qualification.criterion, weight=qualification.weight)
-    return (bare.weight, assessment_key(bare.criterion), encode(bare))
+    key = assessment_key(bare.criterion)
+    return (bare.weight, key, None if key is not None else encode(bare))
 
 
 Header = tuple[Any, ...]
