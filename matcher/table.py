@@ -17,38 +17,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from typing import Any, TypeVar
 
-from matcher.models import (
-    AllOfCriterion,
-    AnyOfCriterion,
-    AvailabilityCriterion,
-    DegreeCriterion,
-    LocationCriterion,
-    Pay,
-    Posting,
-    PublicationsCriterion,
-    Qualification,
-    ResearchExperienceCriterion,
-    SkillsCriterion,
-    Stage,
-    TextCriterion,
-)
+from matcher.models import KIND_OF, Pay, Posting, Qualification, Stage
 
 T = TypeVar("T")
 
-_TYPES: tuple[type, ...] = (
-    Qualification,
-    DegreeCriterion,
-    ResearchExperienceCriterion,
-    PublicationsCriterion,
-    SkillsCriterion,
-    LocationCriterion,
-    AvailabilityCriterion,
-    TextCriterion,
-    AnyOfCriterion,
-    AllOfCriterion,
-    Pay,
-    Stage,
-)
+_TYPES: tuple[type, ...] = (Qualification, *KIND_OF, Pay, Stage)
+"""The records an encoded value can be, by number: part of the cache's format (CACHE_FORMAT)."""
 _TAG = {t: i for i, t in enumerate(_TYPES)}
 
 

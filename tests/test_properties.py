@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from matcher import batch
 from matcher.errors import InputError
 from matcher.loading import load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
-from matcher.models import Posting, Profile, Ranked, Verdict
+from matcher.models import Posting, Profile, Qualification, Ranked, Verdict
 from matcher.render import ranking_document, to_json
 from matcher.scoring import rank, score_posting, standings
 from matcher.table import summaries
@@ -236,3 +237,14 @@ def test_one_profile_ranks_the_same_with_its_postings_shared_over_processes(
     shared = batch.rank_profiles(postings, [profile], TODAY, jobs=3)
     assert [[row(s) for s in r] for r in shared] == [[row(s) for s in r] for r in alone]
     assert all(a.posting is b.posting for a, b in zip(shared[0], alone[0], strict=True))
+
+
+def test_a_summary_gives_back_its_posting_but_quotes_and_notes(bundled, generated: list[Posting]) -> None:
+    postings = [*bundled.values(), *generated]
+
+    def bare(qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
+        return tuple(Qualification(q.criterion, weight=q.weight) for q in qualifications)
+
+    wholes = [s.whole() for s in summaries(postings)]
+    assert wholes == [replace(p, required=bare(p.required), preferred=bare(p.preferred)) for p in postings]
+    assert len({id(s.table) for s in summaries(postings)}) == 1
