@@ -292,6 +292,7 @@ class PostingCache:
                 )
                 out.write(record)
         index = _compact((entries, table.entries))
+        del table  # its dictionaries of what it has numbered and shared: not needed to write
         try:
             if not temporary:
                 raise OSError("no cache folder")

@@ -277,7 +277,7 @@ def rank(
             )
             if fmt is render.OutputFormat.JSONL
             else (
-                ({"profile": c.path} if several else {}) | render.flat_row(m, i)
+                (c.path, *render.flat_values(m, i)) if several else render.flat_values(m, i)
                 for c, matches in ranked
                 for i, m in enumerate(matches, 1)
             )
@@ -632,17 +632,19 @@ def venues(
     _emit(fmt, rows, fields, table, no_color)
 
 
-def _emit(fmt: OutputFormat, rows: Iterable[dict], fields: tuple[str, ...], table, no_color: bool) -> None:  # type: ignore[type-arg]
+def _emit(fmt: OutputFormat, rows: Iterable[dict | tuple], fields: tuple[str, ...], table, no_color: bool) -> None:  # type: ignore[type-arg]
     """One output contract for listing commands: a table, or rows as json, jsonl, csv or tsv.
-    Rows may be a generator: jsonl, csv and tsv are written as they come."""
+    Rows are dicts, or tuples of the fields' values; they may be a generator: jsonl, csv and tsv
+    are written as they come."""
     from matcher import render
 
+    dicts = (row if isinstance(row, dict) else dict(zip(fields, row, strict=True)) for row in rows)
     if fmt is render.OutputFormat.TABLE:
         _console(no_color).print(table())
     elif fmt is render.OutputFormat.JSON:
-        _write(render.to_json(list(rows)))
+        _write(render.to_json(list(dicts)))
     elif fmt is render.OutputFormat.JSONL:
-        _write_lines(render.jsonl_lines(rows))
+        _write_lines(render.jsonl_lines(dicts))
     else:
         _write_lines(render.delimited_lines(rows, fields, "," if fmt is render.OutputFormat.CSV else "\t"))
 

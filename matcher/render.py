@@ -192,29 +192,35 @@ FLAT_FIELDS = (
 )
 
 
-def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
+def flat_values(match: Ranked, rank: int) -> tuple[Any, ...]:
+    """A ranking row's values, in FLAT_FIELDS order."""
     posting = match.posting
-    return {
-        "rank": rank,
-        "id": posting.id,
-        "title": posting.title,
-        "organization": posting.organization,
-        "location": "; ".join(posting.location),
-        "deadline": iso_date(posting.deadline) or "",
-        "eligible": "yes" if match.eligible else "no",
-        "score": f"{match.score:.4f}",
-        "required_met": match.count("required", Verdict.MET),
-        "required_total": match.count("required"),
-        "preferred_met": match.count("preferred", Verdict.MET),
-        "preferred_total": match.count("preferred"),
-        "reasons": "; ".join(match.reasons),
-        "source": posting.source or "",
-    }
+    return (
+        rank,
+        posting.id,
+        posting.title,
+        posting.organization,
+        "; ".join(posting.location),
+        iso_date(posting.deadline) or "",
+        "yes" if match.eligible else "no",
+        f"{match.score:.4f}",
+        match.count("required", Verdict.MET),
+        match.count("required"),
+        match.count("preferred", Verdict.MET),
+        match.count("preferred"),
+        "; ".join(match.reasons),
+        posting.source or "",
+    )
 
 
-def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delimiter: str) -> Iterator[str]:
+def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
+    return dict(zip(FLAT_FIELDS, flat_values(match, rank), strict=True))
+
+
+def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Sequence[str], delimiter: str) -> Iterator[str]:
     """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces), a line at a
-    time. Lists are joined with "; " and None is left empty."""
+    time. A row is a dict, or a tuple of the fields' values in order. Lists are joined with "; "
+    and None is left empty."""
 
     def cell(value: Any) -> Any:
         return "; ".join(value) if isinstance(value, list) else ("" if value is None else value)
@@ -223,7 +229,7 @@ def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delim
         yield "\t".join(fields) + "\n"
         tabs = len(fields) - 1
         for row in rows:
-            values = [row.get(f) for f in fields]
+            values = row if isinstance(row, tuple) else [row.get(f) for f in fields]
             line = "\t".join([v if type(v) is str else str(cell(v)) for v in values])
             if not _plain_tsv(line, tabs):  # some value holds a tab, a line break or spaces to close up
                 line = "\t".join([" ".join(str(cell(v)).split()) for v in values])
@@ -231,7 +237,8 @@ def delimited_lines(rows: Iterable[dict[str, Any]], fields: Sequence[str], delim
         return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for cells in itertools.chain([fields], ([cell(row.get(f)) for f in fields] for row in rows)):
+    lines = ([cell(v) for v in (row if isinstance(row, tuple) else [row.get(f) for f in fields])] for row in rows)
+    for cells in itertools.chain([fields], lines):
         writer.writerow(cells)
         yield out.getvalue()
         out.seek(0)
