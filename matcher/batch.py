@@ -3,14 +3,16 @@ each a profile (when there are several) or a slice of the postings (for one prof
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
+from typing import TYPE_CHECKING
 
 from matcher.models import Posting, Profile, Standing, Verdict
 from matcher.scoring import Scorer, ranked
 from matcher.table import PostingSummary, QualificationTable
+
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 PARALLEL_MIN_POSTINGS = 4000
 """Below this many postings, one profile is ranked in one process: forking and gathering cost
@@ -56,7 +58,12 @@ def rank_profiles(postings: Sequence[Posting], profiles: Sequence[Profile], toda
     else:
         parts = jobs if len(postings) >= PARALLEL_MIN_POSTINGS else 1
         shares = [(0, len(postings) * k // parts, len(postings) * (k + 1) // parts) for k in range(parts)]
-    if jobs <= 1 or len(shares) <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(shares) <= 1:
+        return [ranked([scorer.standing(p) for p in postings]) for scorer in scorers]
+    import multiprocessing  # only here: most runs rank in one process, and start faster without it
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [ranked([scorer.standing(p) for p in postings]) for scorer in scorers]
     fork = multiprocessing.get_context("fork")
     try:
@@ -73,13 +80,15 @@ def rank_profiles(postings: Sequence[Posting], profiles: Sequence[Profile], toda
     return [ranked(r) for r in rankings]
 
 
-def _assess_tables(postings: Sequence[Posting], scorer: Scorer, parts: int, fork: multiprocessing.context.BaseContext) -> None:
+def _assess_tables(postings: Sequence[Posting], scorer: Scorer, parts: int, fork: BaseContext) -> None:
     """Assess the tables the postings number into (see matcher.table), each split evenly over
     `parts` processes, into `scorer`: split by postings instead, each process would assess most
     of the table, since postings share its entries."""
     global _SHARED
     tables = list({id(p.table): p.table for p in postings if isinstance(p, PostingSummary) and p.table}.values())
     shares = [(which, len(t) * k // parts, len(t) * (k + 1) // parts) for which, t in enumerate(tables) for k in range(parts)]
+    from concurrent.futures import ProcessPoolExecutor
+
     _SHARED = ((), [scorer], tables)
     with ProcessPoolExecutor(max_workers=parts, mp_context=fork) as pool:
         for (which, start, _), (verdicts, credits) in zip(shares, pool.map(_assess_share, shares), strict=True):

@@ -21,7 +21,6 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -82,6 +81,8 @@ def parse_files(paths: list[str], jobs: int = 1, on_progress: Progress = None) -
 
 def _parallel(parse: Callable[[str], T], paths: list[str], jobs: int) -> Iterator[T]:
     if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
+        from concurrent.futures import ProcessPoolExecutor  # only here: most runs parse a few files, or none
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             yield from pool.map(parse, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8))))
     else:
