@@ -8,7 +8,8 @@ import pytest
 
 from matcher.loading import load_profile
 from matcher.models import Judgement, Verdict
-from matcher.scoring import rank, research_years, score_posting
+from matcher.scoring import rank, research_years, score_posting, standings
+from matcher.table import summaries
 from matcher.tuning import PREFERRED_SHARE, RELATED_FIELD_CREDIT, REQUIRED_SHARE, TOPIC_SHARE
 
 from .conftest import PROFILES, TODAY, posting_from, profile_from
@@ -255,3 +256,14 @@ def test_cvpr_workshop_papers_do_not_count_as_cvpr(bundled) -> None:
     j = judged("publications: {venues: [CVPR]}", "degree: {stage: phd}\npublications: [{venue: CVPR Workshops 2023}]")
     assert j.verdict is Verdict.UNMET
     assert profile.publications[0].venue == "CVPR Workshops 2023"
+
+
+def test_availability_inside_any_of_is_judged_against_each_postings_own_dates() -> None:
+    profile = profile_from(BASE_PROFILE)  # free from May to September 2027
+    asks = "required:\n  - any_of:\n      - availability: {}\n      - degree: {stage: [masters]}\n"
+    summer = posting_from("id: summer\ntitle: T\norganization: O\nstart: 2027-06-01\nduration_weeks: 12\n" + asks)
+    winter = posting_from("id: winter\ntitle: T\norganization: O\nstart: 2028-01-10\nduration_weeks: 12\n" + asks)
+    for ranking in (rank([summer, winter], profile, TODAY), standings([summer, winter], profile, TODAY)):
+        assert {r.posting.id: r.eligible for r in ranking} == {"summer": True, "winter": False}
+    quick = standings(summaries([winter, summer]), profile, TODAY)
+    assert {r.posting.id: r.eligible for r in quick} == {"summer": True, "winter": False}
