@@ -194,3 +194,40 @@ def test_a_cache_that_cannot_be_written_only_costs_speed(tmp_path: Path) -> None
     assert cached.exit_code == uncached.exit_code == 0
     assert cached.stdout == uncached.stdout
     assert not (blocker / "cache").exists()
+
+
+def test_edits_add_to_the_table_until_half_is_unused_then_it_is_renumbered(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    sources = posting_files(bundled_postings_dir())
+    cache = PostingCache(tmp_path / "cache")
+
+    def write(weight: int | None, files: list[Path]) -> None:
+        """The bundled postings, every qualification given this weight (a new table entry)."""
+        for path in files:
+            text = path.read_text()
+            (folder / path.name).write_text(text.replace("    quote: ", f"    weight: {weight}\n    quote: ") if weight else text)
+
+    def table_size() -> int:
+        return len(pickle.loads(cache.file_for(folder).read_bytes())["table"])
+
+    def as_summarised() -> list[Posting]:
+        summarised = [s.whole() for s in load_postings(folder, read_folder=cache.load_summaries).postings]
+        assert summarised == [
+            replace(p, required=bare(p.required), preferred=bare(p.preferred)) for p in load_postings(folder).postings
+        ]
+        return summarised
+
+    write(None, sources)
+    as_summarised()
+    size = table_size()
+    write(2, sources[:1])
+    as_summarised()
+    assert size < table_size() < 2 * size  # the edited file's qualifications added, the rest kept
+    write(3, sources)
+    as_summarised()
+    assert table_size() == size  # all of the old ones out of use: the table renumbered
+
+
+def bare(qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
+    return tuple(Qualification(q.criterion, weight=q.weight) for q in qualifications)
