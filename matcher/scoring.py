@@ -248,7 +248,7 @@ class Scorer:
 
     def assess(self, qualification: Qualification, posting: Posting) -> Assessment:
         """The verdict and credit `judge` gives, without building its explanation where that is
-        the costly part (skills and publications: most of the distinct qualifications)."""
+        the costly part (skills, publications and degrees: most of the distinct qualifications)."""
         c = qualification.criterion
         # Postings share equal criteria (see cache.SharedQualifications), so one is found by
         # identity, which is much cheaper than hashing it. It is kept with its assessment, so
@@ -1132,7 +1132,7 @@ def explain_all(
     shown: Iterable[Standing], profile: Profile, today: date, full: Callable[[Posting], Posting] | None = None
 ) -> Iterator[Match]:
     """Standings made Matches, with every qualification's explanation, in the order given, one
-    at a time; `full` gives the whole posting for one read as a summary (see cache.summary)."""
+    at a time; `full` gives the whole posting for one read as a summary (a table.PostingSummary)."""
     scorer = Scorer(profile, today)
     return (scorer.score(full(s.posting) if full else s.posting) for s in shown)
 
