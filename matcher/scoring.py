@@ -224,6 +224,7 @@ class Scorer:
         self._fields: dict[str, TermMatch | None] = {}
         self._publications: tuple[_ReadPublication, ...] | None = None
         self._columns: dict[int, _Columns] = {}
+        self._skills_assessed: dict[tuple[int, int], Assessment] = {}
 
     def changed(self, profile: Profile, parts: frozenset[str]) -> Scorer:
         """A scorer for `profile`, which differs from this one's only in `parts` (see DEPENDS_ON):
@@ -270,8 +271,12 @@ class Scorer:
 
     def assess_key(self, key: AssessmentKey) -> Assessment:
         """The verdict and credit of a criterion with this assessment_key."""
-        if key[0] == "skills":
-            return _skills_assessment(self.skills_found(key[1]), key[2])  # type: ignore[arg-type]
+        if key[0] == "skills":  # most entries: the assessment of each (found, needed) is kept
+            found: tuple[int, int] = (self.skills_found(key[1]), key[2])  # type: ignore[arg-type, assignment]
+            assessed = self._skills_assessed.get(found)
+            if assessed is None:
+                assessed = self._skills_assessed[found] = _skills_assessment(*found)
+            return assessed
         if key[0] == "degree":
             return DEGREE_OUTCOMES[_degree_outcome(key, self.profile, self)[0]]  # type: ignore[arg-type]
         return _assess_publications(key, self.read_publications())  # type: ignore[arg-type]
@@ -370,7 +375,7 @@ class _Columns:
     first needs it (a share of the postings needs only part of the table). A posting with an
     entry that depends on it (availability) is scored as a whole posting."""
 
-    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "_skills")
+    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels")
 
     def __init__(self, table: QualificationTable) -> None:
         self.table = table
@@ -383,12 +388,10 @@ class _Columns:
         self.judged_weights = [0.0] * size
         self.earned = [0.0] * size
         self.labels: dict[tuple[int, Verdict], str] = {}
-        self._skills: dict[tuple[int, int], Assessment] = {}
-        """(found, needed) -> assessment: the same for every skills entry."""
 
     def assess(self, numbers: Iterable[int], scorer: Scorer) -> None:
         """Assess the entries among `numbers` not assessed yet."""
-        verdicts, entries, has, skills = self.verdicts, self.table.entries, scorer.has_skill, self._skills
+        verdicts, entries = self.verdicts, self.table.entries
         for number in numbers:
             if verdicts[number] is not None:
                 continue
@@ -399,12 +402,6 @@ class _Columns:
                     verdicts[number] = _PER_POSTING
                     continue
                 verdict, credit = scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
-            elif key[0] == "skills":  # most entries: Scorer.assess_key's first case, inline
-                found = (sum(map(has.__getitem__, key[1])), key[2])
-                assessed = skills.get(found)
-                if assessed is None:
-                    assessed = skills[found] = _skills_assessment(*found)
-                verdict, credit = assessed
             else:
                 verdict, credit = scorer.assess_key(key)
             verdicts[number], self.credits[number] = verdict, credit

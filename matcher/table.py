@@ -101,9 +101,6 @@ class TableBuilder:
     def add_all(self, entries: Iterable[Entry]) -> tuple[int, ...]:
         return tuple(map(self.add, entries))
 
-    def table(self) -> QualificationTable:
-        return QualificationTable(self.entries)
-
 
 class Sharing:
     """Equal strings, and equal tuples and frozensets of strings, made one object, so that pickle
