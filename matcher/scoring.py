@@ -384,7 +384,6 @@ class _Columns:
         """None until assessed; _PER_POSTING for an entry judged with each posting."""
         self.weights = [e[0] for e in table.entries]
         self.credits = [0.0] * size
-        # As _sums adds them: 0 for an unknown's weight; weight x credit
         self.judged_weights = [0.0] * size
         self.earned = [0.0] * size
         self.labels: dict[tuple[int, Verdict], str] = {}
@@ -395,7 +394,7 @@ class _Columns:
         for number in numbers:
             if verdicts[number] is not None:
                 continue
-            weight, key, _ = entries[number]
+            key = entries[number][1]
             if key is None:
                 q = self.table.qualification(number)
                 if _depends_on_posting(q.criterion):
@@ -404,9 +403,14 @@ class _Columns:
                 verdict, credit = scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
             else:
                 verdict, credit = scorer.assess_key(key)
-            verdicts[number], self.credits[number] = verdict, credit
-            self.judged_weights[number] = 0.0 if verdict is Verdict.UNKNOWN else weight
-            self.earned[number] = weight * credit
+            self._put(number, verdict, credit)
+
+    def _put(self, number: int, verdict: Verdict, credit: float) -> None:
+        weight = self.weights[number]
+        self.verdicts[number], self.credits[number] = verdict, credit
+        # As _sums adds them: 0 for an unknown's weight; weight x credit
+        self.judged_weights[number] = 0.0 if verdict is Verdict.UNKNOWN else weight
+        self.earned[number] = weight * credit
 
     def part(self, start: int, stop: int, scorer: Scorer) -> tuple[list[Verdict | str | None], list[float]]:
         """The verdicts and credits of entries start..stop, assessed: for another process's
@@ -416,12 +420,11 @@ class _Columns:
 
     def take(self, start: int, verdicts: list[Verdict | str | None], credits: list[float]) -> None:
         """Entries assessed elsewhere (by `part`), from entry `start` on."""
-        weights, unknown = self.weights, Verdict.UNKNOWN
         for number, verdict, credit in zip(range(start, start + len(verdicts)), verdicts, credits, strict=True):
-            weight = weights[number]
-            self.verdicts[number], self.credits[number] = verdict, credit
-            self.judged_weights[number] = 0.0 if verdict is unknown else weight
-            self.earned[number] = weight * credit
+            if verdict is None or verdict == _PER_POSTING:
+                self.verdicts[number] = verdict
+            else:
+                self._put(number, verdict, credit)  # type: ignore[arg-type]
 
     def standing(self, summary: PostingSummary, scorer: Scorer) -> Standing:
         required_numbers, preferred_numbers = summary.required_numbers, summary.preferred_numbers
