@@ -187,7 +187,7 @@ class PostingCache:
         if stale:
             (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
         elif len(cached) != len(fresh):
-            written = self._write_index(folder, (fresh, entries))
+            written = self._write_index(folder, _compact((fresh, entries)))
         self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
         table = QualificationTable(entries)
         outcomes: list[Outcome] = []
@@ -314,7 +314,7 @@ class PostingCache:
             return {}, []
 
     def _write_index(self, folder: Path, index: Index) -> bool:
-        entries, table = _compact(index)
+        entries, table = index
         data = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve()), "entries": entries, "table": table}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
