@@ -403,28 +403,11 @@ class _Columns:
                 verdict, credit = scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
             else:
                 verdict, credit = scorer.assess_key(key)
-            self._put(number, verdict, credit)
-
-    def _put(self, number: int, verdict: Verdict, credit: float) -> None:
-        weight = self.weights[number]
-        self.verdicts[number], self.credits[number] = verdict, credit
-        # As _sums adds them: 0 for an unknown's weight; weight x credit
-        self.judged_weights[number] = 0.0 if verdict is Verdict.UNKNOWN else weight
-        self.earned[number] = weight * credit
-
-    def part(self, start: int, stop: int, scorer: Scorer) -> tuple[list[Verdict | str | None], list[float]]:
-        """The verdicts and credits of entries start..stop, assessed: for another process's
-        scorer of the same profile to `take`."""
-        self.assess(range(start, stop), scorer)
-        return self.verdicts[start:stop], self.credits[start:stop]
-
-    def take(self, start: int, verdicts: list[Verdict | str | None], credits: list[float]) -> None:
-        """Entries assessed elsewhere (by `part`), from entry `start` on."""
-        for number, verdict, credit in zip(range(start, start + len(verdicts)), verdicts, credits, strict=True):
-            if verdict is None or verdict == _PER_POSTING:
-                self.verdicts[number] = verdict
-            else:
-                self._put(number, verdict, credit)  # type: ignore[arg-type]
+            weight = self.weights[number]
+            verdicts[number], self.credits[number] = verdict, credit
+            # As _sums adds them: 0 for an unknown's weight; weight x credit
+            self.judged_weights[number] = 0.0 if verdict is Verdict.UNKNOWN else weight
+            self.earned[number] = weight * credit
 
     def standing(self, summary: PostingSummary, scorer: Scorer) -> Standing:
         required_numbers, preferred_numbers = summary.required_numbers, summary.preferred_numbers

@@ -230,7 +230,7 @@ def test_one_profile_ranks_the_same_with_its_postings_shared_over_processes(
 ) -> None:
     monkeypatch.setattr(batch, "PARALLEL_MIN_POSTINGS", 10)
     postings = [*bundled.values(), *generated]
-    if read == "summarised":  # as from the cache: their table assessed in parts, over processes
+    if read == "summarised":  # as from the cache: numbers into one table, shared by the workers
         postings = summaries(postings)
     profile = profile_from_yaml({"degree": {"stage": "phd", "field": "machine learning"}, "skills": SKILLS[:8]}, "p.yaml")
     alone = batch.rank_profiles(postings, [profile], TODAY, jobs=1)
