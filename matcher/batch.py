@@ -31,12 +31,8 @@ def _rank_share(share: Share) -> list[Row]:
     assert _SHARED is not None
     postings, scorers = _SHARED
     which, start, stop = share
-    scorer = scorers[which]
-    rows = []
-    for i in range(start, stop):
-        s = scorer.standing(postings[i])
-        rows.append((i, s.eligible, s.score, s.required, s.preferred, s.reasons))
-    return rows
+    standings = scorers[which].standings(postings[start:stop])
+    return [(i, s.eligible, s.score, s.required, s.preferred, s.reasons) for i, s in enumerate(standings, start)]
 
 
 def rank_profiles(postings: Sequence[Posting], profiles: Sequence[Profile], today: date, jobs: int = 1) -> list[list[Standing]]:
@@ -53,6 +49,8 @@ def rank_profiles(postings: Sequence[Posting], profiles: Sequence[Profile], toda
 
         if "fork" in multiprocessing.get_all_start_methods():
             scorers = [Scorer(p, today) for p in profiles]
+            if len(profiles) == 1:
+                scorers[0].prepare(postings)
             return _forked(postings, scorers, shares, jobs, multiprocessing.get_context("fork"))
     return [standings(postings, p, today) for p in profiles]
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
-from typing import TypeVar
+from functools import lru_cache, partial
+from itertools import chain, groupby
+from operator import attrgetter, mul
+from typing import Any, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
 
@@ -219,12 +221,23 @@ class Scorer:
         self._assessed: dict[int, tuple[Criterion, Assessment]] = {}
         self.has_skill = _HasSkill(self)
         """Term -> whether the profile has it (as best_skill finds it), found on first lookup."""
+        self.topic_similarity = _TopicSimilarity(self)
+        """Posting topic -> the similarity of the profile item that speaks best to it."""
         self._skills: dict[str, TermMatch] = {}
         self._topics: dict[str, TopicMatch] = {}
         self._fields: dict[str, TermMatch | None] = {}
         self._publications: tuple[_ReadPublication, ...] | None = None
         self._columns: dict[int, _Columns] = {}
-        self._skills_assessed: dict[tuple[int, int], Assessment] = {}
+        self._skills_assessed = _SkillsAssessed()
+        self.assess_by_kind: dict[str, Callable[[Any], Assessment]] = {
+            "skills": self._assess_skills,
+            "publications": self._assess_publications,
+            "degree": self._assess_degree,
+        }
+        """assess_key's, by the key's kind: the inner loop of assessing a table looks it up."""
+        self._publications_assessed: dict[tuple[object, ...], Assessment] = {}
+        self._publication_venues: frozenset[str] | None = None
+        self._publication_areas: frozenset[str] = frozenset()
 
     def changed(self, profile: Profile, parts: frozenset[str]) -> Scorer:
         """A scorer for `profile`, which differs from this one's only in `parts` (see DEPENDS_ON):
@@ -271,15 +284,28 @@ class Scorer:
 
     def assess_key(self, key: AssessmentKey) -> Assessment:
         """The verdict and credit of a criterion with this assessment_key."""
-        if key[0] == "skills":  # most entries: the assessment of each (found, needed) is kept
-            found: tuple[int, int] = (self.skills_found(key[1]), key[2])  # type: ignore[arg-type, assignment]
-            assessed = self._skills_assessed.get(found)
-            if assessed is None:
-                assessed = self._skills_assessed[found] = _skills_assessment(*found)
-            return assessed
-        if key[0] == "degree":
-            return DEGREE_OUTCOMES[_degree_outcome(key, self.profile, self)[0]]  # type: ignore[arg-type]
-        return _assess_publications(key, self.read_publications())  # type: ignore[arg-type]
+        return self.assess_by_kind[key[0]](key)
+
+    def _assess_skills(self, key: SkillsKey) -> Assessment:
+        """Most entries: kept by how many of the terms the profile has, and how many are needed."""
+        return self._skills_assessed[(sum(map(self.has_skill.__getitem__, key[1])), key[2])]
+
+    def _assess_degree(self, key: DegreeKey) -> Assessment:
+        return DEGREE_OUTCOMES[_degree_outcome(key, self.profile, self)[0]]
+
+    def _assess_publications(self, key: PublicationsKey) -> Assessment:
+        """Kept by what of the key can matter to this profile's papers: the listed venues and
+        areas they have (a paper counts when it has one), the year, and how many are wanted."""
+        publications = self.read_publications()
+        if self._publication_venues is None:
+            self._publication_venues = frozenset().union(*(p.keys for p in publications))
+            self._publication_areas = frozenset().union(*(p.areas for p in publications))
+        _, venues, areas, since, wanted, *_ = key
+        reach = (venues & self._publication_venues, areas & self._publication_areas, since, not (venues or areas), wanted)
+        found = self._publications_assessed.get(reach)
+        if found is None:
+            found = self._publications_assessed[reach] = _assess_publications(key, publications)
+        return found
 
     def assess_all(self, qualifications: Iterable[Qualification], posting: Posting) -> list[Judged]:
         """(weight, verdict, credit) of each qualification, as `assess` gives them: the inner
@@ -312,10 +338,6 @@ class Scorer:
         if self._publications is None:
             self._publications = tuple(_ReadPublication.of(pub) for pub in self.profile.publications)
         return self._publications
-
-    def skills_found(self, terms: Iterable[str]) -> int:
-        """How many of `terms` the profile has (as best_skill finds them)."""
-        return sum(map(self.has_skill.__getitem__, terms))
 
     def best_skill(self, term: str) -> TermMatch:
         found = self._skills.get(term)
@@ -359,10 +381,29 @@ class Scorer:
     def standing(self, posting: Posting) -> Standing:
         """The score, eligibility and reasons `score` gives, from assessments: only the one or
         two qualifications named as reasons are judged in words."""
-        if isinstance(posting, PostingSummary):
-            assert posting.table is not None
-            return self.columns(posting.table).standing(posting, self)
-        return _standing_of(posting, self)
+        return self.standings([posting])[0]
+
+    def standings(self, postings: Iterable[Posting]) -> list[Standing]:
+        """`standing` of each posting, in the order given: summaries of one table (from the
+        cache) as one batch over its columns."""
+        out: list[Standing] = []
+        for table, group in groupby(postings, key=lambda p: p.table if isinstance(p, PostingSummary) else None):
+            if table is None:
+                out += [_standing_of(p, self) for p in group]
+            else:
+                out += self.columns(table).standings(list(group), self)  # type: ignore[arg-type]
+        return out
+
+    def prepare(self, postings: Sequence[Posting]) -> None:
+        """Assess every table entry these postings hold: done before forking workers that
+        share the postings, so that each inherits the assessments instead of repeating them."""
+        for table, group in groupby(postings, key=lambda p: p.table if isinstance(p, PostingSummary) else None):
+            if table is not None:
+                self.columns(table).assess(_numbers_in(group), self)  # type: ignore[arg-type]
+
+    def spoken_topics(self, topics: Iterable[str]) -> list[str]:
+        """The posting topics the profile speaks to, in order."""
+        return [t for t in topics if self.topic(t).matched]
 
 
 _PER_POSTING = "per posting"
@@ -375,68 +416,89 @@ class _Columns:
     first needs it (a share of the postings needs only part of the table). A posting with an
     entry that depends on it (availability) is scored as a whole posting."""
 
-    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels")
+    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "per_posting")
 
     def __init__(self, table: QualificationTable) -> None:
         self.table = table
         size = len(table)
         self.verdicts: list[Verdict | str | None] = [None] * size
-        """None until assessed; _PER_POSTING for an entry judged with each posting."""
+        """None until assessed."""
         self.weights = [e[0] for e in table.entries]
         self.credits = [0.0] * size
         self.judged_weights = [0.0] * size
         self.earned = [0.0] * size
-        self.labels: dict[tuple[int, Verdict], str] = {}
+        self.labels: dict[tuple[int, str], str] = {}
+        self.per_posting: set[int] = set()
+        """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
 
     def assess(self, numbers: Iterable[int], scorer: Scorer) -> None:
         """Assess the entries among `numbers` not assessed yet."""
-        verdicts, entries = self.verdicts, self.table.entries
-        for number in numbers:
-            if verdicts[number] is not None:
-                continue
-            key = entries[number][1]
-            if key is None:
-                q = self.table.qualification(number)
-                if _depends_on_posting(q.criterion):
-                    verdicts[number] = _PER_POSTING
-                    continue
-                verdict, credit = scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
-            else:
-                verdict, credit = scorer.assess_key(key)
-            weight = self.weights[number]
-            verdicts[number], self.credits[number] = verdict, credit
+        verdicts, entries, by_kind = self.verdicts, self.table.entries, scorer.assess_by_kind
+        todo = [n for n in numbers if verdicts[n] is None]
+        assessed = [by_kind[key[0]](key) if (key := entries[n][1]) is not None else self._assess_in_full(n, scorer) for n in todo]
+        weights, unknown = self.weights, Verdict.UNKNOWN
+        if len(todo) == len(verdicts):  # the whole table (a first ranking): each column made at once
+            self.verdicts = [v for v, _ in assessed]
+            self.credits = [c for _, c in assessed]
             # As _sums adds them: 0 for an unknown's weight; weight x credit
-            self.judged_weights[number] = 0.0 if verdict is Verdict.UNKNOWN else weight
-            self.earned[number] = weight * credit
+            self.judged_weights = [
+                0.0 if v is unknown or v is _PER_POSTING else w for (v, _), w in zip(assessed, weights, strict=True)
+            ]
+            self.earned = list(map(mul, weights, self.credits))
+            return
+        credits, judged_weights, earned = self.credits, self.judged_weights, self.earned
+        for number, (verdict, credit) in zip(todo, assessed, strict=True):
+            weight = weights[number]
+            verdicts[number], credits[number] = verdict, credit
+            judged_weights[number] = 0.0 if verdict is unknown or verdict is _PER_POSTING else weight
+            earned[number] = weight * credit
 
-    def standing(self, summary: PostingSummary, scorer: Scorer) -> Standing:
-        required_numbers, preferred_numbers = summary.required_numbers, summary.preferred_numbers
-        verdict = self.verdicts.__getitem__
-        required, preferred = tuple(map(verdict, required_numbers)), tuple(map(verdict, preferred_numbers))
-        if None in required or None in preferred:
-            self.assess(required_numbers + preferred_numbers, scorer)
-            required, preferred = tuple(map(verdict, required_numbers)), tuple(map(verdict, preferred_numbers))
-        if _PER_POSTING in required or _PER_POSTING in preferred:
-            return _standing_of(summary.whole(), scorer)
-        judged, earned = self.judged_weights.__getitem__, self.earned.__getitem__
-        topics = [scorer.topic(t) for t in summary.topics]
-        tally = _tally(
-            (sum(map(judged, required_numbers)), sum(map(earned, required_numbers))),
-            (sum(map(judged, preferred_numbers)), sum(map(earned, preferred_numbers))),
-            topics,
-        )
-        numbers = required_numbers + preferred_numbers
-        return _standing(
-            summary,
-            (required, preferred),  # type: ignore[arg-type]  # all assessed, none per posting
-            tally,
-            topics,
-            lambda i: (self.weights[numbers[i]], self.credits[numbers[i]]),
-            lambda i, verdict: self.label(numbers[i], verdict, summary, scorer),
-        )
+    def _assess_in_full(self, number: int, scorer: Scorer) -> tuple[Verdict | str, float]:
+        """An entry without an assessment key, from its qualification; one that depends on the
+        posting (availability) is marked _PER_POSTING, with no credit."""
+        q = self.table.qualification(number)
+        if _depends_on_posting(q.criterion):
+            self.per_posting.add(number)
+            return _PER_POSTING, 0.0
+        return scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
 
-    def label(self, number: int, verdict: Verdict, posting: Posting, scorer: Scorer) -> str:
-        found = self.labels.get((number, verdict))
+    def standings(self, summaries: Sequence[PostingSummary], scorer: Scorer) -> list[Standing]:
+        """Each summary's Standing: the inner loop of ranking tens of thousands of postings, so
+        everything a posting needs is looked up in columns, and closures are partials."""
+        if None in self.verdicts:  # not all assessed yet (see Scorer.prepare)
+            self.assess(_numbers_in(summaries), scorer)
+        verdict, judged, earned = self.verdicts.__getitem__, self.judged_weights.__getitem__, self.earned.__getitem__
+        similarity = scorer.topic_similarity.__getitem__
+        per_posting = self.per_posting
+        out = []
+        for s in summaries:
+            required, preferred = s.required_numbers, s.preferred_numbers
+            numbers = required + preferred
+            if per_posting and not per_posting.isdisjoint(numbers):
+                out.append(_standing_of(s.whole(), scorer))
+                continue
+            tally = _tally(
+                (sum(map(judged, required)), sum(map(earned, required))),
+                (sum(map(judged, preferred)), sum(map(earned, preferred))),
+                list(map(similarity, s.topics)),
+            )
+            verdicts = (tuple(map(verdict, required)), tuple(map(verdict, preferred)))
+            out.append(
+                _standing(
+                    s,
+                    verdicts,  # type: ignore[arg-type]  # all assessed, none per posting
+                    tally,
+                    partial(scorer.spoken_topics, s.topics),
+                    (numbers, self.weights, self.credits),
+                    partial(self._label, numbers, s, scorer),
+                )
+            )
+        return out
+
+    def _label(self, numbers: tuple[int, ...], posting: Posting, scorer: Scorer, i: int, verdict: Verdict) -> str:
+        """The short_label of a posting's i-th qualification, kept by entry and verdict."""
+        number = numbers[i]
+        found = self.labels.get((number, verdict._value_))  # an enum's own hash is slow Python
         if found is None:
             key = self.table.entries[number][1]
             if key is not None and key[0] == "skills":  # short_label's, from the key: no judgement in words
@@ -444,7 +506,30 @@ class _Columns:
             else:
                 q = self.table.qualification(number)
                 found = short_label(q, verdict, lambda: scorer.judge(q, posting))
-            self.labels[(number, verdict)] = found
+            self.labels[(number, verdict._value_)] = found
+        return found
+
+
+def _numbers_in(summaries: Iterable[PostingSummary]) -> set[int]:
+    """The table entries the summaries hold, each once."""
+    return set(chain.from_iterable(chain.from_iterable(map(attrgetter("required_numbers", "preferred_numbers"), summaries))))
+
+
+class _SkillsAssessed(dict[tuple[int, int], Assessment]):
+    """(terms found, terms needed) -> their assessment, made on first lookup."""
+
+    def __missing__(self, found_and_needed: tuple[int, int]) -> Assessment:
+        assessed = self[found_and_needed] = _skills_assessment(*found_and_needed)
+        return assessed
+
+
+class _TopicSimilarity(dict[str, int]):
+    def __init__(self, scorer: Scorer) -> None:
+        super().__init__()
+        self.scorer = scorer
+
+    def __missing__(self, topic: str) -> int:
+        found = self[topic] = self.scorer.topic(topic).similarity
         return found
 
 
@@ -983,10 +1068,10 @@ Judged = tuple[float, Verdict, float]
 """(weight, verdict, credit) of one qualification."""
 
 
-@dataclass(frozen=True, slots=True)
-class _Tally:
+class _Tally(NamedTuple):
     """A posting's score from its qualifications' verdicts and credits: the arithmetic shared by
-    a Match and a Standing, so that the two cannot disagree."""
+    a Match and a Standing, so that the two cannot disagree. (A named tuple: one is made for every
+    posting ranked, and it is the cheapest immutable record to make.)"""
 
     per_weight: tuple[float, float]
     """What a judged required (then preferred) qualification could give per unit of weight."""
@@ -1007,15 +1092,15 @@ def _sums(judged: Sequence[Judged]) -> tuple[float, float]:
     return sum(0.0 if v is unknown else w for w, v, _ in judged), sum(w * c for w, _, c in judged)
 
 
-def _tally(required: tuple[float, float], preferred: tuple[float, float], topics: Sequence[TopicMatch]) -> _Tally:
-    """From the _sums of each section and the topics."""
+def _tally(required: tuple[float, float], preferred: tuple[float, float], similarities: Sequence[int]) -> _Tally:
+    """From the _sums of each section and the similarity of each posting topic."""
     required_share = REQUIRED_SHARE if required[0] > 0 else 0.0
     preferred_share = PREFERRED_SHARE if preferred[0] > 0 else 0.0
-    topic_share = TOPIC_SHARE if topics else 0.0
+    topic_share = TOPIC_SHARE if similarities else 0.0
     total_share = (required_share + preferred_share + topic_share) or 1.0
     per_required = required_share / total_share / required[0] if required[0] else 0.0
     per_preferred = preferred_share / total_share / preferred[0] if preferred[0] else 0.0
-    fit = sum(t.similarity for t in topics) / (100 * len(topics)) if topics else 0.0
+    fit = sum(similarities) / (100 * len(similarities)) if similarities else 0.0
     topic_available = topic_share / total_share
     earned = per_required * required[1] + per_preferred * preferred[1] + topic_available * fit
     return _Tally((per_required, per_preferred), earned, fit, topic_available)
@@ -1028,7 +1113,7 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     tally = _tally(
         _sums([(q.weight, j.verdict, j.credit) for q, j in required]),
         _sums([(q.weight, j.verdict, j.credit) for q, j in preferred]),
-        topics,
+        [t.similarity for t in topics],
     )
     sections: tuple[tuple[Section, list[tuple[Qualification, Judgement]]], ...] = (
         ("required", required),
@@ -1050,32 +1135,27 @@ def _standing(
     posting: Posting,
     verdicts: tuple[tuple[Verdict, ...], tuple[Verdict, ...]],
     tally: _Tally,
-    topics: Sequence[TopicMatch],
-    weight_and_credit: Callable[[int], tuple[float, float]],
+    spoken_topics: Callable[[], Sequence[str]],
+    weights_and_credits: tuple[Sequence[int], Sequence[float], Sequence[float]],
     label: Callable[[int, Verdict], str],
 ) -> Standing:
     """A Standing from its posting's verdicts and tally. Qualifications are numbered required
-    first: `weight_and_credit` and `label` (its short_label) are asked only of the one or two
-    named as reasons, and of the candidates for that."""
+    first; the i-th one's weight and credit are `weights[numbers[i]]` and `credits[numbers[i]]`
+    (from `weights_and_credits`: columns of a table, or of the posting itself), asked only of the
+    one or two named as reasons and of the candidates for that, as is `label` (its short_label)."""
     required, preferred = verdicts
-    first = len(required)
+    numbers, weights, credits = weights_and_credits
+    first, both = len(required), required + preferred
 
     def worth(i: int) -> tuple[float, float]:
-        weight, credit = weight_and_credit(i)
-        could = tally.could(i >= first, weight, (required[i] if i < first else preferred[i - first]))
-        return round(could * credit, 4), round(could, 4)
+        number = numbers[i]
+        could = tally.could(i >= first, weights[number], both[i])
+        return round(could * credits[number], 4), round(could, 4)
 
-    picks = _reason_picks(required, preferred, worth=worth, spoken_topics=[t.topic for t in topics if t.matched])
-    return Standing(
-        posting,
-        eligible=Verdict.UNMET not in required,
-        score=round(min(1.0, tally.earned), 4),
-        required=required,
-        preferred=preferred,
-        reasons=tuple(
-            pick if isinstance(pick, str) else pick[0] + label(pick[1], (required + preferred)[pick[1]]) for pick in picks
-        ),
-    )
+    picks = _reason_picks(required, preferred, worth=worth, spoken_topics=spoken_topics)
+    reasons = tuple([pick if isinstance(pick, str) else pick[0] + label(pick[1], both[pick[1]]) for pick in picks])
+    # Positionally: posting, eligible, score, required, preferred, reasons
+    return Standing(posting, Verdict.UNMET not in required, round(min(1.0, tally.earned), 4), required, preferred, reasons)
 
 
 def _standing_of(posting: Posting, scorer: Scorer) -> Standing:
@@ -1092,9 +1172,9 @@ def _standing_of(posting: Posting, scorer: Scorer) -> Standing:
     return _standing(
         posting,
         (tuple(v for _, v, _ in required), tuple(v for _, v, _ in preferred)),
-        _tally(_sums(required), _sums(preferred), topics),
-        topics,
-        lambda i: (judged[i][0], judged[i][2]),
+        _tally(_sums(required), _sums(preferred), [t.similarity for t in topics]),
+        lambda: [t.topic for t in topics if t.matched],
+        (range(len(judged)), [w for w, _, _ in judged], [c for _, _, c in judged]),
         label,
     )
 
@@ -1108,7 +1188,7 @@ def rank(postings: Iterable[Posting], profile: Profile, today: date) -> list[Mat
 def standings(postings: Iterable[Posting], profile: Profile, today: date) -> list[Standing]:
     """The order and rows of `rank`, without the explanations: for many postings."""
     scorer = Scorer(profile, today)
-    return ranked([scorer.standing(p) for p in postings])
+    return ranked(scorer.standings(postings))
 
 
 def explain_all(
@@ -1182,7 +1262,7 @@ def reasons(results: Sequence[QualificationResult], topic_fit: TopicFit) -> tupl
         [r.judgement.verdict for r in results if r.section == "required"],
         [r.judgement.verdict for r in results if r.section == "preferred"],
         worth=lambda i: (results[i].points, results[i].available),
-        spoken_topics=[t.topic for t in topic_fit.matches if t.matched],
+        spoken_topics=lambda: [t.topic for t in topic_fit.matches if t.matched],
     )
     return tuple(
         pick if isinstance(pick, str) else pick[0] + _label_of(results[pick[1]].qualification, results[pick[1]].judgement)
@@ -1195,14 +1275,16 @@ def _reason_picks(
     preferred: Sequence[Verdict],
     *,
     worth: Callable[[int], tuple[float, float]],
-    spoken_topics: Sequence[str],
+    spoken_topics: Callable[[], Sequence[str]],
 ) -> list[Pick]:
     """Qualifications are numbered required first, then preferred; `worth` gives one's (rounded)
-    points and what it could have given. Ties go to the earlier qualification."""
+    points and what it could have given; `spoken_topics`, the posting topics the profile speaks
+    to (asked for only when fewer than two qualifications are picked). Ties go to the earlier
+    qualification."""
     unmet = [i for i, v in enumerate(required) if v is Verdict.UNMET]
     if unmet:
         if len(unmet) > 1:
-            unmet = [i for _, i in sorted((-worth(i)[1], i) for i in unmet)]
+            unmet = [i for _, i in sorted([(-worth(i)[1], i) for i in unmet])]
         return [("missing: ", i) for i in unmet[:2]]
     first = len(required)
     earning = (Verdict.MET, Verdict.PARTIAL)  # the others earn no points
@@ -1217,6 +1299,6 @@ def _reason_picks(
         misses += [i for i, v in enumerate(preferred, first) if v is Verdict.UNMET]
         missed = sorted((-(available - points), i) for i in misses for points, available in (worth(i),))
         out += [("- ", i) for _, i in missed[: 2 - len(out)]]
-    if len(out) < 2 and spoken_topics:
-        out.append(f"topics: {', '.join(spoken_topics[:2])}")
+    if len(out) < 2 and (spoken := spoken_topics()):
+        out.append(f"topics: {', '.join(spoken[:2])}")
     return out
