@@ -5,12 +5,13 @@ Pure functions: no I/O, no terminal. Every weight and threshold lives in matcher
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, partial
-from itertools import chain, groupby
-from operator import attrgetter, mul
+from itertools import chain, groupby, repeat
+from operator import add, attrgetter, contains, is_not, itemgetter, mul, not_
 from typing import Any, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -228,16 +229,13 @@ class Scorer:
         self._fields: dict[str, TermMatch | None] = {}
         self._publications: tuple[_ReadPublication, ...] | None = None
         self._columns: dict[int, _Columns] = {}
-        self._skills_assessed = _SkillsAssessed()
-        self.assess_by_kind: dict[str, Callable[[Any], Assessment]] = {
-            "skills": self._assess_skills,
-            "publications": self._assess_publications,
-            "degree": self._assess_degree,
-        }
-        """assess_key's, by the key's kind: the inner loop of assessing a table looks it up."""
-        self._publications_assessed: dict[tuple[object, ...], Assessment] = {}
-        self._publication_venues: frozenset[str] | None = None
-        self._publication_areas: frozenset[str] = frozenset()
+        self._skills_assessed = _Kept(lambda found_and_needed: _skills_assessment(*found_and_needed))
+        """(terms found, terms needed) -> their assessment."""
+        self._publications_assessed = _Kept(lambda reach: _assess_publications(reach, self.read_publications()))
+        """A PublicationsReach -> its assessment."""
+        self._fields_matched: dict[tuple[str, ...], TermMatch | None] = {}
+        self._research_fields: dict[tuple[str, ...], TermMatch | None] = {}
+        self.research = research_years(profile, today)
 
     def changed(self, profile: Profile, parts: frozenset[str]) -> Scorer:
         """A scorer for `profile`, which differs from this one's only in `parts` (see DEPENDS_ON):
@@ -284,28 +282,36 @@ class Scorer:
 
     def assess_key(self, key: AssessmentKey) -> Assessment:
         """The verdict and credit of a criterion with this assessment_key."""
-        return self.assess_by_kind[key[0]](key)
+        return next(iter(self.assess_keys(key[0], [key])))
 
-    def _assess_skills(self, key: SkillsKey) -> Assessment:
-        """Most entries: kept by how many of the terms the profile has, and how many are needed."""
-        return self._skills_assessed[(sum(map(self.has_skill.__getitem__, key[1])), key[2])]
+    def assess_keys(self, kind: str, keys: Sequence[Any]) -> Iterable[Assessment]:
+        """assess_key of each of many keys of one kind, in order. Skills and publications (most
+        of a table) are a chain of maps, so that the loops run in C; what decides each verdict is
+        looked up in a memo: for skills, how many of the terms the profile has and how many are
+        needed; for publications, their PublicationsReach."""
+        if kind == "skills":
+            found = map(sum, map(map, repeat(self.has_skill.__getitem__), map(itemgetter(1), keys)))
+            return map(self._skills_assessed.__getitem__, zip(found, map(itemgetter(2), keys), strict=True))
+        if kind == "publications":
+            venues, areas = self._publication_venues_and_areas()
+            listed_venues, listed_areas = list(map(itemgetter(1), keys)), list(map(itemgetter(2), keys))
+            none_listed = map(not_, map(add, map(len, listed_venues), map(len, listed_areas)))
+            reach = zip(
+                map(venues.intersection, listed_venues),
+                map(areas.intersection, listed_areas),
+                map(itemgetter(3), keys),  # since
+                none_listed,
+                map(itemgetter(4), keys),  # min
+                strict=True,
+            )
+            return map(self._publications_assessed.__getitem__, reach)
+        return (DEGREE_OUTCOMES[_degree_outcome(key, self.profile, self)[0]] for key in keys)
 
-    def _assess_degree(self, key: DegreeKey) -> Assessment:
-        return DEGREE_OUTCOMES[_degree_outcome(key, self.profile, self)[0]]
-
-    def _assess_publications(self, key: PublicationsKey) -> Assessment:
-        """Kept by what of the key can matter to this profile's papers: the listed venues and
-        areas they have (a paper counts when it has one), the year, and how many are wanted."""
+    def _publication_venues_and_areas(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Every venue key and area of the profile's papers: all of a listed venue list that can
+        matter to them."""
         publications = self.read_publications()
-        if self._publication_venues is None:
-            self._publication_venues = frozenset().union(*(p.keys for p in publications))
-            self._publication_areas = frozenset().union(*(p.areas for p in publications))
-        _, venues, areas, since, wanted, *_ = key
-        reach = (venues & self._publication_venues, areas & self._publication_areas, since, not (venues or areas), wanted)
-        found = self._publications_assessed.get(reach)
-        if found is None:
-            found = self._publications_assessed[reach] = _assess_publications(key, publications)
-        return found
+        return frozenset().union(*(p.keys for p in publications)), frozenset().union(*(p.areas for p in publications))
 
     def assess_all(self, qualifications: Iterable[Qualification], posting: Posting) -> list[Judged]:
         """(weight, verdict, credit) of each qualification, as `assess` gives them: the inner
@@ -334,6 +340,20 @@ class Scorer:
             self._fields[field] = _field_match([field], _profile_field_items(self.profile))
         return self._fields[field]
 
+    def research_field_match(self, fields: tuple[str, ...]) -> TermMatch | None:
+        """The best of the profile's field, research roles and interests against these fields."""
+        if fields not in self._research_fields:
+            profile = self.profile
+            have = _profile_field_items(profile) + [e.role for e in profile.experience if e.research]
+            self._research_fields[fields] = _field_match(fields, have + list(profile.interests))
+        return self._research_fields[fields]
+
+    def fields_match(self, fields: tuple[str, ...]) -> TermMatch | None:
+        """The best of the profile's degree field against any of these fields."""
+        if fields not in self._fields_matched:
+            self._fields_matched[fields] = _best_of(self.field_match(f) for f in fields)
+        return self._fields_matched[fields]
+
     def read_publications(self) -> tuple[_ReadPublication, ...]:
         if self._publications is None:
             self._publications = tuple(_ReadPublication.of(pub) for pub in self.profile.publications)
@@ -352,12 +372,12 @@ class Scorer:
         return found
 
     def _judge(self, c: Criterion, posting: Posting) -> Judgement:
-        profile, today = self.profile, self.today
+        profile = self.profile
         match c:
             case DegreeCriterion():
                 return _judge_degree(c, profile, self)
             case ResearchExperienceCriterion():
-                return _judge_research(c, profile, today)
+                return _judge_research(c, self)
             case PublicationsCriterion():
                 return _judge_publications(c, self.read_publications())
             case SkillsCriterion():
@@ -432,25 +452,34 @@ class _Columns:
         """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
 
     def assess(self, numbers: Iterable[int], scorer: Scorer) -> None:
-        """Assess the entries among `numbers` not assessed yet."""
-        verdicts, entries, by_kind = self.verdicts, self.table.entries, scorer.assess_by_kind
+        """Assess the entries among `numbers` not assessed yet, a kind at a time (Scorer.assess_keys)."""
+        verdicts, entries, kinds = self.verdicts, self.table.entries, self.table.kinds()
         todo = [n for n in numbers if verdicts[n] is None]
-        assessed = [by_kind[key[0]](key) if (key := entries[n][1]) is not None else self._assess_in_full(n, scorer) for n in todo]
+        by_kind: defaultdict[str | None, list[int]] = defaultdict(list)
+        for n in todo:
+            by_kind[kinds[n]].append(n)
+        assessed: list[tuple[Verdict | str, float]] = [(Verdict.UNKNOWN, 0.0)] * len(verdicts)
+        for kind, numbers_of_kind in by_kind.items():
+            if kind is None:
+                found = [self._assess_in_full(n, scorer) for n in numbers_of_kind]
+            else:
+                found = scorer.assess_keys(kind, [entries[n][1] for n in numbers_of_kind])  # type: ignore[assignment]
+            for n, assessment in zip(numbers_of_kind, found, strict=True):
+                assessed[n] = assessment
         weights, unknown = self.weights, Verdict.UNKNOWN
         if len(todo) == len(verdicts):  # the whole table (a first ranking): each column made at once
-            self.verdicts = [v for v, _ in assessed]
-            self.credits = [c for _, c in assessed]
-            # As _sums adds them: 0 for an unknown's weight; weight x credit
-            self.judged_weights = [
-                0.0 if v is unknown or v is _PER_POSTING else w for (v, _), w in zip(assessed, weights, strict=True)
-            ]
+            self.verdicts = list(map(itemgetter(0), assessed))
+            self.credits = list(map(itemgetter(1), assessed))
+            # As _sums adds them: no weight for an unknown (nor for _PER_POSTING: never summed); weight x credit
+            self.judged_weights = list(map(mul, weights, map(is_not, self.verdicts, repeat(unknown))))
             self.earned = list(map(mul, weights, self.credits))
             return
         credits, judged_weights, earned = self.credits, self.judged_weights, self.earned
-        for number, (verdict, credit) in zip(todo, assessed, strict=True):
+        for number in todo:
+            verdict, credit = assessed[number]
             weight = weights[number]
             verdicts[number], credits[number] = verdict, credit
-            judged_weights[number] = 0.0 if verdict is unknown or verdict is _PER_POSTING else weight
+            judged_weights[number] = 0.0 if verdict is unknown else weight
             earned[number] = weight * credit
 
     def _assess_in_full(self, number: int, scorer: Scorer) -> tuple[Verdict | str, float]:
@@ -463,37 +492,48 @@ class _Columns:
         return scorer.assess(q, None)  # type: ignore[arg-type]  # judged without a posting
 
     def standings(self, summaries: Sequence[PostingSummary], scorer: Scorer) -> list[Standing]:
-        """Each summary's Standing: the inner loop of ranking tens of thousands of postings, so
-        everything a posting needs is looked up in columns, and closures are partials."""
+        """Each summary's Standing, in order. One holding an entry judged per posting is
+        scored as a whole posting; the others, column by column (_quick_standings)."""
         if None in self.verdicts:  # not all assessed yet (see Scorer.prepare)
             self.assess(_numbers_in(summaries), scorer)
-        verdict, judged, earned = self.verdicts.__getitem__, self.judged_weights.__getitem__, self.earned.__getitem__
-        similarity = scorer.topic_similarity.__getitem__
         per_posting = self.per_posting
-        out = []
-        for s in summaries:
-            required, preferred = s.required_numbers, s.preferred_numbers
-            numbers = required + preferred
-            if per_posting and not per_posting.isdisjoint(numbers):
-                out.append(_standing_of(s.whole(), scorer))
-                continue
-            tally = _tally(
-                (sum(map(judged, required)), sum(map(earned, required))),
-                (sum(map(judged, preferred)), sum(map(earned, preferred))),
-                list(map(similarity, s.topics)),
-            )
-            verdicts = (tuple(map(verdict, required)), tuple(map(verdict, preferred)))
-            out.append(
-                _standing(
-                    s,
-                    verdicts,  # type: ignore[arg-type]  # all assessed, none per posting
-                    tally,
-                    partial(scorer.spoken_topics, s.topics),
-                    (numbers, self.weights, self.credits),
-                    partial(self._label, numbers, s, scorer),
-                )
-            )
-        return out
+        whole = {i for i, s in enumerate(summaries) if not per_posting.isdisjoint(s.required_numbers + s.preferred_numbers)}
+        if not whole:
+            return self._quick_standings(summaries, scorer)
+        quick = iter(self._quick_standings([s for i, s in enumerate(summaries) if i not in whole], scorer))
+        return [_standing_of(s.whole(), scorer) if i in whole else next(quick) for i, s in enumerate(summaries)]
+
+    def _quick_standings(self, summaries: Sequence[PostingSummary], scorer: Scorer) -> list[Standing]:
+        """The inner loop of ranking tens of thousands of postings, made a chain of maps over
+        all of them at once, so that most of it runs in C: each posting's verdicts and sums
+        are looked up in the columns by its numbers, then its tally, reasons and Standing."""
+        required = list(map(_REQUIRED_NUMBERS, summaries))
+        preferred = list(map(_PREFERRED_NUMBERS, summaries))
+        topics = list(map(_TOPICS, summaries))
+
+        def looked_up(column: Sequence[Any], numbers: list[tuple[int, ...]]) -> Iterator[Iterator[Any]]:
+            return map(map, repeat(column.__getitem__), numbers)
+
+        def sums(numbers: list[tuple[int, ...]]) -> Iterator[tuple[float, float]]:  # as _sums gives them
+            return zip(map(sum, looked_up(self.judged_weights, numbers)), map(sum, looked_up(self.earned, numbers)), strict=True)
+
+        required_verdicts = list(map(tuple, looked_up(self.verdicts, required)))
+        preferred_verdicts = list(map(tuple, looked_up(self.verdicts, preferred)))
+        similarities = map(list, looked_up(scorer.topic_similarity, topics))  # type: ignore[arg-type]  # a dict, by topic
+        tallies = list(map(_tally, sums(required), sums(preferred), similarities))
+        numbers = list(map(add, required, preferred))
+        reasons = map(
+            _reasons,
+            required_verdicts,
+            preferred_verdicts,
+            tallies,
+            map(partial, repeat(scorer.spoken_topics), topics),
+            zip(numbers, repeat(self.weights), repeat(self.credits)),
+            map(partial, repeat(self._label), numbers, summaries, repeat(scorer)),
+        )
+        eligible = map(not_, map(contains, required_verdicts, repeat(Verdict.UNMET)))
+        # Positionally: posting, eligible, score, required, preferred, reasons
+        return list(map(Standing, summaries, eligible, map(_SCORE, tallies), required_verdicts, preferred_verdicts, reasons))
 
     def _label(self, numbers: tuple[int, ...], posting: Posting, scorer: Scorer, i: int, verdict: Verdict) -> str:
         """The short_label of a posting's i-th qualification, kept by entry and verdict."""
@@ -510,16 +550,26 @@ class _Columns:
         return found
 
 
+_REQUIRED_NUMBERS = attrgetter("required_numbers")
+_PREFERRED_NUMBERS = attrgetter("preferred_numbers")
+_TOPICS = attrgetter("topics")
+_SCORE = attrgetter("score")
+
+
 def _numbers_in(summaries: Iterable[PostingSummary]) -> set[int]:
     """The table entries the summaries hold, each once."""
     return set(chain.from_iterable(chain.from_iterable(map(attrgetter("required_numbers", "preferred_numbers"), summaries))))
 
 
-class _SkillsAssessed(dict[tuple[int, int], Assessment]):
-    """(terms found, terms needed) -> their assessment, made on first lookup."""
+class _Kept(dict[Any, Assessment]):
+    """An assessment by what decides it, made on first lookup (so that a map can look it up)."""
 
-    def __missing__(self, found_and_needed: tuple[int, int]) -> Assessment:
-        assessed = self[found_and_needed] = _skills_assessment(*found_and_needed)
+    def __init__(self, assess: Callable[[Any], Assessment]) -> None:
+        super().__init__()
+        self.assess = assess
+
+    def __missing__(self, decides: Any) -> Assessment:
+        assessed = self[decides] = self.assess(decides)
         return assessed
 
 
@@ -650,7 +700,7 @@ def _degree_outcome(key: DegreeKey, profile: Profile, scorer: Scorer) -> tuple[s
         return "any field", None
     if not degree.field:
         return "no field given", None
-    hit = _best_of(scorer.field_match(f) for f in fields)
+    hit = scorer.fields_match(fields)
     if hit is None:
         return ("related field" if related else "other field"), None
     return "field named", hit
@@ -695,11 +745,11 @@ def _judge_degree(c: DegreeCriterion, profile: Profile, scorer: Scorer) -> Judge
     return _judgement(verdict, rule, evidence, credit=credit, matched=matched, similarity=similarity)
 
 
-def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: date) -> Judgement:
+def _judge_research(c: ResearchExperienceCriterion, scorer: Scorer) -> Judgement:
     rule = f"research years >= {c.min_years:g}" if c.min_years is not None else "some research experience"
     if c.fields:
         rule += f" in [{', '.join(c.fields)}]" + (" or related" if c.related_fields else "")
-    stated = research_years(profile, today)
+    stated = scorer.research
     if stated.years is None:
         return _judgement(Verdict.UNKNOWN, rule, stated.evidence)
     needed = c.min_years if c.min_years else 0.0
@@ -711,8 +761,7 @@ def _judge_research(c: ResearchExperienceCriterion, profile: Profile, today: dat
     similarity = None
     matched = f"{stated.years:g} years"
     if c.fields:
-        have = _profile_field_items(profile) + [e.role for e in profile.experience if e.research]
-        hit = _field_match(c.fields, have + list(profile.interests))
+        hit = scorer.research_field_match(c.fields)
         if hit is None and c.related_fields:
             evidence += "; its field is none of those named; the posting accepts a related field, which is not judged"
             if verdict is Verdict.MET:
@@ -764,24 +813,35 @@ def _publications_key(c: PublicationsCriterion) -> PublicationsKey:
     return ("publications", frozenset(map(_venue_key, c.venues)), frozenset(c.areas), c.since, c.min, c.venues, c.areas)
 
 
-def _counted_publications(key: PublicationsKey, publications: Sequence[_ReadPublication]) -> list[_ReadPublication]:
+PublicationsReach = tuple[frozenset[str], frozenset[str], int | None, bool, int]
+"""What a publications criterion's assessment reads: the venue keys and areas it lists (or only
+those a profile's papers have: no other can count), since, whether none is listed (then any
+paper counts), and min."""
+
+
+def _reach(key: PublicationsKey) -> PublicationsReach:
+    _, venues, areas, since, wanted, *_ = key
+    return venues, areas, since, not (venues or areas), wanted
+
+
+def _counted_publications(reach: PublicationsReach, publications: Sequence[_ReadPublication]) -> list[_ReadPublication]:
     """The profile's papers that count: at a listed venue or area (any, if none is listed),
     since the year asked for."""
-    _, venues, areas, since, *_ = key
+    venues, areas, since, none_listed, _ = reach
     counted = []
     for read in publications:
         year = read.publication.year
         if since and year and year < since:
             continue
-        if not venues.isdisjoint(read.keys) or not read.areas.isdisjoint(areas) or not (venues or areas):
+        if none_listed or not venues.isdisjoint(read.keys) or not read.areas.isdisjoint(areas):
             counted.append(read)
     return counted
 
 
-def _assess_publications(key: PublicationsKey, publications: Sequence[_ReadPublication]) -> Assessment:
+def _assess_publications(reach: PublicationsReach, publications: Sequence[_ReadPublication]) -> Assessment:
     if not publications:
         return Verdict.UNMET, 0.0
-    n, wanted = len(_counted_publications(key, publications)), key[4]
+    n, wanted = len(_counted_publications(reach, publications)), reach[4]
     verdict = _fraction(n, wanted)
     return verdict, _credit(verdict, min(1.0, n / wanted))
 
@@ -793,14 +853,14 @@ def _judge_publications(c: PublicationsCriterion, publications: Sequence[_ReadPu
     if c.areas:
         parts.append(f"area in [{', '.join(c.areas)}]")
     rule = f">= {c.min} paper(s)" + (f" at {' or '.join(parts)}" if parts else "") + (f" since {c.since}" if c.since else "")
-    key = _publications_key(c)
-    verdict, credit = _assess_publications(key, publications)
+    reach = _reach(_publications_key(c))
+    verdict, credit = _assess_publications(reach, publications)
     if not publications:
         return _judgement(verdict, rule, "the profile lists no publications")
     counted: list[str] = []
     acronyms: list[str] = []
     similarities: list[int] = []
-    for read in _counted_publications(key, publications):
+    for read in _counted_publications(reach, publications):
         pub, resolved = read.publication, read.resolved
         venue = resolved.venue if resolved else None
         name = venue.acronym if venue else (pub.venue or "a paper")
@@ -1079,6 +1139,8 @@ class _Tally(NamedTuple):
     """Unrounded; points are rounded only for display."""
     fit: float
     topic_available: float
+    score: float
+    """The posting's score: what was earned, at most 1, rounded."""
 
     def could(self, section: int, weight: float, verdict: Verdict) -> float:
         """What a qualification could give if met (0 when unknown); unrounded."""
@@ -1103,7 +1165,7 @@ def _tally(required: tuple[float, float], preferred: tuple[float, float], simila
     fit = sum(similarities) / (100 * len(similarities)) if similarities else 0.0
     topic_available = topic_share / total_share
     earned = per_required * required[1] + per_preferred * preferred[1] + topic_available * fit
-    return _Tally((per_required, per_preferred), earned, fit, topic_available)
+    return _Tally((per_required, per_preferred), earned, fit, topic_available, round(min(1.0, earned), 4))
 
 
 def _score(posting: Posting, scorer: Scorer) -> Match:
@@ -1128,22 +1190,22 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     fit, topic_available = tally.fit, tally.topic_available
     topic = TopicFit(round(fit, 4), tuple(topics), round(topic_available * fit, 4), round(topic_available, 4))
     eligible = not any(j.verdict is Verdict.UNMET for _, j in required)
-    return Match(posting, eligible, round(min(1.0, tally.earned), 4), results, topic, reasons=reasons(results, topic))
+    return Match(posting, eligible, tally.score, results, topic, reasons=reasons(results, topic))
 
 
-def _standing(
-    posting: Posting,
-    verdicts: tuple[tuple[Verdict, ...], tuple[Verdict, ...]],
+def _reasons(
+    required: tuple[Verdict, ...],
+    preferred: tuple[Verdict, ...],
     tally: _Tally,
     spoken_topics: Callable[[], Sequence[str]],
     weights_and_credits: tuple[Sequence[int], Sequence[float], Sequence[float]],
     label: Callable[[int, Verdict], str],
-) -> Standing:
-    """A Standing from its posting's verdicts and tally. Qualifications are numbered required
-    first; the i-th one's weight and credit are `weights[numbers[i]]` and `credits[numbers[i]]`
-    (from `weights_and_credits`: columns of a table, or of the posting itself), asked only of the
-    one or two named as reasons and of the candidates for that, as is `label` (its short_label)."""
-    required, preferred = verdicts
+) -> tuple[str, ...]:
+    """A Standing's reasons from its posting's verdicts and tally. Qualifications are numbered
+    required first; the i-th one's weight and credit are `weights[numbers[i]]` and
+    `credits[numbers[i]]` (from `weights_and_credits`: columns of a table, or of the posting
+    itself), asked only of the one or two named as reasons and of the candidates for that, as is
+    `label` (its short_label)."""
     numbers, weights, credits = weights_and_credits
     first, both = len(required), required + preferred
 
@@ -1153,9 +1215,7 @@ def _standing(
         return round(could * credits[number], 4), round(could, 4)
 
     picks = _reason_picks(required, preferred, worth=worth, spoken_topics=spoken_topics)
-    reasons = tuple([pick if isinstance(pick, str) else pick[0] + label(pick[1], both[pick[1]]) for pick in picks])
-    # Positionally: posting, eligible, score, required, preferred, reasons
-    return Standing(posting, Verdict.UNMET not in required, round(min(1.0, tally.earned), 4), required, preferred, reasons)
+    return tuple([pick if isinstance(pick, str) else pick[0] + label(pick[1], both[pick[1]]) for pick in picks])
 
 
 def _standing_of(posting: Posting, scorer: Scorer) -> Standing:
@@ -1169,14 +1229,18 @@ def _standing_of(posting: Posting, scorer: Scorer) -> Standing:
         q = qualifications[i]
         return short_label(q, verdict, lambda: scorer.judge(q, posting))
 
-    return _standing(
-        posting,
-        (tuple(v for _, v, _ in required), tuple(v for _, v, _ in preferred)),
-        _tally(_sums(required), _sums(preferred), [t.similarity for t in topics]),
+    required_verdicts, preferred_verdicts = tuple(v for _, v, _ in required), tuple(v for _, v, _ in preferred)
+    tally = _tally(_sums(required), _sums(preferred), [t.similarity for t in topics])
+    reasons = _reasons(
+        required_verdicts,
+        preferred_verdicts,
+        tally,
         lambda: [t.topic for t in topics if t.matched],
         (range(len(judged)), [w for w, _, _ in judged], [c for _, _, c in judged]),
         label,
     )
+    eligible = Verdict.UNMET not in required_verdicts
+    return Standing(posting, eligible, tally.score, required_verdicts, preferred_verdicts, reasons)
 
 
 def rank(postings: Iterable[Posting], profile: Profile, today: date) -> list[Match]:

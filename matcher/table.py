@@ -60,6 +60,14 @@ class QualificationTable:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self._decoded: dict[int, Qualification] = {}
+        self._kinds: list[str | None] = []
+
+    def kinds(self) -> list[str | None]:
+        """Each entry's kind of assessment key ("skills", ...; see scoring.assessment_key), or
+        None for an entry without one."""
+        if len(self._kinds) != len(self.entries):  # made once, again if entries were added
+            self._kinds = [key[0] if key is not None else None for _, key, _ in self.entries]
+        return self._kinds
 
     def __len__(self) -> int:
         return len(self.entries)
