@@ -332,6 +332,11 @@ class Match(Record):
     def count(self, section: Section, verdict: Verdict | None = None) -> int:
         return sum(1 for r in self.results if r.section == section and (verdict is None or r.judgement.verdict is verdict))
 
+    def met_and_totals(self) -> tuple[int, int, int, int]:
+        """Required met, required in all, preferred met, preferred in all: a table row's counts."""
+        met = Verdict.MET
+        return self.count("required", met), self.count("required"), self.count("preferred", met), self.count("preferred")
+
 
 @dataclass(frozen=True, slots=True)
 class Standing(Record):
@@ -350,6 +355,11 @@ class Standing(Record):
     def count(self, section: Section, verdict: Verdict | None = None) -> int:
         verdicts = self.required if section == "required" else self.preferred
         return len(verdicts) if verdict is None else verdicts.count(verdict)
+
+    def met_and_totals(self) -> tuple[int, int, int, int]:
+        """As Match.met_and_totals (one call per row: tens of thousands of rows are written)."""
+        required, preferred, met = self.required, self.preferred, Verdict.MET
+        return required.count(met), len(required), preferred.count(met), len(preferred)
 
 
 Ranked: TypeAlias = Match | Standing

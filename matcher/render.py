@@ -201,13 +201,10 @@ def flat_values(match: Ranked, rank: int) -> tuple[Any, ...]:
         posting.title,
         posting.organization,
         "; ".join(posting.location),
-        iso_date(posting.deadline) or "",
+        posting.deadline.isoformat() if posting.deadline else "",
         "yes" if match.eligible else "no",
         f"{match.score:.4f}",
-        match.count("required", Verdict.MET),
-        match.count("required"),
-        match.count("preferred", Verdict.MET),
-        match.count("preferred"),
+        *match.met_and_totals(),
         "; ".join(match.reasons),
         posting.source or "",
     )
@@ -217,45 +214,58 @@ def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
     return dict(zip(FLAT_FIELDS, flat_values(match, rank), strict=True))
 
 
+DELIMITED_BLOCK = 256
+"""Rows written at a time as CSV or TSV: few enough that output streams, enough that checking
+and writing a block costs little per row (tens of thousands of rows are written in a run)."""
+
+
 def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Sequence[str], delimiter: str) -> Iterator[str]:
-    """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces), a line at a
-    time. A row is a dict, or a tuple of the fields' values in order. Lists are joined with "; "
-    and None is left empty."""
+    """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces), as text of
+    a header line and then of up to DELIMITED_BLOCK lines at a time. A row is a dict, or a tuple
+    of the fields' values in order, each a string or a number (flat_values). A dict's lists are
+    joined with "; " and its None is left empty."""
 
     def cell(value: Any) -> Any:
         return "; ".join(value) if isinstance(value, list) else ("" if value is None else value)
 
+    def values_of(row: dict[str, Any] | tuple[Any, ...]) -> Sequence[Any]:
+        return row if isinstance(row, tuple) else [cell(row.get(f)) for f in fields]
+
+    rows = iter(rows)
     if delimiter == "\t":
         yield "\t".join(fields) + "\n"
         tabs = len(fields) - 1
-        for row in rows:
-            values = row if isinstance(row, tuple) else [row.get(f) for f in fields]
-            line = "\t".join([v if type(v) is str else str(cell(v)) for v in values])
-            if not _plain_tsv(line, tabs):  # some value holds a tab, a line break or spaces to close up
-                line = "\t".join([" ".join(str(cell(v)).split()) for v in values])
-            yield line + "\n"
+        while block := [values_of(row) for row in itertools.islice(rows, DELIMITED_BLOCK)]:
+            text = "".join(["\t".join(map(str, values)) + "\n" for values in block])
+            if not _plain_tsv(text, tabs, len(block)):  # a value holds a tab, a line break or spaces to close up
+                text = "".join(["\t".join([" ".join(str(v).split()) for v in values]) + "\n" for values in block])
+            yield text
         return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    lines = ([cell(v) for v in (row if isinstance(row, tuple) else [row.get(f) for f in fields])] for row in rows)
-    for cells in itertools.chain([fields], lines):
-        writer.writerow(cells)
-        yield out.getvalue()
+    writer.writerow(fields)
+    yield out.getvalue()
+    while block := [values_of(row) for row in itertools.islice(rows, DELIMITED_BLOCK)]:
         out.seek(0)
         out.truncate()
+        writer.writerows(block)
+        yield out.getvalue()
 
 
-def _plain_tsv(line: str, tabs: int) -> bool:
-    """Whether no value in a TSV line needs its white space closed up: the line's only tabs are
-    the separators, and it has no other white space than single spaces inside values."""
+def _plain_tsv(text: str, tabs: int, lines: int) -> bool:
+    """Whether no value in these TSV lines needs its white space closed up: each line's only tabs
+    are the `tabs` separators, its only line break ends it, and it has no other white space than
+    single spaces inside values."""
     return (
-        line.count("\t") == tabs
-        and "  " not in line
-        and " \t" not in line
-        and "\t " not in line
-        and line[:1] != " "
-        and line[-1:] != " "
-        and line.replace("\t", "").isprintable()  # no line breaks, no other white space
+        text.count("\t") == tabs * lines
+        and text.count("\n") == lines
+        and "  " not in text
+        and " \t" not in text
+        and "\t " not in text
+        and " \n" not in text
+        and "\n " not in text
+        and text[:1] != " "
+        and text.replace("\t", "").replace("\n", "").isprintable()  # no other line breaks, no other white space
     )
 
 

@@ -222,3 +222,22 @@ def test_a_tsv_cell_never_holds_a_tab_a_line_break_or_loose_spaces(value: str, c
 
     lines = list(delimited_lines([{"a": "x", "b": value, "c": None}], ("a", "b", "c"), "\t"))
     assert lines == ["a\tb\tc\n", f"x\t{cell}\t\n"]
+
+
+def test_rows_are_written_in_blocks_and_one_loose_value_is_closed_up_without_touching_the_others() -> None:
+    import csv
+    import io
+
+    from matcher.render import DELIMITED_BLOCK, delimited_lines
+
+    count = DELIMITED_BLOCK * 2 + 3
+    rows = [(n, f"posting {n}", "") for n in range(count)]
+    rows[DELIMITED_BLOCK + 5] = (DELIMITED_BLOCK + 5, "two\nlines  and\ta tab ", "")
+    tsv = "".join(delimited_lines(rows, ("n", "title", "note"), "\t")).split("\n")
+    assert len(tsv) == count + 2 and tsv[-1] == ""  # a header, a line per row, a final line break
+    assert tsv[1] == "0\tposting 0\t" and tsv[-2] == f"{count - 1}\tposting {count - 1}\t"
+    assert tsv[DELIMITED_BLOCK + 6] == f"{DELIMITED_BLOCK + 5}\ttwo lines and a tab\t"
+    assert tsv[DELIMITED_BLOCK + 7] == f"{DELIMITED_BLOCK + 6}\tposting {DELIMITED_BLOCK + 6}\t"
+    parsed = list(csv.reader(io.StringIO("".join(delimited_lines(rows, ("n", "title", "note"), ",")))))
+    assert parsed[0] == ["n", "title", "note"] and len(parsed) == count + 1
+    assert parsed[DELIMITED_BLOCK + 6] == [str(DELIMITED_BLOCK + 5), "two\nlines  and\ta tab ", ""]  # CSV quotes, keeps
