@@ -62,6 +62,8 @@ from matcher.tuning import (
 )
 
 R = TypeVar("R", Match, Standing)
+K = TypeVar("K")
+V = TypeVar("V")
 
 ANY_OF_ORDER = {Verdict.MET: 3, Verdict.UNKNOWN: 2, Verdict.PARTIAL: 1, Verdict.UNMET: 0}
 """any_of takes the best alternative in this order: an alternative the tool cannot judge may be
@@ -220,18 +222,20 @@ class Scorer:
         self.topic_items = topic_items(profile)
         self._judgements: dict[object, Judgement] = {}
         self._assessed: dict[int, tuple[Criterion, Assessment]] = {}
-        self.has_skill = _HasSkill(self)
+        self.has_skill: _Memo[str, bool] = _Memo(lambda term: self.best_skill(term).found)
         """Term -> whether the profile has it (as best_skill finds it), found on first lookup."""
-        self.topic_similarity = _TopicSimilarity(self)
+        self.topic_similarity: _Memo[str, int] = _Memo(lambda topic: self.topic(topic).similarity)
         """Posting topic -> the similarity of the profile item that speaks best to it."""
         self._skills: dict[str, TermMatch] = {}
         self._topics: dict[str, TopicMatch] = {}
         self._fields: dict[str, TermMatch | None] = {}
         self._publications: tuple[_ReadPublication, ...] | None = None
         self._columns: dict[int, _Columns] = {}
-        self._skills_assessed = _Kept(lambda found_and_needed: _skills_assessment(*found_and_needed))
+        self._skills_assessed: _Memo[tuple[int, int], Assessment] = _Memo(lambda pair: _skills_assessment(*pair))
         """(terms found, terms needed) -> their assessment."""
-        self._publications_assessed = _Kept(lambda reach: _assess_publications(reach, self.read_publications()))
+        self._publications_assessed: _Memo[PublicationsReach, Assessment] = _Memo(
+            lambda reach: _assess_publications(reach, self.read_publications())
+        )
         """A PublicationsReach -> its assessment."""
         self._fields_matched: dict[tuple[str, ...], TermMatch | None] = {}
         self._research_fields: dict[tuple[str, ...], TermMatch | None] = {}
@@ -561,36 +565,16 @@ def _numbers_in(summaries: Iterable[PostingSummary]) -> set[int]:
     return set(chain.from_iterable(chain.from_iterable(map(attrgetter("required_numbers", "preferred_numbers"), summaries))))
 
 
-class _Kept(dict[Any, Assessment]):
-    """An assessment by what decides it, made on first lookup (so that a map can look it up)."""
+class _Memo(dict[K, V]):
+    """A value by its key, made on first lookup: a dict, so that a map can look many up in C."""
 
-    def __init__(self, assess: Callable[[Any], Assessment]) -> None:
+    def __init__(self, make: Callable[[K], V]) -> None:
         super().__init__()
-        self.assess = assess
+        self.make = make
 
-    def __missing__(self, decides: Any) -> Assessment:
-        assessed = self[decides] = self.assess(decides)
-        return assessed
-
-
-class _TopicSimilarity(dict[str, int]):
-    def __init__(self, scorer: Scorer) -> None:
-        super().__init__()
-        self.scorer = scorer
-
-    def __missing__(self, topic: str) -> int:
-        found = self[topic] = self.scorer.topic(topic).similarity
-        return found
-
-
-class _HasSkill(dict[str, bool]):
-    def __init__(self, scorer: Scorer) -> None:
-        super().__init__()
-        self.scorer = scorer
-
-    def __missing__(self, term: str) -> bool:
-        found = self[term] = self.scorer.best_skill(term).found
-        return found
+    def __missing__(self, key: K) -> V:
+        value = self[key] = self.make(key)
+        return value
 
 
 def _key(c: Criterion, posting: Posting) -> object:
