@@ -526,22 +526,45 @@ class _Columns:
         similarities = map(list, looked_up(scorer.topic_similarity, topics))  # type: ignore[arg-type]  # a dict, by topic
         tallies = list(map(_tally, sums(required), sums(preferred), similarities))
         numbers = list(map(add, required, preferred))
-        reasons = map(
-            _reasons,
-            required_verdicts,
-            preferred_verdicts,
-            tallies,
-            map(partial, repeat(scorer.spoken_topics), topics),
-            zip(numbers, repeat(self.weights), repeat(self.credits)),
-            map(partial, repeat(self._label), numbers, summaries, repeat(scorer)),
-        )
+        unmet = Verdict.UNMET
+        reasons = [
+            missing
+            if unmet in required_verdicts_of and (missing := self._missing(required_of, required_verdicts_of, s, scorer))
+            else _reasons(
+                required_verdicts_of,
+                preferred_verdicts_of,
+                tally,
+                partial(scorer.spoken_topics, s.topics),
+                (numbers_of, self.weights, self.credits),
+                partial(self._label, numbers_of, s, scorer),
+            )
+            for s, numbers_of, required_of, required_verdicts_of, preferred_verdicts_of, tally in zip(
+                summaries, numbers, required, required_verdicts, preferred_verdicts, tallies, strict=True
+            )
+        ]
         eligible = map(not_, map(contains, required_verdicts, repeat(Verdict.UNMET)))
         # Positionally: posting, eligible, score, required, preferred, reasons
         return list(map(Standing, summaries, eligible, map(_SCORE, tallies), required_verdicts, preferred_verdicts, reasons))
 
+    def _missing(
+        self, required: tuple[int, ...], verdicts: tuple[Verdict, ...], posting: Posting, scorer: Scorer
+    ) -> tuple[str, ...] | None:
+        """The reasons of a posting not eligible (_reason_picks' first rule: the unmet required
+        qualifications that could have given most, ties in the posting's order) when its unmet
+        ones are already in that order, their weights never rising, as in most postings; then
+        they need no sorting and no points. None when they are not."""
+        unmet = [n for n, v in zip(required, verdicts, strict=True) if v is Verdict.UNMET]
+        weights = list(map(self.weights.__getitem__, unmet))
+        if len(unmet) > 1 and weights != sorted(weights, reverse=True):
+            return None
+        return tuple(["missing: " + self._label_of(n, Verdict.UNMET, posting, scorer) for n in unmet[:2]])
+
     def _label(self, numbers: tuple[int, ...], posting: Posting, scorer: Scorer, i: int, verdict: Verdict) -> str:
-        """The short_label of a posting's i-th qualification, kept by entry and verdict."""
-        number = numbers[i]
+        """The short_label of a posting's i-th qualification."""
+        return self._label_of(numbers[i], verdict, posting, scorer)
+
+    def _label_of(self, number: int, verdict: Verdict, posting: Posting, scorer: Scorer) -> str:
+        """The short_label of an entry with this verdict, kept by entry and verdict."""
         found = self.labels.get((number, verdict._value_))  # an enum's own hash is slow Python
         if found is None:
             key = self.table.entries[number][1]

@@ -267,3 +267,37 @@ def test_availability_inside_any_of_is_judged_against_each_postings_own_dates() 
         assert {r.posting.id: r.eligible for r in ranking} == {"summer": True, "winter": False}
     quick = standings(summaries([winter, summer]), profile, TODAY)
     assert {r.posting.id: r.eligible for r in quick} == {"summer": True, "winter": False}
+
+
+def test_missing_reasons_name_the_heaviest_unmet_required_first_however_the_posting_is_read() -> None:
+    profile = profile_from(BASE_PROFILE)  # has none of these skills
+    posting = posting_from(
+        "id: p\ntitle: T\norganization: O\nrequired:\n"
+        "  - {skills: {any: [Fortran]}, weight: 1}\n"
+        "  - {skills: {any: [COBOL]}, weight: 3}\n"
+        "  - {skills: {any: [Haskell]}, weight: 2}\n"
+        "  - {skills: {any: [Erlang]}, weight: 2}\n"
+    )
+    in_order = posting_from(  # weights never rising: the posting's own order is the order to name them in
+        "id: q\ntitle: T\norganization: O\nrequired:\n"
+        "  - {skills: {any: [COBOL]}, weight: 3}\n"
+        "  - {skills: {any: [Haskell]}, weight: 2}\n"
+        "  - {skills: {any: [Erlang]}, weight: 2}\n"
+    )
+    rising = posting_from(
+        "id: r\ntitle: T\norganization: O\nrequired:\n"
+        "  - {skills: {any: [Fortran]}, weight: 1}\n"
+        "  - {skills: {any: [COBOL]}, weight: 3}\n"
+    )
+    expected = {
+        "p": ("missing: COBOL", "missing: Haskell"),
+        "q": ("missing: COBOL", "missing: Haskell"),
+        "r": ("missing: COBOL", "missing: Fortran"),
+    }
+    postings = [posting, in_order, rising]
+    for ranking in (
+        rank(postings, profile, TODAY),
+        standings(postings, profile, TODAY),
+        standings(summaries(postings), profile, TODAY),
+    ):
+        assert {r.posting.id: r.reasons for r in ranking} == expected
