@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, partial
-from itertools import chain, groupby, repeat
+from itertools import groupby, repeat
 from operator import add, attrgetter, contains, is_not, itemgetter, mul, not_
 from typing import Any, NamedTuple, TypeVar
 
@@ -419,11 +419,10 @@ class Scorer:
         return out
 
     def prepare(self, postings: Sequence[Posting]) -> None:
-        """Assess every table entry these postings hold: done before forking workers that
+        """Assess the tables of these postings' summaries: done before forking workers that
         share the postings, so that each inherits the assessments instead of repeating them."""
-        for table, group in groupby(postings, key=lambda p: p.table if isinstance(p, PostingSummary) else None):
-            if table is not None:
-                self.columns(table).assess(_numbers_in(group), self)  # type: ignore[arg-type]
+        for table in {id(p.table): p.table for p in postings if isinstance(p, PostingSummary)}.values():
+            self.columns(table).assess(self)  # type: ignore[arg-type]
 
     def spoken_topics(self, topics: Iterable[str]) -> list[str]:
         """The posting topics the profile speaks to, in order."""
@@ -455,14 +454,15 @@ class _Columns:
         self.per_posting: set[int] = set()
         """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
 
-    def assess(self, numbers: Iterable[int], scorer: Scorer) -> None:
-        """Assess the entries among `numbers` not assessed yet, a kind at a time (Scorer.assess_keys)."""
-        verdicts, entries, kinds = self.verdicts, self.table.entries, self.table.kinds()
-        todo = [n for n in numbers if verdicts[n] is None]
+    def assess(self, scorer: Scorer) -> None:
+        """Assess every entry, a kind at a time (Scorer.assess_keys), and make the columns. All
+        of them: a table the cache keeps has at most half its entries unused (cache._compact),
+        and leaving those out would cost as much as it saves."""
+        entries, kinds = self.table.entries, self.table.kinds()
         by_kind: defaultdict[str | None, list[int]] = defaultdict(list)
-        for n in todo:
-            by_kind[kinds[n]].append(n)
-        assessed: list[tuple[Verdict | str, float]] = [(Verdict.UNKNOWN, 0.0)] * len(verdicts)
+        for n, kind in enumerate(kinds):
+            by_kind[kind].append(n)
+        assessed: list[tuple[Verdict | str, float]] = [(Verdict.UNKNOWN, 0.0)] * len(entries)
         for kind, numbers_of_kind in by_kind.items():
             if kind is None:
                 found = [self._assess_in_full(n, scorer) for n in numbers_of_kind]
@@ -470,21 +470,12 @@ class _Columns:
                 found = scorer.assess_keys(kind, [entries[n][1] for n in numbers_of_kind])  # type: ignore[assignment]
             for n, assessment in zip(numbers_of_kind, found, strict=True):
                 assessed[n] = assessment
-        weights, unknown = self.weights, Verdict.UNKNOWN
-        if len(todo) == len(verdicts):  # the whole table (a first ranking): each column made at once
-            self.verdicts = list(map(itemgetter(0), assessed))
-            self.credits = list(map(itemgetter(1), assessed))
-            # As _sums adds them: no weight for an unknown (nor for _PER_POSTING: never summed); weight x credit
-            self.judged_weights = list(map(mul, weights, map(is_not, self.verdicts, repeat(unknown))))
-            self.earned = list(map(mul, weights, self.credits))
-            return
-        credits, judged_weights, earned = self.credits, self.judged_weights, self.earned
-        for number in todo:
-            verdict, credit = assessed[number]
-            weight = weights[number]
-            verdicts[number], credits[number] = verdict, credit
-            judged_weights[number] = 0.0 if verdict is unknown else weight
-            earned[number] = weight * credit
+        weights = self.weights
+        self.verdicts = list(map(itemgetter(0), assessed))
+        self.credits = list(map(itemgetter(1), assessed))
+        # As _sums adds them: no weight for an unknown (nor for _PER_POSTING: never summed); weight x credit
+        self.judged_weights = list(map(mul, weights, map(is_not, self.verdicts, repeat(Verdict.UNKNOWN))))
+        self.earned = list(map(mul, weights, self.credits))
 
     def _assess_in_full(self, number: int, scorer: Scorer) -> tuple[Verdict | str, float]:
         """An entry without an assessment key, from its qualification; one that depends on the
@@ -498,10 +489,12 @@ class _Columns:
     def standings(self, summaries: Sequence[PostingSummary], scorer: Scorer) -> list[Standing]:
         """Each summary's Standing, in order. One holding an entry judged per posting is
         scored as a whole posting; the others, column by column (_quick_standings)."""
-        if None in self.verdicts:  # not all assessed yet (see Scorer.prepare)
-            self.assess(_numbers_in(summaries), scorer)
+        if None in self.verdicts:  # not assessed yet (see Scorer.prepare)
+            self.assess(scorer)
         per_posting = self.per_posting
-        whole = {i for i, s in enumerate(summaries) if not per_posting.isdisjoint(s.required_numbers + s.preferred_numbers)}
+        whole = per_posting and {
+            i for i, s in enumerate(summaries) if not per_posting.isdisjoint(s.required_numbers + s.preferred_numbers)
+        }
         if not whole:
             return self._quick_standings(summaries, scorer)
         quick = iter(self._quick_standings([s for i, s in enumerate(summaries) if i not in whole], scorer))
@@ -581,11 +574,6 @@ _REQUIRED_NUMBERS = attrgetter("required_numbers")
 _PREFERRED_NUMBERS = attrgetter("preferred_numbers")
 _TOPICS = attrgetter("topics")
 _SCORE = attrgetter("score")
-
-
-def _numbers_in(summaries: Iterable[PostingSummary]) -> set[int]:
-    """The table entries the summaries hold, each once."""
-    return set(chain.from_iterable(chain.from_iterable(map(attrgetter("required_numbers", "preferred_numbers"), summaries))))
 
 
 class _Memo(dict[K, V]):
