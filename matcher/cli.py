@@ -91,8 +91,7 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Processes for parsing many changed posting files and for ranking several profiles or "
-        "many postings (default: one per core).",
+        help="Processes for parsing many changed posting files and for ranking several profiles (default: one per core).",
     ),
 ]
 TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]

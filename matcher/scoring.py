@@ -418,12 +418,6 @@ class Scorer:
                 out += self.columns(table).standings(list(group), self)  # type: ignore[arg-type]
         return out
 
-    def prepare(self, postings: Sequence[Posting]) -> None:
-        """Assess the tables of these postings' summaries: done before forking workers that
-        share the postings, so that each inherits the assessments instead of repeating them."""
-        for table in {id(p.table): p.table for p in postings if isinstance(p, PostingSummary)}.values():
-            self.columns(table).assess(self)  # type: ignore[arg-type]
-
     def spoken_topics(self, topics: Iterable[str]) -> list[str]:
         """The posting topics the profile speaks to, in order."""
         return [t for t in topics if self.topic(t).matched]
@@ -489,7 +483,7 @@ class _Columns:
     def standings(self, summaries: Sequence[PostingSummary], scorer: Scorer) -> list[Standing]:
         """Each summary's Standing, in order. One holding an entry judged per posting is
         scored as a whole posting; the others, column by column (_quick_standings)."""
-        if None in self.verdicts:  # not assessed yet (see Scorer.prepare)
+        if None in self.verdicts:  # not assessed yet
             self.assess(scorer)
         per_posting = self.per_posting
         whole = per_posting and {

@@ -225,18 +225,19 @@ def test_standings_rank_and_say_exactly_what_full_matches_do(bundled, generated:
 
 
 @pytest.mark.parametrize("read", ["whole", "summarised"])
-def test_one_profile_ranks_the_same_with_its_postings_shared_over_processes(
-    bundled, generated: list[Posting], monkeypatch: pytest.MonkeyPatch, read: str
-) -> None:
-    monkeypatch.setattr(batch, "PARALLEL_MIN_POSTINGS", 10)
+def test_several_profiles_rank_the_same_in_worker_processes_as_in_one(bundled, generated: list[Posting], read: str) -> None:
     postings = [*bundled.values(), *generated]
     if read == "summarised":  # as from the cache: numbers into one table, shared by the workers
         postings = summaries(postings)
-    profile = profile_from_yaml({"degree": {"stage": "phd", "field": "machine learning"}, "skills": SKILLS[:8]}, "p.yaml")
-    alone = batch.rank_profiles(postings, [profile], TODAY, jobs=1)
-    shared = batch.rank_profiles(postings, [profile], TODAY, jobs=3)
+    profiles = [
+        profile_from_yaml({"degree": {"stage": "phd", "field": "machine learning"}, "skills": SKILLS[:8]}, "p.yaml"),
+        profile_from_yaml({"degree": {"stage": "masters", "field": "computer science"}, "skills": SKILLS[8:14]}, "q.yaml"),
+    ]
+    alone = batch.rank_profiles(postings, profiles, TODAY, jobs=1)
+    shared = batch.rank_profiles(postings, profiles, TODAY, jobs=3)
     assert [[row(s) for s in r] for r in shared] == [[row(s) for s in r] for r in alone]
-    assert all(a.posting is b.posting for a, b in zip(shared[0], alone[0], strict=True))
+    assert all(a.posting is b.posting for r, q in zip(shared, alone, strict=True) for a, b in zip(r, q, strict=True))
+    assert [row(s) for s in alone[0]] != [row(s) for s in alone[1]]  # two rankings, not one twice
 
 
 def test_a_summary_gives_back_its_posting_but_quotes_and_notes(bundled, generated: list[Posting]) -> None:
