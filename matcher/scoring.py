@@ -335,7 +335,7 @@ class Scorer:
         """The entries of `table` (see matcher.table) as assessed by this scorer, once each."""
         found = self._columns.get(id(table))
         if found is None or found.table is not table or len(found.verdicts) != len(table):
-            found = self._columns[id(table)] = _Columns(table)
+            found = self._columns[id(table)] = _Columns(table, self)
         return found
 
     def field_match(self, field: str) -> TermMatch | None:
@@ -429,30 +429,20 @@ _PER_POSTING = "per posting"
 
 class _Columns:
     """A table's entries assessed for one scorer, as columns by entry number, so that a posting
-    summary's sums are taken over its numbers at C speed. An entry is assessed when a posting
-    first needs it (a share of the postings needs only part of the table). A posting with an
-    entry that depends on it (availability) is scored as a whole posting."""
+    summary's sums are taken over its numbers at C speed. Every entry is assessed, a kind at a
+    time (Scorer.assess_keys), when the columns are made: a table the cache keeps has at most
+    half its entries unused (cache._compact), and leaving those out would cost as much as it
+    saves. A posting with an entry that depends on it (availability) is scored as a whole
+    posting."""
 
     __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "per_posting")
 
-    def __init__(self, table: QualificationTable) -> None:
+    def __init__(self, table: QualificationTable, scorer: Scorer) -> None:
         self.table = table
-        size = len(table)
-        self.verdicts: list[Verdict | str | None] = [None] * size
-        """None until assessed."""
-        self.weights = [e[0] for e in table.entries]
-        self.credits = [0.0] * size
-        self.judged_weights = [0.0] * size
-        self.earned = [0.0] * size
         self.labels: dict[tuple[int, str], str] = {}
         self.per_posting: set[int] = set()
         """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
-
-    def assess(self, scorer: Scorer) -> None:
-        """Assess every entry, a kind at a time (Scorer.assess_keys), and make the columns. All
-        of them: a table the cache keeps has at most half its entries unused (cache._compact),
-        and leaving those out would cost as much as it saves."""
-        entries, kinds = self.table.entries, self.table.kinds()
+        entries, kinds = table.entries, table.kinds()
         by_kind: defaultdict[str | None, list[int]] = defaultdict(list)
         for n, kind in enumerate(kinds):
             by_kind[kind].append(n)
@@ -464,9 +454,9 @@ class _Columns:
                 found = scorer.assess_keys(kind, [entries[n][1] for n in numbers_of_kind])  # type: ignore[assignment]
             for n, assessment in zip(numbers_of_kind, found, strict=True):
                 assessed[n] = assessment
-        weights = self.weights
-        self.verdicts = list(map(itemgetter(0), assessed))
-        self.credits = list(map(itemgetter(1), assessed))
+        self.weights = weights = [e[0] for e in entries]
+        self.verdicts: list[Verdict | str] = list(map(itemgetter(0), assessed))
+        self.credits: list[float] = list(map(itemgetter(1), assessed))
         # As _sums adds them: no weight for an unknown (nor for _PER_POSTING: never summed); weight x credit
         self.judged_weights = list(map(mul, weights, map(is_not, self.verdicts, repeat(Verdict.UNKNOWN))))
         self.earned = list(map(mul, weights, self.credits))
@@ -483,8 +473,6 @@ class _Columns:
     def standings(self, summaries: Sequence[PostingSummary], scorer: Scorer) -> list[Standing]:
         """Each summary's Standing, in order. One holding an entry judged per posting is
         scored as a whole posting; the others, column by column (_quick_standings)."""
-        if None in self.verdicts:  # not assessed yet
-            self.assess(scorer)
         per_posting = self.per_posting
         whole = per_posting and {
             i for i, s in enumerate(summaries) if not per_posting.isdisjoint(s.required_numbers + s.preferred_numbers)
