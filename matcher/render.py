@@ -201,7 +201,7 @@ def flat_values(match: Ranked, rank: int) -> tuple[Any, ...]:
         posting.title,
         posting.organization,
         "; ".join(posting.location),
-        posting.deadline.isoformat() if posting.deadline else "",
+        iso_date(posting.deadline) or "",
         "yes" if match.eligible else "no",
         f"{match.score:.4f}",
         *match.met_and_totals(),

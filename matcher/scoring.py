@@ -517,7 +517,7 @@ class _Columns:
                 summaries, numbers, required, required_verdicts, preferred_verdicts, tallies, strict=True
             )
         ]
-        eligible = map(not_, map(contains, required_verdicts, repeat(Verdict.UNMET)))
+        eligible = map(not_, map(contains, required_verdicts, repeat(unmet)))
         # Positionally: posting, eligible, score, required, preferred, reasons
         return list(map(Standing, summaries, eligible, map(_SCORE, tallies), required_verdicts, preferred_verdicts, reasons))
 
@@ -532,7 +532,7 @@ class _Columns:
         weights = list(map(self.weights.__getitem__, unmet))
         if len(unmet) > 1 and weights != sorted(weights, reverse=True):
             return None
-        return tuple(["missing: " + self._label_of(n, Verdict.UNMET, posting, scorer) for n in unmet[:2]])
+        return tuple([MISSING + self._label_of(n, Verdict.UNMET, posting, scorer) for n in unmet[:2]])
 
     def _label(self, numbers: tuple[int, ...], posting: Posting, scorer: Scorer, i: int, verdict: Verdict) -> str:
         """The short_label of a posting's i-th qualification."""
@@ -1293,6 +1293,9 @@ def _label_of(q: Qualification, j: Judgement) -> str:
     return short_label(q, j.verdict, lambda: j)
 
 
+MISSING = "missing: "
+"""How a reason naming an unmet required qualification begins."""
+
 Pick = str | tuple[str, int]
 """A reason: finished text, or (prefix, index of the qualification whose short label follows)."""
 
@@ -1326,7 +1329,7 @@ def _reason_picks(
     if unmet:
         if len(unmet) > 1:
             unmet = [i for _, i in sorted([(-worth(i)[1], i) for i in unmet])]
-        return [("missing: ", i) for i in unmet[:2]]
+        return [(MISSING, i) for i in unmet[:2]]
     first = len(required)
     earning = (Verdict.MET, Verdict.PARTIAL)  # the others earn no points
     gains = []
