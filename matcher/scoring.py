@@ -6,12 +6,12 @@ Pure functions: no I/O, no terminal. Every weight and threshold lives in matcher
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, partial
-from itertools import groupby, repeat
-from operator import add, attrgetter, contains, is_not, itemgetter, mul, not_
+from itertools import compress, groupby, repeat
+from operator import add, attrgetter, eq, is_, is_not, itemgetter, mul, not_
 from typing import Any, NamedTuple, TypeVar
 
 from rapidfuzz import fuzz, process
@@ -435,11 +435,14 @@ class _Columns:
     saves. A posting with an entry that depends on it (availability) is scored as a whole
     posting."""
 
-    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "per_posting")
+    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "missing_labels", "per_posting")
 
     def __init__(self, table: QualificationTable, scorer: Scorer) -> None:
         self.table = table
         self.labels: dict[tuple[int, str], str] = {}
+        # An entry judged with each posting is never looked up here (see standings): no posting is needed.
+        self.missing_labels: _Memo[int, str] = _Memo(lambda n: MISSING + self._label_of(n, Verdict.UNMET, None, scorer))  # type: ignore[arg-type]
+        """Entry number -> the reason naming it when unmet and required: "missing: " and its short_label."""
         self.per_posting: set[int] = set()
         """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
         entries, kinds = table.entries, table.kinds()
@@ -485,12 +488,18 @@ class _Columns:
     def _quick_standings(self, summaries: Sequence[PostingSummary], scorer: Scorer) -> list[Standing]:
         """The inner loop of ranking tens of thousands of postings, made a chain of maps over
         all of them at once, so that most of it runs in C: each posting's verdicts and sums
-        are looked up in the columns by its numbers, then its tally, reasons and Standing."""
+        are looked up in the columns by its numbers, then its tally, reasons and Standing.
+
+        Most postings of a large folder miss something required. Their reasons are
+        _reason_picks' first rule (the unmet required qualifications that could have given
+        most, ties in the posting's order), which needs no sorting when their weights never
+        rise in the posting's order: then they are its first two unmet ones, picked here for all
+        postings at once. The others go through _reasons."""
         required = list(map(_REQUIRED_NUMBERS, summaries))
         preferred = list(map(_PREFERRED_NUMBERS, summaries))
         topics = list(map(_TOPICS, summaries))
 
-        def looked_up(column: Sequence[Any], numbers: list[tuple[int, ...]]) -> Iterator[Iterator[Any]]:
+        def looked_up(column: Sequence[Any] | Mapping[Any, Any], numbers: Iterable[Sequence[Any]]) -> Iterator[Iterator[Any]]:
             return map(map, repeat(column.__getitem__), numbers)
 
         def sums(numbers: list[tuple[int, ...]]) -> Iterator[tuple[float, float]]:  # as _sums gives them
@@ -498,41 +507,25 @@ class _Columns:
 
         required_verdicts = list(map(tuple, looked_up(self.verdicts, required)))
         preferred_verdicts = list(map(tuple, looked_up(self.verdicts, preferred)))
-        similarities = map(list, looked_up(scorer.topic_similarity, topics))  # type: ignore[arg-type]  # a dict, by topic
+        similarities = map(list, looked_up(scorer.topic_similarity, topics))  # a dict, by topic
         tallies = list(map(_tally, sums(required), sums(preferred), similarities))
-        numbers = list(map(add, required, preferred))
-        unmet = Verdict.UNMET
-        reasons = [
-            missing
-            if unmet in required_verdicts_of and (missing := self._missing(required_of, required_verdicts_of, s, scorer))
-            else _reasons(
-                required_verdicts_of,
-                preferred_verdicts_of,
-                tally,
+        unmet = list(map(list, map(compress, required, map(map, repeat(is_), required_verdicts, repeat(_UNMET)))))
+        unmet_weights = list(map(list, looked_up(self.weights, unmet)))
+        in_order = map(eq, unmet_weights, map(_FALLING, unmet_weights))
+        reasons = list(map(tuple, looked_up(self.missing_labels, map(_FIRST_TWO, unmet))))
+        for i in [i for i, (missing, ordered) in enumerate(zip(unmet, in_order, strict=True)) if not (missing and ordered)]:
+            s, numbers = summaries[i], required[i] + preferred[i]
+            reasons[i] = _reasons(
+                required_verdicts[i],
+                preferred_verdicts[i],
+                tallies[i],
                 partial(scorer.spoken_topics, s.topics),
-                (numbers_of, self.weights, self.credits),
-                partial(self._label, numbers_of, s, scorer),
+                (numbers, self.weights, self.credits),
+                partial(self._label, numbers, s, scorer),
             )
-            for s, numbers_of, required_of, required_verdicts_of, preferred_verdicts_of, tally in zip(
-                summaries, numbers, required, required_verdicts, preferred_verdicts, tallies, strict=True
-            )
-        ]
-        eligible = map(not_, map(contains, required_verdicts, repeat(unmet)))
         # Positionally: posting, eligible, score, required, preferred, reasons
+        eligible = map(not_, unmet)
         return list(map(Standing, summaries, eligible, map(_SCORE, tallies), required_verdicts, preferred_verdicts, reasons))
-
-    def _missing(
-        self, required: tuple[int, ...], verdicts: tuple[Verdict, ...], posting: Posting, scorer: Scorer
-    ) -> tuple[str, ...] | None:
-        """The reasons of a posting not eligible (_reason_picks' first rule: the unmet required
-        qualifications that could have given most, ties in the posting's order) when its unmet
-        ones are already in that order, their weights never rising, as in most postings; then
-        they need no sorting and no points. None when they are not."""
-        unmet = [n for n, v in zip(required, verdicts, strict=True) if v is Verdict.UNMET]
-        weights = list(map(self.weights.__getitem__, unmet))
-        if len(unmet) > 1 and weights != sorted(weights, reverse=True):
-            return None
-        return tuple([MISSING + self._label_of(n, Verdict.UNMET, posting, scorer) for n in unmet[:2]])
 
     def _label(self, numbers: tuple[int, ...], posting: Posting, scorer: Scorer, i: int, verdict: Verdict) -> str:
         """The short_label of a posting's i-th qualification."""
@@ -552,6 +545,9 @@ class _Columns:
         return found
 
 
+_UNMET = repeat(Verdict.UNMET)
+_FALLING = partial(sorted, reverse=True)
+_FIRST_TWO = itemgetter(slice(2))
 _REQUIRED_NUMBERS = attrgetter("required_numbers")
 _PREFERRED_NUMBERS = attrgetter("preferred_numbers")
 _TOPICS = attrgetter("topics")
