@@ -31,8 +31,9 @@ from matcher.loading import load_posting, paths_in
 from matcher.models import Criterion, Posting, Qualification
 from matcher.table import Entry, QualificationTable, Row, TableBuilder, row, summary_of
 
-CACHE_FORMAT = 6
-"""Bumped when what the cache holds changes shape; an older cache is then rebuilt."""
+CACHE_FORMAT = 7
+"""Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
+in kind order.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"
@@ -327,19 +328,28 @@ class PostingCache:
             return False  # a cache that cannot be written only costs speed next time
 
 
+MAX_RUNS = 64
+"""Runs of one kind (table.QualificationTable.runs) past which the cache's table is put back in
+kind order: one run per kind when ordered, and each edited file adds a few at the end."""
+
+
 def _compact(index: Index) -> Index:
-    """The index with its table renumbered when more than half of it is no longer used (an
-    edited file adds its qualifications to the table and leaves the old ones behind)."""
+    """The index with its table renumbered, in kind order, when more than half of it is no
+    longer used (an edited file adds its qualifications to the table and leaves the old ones
+    behind) or its entries of each kind are no longer next to each other (a table is built in the
+    order postings ask, and scoring assesses it a run of one kind at a time)."""
     entries, table = index
     kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
     used = {n for _, required, preferred in kept for numbers in (required, preferred) for n in numbers}  # type: ignore[misc]
-    if len(used) * 2 >= len(table):
+    if len(used) * 2 >= len(table) and len(QualificationTable(table).runs()) <= MAX_RUNS:
         return index
-    builder = TableBuilder()
+    kinds = QualificationTable(table).kinds()
+    order = sorted(used, key=lambda n: (kinds[n] or "", n))
+    number_of = dict(zip(order, range(len(order)), strict=True))
     renumbered = {}
     for name, (size, mtime, summary, offset, length) in entries.items():
         if not isinstance(summary, InputError):
             header, required, preferred = summary
-            summary = (header, builder.add_all(table[n] for n in required), builder.add_all(table[n] for n in preferred))
+            summary = (header, tuple(map(number_of.__getitem__, required)), tuple(map(number_of.__getitem__, preferred)))
         renumbered[name] = (size, mtime, summary, offset, length)
-    return renumbered, builder.entries
+    return renumbered, [table[n] for n in order]

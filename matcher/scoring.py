@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache, partial
-from itertools import compress, groupby, repeat
+from itertools import chain, compress, groupby, islice, repeat
 from operator import add, attrgetter, eq, is_, is_not, itemgetter, mul, not_
 from typing import Any, NamedTuple, TypeVar
 
@@ -430,9 +430,9 @@ _PER_POSTING = "per posting"
 class _Columns:
     """A table's entries assessed for one scorer, as columns by entry number, so that a posting
     summary's sums are taken over its numbers at C speed. Every entry is assessed, a kind at a
-    time (Scorer.assess_keys), when the columns are made: a table the cache keeps has at most
-    half its entries unused (cache._compact), and leaving those out would cost as much as it
-    saves. A posting with an entry that depends on it (availability) is scored as a whole
+    time (Scorer.assess_keys, over the table's runs of that kind), when the columns are made: a
+    table the cache keeps has at most half its entries unused (cache._compact), and leaving those
+    out would cost as much as it saves. A posting with an entry that depends on it (availability) is scored as a whole
     posting."""
 
     __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "missing_labels", "per_posting")
@@ -445,19 +445,19 @@ class _Columns:
         """Entry number -> the reason naming it when unmet and required: "missing: " and its short_label."""
         self.per_posting: set[int] = set()
         """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
-        entries, kinds = table.entries, table.kinds()
-        by_kind: defaultdict[str | None, list[int]] = defaultdict(list)
-        for n, kind in enumerate(kinds):
-            by_kind[kind].append(n)
-        assessed: list[tuple[Verdict | str, float]] = [(Verdict.UNKNOWN, 0.0)] * len(entries)
-        for kind, numbers_of_kind in by_kind.items():
+        entries, runs = table.entries, table.runs()
+        runs_of: defaultdict[str | None, list[tuple[int, int]]] = defaultdict(list)
+        for kind, first, end in runs:
+            runs_of[kind].append((first, end))
+        assessed_of: dict[str | None, Iterator[tuple[Verdict | str, float]]] = {}
+        for kind, spans in runs_of.items():
             if kind is None:
-                found = [self._assess_in_full(n, scorer) for n in numbers_of_kind]
+                assessed_of[kind] = iter([self._assess_in_full(n, scorer) for first, end in spans for n in range(first, end)])
             else:
-                found = scorer.assess_keys(kind, [entries[n][1] for n in numbers_of_kind])  # type: ignore[assignment]
-            for n, assessment in zip(numbers_of_kind, found, strict=True):
-                assessed[n] = assessment
-        self.weights = weights = [e[0] for e in entries]
+                keys = list(chain.from_iterable(map(_KEY, entries[first:end]) for first, end in spans))
+                assessed_of[kind] = iter(list(scorer.assess_keys(kind, keys)))
+        assessed = list(chain.from_iterable(islice(assessed_of[kind], end - first) for kind, first, end in runs))
+        self.weights = weights = list(map(itemgetter(0), entries))
         self.verdicts: list[Verdict | str] = list(map(itemgetter(0), assessed))
         self.credits: list[float] = list(map(itemgetter(1), assessed))
         # As _sums adds them: no weight for an unknown (nor for _PER_POSTING: never summed); weight x credit
@@ -545,6 +545,7 @@ class _Columns:
         return found
 
 
+_KEY = itemgetter(1)  # of a table entry
 _UNMET = repeat(Verdict.UNMET)
 _FALLING = partial(sorted, reverse=True)
 _FIRST_TWO = itemgetter(slice(2))

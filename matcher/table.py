@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from itertools import groupby
 from typing import Any, TypeVar
 
 from matcher.models import KIND_OF, Pay, Posting, Qualification, Stage
@@ -54,20 +55,33 @@ Entry = tuple[float, Any, tuple[Any, ...] | None]
 A key holds the criterion's fields too (scoring.criterion_of), so it is not kept twice."""
 
 
+Run = tuple[str | None, int, int]
+"""Entries next to each other with the same kind of assessment key: (kind, first, end)."""
+
+
 class QualificationTable:
     """The distinct qualifications of a folder, by number."""
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self._decoded: dict[int, Qualification] = {}
-        self._kinds: list[str | None] = []
+        self._runs: list[Run] = []
 
     def kinds(self) -> list[str | None]:
         """Each entry's kind of assessment key ("skills", ...; see scoring.assessment_key), or
         None for an entry without one."""
-        if len(self._kinds) != len(self.entries):  # made once, again if entries were added
-            self._kinds = [key[0] if key is not None else None for _, key, _ in self.entries]
-        return self._kinds
+        return [key[0] if key is not None else None for _, key, _ in self.entries]
+
+    def runs(self) -> list[Run]:
+        """The entries as runs of one kind, in order. A table the cache keeps is in kind order,
+        but for the entries of files edited since (cache._compact): a few runs."""
+        if not self._runs or self._runs[-1][2] != len(self.entries):  # made once, again if entries were added
+            self._runs, start = [], 0
+            for kind, same in groupby(self.kinds()):
+                end = start + len(list(same))
+                self._runs.append((kind, start, end))
+                start = end
+        return self._runs
 
     def __len__(self) -> int:
         return len(self.entries)

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from matcher.cache import CACHE_FORMAT, PARALLEL_MIN_FILES, PostingCache, parse_files
+from matcher.cache import CACHE_FORMAT, MAX_RUNS, PARALLEL_MIN_FILES, PostingCache, parse_files
 from matcher.cli import app
 from matcher.loading import bundled_postings_dir, load_postings, posting_files
 from matcher.models import Posting, Qualification
-from matcher.table import PostingSummary
+from matcher.table import PostingSummary, QualificationTable, summaries
 
 from .conftest import PROFILES, ROOT
 
@@ -227,6 +227,22 @@ def test_edits_add_to_the_table_until_half_is_unused_then_it_is_renumbered(tmp_p
     write(3, sources)
     as_summarised()
     assert table_size() == size  # all of the old ones out of use: the table renumbered
+
+
+def test_the_cached_table_keeps_each_kind_of_entry_together_as_scoring_reads_them(tmp_path: Path) -> None:
+    folder = tmp_path / "postings"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "120", str(folder)], check=True, capture_output=True)
+    cache = PostingCache(tmp_path / "cache")
+    as_parsed = load_postings(folder).postings
+    assert len(summaries(as_parsed)[0].table.runs()) > MAX_RUNS  # as built: in the order the postings ask
+
+    load(folder, cache)
+    table = QualificationTable(pickle.loads(cache.file_for(folder).read_bytes())["table"])
+    kinds = set(table.kinds())
+    assert [kind for kind, _, _ in table.runs()] == sorted(kinds, key=lambda k: k or "")  # one run per kind
+    assert [s.whole() for s in load_postings(folder, read_folder=cache.load_summaries).postings] == [
+        replace(p, required=bare(p.required), preferred=bare(p.preferred)) for p in as_parsed
+    ]
 
 
 def bare(qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
