@@ -157,12 +157,16 @@ def test_no_spelling_names_two_different_terms() -> None:
             assert owner.setdefault(key, name) == name, f"'{spelling}' names both {owner[key]} and {name}"
 
 
-def test_the_shipped_venue_index_is_exactly_what_venues_yaml_builds() -> None:
+@pytest.mark.parametrize("module", ["terms", "venues"])
+def test_each_catalogue_loads_from_its_shipped_index_exactly_as_its_yaml_builds_it(module: str) -> None:
+    import importlib
     import json
 
     from matcher.knowledge import read_data_file
-    from matcher.knowledge.venues import INDEX_FILE, VenueCatalogue
 
-    built = VenueCatalogue(read_data_file("venues.yaml")).to_index()
-    shipped = json.loads((ROOT / "matcher" / "knowledge" / INDEX_FILE).read_text())
-    assert json.loads(json.dumps(built)) == shipped, "run python tools/build_venues.py"
+    catalogues = importlib.import_module(f"matcher.knowledge.{module}")
+    loaded = catalogues.catalogue()  # from the index
+    from_yaml = type(loaded)(read_data_file(f"{module}.yaml"))
+    shipped = json.loads((ROOT / "matcher" / "knowledge" / catalogues.INDEX_FILE).read_text())
+    assert json.loads(json.dumps(from_yaml.to_index())) == shipped, "run python tools/build_indexes.py"
+    assert vars(loaded) == vars(from_yaml)

@@ -19,7 +19,6 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "matcher" / "knowledge" / "venues.yaml"
-INDEX = ROOT / "matcher" / "knowledge" / "venues.index.json"
 OVERLAY = ROOT / "tools" / "venue_overlay.yaml"
 
 # ai-deadlines tags -> our area codes.
@@ -197,12 +196,9 @@ def main() -> None:
     text = HEADER + yaml.safe_dump(catalogue, sort_keys=False, allow_unicode=True, width=120)
     OUTPUT.write_text(text, encoding="utf-8")
     print(f"wrote {len(catalogue['venues'])} venues to {OUTPUT.relative_to(ROOT)}")
-    sys.path.insert(0, str(ROOT))
-    from matcher.knowledge.venues import VenueCatalogue
+    import build_indexes  # beside this script
 
-    index = VenueCatalogue(yaml.safe_load(text)).to_index()
-    INDEX.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    print(f"wrote the index {INDEX.relative_to(ROOT)}")
+    build_indexes.main()
 
 
 if __name__ == "__main__":

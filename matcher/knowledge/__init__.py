@@ -5,6 +5,7 @@ The catalogues are data files beside this module; the functions here normalise n
 
 from __future__ import annotations
 
+import json
 from importlib import resources
 from typing import Any
 
@@ -19,3 +20,11 @@ def read_data_file(name: str) -> Any:
     """Parse one of the bundled catalogue files (trusted, shipped with the package)."""
     text = resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
     return yaml.load(text, Loader=SAFE_LOADER)  # noqa: S506 - SAFE_LOADER is a safe loader
+
+
+def read_index_file(name: str) -> Any | None:
+    """A catalogue's index: what its class builds from the YAML file, written as JSON beside it
+    by a tool (tools/build_indexes.py), so that a run loads it in a millisecond instead of parsing
+    and folding the YAML. None in a checkout without it."""
+    index = resources.files(__name__).joinpath(name)
+    return json.loads(index.read_text(encoding="utf-8")) if index.is_file() else None

@@ -10,7 +10,7 @@ from itertools import chain
 
 from rapidfuzz import fuzz, process
 
-from matcher.knowledge import read_data_file
+from matcher.knowledge import read_data_file, read_index_file
 from matcher.knowledge.text import fold
 from matcher.tuning import SHORT_TERM_LENGTH, TERM_FUZZY_CUTOFF
 
@@ -61,15 +61,31 @@ class TermCatalogue:
     """The skills and fields catalogue (terms.yaml)."""
 
     def __init__(self, entries: dict[str, dict[str, list[str]]]) -> None:
-        self.canonical_of: dict[str, str] = {}
-        self.broader: dict[str, tuple[str, ...]] = {}
+        canonical_of: dict[str, str] = {}
+        broader: dict[str, tuple[str, ...]] = {}
         for name, entry in entries.items():
             entry = entry or {}
-            self.broader[name] = tuple(entry.get("broader") or ())
-            self.canonical_of.setdefault(fold(name), name)
+            broader[name] = tuple(entry.get("broader") or ())
+            canonical_of.setdefault(fold(name), name)
             for alias in entry.get("aliases") or ():
-                self.canonical_of.setdefault(fold(str(alias)), name)
-        self._fuzzy_keys = [k for k in self.canonical_of if len(k) > SHORT_TERM_LENGTH]
+                canonical_of.setdefault(fold(str(alias)), name)
+        self._made(canonical_of, broader)
+
+    def _made(self, canonical_of: dict[str, str], broader: dict[str, tuple[str, ...]]) -> None:
+        self.canonical_of = canonical_of
+        """Every name and alias, folded -> the name it is."""
+        self.broader = broader
+        self._fuzzy_keys = [k for k in canonical_of if len(k) > SHORT_TERM_LENGTH]
+
+    def to_index(self) -> dict:
+        """Everything the constructor computes, as JSON-ready data (see from_index)."""
+        return {"canonical_of": self.canonical_of, "broader": {k: list(v) for k, v in self.broader.items()}}
+
+    @classmethod
+    def from_index(cls, index: dict) -> TermCatalogue:
+        catalogue = cls.__new__(cls)
+        catalogue._made(dict(index["canonical_of"]), {k: tuple(v) for k, v in index["broader"].items()})
+        return catalogue
 
     @lru_cache(maxsize=65536)  # noqa: B019 - one catalogue per process
     def resolve(self, text: str) -> Resolution:
@@ -139,6 +155,12 @@ class TermCatalogue:
         return best
 
 
+INDEX_FILE = "terms.index.json"
+
+
 @cache
 def catalogue() -> TermCatalogue:
-    return TermCatalogue(read_data_file("terms.yaml"))
+    index = read_index_file(INDEX_FILE)
+    if index is not None:
+        return TermCatalogue.from_index(index)
+    return TermCatalogue(read_data_file("terms.yaml"))  # pragma: no cover - a checkout without the index

@@ -3,15 +3,13 @@ Conference on Computer Vision and Pattern Recognition", "ISCA '24") to one catal
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
-from matcher.knowledge import read_data_file
+from matcher.knowledge import read_data_file, read_index_file
 from matcher.knowledge.text import fold
 from matcher.tuning import VENUE_FUZZY_CUTOFF
 
@@ -188,7 +186,7 @@ INDEX_FILE = "venues.index.json"
 
 @cache
 def catalogue() -> VenueCatalogue:
-    index = resources.files("matcher.knowledge").joinpath(INDEX_FILE)
-    if index.is_file():
-        return VenueCatalogue.from_index(json.loads(index.read_text(encoding="utf-8")))
+    index = read_index_file(INDEX_FILE)
+    if index is not None:
+        return VenueCatalogue.from_index(index)
     return VenueCatalogue(read_data_file("venues.yaml"))  # pragma: no cover - a checkout without the index
