@@ -441,7 +441,7 @@ class _Columns:
         self.table = table
         self.labels: dict[tuple[int, str], str] = {}
         # An entry judged with each posting is never looked up here (see standings): no posting is needed.
-        self.missing_labels: _Memo[int, str] = _Memo(lambda n: MISSING + self._label_of(n, Verdict.UNMET, None, scorer))  # type: ignore[arg-type]
+        self.missing_labels: _Memo[int, str] = _Memo(lambda n: MISSING + self._label_made(n, Verdict.UNMET, None, scorer))  # type: ignore[arg-type]
         """Entry number -> the reason naming it when unmet and required: "missing: " and its short_label."""
         self.per_posting: set[int] = set()
         """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
@@ -535,14 +535,15 @@ class _Columns:
         """The short_label of an entry with this verdict, kept by entry and verdict."""
         found = self.labels.get((number, verdict._value_))  # an enum's own hash is slow Python
         if found is None:
-            key = self.table.entries[number][1]
-            if key is not None and key[0] == "skills":  # short_label's, from the key: no judgement in words
-                found = _skills_label(key[3], verdict, lambda: _skills_matched(key[1], scorer))  # type: ignore[index, arg-type]
-            else:
-                q = self.table.qualification(number)
-                found = short_label(q, verdict, lambda: scorer.judge(q, posting))
-            self.labels[(number, verdict._value_)] = found
+            found = self.labels[(number, verdict._value_)] = self._label_made(number, verdict, posting, scorer)
         return found
+
+    def _label_made(self, number: int, verdict: Verdict, posting: Posting, scorer: Scorer) -> str:
+        key = self.table.entries[number][1]
+        if key is not None and key[0] == "skills":  # short_label's, from the key: no judgement in words
+            return _skills_label(key[3], verdict, lambda: _skills_matched(key[1], scorer))  # type: ignore[index]
+        q = self.table.qualification(number)
+        return short_label(q, verdict, lambda: scorer.judge(q, posting))
 
 
 _KEY = itemgetter(1)  # of a table entry
