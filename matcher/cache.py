@@ -22,6 +22,7 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from operator import ne
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -341,10 +342,10 @@ def _compact(index: Index) -> Index:
     entries, table = index
     kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
     used = {n for _, required, preferred in kept for numbers in (required, preferred) for n in numbers}  # type: ignore[misc]
-    if len(used) * 2 >= len(table) and len(QualificationTable(table).runs()) <= MAX_RUNS:
+    kinds = [kind or "" for kind in QualificationTable(table).kinds()]
+    if len(used) * 2 >= len(table) and sum(map(ne, kinds, kinds[1:])) < MAX_RUNS:  # runs: one more than changes of kind
         return index
-    kinds = QualificationTable(table).kinds()
-    order = sorted(used, key=lambda n: (kinds[n] or "", n))
+    order = sorted(sorted(used), key=kinds.__getitem__)  # by kind, then number
     number_of = dict(zip(order, range(len(order)), strict=True))
     renumbered = {}
     for name, (size, mtime, summary, offset, length) in entries.items():

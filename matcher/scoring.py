@@ -435,7 +435,7 @@ class _Columns:
     out would cost as much as it saves. A posting with an entry that depends on it (availability) is scored as a whole
     posting."""
 
-    __slots__ = ("table", "verdicts", "weights", "credits", "judged_weights", "earned", "labels", "missing_labels", "per_posting")
+    __slots__ = ("table", "verdicts", "weights", "credits", "sums_of", "labels", "missing_labels", "per_posting")
 
     def __init__(self, table: QualificationTable, scorer: Scorer) -> None:
         self.table = table
@@ -460,9 +460,9 @@ class _Columns:
         self.weights = weights = list(map(itemgetter(0), entries))
         self.verdicts: list[Verdict | str] = list(map(itemgetter(0), assessed))
         self.credits: list[float] = list(map(itemgetter(1), assessed))
-        # As _sums adds them: no weight for an unknown (nor for _PER_POSTING: never summed); weight x credit
-        self.judged_weights = list(map(mul, weights, map(is_not, self.verdicts, repeat(Verdict.UNKNOWN))))
-        self.earned = list(map(mul, weights, self.credits))
+        # As _sums adds them: the weight if judged (not unknown; _PER_POSTING is never summed), weight x credit
+        judged_weights = map(mul, weights, map(is_not, self.verdicts, repeat(Verdict.UNKNOWN)))
+        self.sums_of: list[complex] = list(map(complex, judged_weights, map(mul, weights, self.credits)))
 
     def _assess_in_full(self, number: int, scorer: Scorer) -> tuple[Verdict | str, float]:
         """An entry without an assessment key, from its qualification; one that depends on the
@@ -502,8 +502,8 @@ class _Columns:
         def looked_up(column: Sequence[Any] | Mapping[Any, Any], numbers: Iterable[Sequence[Any]]) -> Iterator[Iterator[Any]]:
             return map(map, repeat(column.__getitem__), numbers)
 
-        def sums(numbers: list[tuple[int, ...]]) -> Iterator[tuple[float, float]]:  # as _sums gives them
-            return zip(map(sum, looked_up(self.judged_weights, numbers)), map(sum, looked_up(self.earned, numbers)), strict=True)
+        def sums(numbers: list[tuple[int, ...]]) -> Iterator[complex]:  # as _sums gives them
+            return map(sum, looked_up(self.sums_of, numbers))
 
         required_verdicts = list(map(tuple, looked_up(self.verdicts, required)))
         preferred_verdicts = list(map(tuple, looked_up(self.verdicts, preferred)))
@@ -1122,24 +1122,27 @@ class _Tally(NamedTuple):
         return 0.0 if verdict is Verdict.UNKNOWN else self.per_weight[section] * weight
 
 
-def _sums(judged: Sequence[Judged]) -> tuple[float, float]:
-    """The weight of the judged qualifications (not unknown) and their weighted credit, summed
-    in order (Scorer.standing sums table columns to the same floats)."""
+def _sums(judged: Sequence[Judged]) -> complex:
+    """The weight of a section's judged qualifications (not unknown) and their weighted credit,
+    summed in order as one complex number: the weight is its real part, the credit its imaginary
+    part. Python adds the parts apart, as two sums would, at the cost of one; Scorer.standing
+    sums table columns of the same numbers (_Columns.sums_of)."""
     unknown = Verdict.UNKNOWN
-    return sum(0.0 if v is unknown else w for w, v, _ in judged), sum(w * c for w, _, c in judged)
+    return sum([complex(0.0 if v is unknown else w, w * c) for w, v, c in judged])
 
 
-def _tally(required: tuple[float, float], preferred: tuple[float, float], similarities: Sequence[int]) -> _Tally:
+def _tally(required: complex, preferred: complex, similarities: Sequence[int]) -> _Tally:
     """From the _sums of each section and the similarity of each posting topic."""
-    required_share = REQUIRED_SHARE if required[0] > 0 else 0.0
-    preferred_share = PREFERRED_SHARE if preferred[0] > 0 else 0.0
+    required_weight, preferred_weight = required.real, preferred.real
+    required_share = REQUIRED_SHARE if required_weight > 0 else 0.0
+    preferred_share = PREFERRED_SHARE if preferred_weight > 0 else 0.0
     topic_share = TOPIC_SHARE if similarities else 0.0
     total_share = (required_share + preferred_share + topic_share) or 1.0
-    per_required = required_share / total_share / required[0] if required[0] else 0.0
-    per_preferred = preferred_share / total_share / preferred[0] if preferred[0] else 0.0
+    per_required = required_share / total_share / required_weight if required_weight else 0.0
+    per_preferred = preferred_share / total_share / preferred_weight if preferred_weight else 0.0
     fit = sum(similarities) / (100 * len(similarities)) if similarities else 0.0
     topic_available = topic_share / total_share
-    earned = per_required * required[1] + per_preferred * preferred[1] + topic_available * fit
+    earned = per_required * required.imag + per_preferred * preferred.imag + topic_available * fit
     return _Tally((per_required, per_preferred), earned, fit, topic_available, round(min(1.0, earned), 4))
 
 
