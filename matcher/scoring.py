@@ -432,8 +432,8 @@ class _Columns:
     summary's sums are taken over its numbers at C speed. Every entry is assessed, a kind at a
     time (Scorer.assess_keys, over the table's runs of that kind), when the columns are made: a
     table the cache keeps has at most half its entries unused (cache._compact), and leaving those
-    out would cost as much as it saves. A posting with an entry that depends on it (availability) is scored as a whole
-    posting."""
+    out would cost as much as it saves. A posting with an entry that depends on it
+    (availability) is scored as a whole posting."""
 
     __slots__ = ("table", "verdicts", "weights", "credits", "sums_of", "labels", "missing_labels", "per_posting")
 
