@@ -37,6 +37,7 @@ from matcher.models import (
     PublicationsCriterion,
     Qualification,
     QualificationResult,
+    Ranked,
     ResearchExperienceCriterion,
     Section,
     SkillsCriterion,
@@ -61,7 +62,7 @@ from matcher.tuning import (
     TOPIC_SHARE,
 )
 
-R = TypeVar("R", Match, Standing)
+R = TypeVar("R", bound=Ranked)
 K = TypeVar("K")
 V = TypeVar("V")
 

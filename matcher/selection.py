@@ -65,4 +65,6 @@ def select(
 def sort_matches(matches: Sequence[R], sort: SortOrder) -> list[R]:
     if sort is SortOrder.DEADLINE:
         return sorted(matches, key=lambda m: (m.posting.deadline is None, m.posting.deadline or date.max, -m.score, m.posting.id))
-    return sorted(matches, key=lambda m: (not m.eligible, -m.score, m.posting.id))
+    from matcher.scoring import ranked  # the order rank gives: one definition of it
+
+    return ranked(list(matches))
