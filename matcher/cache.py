@@ -22,7 +22,6 @@ import pickle
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from operator import ne
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -342,9 +341,10 @@ def _compact(index: Index) -> Index:
     entries, table = index
     kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
     used = {n for _, required, preferred in kept for numbers in (required, preferred) for n in numbers}  # type: ignore[misc]
-    kinds = [kind or "" for kind in QualificationTable(table).kinds()]
-    if len(used) * 2 >= len(table) and sum(map(ne, kinds, kinds[1:])) < MAX_RUNS:  # runs: one more than changes of kind
+    as_kept = QualificationTable(table)
+    if len(used) * 2 >= len(table) and len(as_kept.runs()) <= MAX_RUNS:
         return index
+    kinds = [kind or "" for kind in as_kept.kinds()]
     order = sorted(sorted(used), key=kinds.__getitem__)  # by kind, then number
     del used, kinds
     number_of = [0] * len(table)  # old number -> new (a list: at 100,000 postings a dict would take ~50 MB more)
