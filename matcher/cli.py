@@ -20,6 +20,7 @@ import typer
 
 from matcher import __version__
 from matcher.errors import InputError, InternMatchError, UsageError
+from matcher.launcher import keep_until_exit
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -247,6 +248,7 @@ def rank(
             candidates, rank_profiles(loaded.postings, candidates, when, jobs or os.cpu_count() or 1), strict=True
         )
     ]
+    keep_until_exit(loaded, ranked, cache)
     for note in render.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
 
