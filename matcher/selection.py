@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import date
 from typing import TypeVar
 
@@ -50,21 +50,21 @@ def select(
     sort: SortOrder = SortOrder.SCORE,
     top: int | None = None,
 ) -> list[R]:
-    chosen = [
-        m
-        for m in matches
-        if (not eligible_only or m.eligible)
-        and (not open_only or is_open(m, today))
-        and (location is None or is_at(m, location))
-        and (min_score is None or m.score >= min_score)
-    ]
-    chosen = sort_matches(chosen, sort)
-    return chosen[:top] if top is not None else chosen
-
-
-def sort_matches(matches: Sequence[R], sort: SortOrder) -> list[R]:
+    """The matches that pass every filter given, in `sort` order, the first `top` of them.
+    `matches` come in ranking order (scoring.ranked), which SortOrder.SCORE keeps."""
+    filtered = eligible_only or open_only or location is not None or min_score is not None
+    chosen = (
+        [
+            m
+            for m in matches
+            if (not eligible_only or m.eligible)
+            and (not open_only or is_open(m, today))
+            and (location is None or is_at(m, location))
+            and (min_score is None or m.score >= min_score)
+        ]
+        if filtered
+        else list(matches)
+    )
     if sort is SortOrder.DEADLINE:
-        return sorted(matches, key=lambda m: (m.posting.deadline is None, m.posting.deadline or date.max, -m.score, m.posting.id))
-    from matcher.scoring import ranked  # the order rank gives: one definition of it
-
-    return ranked(list(matches))
+        chosen.sort(key=lambda m: (m.posting.deadline is None, m.posting.deadline or date.max, -m.score, m.posting.id))
+    return chosen[:top] if top is not None else chosen
