@@ -214,6 +214,11 @@ def test_no_color_and_no_color_env_give_plain_text_even_on_a_terminal() -> None:
         ("two\nlines\r\n", "two lines"),
         ("  spaced   out ", "spaced out"),
         ("no\u00a0break", "no break"),
+        ("carriage\rreturn", "carriage return"),
+        ("form\x0cfeed", "form feed"),
+        ("line\u2028separator", "line separator"),
+        (" leading", "leading"),
+        ("trailing ", "trailing"),
         ("", ""),
     ],
 )
