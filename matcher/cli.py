@@ -277,7 +277,11 @@ def rank(
                 for i, m in enumerate(matches, 1)
             )
             if fmt is render.OutputFormat.JSONL
-            else (row for c, matches in ranked for row in render.flat_rows(matches, prefix=(c.path,) if several else ()))
+            else (
+                (c.path, *render.flat_values(m, i)) if several else render.flat_values(m, i)
+                for c, matches in ranked
+                for i, m in enumerate(matches, 1)
+            )
         )
         fields = ("profile", *render.FLAT_FIELDS) if several else render.FLAT_FIELDS
         _emit(fmt, rows, fields, lambda: _tables().rankings_table(ranked), no_color)

@@ -15,9 +15,6 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
-from functools import lru_cache
-from itertools import repeat
-from operator import attrgetter, itemgetter, methodcaller
 from typing import TYPE_CHECKING, Any
 
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
@@ -195,51 +192,26 @@ FLAT_FIELDS = (
 )
 
 
-def flat_rows(matches: Iterable[Ranked], first_rank: int = 1, prefix: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
-    """Ranking rows' values, in FLAT_FIELDS order after the `prefix` values (a profile's path),
-    of matches ranked `first_rank`, `first_rank` + 1, ... Made a field at a time over all the
-    matches, so that the loops run in C: a ranking writes tens of thousands of rows."""
-    matches = list(matches)
-    postings = list(map(_POSTING, matches))
-    counts = list(map(_MET_AND_TOTALS, matches))
-    return zip(
-        *map(repeat, prefix),
-        itertools.count(first_rank),
-        map(_ID, postings),
-        map(_TITLE, postings),
-        map(_ORGANIZATION, postings),
-        map("; ".join, map(_LOCATION, postings)),
-        map(_date_text, map(_DEADLINE, postings)),
-        map(_YES_NO.__getitem__, map(_ELIGIBLE, matches)),
-        map(_score_text, map(_SCORE, matches)),
-        *(map(itemgetter(i), counts) for i in range(4)),
-        map("; ".join, map(_REASONS, matches)),
-        map(_text_or_empty, map(_SOURCE, postings)),
+def flat_values(match: Ranked, rank: int) -> tuple[Any, ...]:
+    """A ranking row's values, in FLAT_FIELDS order."""
+    posting = match.posting
+    return (
+        rank,
+        posting.id,
+        posting.title,
+        posting.organization,
+        "; ".join(posting.location),
+        iso_date(posting.deadline) or "",
+        "yes" if match.eligible else "no",
+        f"{match.score:.4f}",
+        *match.met_and_totals(),
+        "; ".join(match.reasons),
+        posting.source or "",
     )
 
 
-_POSTING, _ELIGIBLE, _SCORE, _REASONS = attrgetter("posting"), attrgetter("eligible"), attrgetter("score"), attrgetter("reasons")
-_ID, _TITLE, _ORGANIZATION, _LOCATION = attrgetter("id"), attrgetter("title"), attrgetter("organization"), attrgetter("location")
-_DEADLINE, _SOURCE = attrgetter("deadline"), attrgetter("source")
-_MET_AND_TOTALS = methodcaller("met_and_totals")
-_YES_NO = ("no", "yes")  # by a bool
-
-
-@lru_cache(maxsize=4096)
-def _date_text(value: date | None) -> str:
-    return iso_date(value) or ""
-
-
-_score_text = lru_cache(maxsize=65536)("{:.4f}".format)
-"""A score as rows show it; scores are rounded to 4 places, so few are distinct."""
-
-
-def _text_or_empty(value: str | None) -> str:
-    return value or ""
-
-
 def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
-    return dict(zip(FLAT_FIELDS, next(flat_rows([match], rank)), strict=True))
+    return dict(zip(FLAT_FIELDS, flat_values(match, rank), strict=True))
 
 
 DELIMITED_BLOCK = 256
@@ -250,7 +222,7 @@ and writing a block costs little per row (tens of thousands of rows are written 
 def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Sequence[str], delimiter: str) -> Iterator[str]:
     """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces), as text of
     a header line and then of up to DELIMITED_BLOCK lines at a time. A row is a dict, or a tuple
-    of the fields' values in order, each a string or a number (flat_rows). A dict's lists are
+    of the fields' values in order, each a string or a number (flat_values). A dict's lists are
     joined with "; " and its None is left empty."""
 
     def cell(value: Any) -> Any:
@@ -283,21 +255,19 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
 def _plain_tsv(text: str, tabs: int, lines: int) -> bool:
     """Whether no value in these TSV lines needs its white space closed up: each line's only tabs
     are the `tabs` separators, its only line break ends it, and it has no other white space than
-    single spaces inside values. (Checked on the UTF-8 bytes, where these scans are cheapest; no
-    byte of a multi-byte character is white space.)"""
+    single spaces inside values. Checked on the UTF-8 bytes, where these scans cost least (no byte
+    of a multi-byte character is ASCII)."""
     data = text.encode()
     if data.count(b"\t") != tabs * lines or data.count(b"\n") != lines or data[:1] == b" ":
         return False
-    if len(data.translate(None, _ASCII_CONTROLS)) != len(data):  # \r, a form feed, ...: not printable
-        return False
-    if not text.isascii() and not text.replace("\t", "").replace("\n", "").isprintable():  # other white space
+    rest = data.translate(None, _PRINTABLE_ASCII)  # control characters and non-ASCII ones: few
+    if rest and not rest.decode().isprintable():  # a carriage return, a no-break space, ...
         return False
     separated = data.translate(_LINE_BREAK_AS_TAB)  # each value now ends at a tab
     return b"  " not in separated and b" \t" not in separated and b"\t " not in separated
 
 
-_ASCII_CONTROLS = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
-"""Every ASCII control character but the tab and the line feed."""
+_PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
 _LINE_BREAK_AS_TAB = bytes.maketrans(b"\n", b"\t")
 
 
