@@ -23,6 +23,7 @@ from matcher.knowledge.text import GENERIC_WORDS, fold
 from matcher.knowledge.venues import VenueResolution
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import (
+    KIND_OF,
     AllOfCriterion,
     AnyOfCriterion,
     AvailabilityCriterion,
@@ -441,9 +442,9 @@ class _Columns:
     def __init__(self, table: QualificationTable, scorer: Scorer) -> None:
         self.table = table
         self.labels: dict[tuple[int, str], str] = {}
-        # An entry judged with each posting is never looked up here (see standings): no posting is needed.
-        self.missing_labels: _Memo[int, str] = _Memo(lambda n: MISSING + self._label_made(n, Verdict.UNMET, None, scorer))  # type: ignore[arg-type]
-        """Entry number -> the reason naming it when unmet and required: "missing: " and its short_label."""
+        self.missing_labels: dict[int, str] = {}
+        """Entry number -> the reason naming it when unmet and required: "missing: " and its
+        short_label (made by _add_missing_labels)."""
         self.per_posting: set[int] = set()
         """The entries judged with each posting (availability), not once: _PER_POSTING in verdicts."""
         entries, runs = table.entries, table.runs()
@@ -513,7 +514,9 @@ class _Columns:
         unmet = list(map(list, map(compress, required, map(map, repeat(is_), required_verdicts, repeat(_UNMET)))))
         unmet_weights = list(map(list, looked_up(self.weights, unmet)))
         in_order = map(eq, unmet_weights, map(_FALLING, unmet_weights))
-        reasons = list(map(tuple, looked_up(self.missing_labels, map(_FIRST_TWO, unmet))))
+        named = list(map(_FIRST_TWO, unmet))
+        self._add_missing_labels(chain.from_iterable(named), scorer)
+        reasons = list(map(tuple, looked_up(self.missing_labels, named)))
         for i in [i for i, (missing, ordered) in enumerate(zip(unmet, in_order, strict=True)) if not (missing and ordered)]:
             s, numbers = summaries[i], required[i] + preferred[i]
             reasons[i] = _reasons(
@@ -539,12 +542,25 @@ class _Columns:
             found = self.labels[(number, verdict._value_)] = self._label_made(number, verdict, posting, scorer)
         return found
 
-    def _label_made(self, number: int, verdict: Verdict, posting: Posting, scorer: Scorer) -> str:
+    def _label_made(self, number: int, verdict: Verdict, posting: Posting | None, scorer: Scorer) -> str:
         key = self.table.entries[number][1]
-        if key is not None and key[0] == "skills":  # short_label's, from the key: no judgement in words
+        if key is not None and verdict is Verdict.UNMET:
+            return _unmet_label(key)
+        if key is None:
+            q = self.table.qualification(number)
+            return short_label(q.criterion, verdict, lambda: scorer.judge(q, posting))  # type: ignore[arg-type]
+        if key[0] == "skills":  # short_label's, from the key: no judgement in words
             return _skills_label(key[3], verdict, lambda: _skills_matched(key[1], scorer))  # type: ignore[index]
-        q = self.table.qualification(number)
-        return short_label(q, verdict, lambda: scorer.judge(q, posting))
+        c = criterion_of(key)  # cheaper than the qualification, which the judgement does not need
+        return short_label(c, verdict, lambda: scorer.judge(Qualification(c), posting))  # type: ignore[arg-type]
+
+    def _add_missing_labels(self, numbers: Iterable[int], scorer: Scorer) -> None:
+        """missing_labels for these entries, those not made yet. (An entry judged with each
+        posting is never named here: see standings. So no posting is needed.)"""
+        labels, entries, unmet = self.missing_labels, self.table.entries, Verdict.UNMET
+        for number in set(numbers).difference(labels):
+            key = entries[number][1]
+            labels[number] = MISSING + (_unmet_label(key) if key is not None else self._label_made(number, unmet, None, scorer))
 
 
 _KEY = itemgetter(1)  # of a table entry
@@ -1208,7 +1224,7 @@ def _standing_of(posting: Posting, scorer: Scorer) -> Standing:
 
     def label(i: int, verdict: Verdict) -> str:
         q = qualifications[i]
-        return short_label(q, verdict, lambda: scorer.judge(q, posting))
+        return short_label(q.criterion, verdict, lambda: scorer.judge(q, posting))
 
     required_verdicts, preferred_verdicts = tuple(v for _, v, _ in required), tuple(v for _, v, _ in preferred)
     tally = _tally(_sums(required), _sums(preferred), [t.similarity for t in topics])
@@ -1258,10 +1274,9 @@ def ranked(items: list[R]) -> list[R]:
 # ----------------------------------------------------------------------------- reasons
 
 
-def short_label(q: Qualification, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
+def short_label(c: Criterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
     """A few words naming what a qualification is about, for the table's reasons column.
     `judgement` is asked for only where the words depend on it (what matched, which parts)."""
-    c = q.criterion
     match c:
         case DegreeCriterion():
             return f"{_stages_text(c.stages)}" + (" enrolment" if c.enrolled else "")
@@ -1272,8 +1287,7 @@ def short_label(q: Qualification, verdict: Verdict, judgement: Callable[[], Judg
             if verdict in (Verdict.MET, Verdict.PARTIAL) and (j := judgement()).matched:
                 n = j.evidence.split(" ", 1)[0]
                 return f"{n} paper{'s' if n != '1' else ''} at {j.matched}"
-            listed = ", ".join(c.venues[:3]) + ("…" if len(c.venues) > 3 else "")
-            return f"paper at {listed or ', '.join(c.areas) or 'any venue'}"
+            return _papers_asked(c.venues, c.areas)
         case SkillsCriterion():
             return _skills_label(c.terms, verdict, lambda: judgement().matched)
         case LocationCriterion():
@@ -1289,18 +1303,41 @@ def short_label(q: Qualification, verdict: Verdict, judgement: Callable[[], Judg
             if verdict is Verdict.UNMET:  # name only what is missing
                 pairs = [(m, p) for m, p in pairs if p.verdict is Verdict.UNMET]
             return " + ".join(_label_of(m, p) for m, p in pairs)
-    return q.kind  # pragma: no cover
+    return KIND_OF[type(c)]  # pragma: no cover
+
+
+def _papers_asked(venues: Sequence[str], areas: Sequence[str]) -> str:
+    listed = ", ".join(venues[:3]) + ("…" if len(venues) > 3 else "")
+    return f"paper at {listed or ', '.join(areas) or 'any venue'}"
 
 
 def _skills_label(terms: Sequence[str], verdict: Verdict, matched: Callable[[], str | None]) -> str:
     """What was found when met, else what is asked for."""
     if verdict is Verdict.MET and (found := matched()):
         return _clip(found, 30)
+    return _skills_asked(terms)
+
+
+def _skills_asked(terms: Sequence[str]) -> str:
     return _clip("/".join(terms), 40)
 
 
+def _unmet_label(key: AssessmentKey) -> str:
+    """short_label of an unmet criterion with this assessment_key, from the key: its words then
+    name what is asked for, which needs no judgement (and mostly, no criterion)."""
+    if key[0] == "skills":
+        return _skills_asked(key[3])  # type: ignore[arg-type]
+    if key[0] == "publications":
+        return _papers_asked(key[5], key[6])  # type: ignore[arg-type, misc]
+    return short_label(criterion_of(key), Verdict.UNMET, _no_judgement)
+
+
+def _no_judgement() -> Judgement:
+    raise AssertionError("an unmet criterion's words need no judgement")  # pragma: no cover
+
+
 def _label_of(q: Qualification, j: Judgement) -> str:
-    return short_label(q, j.verdict, lambda: j)
+    return short_label(q.criterion, j.verdict, lambda: j)
 
 
 MISSING = "missing: "
