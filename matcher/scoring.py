@@ -141,6 +141,11 @@ def _profile_field_items(profile: Profile) -> list[str]:
     return [profile.degree.field] if profile.degree.field else []
 
 
+def _research_field_items(profile: Profile) -> list[str]:
+    """What a research field is matched with: the degree's field, research roles, interests."""
+    return _profile_field_items(profile) + [e.role for e in profile.experience if e.research] + list(profile.interests)
+
+
 @dataclass(frozen=True, slots=True)
 class ReadTerm:
     written: str
@@ -241,6 +246,10 @@ class Scorer:
         """A PublicationsReach -> its assessment."""
         self._fields_matched: dict[tuple[str, ...], TermMatch | None] = {}
         self._research_fields: dict[tuple[str, ...], TermMatch | None] = {}
+        self._research_field: _Memo[str, TermMatch] = _Memo(
+            lambda field: term_catalogue().best_match(field, _research_field_items(self.profile))
+        )
+        """One field a posting names -> the best of the profile's field, research roles and interests."""
         self.research = research_years(profile, today)
 
     def changed(self, profile: Profile, parts: frozenset[str]) -> Scorer:
@@ -348,10 +357,8 @@ class Scorer:
 
     def research_field_match(self, fields: tuple[str, ...]) -> TermMatch | None:
         """The best of the profile's field, research roles and interests against these fields."""
-        if fields not in self._research_fields:
-            profile = self.profile
-            have = _profile_field_items(profile) + [e.role for e in profile.experience if e.research]
-            self._research_fields[fields] = _field_match(fields, have + list(profile.interests))
+        if fields not in self._research_fields:  # each field matched once, however many lists name it
+            self._research_fields[fields] = _best_of(map(self._research_field.__getitem__, fields))
         return self._research_fields[fields]
 
     def fields_match(self, fields: tuple[str, ...]) -> TermMatch | None:

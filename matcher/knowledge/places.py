@@ -39,12 +39,20 @@ class Gazetteer:
             if entry.get("within"):
                 self.within[name] = entry["within"]
         self.country_codes: dict[str, str] = {k.upper(): v for k, v in (data.get("country_codes") or {}).items()}
+        self._parsed: dict[str, Place] = {}
+        """Place text -> its Place: postings name the same few places again and again."""
 
     def country(self, code: str) -> str:
         """The country an ISO code names ("CA" -> "canada"), or the code as given."""
         return self.country_codes.get(code.strip().upper(), code)
 
     def parse(self, written: str) -> Place:
+        found = self._parsed.get(written)
+        if found is None:
+            found = self._parsed[written] = self._parse(written)
+        return found
+
+    def _parse(self, written: str) -> Place:
         parts = [fold(p) for p in written.split(",") if fold(p)]
         regions: set[str] = set()
         city: str | None = None
