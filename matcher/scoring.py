@@ -516,8 +516,8 @@ class _Columns:
 
         required_verdicts = list(map(tuple, looked_up(self.verdicts, required)))
         preferred_verdicts = list(map(tuple, looked_up(self.verdicts, preferred)))
-        similarities = map(list, looked_up(scorer.topic_similarity, topics))  # a dict, by topic
-        tallies = list(map(_tally, sums(required), sums(preferred), similarities))
+        similarity = map(sum, looked_up(scorer.topic_similarity, topics))  # a dict, by topic
+        tallies = list(map(_tally, sums(required), sums(preferred), similarity, map(len, topics)))
         unmet = list(map(list, map(compress, required, map(map, repeat(is_), required_verdicts, repeat(_UNMET)))))
         unmet_weights = list(map(list, looked_up(self.weights, unmet)))
         in_order = map(eq, unmet_weights, map(_FALLING, unmet_weights))
@@ -1157,16 +1157,16 @@ def _sums(judged: Sequence[Judged]) -> complex:
     return sum([complex(0.0 if v is unknown else w, w * c) for w, v, c in judged])
 
 
-def _tally(required: complex, preferred: complex, similarities: Sequence[int]) -> _Tally:
-    """From the _sums of each section and the similarity of each posting topic."""
+def _tally(required: complex, preferred: complex, similarity: int, topics: int) -> _Tally:
+    """From the _sums of each section, and the similarities of the posting's topics summed."""
     required_weight, preferred_weight = required.real, preferred.real
     required_share = REQUIRED_SHARE if required_weight > 0 else 0.0
     preferred_share = PREFERRED_SHARE if preferred_weight > 0 else 0.0
-    topic_share = TOPIC_SHARE if similarities else 0.0
+    topic_share = TOPIC_SHARE if topics else 0.0
     total_share = (required_share + preferred_share + topic_share) or 1.0
     per_required = required_share / total_share / required_weight if required_weight else 0.0
     per_preferred = preferred_share / total_share / preferred_weight if preferred_weight else 0.0
-    fit = sum(similarities) / (100 * len(similarities)) if similarities else 0.0
+    fit = similarity / (100 * topics) if topics else 0.0
     topic_available = topic_share / total_share
     earned = per_required * required.imag + per_preferred * preferred.imag + topic_available * fit
     return _Tally((per_required, per_preferred), earned, fit, topic_available, round(min(1.0, earned), 4))
@@ -1179,7 +1179,8 @@ def _score(posting: Posting, scorer: Scorer) -> Match:
     tally = _tally(
         _sums([(q.weight, j.verdict, j.credit) for q, j in required]),
         _sums([(q.weight, j.verdict, j.credit) for q, j in preferred]),
-        [t.similarity for t in topics],
+        sum(t.similarity for t in topics),
+        len(topics),
     )
     sections: tuple[tuple[Section, list[tuple[Qualification, Judgement]]], ...] = (
         ("required", required),
@@ -1234,7 +1235,7 @@ def _standing_of(posting: Posting, scorer: Scorer) -> Standing:
         return short_label(q.criterion, verdict, lambda: scorer.judge(q, posting))
 
     required_verdicts, preferred_verdicts = tuple(v for _, v, _ in required), tuple(v for _, v, _ in preferred)
-    tally = _tally(_sums(required), _sums(preferred), [t.similarity for t in topics])
+    tally = _tally(_sums(required), _sums(preferred), sum(t.similarity for t in topics), len(topics))
     reasons = _reasons(
         required_verdicts,
         preferred_verdicts,
