@@ -444,7 +444,7 @@ class _Columns:
     out would cost as much as it saves. A posting with an entry that depends on it
     (availability) is scored as a whole posting."""
 
-    __slots__ = ("table", "verdicts", "weights", "credits", "sums_of", "labels", "missing_labels", "per_posting")
+    __slots__ = ("table", "verdicts", "weights", "one_weight", "credits", "sums_of", "labels", "missing_labels", "per_posting")
 
     def __init__(self, table: QualificationTable, scorer: Scorer) -> None:
         self.table = table
@@ -467,6 +467,8 @@ class _Columns:
                 assessed_of[kind] = iter(list(scorer.assess_keys(kind, keys)))
         assessed = list(chain.from_iterable(islice(assessed_of[kind], end - first) for kind, first, end in runs))
         self.weights = weights = list(map(itemgetter(0), entries))
+        self.one_weight = not weights or weights.count(weights[0]) == len(weights)
+        """Whether every entry weighs the same (as when no posting sets a weight)."""
         self.verdicts: list[Verdict | str] = list(map(itemgetter(0), assessed))
         self.credits: list[float] = list(map(itemgetter(1), assessed))
         # As _sums adds them: the weight if judged (not unknown; _PER_POSTING is never summed), weight x credit
@@ -519,8 +521,11 @@ class _Columns:
         similarity = map(sum, looked_up(scorer.topic_similarity, topics))  # a dict, by topic
         tallies = list(map(_tally, sums(required), sums(preferred), similarity, map(len, topics)))
         unmet = list(map(list, map(compress, required, map(map, repeat(is_), required_verdicts, repeat(_UNMET)))))
-        unmet_weights = list(map(list, looked_up(self.weights, unmet)))
-        in_order = map(eq, unmet_weights, map(_FALLING, unmet_weights))
+        if self.one_weight:  # then no weights rise
+            in_order: Iterable[bool] = repeat(True, len(unmet))
+        else:
+            unmet_weights = list(map(list, looked_up(self.weights, unmet)))
+            in_order = map(eq, unmet_weights, map(_FALLING, unmet_weights))
         named = list(map(_FIRST_TWO, unmet))
         self._add_missing_labels(chain.from_iterable(named), scorer)
         reasons = list(map(tuple, looked_up(self.missing_labels, named)))
