@@ -29,11 +29,11 @@ from matcher import __version__
 from matcher.errors import InputError
 from matcher.loading import load_posting, paths_in
 from matcher.models import Criterion, Posting, Qualification
-from matcher.table import Entry, QualificationTable, Row, TableBuilder, row, summary_of
+from matcher.table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
-in kind order.)"""
+in kind order; 8: with its runs of one kind.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"
@@ -173,7 +173,8 @@ class PostingCache:
         much faster to read; `full` gives the whole posting back."""
         if not names:
             return []
-        cached, entries = self._read_index(folder)
+        (cached, entries), runs = self._read_index(folder)
+        read = entries
         paths = paths_in(folder, names)
         stats = dict(zip(names, map(os.stat, paths), strict=True))
         fresh: dict[str, IndexEntry] = {}
@@ -190,7 +191,7 @@ class PostingCache:
         elif len(cached) != len(fresh):
             written = self._write_index(folder, _compact((fresh, entries)))
         self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
-        table = QualificationTable(entries)
+        table = QualificationTable(entries, runs if entries is read else None)  # runs of the table as read
         outcomes: list[Outcome] = []
         summarised = self._summarised
         for name, path in zip(names, paths, strict=True):
@@ -303,20 +304,30 @@ class PostingCache:
             return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), False
         return index, self._write_index(folder, index)
 
-    def _read_index(self, folder: Path) -> Index:
+    def _read_index(self, folder: Path) -> tuple[Index, list[Run] | None]:
+        """The index, and its table's runs of one kind (table.QualificationTable.runs)."""
         try:
             with open(self.file_for(folder), "rb") as handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
             if (data.get("format"), data.get("tool"), data.get("folder")) != (CACHE_FORMAT, __version__, str(folder.resolve())):
-                return {}, []
-            entries, table = data["entries"], data["table"]
-            return (entries, table) if isinstance(entries, dict) and isinstance(table, list) else ({}, [])
-        except Exception:  # noqa: BLE001 - missing, truncated, corrupt or foreign: rebuild
-            return {}, []
+                return ({}, []), None
+            entries, table, runs = data["entries"], data["table"], data["runs"]
+            if isinstance(entries, dict) and isinstance(table, list) and _runs_cover(runs, table):
+                return (entries, table), runs
+        except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or foreign: rebuild
+            pass
+        return ({}, []), None
 
     def _write_index(self, folder: Path, index: Index) -> bool:
         entries, table = index
-        data = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve()), "entries": entries, "table": table}
+        data = {
+            "format": CACHE_FORMAT,
+            "tool": __version__,
+            "folder": str(folder.resolve()),
+            "entries": entries,
+            "table": table,
+            "runs": QualificationTable(table).runs(),
+        }
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
             handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".postings-", suffix=".tmp")
@@ -326,6 +337,22 @@ class PostingCache:
             return True
         except OSError:
             return False  # a cache that cannot be written only costs speed next time
+
+
+def _runs_cover(runs: object, table: list[Entry]) -> bool:
+    """Whether `runs` are runs (kind, first, end) that cover this table in order, each beginning
+    and ending with an entry of its kind."""
+    if not isinstance(runs, list):
+        return False
+    start = 0
+    for run in runs:
+        if not (isinstance(run, tuple) and len(run) == 3 and run[1] == start and start < run[2] <= len(table)):
+            return False
+        kind, first, end = run
+        if any((key[0] if key is not None else None) != kind for key in (table[first][1], table[end - 1][1])):
+            return False
+        start = end
+    return start == len(table)
 
 
 MAX_RUNS = 64

@@ -62,10 +62,11 @@ Run = tuple[str | None, int, int]
 class QualificationTable:
     """The distinct qualifications of a folder, by number."""
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], runs: list[Run] | None = None) -> None:
+        """`runs`: what runs() gives for these entries, when known (the cache keeps them)."""
         self.entries = entries
         self._decoded: dict[int, Qualification] = {}
-        self._runs: list[Run] = []
+        self._runs: list[Run] = runs or []
 
     def kinds(self) -> list[str | None]:
         """Each entry's kind of assessment key ("skills", ...; see scoring.assessment_key), or

@@ -73,7 +73,7 @@ def test_a_deleted_or_broken_file_is_noticed(tmp_path: Path) -> None:
     assert "invalid YAML" in result.skipped[0].error
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "other-version", "other-folder"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "other-version", "other-folder", "runs-of-another-table"])
 def test_a_corrupt_or_stale_cache_is_rebuilt_not_trusted(tmp_path: Path, damage: str) -> None:
     folder = tmp_path / "postings"
     folder.mkdir()
@@ -85,6 +85,10 @@ def test_a_corrupt_or_stale_cache_is_rebuilt_not_trusted(tmp_path: Path, damage:
         cache_file.write_bytes(b"not a pickle at all")
     elif damage == "truncated":
         cache_file.write_bytes(cache_file.read_bytes()[:200])
+    elif damage == "runs-of-another-table":  # they would have scoring read entries as the wrong kind
+        data = pickle.loads(cache_file.read_bytes())
+        data["runs"] = [("skills", 0, len(data["table"]))]
+        cache_file.write_bytes(pickle.dumps(data))
     else:
         data = pickle.loads(cache_file.read_bytes())
         data["tool" if damage == "other-version" else "folder"] = "something else"
@@ -237,9 +241,11 @@ def test_the_cached_table_keeps_each_kind_of_entry_together_as_scoring_reads_the
     assert len(summaries(as_parsed)[0].table.runs()) > MAX_RUNS  # as built: in the order the postings ask
 
     load(folder, cache)
-    table = QualificationTable(pickle.loads(cache.file_for(folder).read_bytes())["table"])
+    index = pickle.loads(cache.file_for(folder).read_bytes())
+    table = QualificationTable(index["table"])
     kinds = set(table.kinds())
     assert [kind for kind, _, _ in table.runs()] == sorted(kinds, key=lambda k: k or "")  # one run per kind
+    assert index["runs"] == table.runs()  # kept, so that a ranking need not find them again
     assert [s.whole() for s in load_postings(folder, read_folder=cache.load_summaries).postings] == [
         replace(p, required=bare(p.required), preferred=bare(p.preferred)) for p in as_parsed
     ]
