@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, TypeAlias
+from typing import Literal, NamedTuple, TypeAlias
 
 
 class Stage(enum.IntEnum):
@@ -338,11 +338,12 @@ class Match(Record):
         return self.count("required", met), self.count("required"), self.count("preferred", met), self.count("preferred")
 
 
-@dataclass(frozen=True, slots=True)
-class Standing(Record):
+class Standing(NamedTuple):
     """A posting's place in one profile's ranking: what a table row shows, without the
     explanations. Comes from the same judgements as a Match (Scorer.standing), at a fraction of
-    the cost, so that tens of thousands of postings rank quickly; Scorer.score gives the Match."""
+    the cost, so that tens of thousands of postings rank quickly; Scorer.score gives the Match.
+    (A named tuple, unlike the other records: one is made for every posting ranked, and it is
+    the cheapest immutable record to make.)"""
 
     posting: Posting
     eligible: bool
