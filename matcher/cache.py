@@ -16,10 +16,10 @@ like any application cache.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import tempfile
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -153,7 +153,11 @@ class PostingCache:
         """Path of each summary handed out -> (its folder, its file name, its index entry)."""
 
     def file_for(self, folder: Path, kind: str = "postings") -> Path:
-        key = hashlib.sha256(str(folder.resolve()).encode()).hexdigest()[:16]
+        # A short, stable name for the folder. Not a cryptographic hash: hashlib loads OpenSSL, a
+        # few ms of every run, and two folders sharing a name only cost each other their cache
+        # (each file names the folder it is for, and is ignored for another).
+        resolved = str(folder.resolve()).encode()
+        key = f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}"
         return self.directory / f"{kind}-{key}.pickle"
 
     def load(self, folder: Path, names: list[str], on_progress: Progress = None) -> list[Outcome]:
