@@ -241,3 +241,12 @@ def test_a_duplicate_posting_id_is_skipped_and_names_the_first(tmp_path: Path) -
     loaded = load_postings(tmp_path)
     assert [p.title for p in loaded.postings] == ["A"]
     assert "duplicate posting id 'same' (also in" in loaded.skipped[0].error
+
+
+def test_a_folders_posting_files_are_its_yaml_files_by_name(tmp_path: Path) -> None:
+    from matcher.loading import posting_names
+
+    for name in ("b.yaml", "a.yml", ".hidden.yaml", ".yaml", "..yml", "c.YAML", "notes.txt", "yaml"):
+        (tmp_path / name).write_text("id: x\n")
+    (tmp_path / "folder.yaml").mkdir()
+    assert posting_names(tmp_path) == [".hidden.yaml", "a.yml", "b.yaml"]
