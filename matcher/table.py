@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
+from datetime import date
 from itertools import groupby
 from typing import Any, TypeVar
 
@@ -126,17 +127,17 @@ class TableBuilder:
 
 
 class Sharing:
-    """Equal strings, and equal tuples and frozensets of strings, made one object, so that pickle
-    writes each once and reads it back once (the terms of skill lists, the venues of venue lists,
-    organisations, places). Tuples that hold anything else are rebuilt from shared parts but not
-    shared themselves: equal is not enough there, (1,) == (1.0,)."""
+    """Equal strings and dates, and equal tuples and frozensets of strings, made one object, so
+    that pickle writes each once and reads it back once (the terms of skill lists, the venues of
+    venue lists, organisations, places, deadlines). Tuples that hold anything else are rebuilt
+    from shared parts but not shared themselves: equal is not enough there, (1,) == (1.0,)."""
 
     def __init__(self) -> None:
         self._seen: dict[Any, Any] = {}
 
     def __call__(self, value: T) -> T:
         kind = type(value)
-        if kind is str:
+        if kind is str or kind is date:
             return self._seen.setdefault(value, value)  # type: ignore[no-any-return]
         if kind is not tuple and kind is not frozenset:
             return value

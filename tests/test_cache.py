@@ -253,3 +253,15 @@ def test_the_cached_table_keeps_each_kind_of_entry_together_as_scoring_reads_the
 
 def bare(qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
     return tuple(Qualification(q.criterion, weight=q.weight) for q in qualifications)
+
+
+def test_equal_strings_dates_and_tuples_of_strings_are_kept_once_but_not_equal_numbers() -> None:
+    from datetime import date
+
+    from matcher.table import Sharing
+
+    share = Sharing()
+    first = share(("NeurIPS", date(2027, 1, 15), ("PyTorch", "JAX"), (1,)))
+    again = share(("".join(["Neur", "IPS"]), date(2027, 1, 15), ("PyTorch", "".join(["J", "AX"])), (1.0,)))
+    assert again[0] is first[0] and again[1] is first[1] and again[2] is first[2]  # one object each: pickled once
+    assert again[3] == (1.0,) and type(again[3][0]) is float  # equal to (1,), but not the same value
