@@ -158,6 +158,9 @@ def read_text(path: str) -> str:
         ) from None
 
 
+TOO_DEEP = "nested too deeply to be a profile or posting"
+
+
 def parse_yaml(text: str, path: str) -> Any:
     """One YAML document, positioned; a syntax error becomes an InputError at its line:column."""
     documents, error = parse_yaml_stream(text, path)
@@ -186,6 +189,8 @@ def parse_yaml_stream(text: str, path: str) -> tuple[list[Any], InputError | Non
             message = f"tag {message.split('tag ', 1)[-1]} is not allowed; use plain YAML values"
         elif message.startswith("duplicate"):
             pass
+        elif "maximum nesting depth" in message:  # libyaml's own limit (PyYAML >= 6.0.4), met before ours
+            message = TOO_DEEP
         elif error.context and error.problem:
             message = f"invalid YAML: {error.problem} ({error.context})"
         else:
@@ -194,7 +199,7 @@ def parse_yaml_stream(text: str, path: str) -> tuple[list[Any], InputError | Non
     except yaml.YAMLError as error:
         return documents, InputError(Problem(path, f"invalid YAML: {error}"))
     except RecursionError:
-        return documents, InputError(Problem(path, "nested too deeply to be a profile or posting"))
+        return documents, InputError(Problem(path, TOO_DEEP))
     return documents, None
 
 

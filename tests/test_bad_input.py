@@ -3,6 +3,7 @@ traceback, and nothing in it is executed."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from .conftest import ROOT
 
 BAD = ROOT / "tests" / "data" / "bad"
 
-EXPECTED = {
+EXPECTED: dict[str, str | re.Pattern[str]] = {
     "invalid-yaml.yaml": "invalid-yaml.yaml:5:1: invalid YAML: did not find expected ',' or '}'",
     "tabs.yaml": "tabs.yaml:4:1: found character that cannot start any token (a tab: YAML indents with spaces, not tabs)",
     "wrong-type.yaml": "wrong-type.yaml:3:17: posting.duration_weeks: expected a whole number, got text ('twelve')",
@@ -32,7 +33,8 @@ EXPECTED = {
     "negative-years.yaml": "negative-years.yaml:4:38: required.research_experience.min_years: must be 0 or more, got -1",
     "not-utf8.yaml": "not-utf8.yaml:2:18: not UTF-8 text (byte 0xe9); save the file as UTF-8",
     "binary.yaml": "binary.yaml: a binary file; expected YAML text",
-    "deep-nesting.yaml": "deep-nesting.yaml: nested too deeply to be a profile or posting",
+    # Python's recursion limit or libyaml's own nesting limit (PyYAML >= 6.0.4), whichever is met first
+    "deep-nesting.yaml": re.compile(r"deep-nesting\.yaml(:\d+:\d+)?: nested too deeply to be a profile or posting"),
     "billion-laughs.yaml": "billion-laughs.yaml:9:5: posting.topics: each item must be text, got a list",
     "python-tag.yaml": "python-tag.yaml:1:8: tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed",
 }
@@ -48,7 +50,11 @@ def test_every_file_in_the_corpus_has_an_expectation() -> None:
 def test_each_bad_file_gives_its_message(name: str) -> None:
     with pytest.raises(InputError) as caught:
         load_posting(str(BAD / name))
-    assert EXPECTED[name] in str(caught.value).replace(str(BAD) + "/", "")
+    message, expected = str(caught.value).replace(str(BAD) + "/", ""), EXPECTED[name]
+    if isinstance(expected, re.Pattern):
+        assert expected.search(message), message
+    else:
+        assert expected in message
 
 
 def test_a_python_tag_is_refused_not_executed(tmp_path: Path) -> None:
