@@ -428,7 +428,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             top.get("degree"),
             _value_mark(top, "degree"),
             "degree",
-            ["stage", "field", "enrolled", "year", "expected_graduation"],
+            ["stage", "field", "enrolled", "year", "expected_graduation", "thesis"],
             ["stage"],
         )
         if "degree" in top
@@ -445,11 +445,14 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             enrolled=True if enrolled is None else enrolled,
             year=reader.number(d, "year", "degree", integer=True, minimum=1),
             expected_graduation=reader.date(d, "expected_graduation", "degree", end=True),
+            thesis=reader.text(d, "thesis", "degree"),
         )
 
     experience: list[Experience] = []
     for item, mark in _items(top.get("experience"), _value_mark(top, "experience")) if top.get("experience") is not None else []:
-        e = reader.mapping(item, mark, "experience", ["role", "organization", "start", "end", "research"], ["role"])
+        e = reader.mapping(
+            item, mark, "experience", ["role", "organization", "start", "end", "research", "description", "topics"], ["role"]
+        )
         if e is None:
             continue
         end = reader.date(e, "end", "experience", end=True, present_ok=True)
@@ -461,6 +464,8 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
                 start=reader.date(e, "start", "experience"),
                 end=None if end in (None, "present") else end,
                 research=bool(research),
+                description=reader.text(e, "description", "experience"),
+                topics=reader.texts(e, "topics", "experience"),
             )
         )
 

@@ -55,6 +55,8 @@ class Degree(Record):
     """Currently enrolled at a university."""
     year: int | None = None
     expected_graduation: date | None = None
+    thesis: str | None = None
+    """The thesis title or topic, free text: evidence of the research field."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +69,10 @@ class Experience(Record):
     end: date | None
     """None means `present`."""
     research: bool
+    description: str | None = None
+    """What the role was about, free text: evidence of its research field."""
+    topics: tuple[str, ...] = ()
+    """The role's research topics, as the profile names them."""
 
 
 @dataclass(frozen=True, slots=True)
