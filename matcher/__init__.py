@@ -1,3 +1,3 @@
 """intern-match: which research internships a PhD or Masters student fits, and why."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

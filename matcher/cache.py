@@ -2,16 +2,16 @@
 
 Two files per postings folder, under the user cache directory (platformdirs). The index holds,
 for each posting file, its size, modification time and either its summary (its header, and its
-qualifications as numbers into the folder's table of distinct qualifications: see matcher.table)
-or its error, and that table; ranking reads only this. The
-details file holds each full posting as a record of its own, which the index locates, so that
-`explain` reads one record and a cold run never holds every full posting in memory. A file
-whose size or mtime changed is parsed again; nothing else is. A cache written by another version
-of the tool, for another folder, or that fails to load in any way is ignored and rebuilt, never
-trusted; a record that is missing, damaged or names another file version is parsed again. Writes
-replace each file atomically (the details first), so concurrent runs only ever see whole files.
-The cache lives in the user's own cache folder and is read with pickle; it is theirs alone,
-like any application cache.
+qualifications as numbers into the folder's table of distinct qualifications: see
+matcher.posting_table) or its error, and that table; ranking reads only this. The details file
+holds each full posting as a record of its own, which the index locates, so that `explain` reads
+one record and a cold run never holds every full posting in memory. A file whose size or mtime
+changed is parsed again; nothing else is. A cache written by another version of the tool, by
+other judgement code or catalogues (matcher.fingerprint), for another folder, or that fails to
+load in any way is ignored and rebuilt, never trusted; a record that is missing, damaged or names
+another file version is parsed again. Writes replace each file atomically (the details first), so
+concurrent runs only ever see whole files. The cache lives in the user's own cache folder and is
+read with pickle; it is theirs alone, like any application cache.
 """
 
 from __future__ import annotations
@@ -27,9 +27,10 @@ from typing import BinaryIO, TypeVar
 
 from matcher import __version__
 from matcher.errors import InputError
+from matcher.fingerprint import judgement_fingerprint
 from matcher.loading import load_posting, paths_in
 from matcher.models import Criterion, Posting, Qualification
-from matcher.table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
+from matcher.posting_table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
 
 CACHE_FORMAT = 8
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
@@ -257,7 +258,7 @@ class PostingCache:
         into the table stay as they were (see _compact)."""
         entries: dict[str, IndexEntry] = {}
         table = TableBuilder(reused[1])
-        header = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve())}
+        header = _header(folder)
         details = self.file_for(folder, "details")
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
@@ -313,7 +314,7 @@ class PostingCache:
         try:
             with open(self.file_for(folder), "rb") as handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
-            if (data.get("format"), data.get("tool"), data.get("folder")) != (CACHE_FORMAT, __version__, str(folder.resolve())):
+            if {key: data.get(key) for key in _HEADER_KEYS} != _header(folder):
                 return ({}, []), None
             entries, table, runs = data["entries"], data["table"], data["runs"]
             if isinstance(entries, dict) and isinstance(table, list) and _runs_cover(runs, table):
@@ -325,9 +326,7 @@ class PostingCache:
     def _write_index(self, folder: Path, index: Index) -> bool:
         entries, table = index
         data = {
-            "format": CACHE_FORMAT,
-            "tool": __version__,
-            "folder": str(folder.resolve()),
+            **_header(folder),
             "entries": entries,
             "table": table,
             "runs": QualificationTable(table).runs(),
@@ -341,6 +340,15 @@ class PostingCache:
             return True
         except OSError:
             return False  # a cache that cannot be written only costs speed next time
+
+
+_HEADER_KEYS = ("format", "tool", "judgement", "folder")
+
+
+def _header(folder: Path) -> dict[str, object]:
+    """What a cache file must say to be used: written in this format, by this version of the
+    tool, with this judgement code and these catalogues (matcher.fingerprint), for this folder."""
+    return {"format": CACHE_FORMAT, "tool": __version__, "judgement": judgement_fingerprint(), "folder": str(folder.resolve())}
 
 
 def _runs_cover(runs: object, table: list[Entry]) -> bool:

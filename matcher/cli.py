@@ -329,7 +329,7 @@ def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Pat
 
 
 def _choice(option: str, value: str, choices: type[enum.Enum]) -> Any:
-    from matcher.loading import did_you_mean
+    from matcher.positioned import did_you_mean
 
     names = [c.value for c in choices]  # type: ignore[attr-defined]
     if value.lower() not in names:
@@ -573,7 +573,7 @@ def profile_show(
 ) -> None:
     """How intern-match reads a profile: stage, enrolment, research years, each paper's venue, canonical skills."""
     from matcher import render
-    from matcher.scoring import read_profile
+    from matcher.profile_reading import read_profile
 
     try:
         fmt = _output_format(output_format, ("table", "json"))
@@ -606,7 +606,7 @@ def venues(
     """Show how venue strings resolve (venue, areas, how it matched, similarity), or list the catalogue."""
     from matcher import render
     from matcher.knowledge.venues import catalogue
-    from matcher.loading import did_you_mean
+    from matcher.positioned import did_you_mean
 
     try:
         fmt = _output_format(output_format)

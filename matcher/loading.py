@@ -1,15 +1,14 @@
 """Profile and posting files -> models, with every problem positioned at file:line:column.
 
-YAML is parsed by libyaml's C loader when PyYAML has it, always with a safe loader: tags such as
-`!!python/object` are refused, never executed. Dates stay text until this module checks them,
-so "2021-02-30" is reported, not turned into a crash.
+The text is parsed and its values read by type in matcher.positioned; each qualification's kind
+is read by its rule (matcher.rules). Folders of postings are read here too: a broken posting is
+skipped and reported, and the others still rank.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -18,366 +17,37 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-from rapidfuzz import fuzz, process
-
 from matcher.errors import InputError, Problem
 from matcher.imports import is_json_resume, profile_from_json_resume, publications_from_bibtex
-from matcher.knowledge import SAFE_LOADER
-from matcher.knowledge.degrees import STAGE_ALIASES, parse_stage
 from matcher.knowledge.places import gazetteer
-from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import (
-    AllOfCriterion,
-    AnyOfCriterion,
     Availability,
-    AvailabilityCriterion,
-    Criterion,
     Degree,
-    DegreeCriterion,
     Experience,
-    LocationCriterion,
     Pay,
     Posting,
     Profile,
     ProfileLocation,
     Publication,
-    PublicationsCriterion,
     Qualification,
-    ResearchExperienceCriterion,
-    SkillsCriterion,
     Stage,
     TextCriterion,
 )
-
-MAX_FILE_BYTES = 10 * 1024 * 1024
-"""Profiles and postings are a few KB; a file this large is a mistake, not a posting."""
-
-STDIN = "-"
-
-QUALIFICATION_KINDS = (
-    "degree",
-    "research_experience",
-    "publications",
-    "skills",
-    "location",
-    "availability",
-    "text",
-    "any_of",
-    "all_of",
+from matcher.positioned import (
+    STDIN,
+    ValueReader,
+    items_of,
+    parse_json,
+    parse_yaml,
+    parse_yaml_stream,
+    read_stages,
+    read_text,
+    type_name,
+    value_mark,
 )
+from matcher.rules import kinds, rule_of_kind
+
 QUALIFICATION_COMMON = ("quote", "weight", "note")
-
-
-# ----------------------------------------------------------------------------- YAML with positions
-
-
-class YMap(dict[Any, Any]):
-    """A mapping that remembers where its keys and values stand in the file."""
-
-    mark: Any = None
-    key_marks: dict[Any, Any]
-    value_marks: dict[Any, Any]
-
-
-class YList(list[Any]):
-    mark: Any = None
-    item_marks: list[Any]
-
-
-class _DuplicateKey(yaml.MarkedYAMLError):
-    pass
-
-
-class _PositionedLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
-    """The safe loader, keeping positions and leaving dates as text."""
-
-
-_PositionedLoader.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()  # type: ignore[attr-defined]
-}
-
-
-def _construct_map(loader: Any, node: yaml.MappingNode) -> Any:
-    data = YMap()
-    data.mark, data.key_marks, data.value_marks = node.start_mark, {}, {}
-    yield data
-    loader.flatten_mapping(node)
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        try:
-            hash(key)
-        except TypeError:
-            raise yaml.constructor.ConstructorError(
-                None, None, "a key must be plain text, not a list or mapping", key_node.start_mark
-            ) from None
-        if key in data:
-            raise _DuplicateKey(None, None, f"duplicate key '{key}'", key_node.start_mark)
-        data[key] = loader.construct_object(value_node, deep=True)
-        data.key_marks[key] = key_node.start_mark
-        data.value_marks[key] = value_node.start_mark
-
-
-def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Any:
-    data = YList()
-    data.mark, data.item_marks = node.start_mark, [child.start_mark for child in node.value]
-    yield data
-    data.extend(loader.construct_object(child, deep=True) for child in node.value)
-
-
-_PositionedLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_PositionedLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-
-
-def read_text(path: str) -> str:
-    """A file's text (`-` for standard input), refusing what cannot be a profile or posting."""
-    try:
-        if path == STDIN:
-            raw = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        else:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(Problem(path, "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(path, "is a folder; expected a YAML file")) from None
-    except OSError as error:
-        raise InputError(Problem(path, f"cannot read: {error.strerror or error}")) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise InputError(Problem(path, f"larger than {MAX_FILE_BYTES // 2**20} MB; not a profile or posting"))
-    if b"\x00" in raw:
-        raise InputError(Problem(path, "a binary file; expected YAML text"))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise InputError(
-            Problem(path, f"not UTF-8 text (byte 0x{raw[error.start]:02x}); save the file as UTF-8", line, column)
-        ) from None
-
-
-TOO_DEEP = "nested too deeply to be a profile or posting"
-
-
-def parse_yaml(text: str, path: str) -> Any:
-    """One YAML document, positioned; a syntax error becomes an InputError at its line:column."""
-    documents, error = parse_yaml_stream(text, path)
-    if error is not None:
-        raise error
-    if not documents:
-        raise InputError(Problem(path, "is empty; expected a YAML mapping"))
-    if len(documents) > 1:
-        raise InputError(Problem(path, "holds several YAML documents (---); expected one"))
-    return documents[0]
-
-
-def parse_yaml_stream(text: str, path: str) -> tuple[list[Any], InputError | None]:
-    """Every document of a YAML stream (`---` between them), and the error that ended it early."""
-    documents: list[Any] = []
-    try:
-        for document in yaml.load_all(text, Loader=_PositionedLoader):  # noqa: S506 - safe loader
-            if document is not None:
-                documents.append(document)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        message = error.problem or error.context or "invalid YAML"
-        if _char_at(text, mark) == "\t":
-            message += " (a tab: YAML indents with spaces, not tabs)"
-        elif "could not determine a constructor" in message:
-            message = f"tag {message.split('tag ', 1)[-1]} is not allowed; use plain YAML values"
-        elif message.startswith("duplicate"):
-            pass
-        elif "maximum nesting depth" in message:  # libyaml's own limit (PyYAML >= 6.0.4), met before ours
-            message = TOO_DEEP
-        elif error.context and error.problem:
-            message = f"invalid YAML: {error.problem} ({error.context})"
-        else:
-            message = f"invalid YAML: {message}"
-        return documents, InputError(Problem(path, message, *_position(mark)))
-    except yaml.YAMLError as error:
-        return documents, InputError(Problem(path, f"invalid YAML: {error}"))
-    except RecursionError:
-        return documents, InputError(Problem(path, TOO_DEEP))
-    return documents, None
-
-
-def _char_at(text: str, mark: Any) -> str:
-    lines = text.splitlines()
-    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
-        return ""
-    return lines[mark.line][mark.column]
-
-
-def _position(mark: Any) -> tuple[int | None, int | None]:
-    if mark is None:
-        return None, None
-    return mark.line + 1, mark.column + 1
-
-
-# ----------------------------------------------------------------------------- typed reading
-
-
-def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    hit = process.extractOne(str(word), list(choices), scorer=fuzz.ratio, score_cutoff=60)
-    return f"; did you mean '{hit[0]}'?" if hit else ""
-
-
-def _type_name(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    return f"text ('{value}')"
-
-
-class _Reader:
-    """Reads one file's values by type, collecting every problem before reporting."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        self.problems: list[Problem] = []
-
-    def problem(self, message: str, mark: Any = None) -> None:
-        self.problems.append(Problem(self.path, message, *_position(mark)))
-
-    def mapping(self, value: Any, mark: Any, what: str, allowed: Iterable[str], required: Iterable[str] = ()) -> YMap | None:
-        if not isinstance(value, dict):
-            self.problem(f"{what}: expected a mapping (key: value lines), got {_type_name(value)}", mark)
-            return None
-        allowed = tuple(allowed)
-        for key in value:
-            if key not in allowed:
-                hint = did_you_mean(str(key), allowed) or f" (expected one of: {', '.join(allowed)})"
-                self.problem(f"{what}: unknown key '{key}'{hint}", _key_mark(value, key))
-        for key in required:
-            if value.get(key) in (None, ""):
-                where = _key_mark(value, key) if key in value else getattr(value, "mark", mark)
-                self.problem(f"{what}: '{key}' is required", where)
-        return value if isinstance(value, YMap) else _as_ymap(value, mark)
-
-    def text(self, m: YMap, key: str, what: str) -> str | None:
-        value = m.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or isinstance(value, (dict, list)):
-            self.problem(f"{what}.{key}: expected text, got {_type_name(value)}", _value_mark(m, key))
-            return None
-        text = str(value).strip()
-        return sys.intern(text) if text else None  # shared across postings, in memory and in the cache
-
-    def texts(self, m: YMap, key: str, what: str) -> tuple[str, ...]:
-        """A list of text; a single value means a list of one."""
-        value = m.get(key)
-        if value is None:
-            return ()
-        items = value if isinstance(value, list) else [value]
-        marks = getattr(value, "item_marks", None) or [_value_mark(m, key)] * len(items)
-        out: list[str] = []
-        for item, mark in zip(items, marks, strict=False):
-            if isinstance(item, (dict, list)) or isinstance(item, bool) or item is None:
-                self.problem(f"{what}.{key}: each item must be text, got {_type_name(item)}", mark)
-            elif str(item).strip():
-                out.append(sys.intern(str(item).strip()))
-        return tuple(out)
-
-    def boolean(self, m: YMap, key: str, what: str) -> bool | None:
-        value = m.get(key)
-        if value is None:
-            return None
-        if not isinstance(value, bool):
-            self.problem(f"{what}.{key}: expected true or false, got {_type_name(value)}", _value_mark(m, key))
-            return None
-        return value
-
-    def number(self, m: YMap, key: str, what: str, *, integer: bool = False, minimum: float = 0) -> Any:
-        value = m.get(key)
-        if value is None:
-            return None
-        ok = isinstance(value, int) if integer else isinstance(value, (int, float))
-        if isinstance(value, bool) or not ok:
-            expected = "a whole number" if integer else "a number"
-            self.problem(f"{what}.{key}: expected {expected}, got {_type_name(value)}", _value_mark(m, key))
-            return None
-        if value < minimum:
-            self.problem(f"{what}.{key}: must be {minimum} or more, got {value}", _value_mark(m, key))
-            return None
-        return value
-
-    def date(self, m: YMap, key: str, what: str, *, end: bool = False, present_ok: bool = False) -> Any:
-        """A date from YYYY-MM-DD or YYYY-MM (an end date of YYYY-MM means that month's last day)."""
-        value = m.get(key)
-        if value is None:
-            return None
-        text = str(value).strip()
-        if present_ok and text.lower() == "present":
-            return "present"
-        parsed = parse_date(text, end=end)
-        if parsed is None or isinstance(value, (bool, dict, list)):
-            allowed = "YYYY-MM-DD, YYYY-MM" + (" or present" if present_ok else "")
-            self.problem(f"{what}.{key}: '{text}' is not a date; expected {allowed}", _value_mark(m, key))
-            return None
-        return parsed
-
-
-def parse_date(text: str, *, end: bool = False) -> date | None:
-    parts = text.split("-")
-    try:
-        if len(parts) == 3 and len(parts[0]) == 4:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
-        if len(parts) == 2 and len(parts[0]) == 4:
-            year, month = int(parts[0]), int(parts[1])
-            if not end:
-                return date(year, month, 1)
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
-    except ValueError:
-        return None
-    return None
-
-
-def _key_mark(m: Any, key: Any) -> Any:
-    return getattr(m, "key_marks", {}).get(key, getattr(m, "mark", None))
-
-
-def _value_mark(m: Any, key: Any) -> Any:
-    return getattr(m, "value_marks", {}).get(key, getattr(m, "mark", None))
-
-
-def _as_ymap(value: dict[Any, Any], mark: Any) -> YMap:
-    m = YMap(value)
-    m.mark, m.key_marks, m.value_marks = mark, {}, {}
-    return m
-
-
-def _items(value: Any, mark: Any) -> list[tuple[Any, Any]]:
-    """Items of a list with their positions; a single value is a list of one."""
-    if isinstance(value, list):
-        marks = getattr(value, "item_marks", None) or [mark] * len(value)
-        return list(zip(value, marks, strict=False))
-    return [(value, mark)]
-
-
-def _stages(reader: _Reader, m: YMap, key: str, what: str) -> tuple[Stage, ...]:
-    stages: list[Stage] = []
-    for item, mark in _items(m.get(key), _value_mark(m, key)):
-        stage = parse_stage(str(item)) if item is not None else None
-        if stage is None:
-            reader.problem(
-                f"{what}.{key}: '{item}' is not a degree stage{did_you_mean(str(item), STAGE_ALIASES)}"
-                " (expected bachelors, masters, phd or postdoc)",
-                mark,
-            )
-        elif stage not in stages:
-            stages.append(stage)
-    return tuple(stages)
 
 
 # ----------------------------------------------------------------------------- profile
@@ -409,15 +79,8 @@ def load_profile(path: str, today: date | None = None) -> Profile:
     return profile_from_yaml(parse_yaml(text, path), path)
 
 
-def parse_json(text: str, path: str) -> Any:
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InputError(Problem(path, f"invalid JSON: {error.msg}", error.lineno, error.colno)) from None
-
-
 def profile_from_yaml(document: Any, path: str) -> Profile:
-    reader = _Reader(path)
+    reader = ValueReader(path)
     top = reader.mapping(document, getattr(document, "mark", None), "profile", PROFILE_KEYS, ["degree"])
     if top is None:
         raise InputError(reader.problems)
@@ -426,7 +89,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
     d = (
         reader.mapping(
             top.get("degree"),
-            _value_mark(top, "degree"),
+            value_mark(top, "degree"),
             "degree",
             ["stage", "field", "enrolled", "year", "expected_graduation", "thesis"],
             ["stage"],
@@ -435,9 +98,9 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         else None
     )
     if d is not None:
-        stages = _stages(reader, d, "stage", "degree") if d.get("stage") is not None else ()
+        stages = read_stages(reader, d, "stage", "degree") if d.get("stage") is not None else ()
         if len(stages) > 1:
-            reader.problem("degree.stage: a profile has one degree stage", _value_mark(d, "stage"))
+            reader.problem("degree.stage: a profile has one degree stage", value_mark(d, "stage"))
         enrolled = reader.boolean(d, "enrolled", "degree")
         degree = Degree(
             stage=stages[0] if stages else Stage.PHD,
@@ -449,7 +112,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         )
 
     experience: list[Experience] = []
-    for item, mark in _items(top.get("experience"), _value_mark(top, "experience")) if top.get("experience") is not None else []:
+    for item, mark in items_of(top.get("experience"), value_mark(top, "experience")) if top.get("experience") is not None else []:
         e = reader.mapping(
             item, mark, "experience", ["role", "organization", "start", "end", "research", "description", "topics"], ["role"]
         )
@@ -472,7 +135,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
     publications: list[Publication] = []
     warnings: list[str] = []
     for item, mark in (
-        _items(top.get("publications"), _value_mark(top, "publications")) if top.get("publications") is not None else []
+        items_of(top.get("publications"), value_mark(top, "publications")) if top.get("publications") is not None else []
     ):
         p = reader.mapping(item, mark, "publications", ["title", "venue", "year", "bibtex"])
         if p is None:
@@ -502,7 +165,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
     location = None
     if top.get("location") is not None:
         loc = reader.mapping(
-            top["location"], _value_mark(top, "location"), "location", ["current", "willing_to_relocate", "preferred"]
+            top["location"], value_mark(top, "location"), "location", ["current", "willing_to_relocate", "preferred"]
         )
         if loc is not None:
             willing = reader.boolean(loc, "willing_to_relocate", "location")
@@ -514,14 +177,14 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
 
     availability = None
     if top.get("availability") is not None:
-        a = reader.mapping(top["availability"], _value_mark(top, "availability"), "availability", ["start", "end"])
+        a = reader.mapping(top["availability"], value_mark(top, "availability"), "availability", ["start", "end"])
         if a is not None:
             availability = Availability(
                 start=reader.date(a, "start", "availability"),
                 end=reader.date(a, "end", "availability", end=True),
             )
             if availability.start and availability.end and availability.end < availability.start:
-                reader.problem("availability: end is before start", _value_mark(a, "end"))
+                reader.problem("availability: end is before start", value_mark(a, "end"))
 
     profile = Profile(
         path=path,
@@ -568,13 +231,13 @@ def load_posting(path: str) -> Posting:
 
 
 def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -> Posting:
-    reader = _Reader(path)
+    reader = ValueReader(path)
     top = reader.mapping(document, getattr(document, "mark", None), "posting", POSTING_KEYS, ["title", "organization"])
     if top is None:
         raise InputError(reader.problems)
     pay = None
     if top.get("pay") is not None:
-        p = reader.mapping(top["pay"], _value_mark(top, "pay"), "pay", ["min", "max", "currency", "per"])
+        p = reader.mapping(top["pay"], value_mark(top, "pay"), "pay", ["min", "max", "currency", "per"])
         if p is not None:
             pay = Pay(
                 min=reader.number(p, "min", "pay"),
@@ -588,11 +251,9 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
         found: list[Qualification] = []
         if value is not None:
             if not isinstance(value, list):
-                reader.problem(
-                    f"{section}: expected a list of qualifications, got {_type_name(value)}", _value_mark(top, section)
-                )
+                reader.problem(f"{section}: expected a list of qualifications, got {type_name(value)}", value_mark(top, section))
             else:
-                for item, mark in _items(value, _value_mark(top, section)):
+                for item, mark in items_of(value, value_mark(top, section)):
                     qualification = _qualification(reader, item, mark, section)
                     if qualification is not None:
                         found.append(qualification)
@@ -620,25 +281,26 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
     return posting
 
 
-def _qualification(reader: _Reader, value: Any, mark: Any, where: str) -> Qualification | None:
+def _qualification(reader: ValueReader, value: Any, mark: Any, where: str) -> Qualification | None:
     if isinstance(value, str):
         # A bare sentence is a text qualification quoting itself.
         return Qualification(TextCriterion(value.strip()), quote=value.strip())
-    m = reader.mapping(value, mark, where, QUALIFICATION_KINDS + QUALIFICATION_COMMON)
+    known = kinds()
+    m = reader.mapping(value, mark, where, known + QUALIFICATION_COMMON)
     if m is None:
         return None
-    kinds = [k for k in m if k in QUALIFICATION_KINDS]
-    if len(kinds) != 1:
-        if not kinds and not any(k not in QUALIFICATION_COMMON for k in m):
-            reader.problem(f"{where}: a qualification needs one kind key ({', '.join(QUALIFICATION_KINDS)})", m.mark)
-        elif len(kinds) > 1:
+    named = [k for k in m if k in known]
+    if len(named) != 1:
+        if not named and not any(k not in QUALIFICATION_COMMON for k in m):
+            reader.problem(f"{where}: a qualification needs one kind key ({', '.join(known)})", m.mark)
+        elif len(named) > 1:
             reader.problem(
-                f"{where}: one kind key per qualification, found {', '.join(kinds)}; wrap alternatives in any_of or all_of",
+                f"{where}: one kind key per qualification, found {', '.join(named)}; wrap alternatives in any_of or all_of",
                 m.mark,
             )
         return None
-    kind = kinds[0]
-    criterion = _CRITERIA[kind](reader, m.get(kind), _value_mark(m, kind), f"{where}.{kind}")
+    kind = named[0]
+    criterion = rule_of_kind(kind).read(reader, m.get(kind), value_mark(m, kind), f"{where}.{kind}", _qualification)
     weight = reader.number(m, "weight", where)
     if criterion is None:
         return None
@@ -648,120 +310,6 @@ def _qualification(reader: _Reader, value: Any, mark: Any, where: str) -> Qualif
         weight=1.0 if weight is None else float(weight),
         note=reader.text(m, "note", where),
     )
-
-
-def _degree(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value, mark, what, ["stage", "fields", "enrolled", "related_fields"], ["stage"])
-    if m is None:
-        return None
-    return DegreeCriterion(
-        stages=_stages(reader, m, "stage", what) if m.get("stage") is not None else (),
-        fields=reader.texts(m, "fields", what),
-        enrolled=reader.boolean(m, "enrolled", what),
-        related_fields=bool(reader.boolean(m, "related_fields", what)),
-    )
-
-
-def _research(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value if value is not None else {}, mark, what, ["min_years", "fields", "related_fields"])
-    if m is None:
-        return None
-    years = reader.number(m, "min_years", what)
-    return ResearchExperienceCriterion(
-        min_years=None if years is None else float(years),
-        fields=reader.texts(m, "fields", what),
-        related_fields=bool(reader.boolean(m, "related_fields", what)),
-    )
-
-
-def _publications(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value if value is not None else {}, mark, what, ["venues", "areas", "min", "since"])
-    if m is None:
-        return None
-    known_areas = venue_catalogue().area_labels
-    areas = reader.texts(m, "areas", what)
-    for area in areas:
-        if area not in known_areas:
-            reader.problem(
-                f"{what}.areas: unknown area '{area}'{did_you_mean(area, known_areas)} (known: {', '.join(known_areas)})",
-                _value_mark(m, "areas"),
-            )
-    minimum = reader.number(m, "min", what, integer=True, minimum=1)
-    return PublicationsCriterion(
-        venues=reader.texts(m, "venues", what),
-        areas=areas,
-        min=1 if minimum is None else minimum,
-        since=reader.number(m, "since", what, integer=True, minimum=1900),
-    )
-
-
-def _skills(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value, mark, what, ["any", "all", "min"])
-    if m is None:
-        return None
-    modes = [k for k in ("any", "all") if k in m]
-    if len(modes) != 1:
-        reader.problem(f"{what}: give exactly one of 'any' or 'all'", m.mark)
-        return None
-    terms = reader.texts(m, modes[0], what)
-    if not terms:
-        reader.problem(f"{what}.{modes[0]}: list at least one skill", _value_mark(m, modes[0]))
-        return None
-    return SkillsCriterion(
-        terms=terms,
-        mode=modes[0],  # type: ignore[arg-type]
-        min=reader.number(m, "min", what, integer=True, minimum=1),
-    )
-
-
-def _location(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value, mark, what, ["on_site"], ["on_site"])
-    if m is None:
-        return None
-    return LocationCriterion(on_site=gazetteer().join_parts(reader.texts(m, "on_site", what)))
-
-
-def _availability(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    m = reader.mapping(value, mark, what, ["start", "weeks"])
-    if m is None:
-        return None
-    return AvailabilityCriterion(
-        start=reader.date(m, "start", what), weeks=reader.number(m, "weeks", what, integer=True, minimum=1)
-    )
-
-
-def _text(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-    if not isinstance(value, str) or not value.strip():
-        reader.problem(f"{what}: expected the qualification as text, got {_type_name(value)}", mark)
-        return None
-    return TextCriterion(value.strip())
-
-
-def _group(kind: str) -> Callable[[_Reader, Any, Any, str], Criterion | None]:
-    def read(reader: _Reader, value: Any, mark: Any, what: str) -> Criterion | None:
-        if not isinstance(value, list) or not value:
-            reader.problem(f"{what}: expected a list of qualifications, got {_type_name(value)}", mark)
-            return None
-        parts = [_qualification(reader, item, item_mark, what) for item, item_mark in _items(value, mark)]
-        if any(p is None for p in parts):
-            return None
-        members = tuple(p for p in parts if p is not None)
-        return AnyOfCriterion(members) if kind == "any_of" else AllOfCriterion(members)
-
-    return read
-
-
-_CRITERIA: dict[str, Callable[[_Reader, Any, Any, str], Criterion | None]] = {
-    "degree": _degree,
-    "research_experience": _research,
-    "publications": _publications,
-    "skills": _skills,
-    "location": _location,
-    "availability": _availability,
-    "text": _text,
-    "any_of": _group("any_of"),
-    "all_of": _group("all_of"),
-}
 
 
 # ----------------------------------------------------------------------------- folders

@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal, NamedTuple, TypeAlias
+from typing import ClassVar, Literal, NamedTuple, TypeAlias
 
 
 class Stage(enum.IntEnum):
@@ -122,10 +122,14 @@ class Profile(Record):
 
 
 # ----------------------------------------------------------------------------- posting
+# A criterion is what one qualification of a posting asks for; its rule in matcher/rules/ reads,
+# judges and explains it. `kind` is the key that names it in posting files.
 
 
 @dataclass(frozen=True, slots=True)
 class DegreeCriterion(Record):
+    kind: ClassVar[str] = "degree"
+
     stages: tuple[Stage, ...]
     fields: tuple[str, ...] = ()
     enrolled: bool | None = None
@@ -135,6 +139,8 @@ class DegreeCriterion(Record):
 
 @dataclass(frozen=True, slots=True)
 class ResearchExperienceCriterion(Record):
+    kind: ClassVar[str] = "research_experience"
+
     min_years: float | None
     """None: any research experience at all."""
     fields: tuple[str, ...] = ()
@@ -144,6 +150,8 @@ class ResearchExperienceCriterion(Record):
 
 @dataclass(frozen=True, slots=True)
 class PublicationsCriterion(Record):
+    kind: ClassVar[str] = "publications"
+
     venues: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
     min: int = 1
@@ -152,6 +160,8 @@ class PublicationsCriterion(Record):
 
 @dataclass(frozen=True, slots=True)
 class SkillsCriterion(Record):
+    kind: ClassVar[str] = "skills"
+
     terms: tuple[str, ...]
     mode: Literal["any", "all"]
     min: int | None = None
@@ -160,27 +170,37 @@ class SkillsCriterion(Record):
 
 @dataclass(frozen=True, slots=True)
 class LocationCriterion(Record):
+    kind: ClassVar[str] = "location"
+
     on_site: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class AvailabilityCriterion(Record):
+    kind: ClassVar[str] = "availability"
+
     start: date | None
     weeks: int | None
 
 
 @dataclass(frozen=True, slots=True)
 class TextCriterion(Record):
+    kind: ClassVar[str] = "text"
+
     text: str
 
 
 @dataclass(frozen=True, slots=True)
 class AnyOfCriterion(Record):
+    kind: ClassVar[str] = "any_of"
+
     options: tuple[Qualification, ...]
 
 
 @dataclass(frozen=True, slots=True)
 class AllOfCriterion(Record):
+    kind: ClassVar[str] = "all_of"
+
     members: tuple[Qualification, ...]
 
 
@@ -206,19 +226,6 @@ def group_members(criterion: Criterion) -> tuple[Qualification, ...]:
     return ()
 
 
-KIND_OF: dict[type, str] = {
-    DegreeCriterion: "degree",
-    ResearchExperienceCriterion: "research_experience",
-    PublicationsCriterion: "publications",
-    SkillsCriterion: "skills",
-    LocationCriterion: "location",
-    AvailabilityCriterion: "availability",
-    TextCriterion: "text",
-    AnyOfCriterion: "any_of",
-    AllOfCriterion: "all_of",
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Qualification(Record):
     """One thing a posting asks for."""
@@ -231,7 +238,7 @@ class Qualification(Record):
 
     @property
     def kind(self) -> str:
-        return KIND_OF[type(self.criterion)]
+        return self.criterion.kind
 
 
 @dataclass(frozen=True, slots=True)

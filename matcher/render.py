@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # only named in annotations: importing them would slow every 
     from matcher.ingest import Draft
     from matcher.knowledge.venues import Venue, VenueResolution
     from matcher.loading import Checked, Skipped
-    from matcher.scoring import ProfileReading
+    from matcher.profile_reading import ProfileReading
 
 SCHEMA_VERSION = 1
 """Bumped only when a key of the JSON output changes meaning; adding keys does not bump it."""

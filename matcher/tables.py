@@ -24,7 +24,7 @@ from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 if TYPE_CHECKING:
     from matcher.gaps import Gap
-    from matcher.scoring import ProfileReading
+    from matcher.profile_reading import ProfileReading
 
 
 VERDICT_STYLE = {

@@ -17,7 +17,7 @@ from matcher.cache import CACHE_FORMAT, MAX_RUNS, PARALLEL_MIN_FILES, PostingCac
 from matcher.cli import app
 from matcher.loading import bundled_postings_dir, load_postings, posting_files
 from matcher.models import Posting, Qualification
-from matcher.table import PostingSummary, QualificationTable, summaries
+from matcher.posting_table import PostingSummary, QualificationTable, summaries
 
 from .conftest import PROFILES, ROOT
 
@@ -258,7 +258,7 @@ def bare(qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]
 def test_equal_strings_dates_and_tuples_of_strings_are_kept_once_but_not_equal_numbers() -> None:
     from datetime import date
 
-    from matcher.table import Sharing
+    from matcher.posting_table import Sharing
 
     share = Sharing()
     first = share(("NeurIPS", date(2027, 1, 15), ("PyTorch", "JAX"), (1,)))

@@ -165,8 +165,7 @@ def test_the_report_renders_in_a_real_headless_browser_with_the_network_cut_off(
 
 
 def test_a_scorer_derived_for_a_filled_gap_scores_exactly_like_a_fresh_one(bundled) -> None:
-    """Scorer.changed reuses judgements a fill cannot affect; DEPENDS_ON must say so truly."""
-    from matcher.gaps import fills_for
+    """Scorer.changed reuses judgements a fill cannot affect; each Rule.reads must say so truly."""
     from matcher.scoring import Scorer
 
     from .conftest import posting_from
@@ -184,12 +183,7 @@ def test_a_scorer_derived_for_a_filled_gap_scores_exactly_like_a_fresh_one(bundl
     for path in sorted(PROFILES.glob("*.yaml")):
         profile = load_profile(str(path), TODAY)
         base = Scorer(profile, TODAY)
-        fills = {
-            f.key: f
-            for p in postings
-            for r in base.score(p).results
-            for f in fills_for(r.qualification, r.judgement, base, TODAY)
-        }
+        fills = {f.key: f for p in postings for r in base.score(p).results for f in base.fills(r.qualification, r.judgement)}
         assert fills or path.name == "arch-masters-toronto.yaml"
         for fill in fills.values():
             changed = fill.apply(profile)

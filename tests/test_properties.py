@@ -16,9 +16,9 @@ from matcher import batch
 from matcher.errors import InputError
 from matcher.loading import load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
 from matcher.models import Posting, Profile, Qualification, Ranked, Verdict
+from matcher.posting_table import summaries
 from matcher.render import ranking_document, to_json
 from matcher.scoring import rank, score_posting, standings
-from matcher.table import summaries
 
 from .conftest import ROOT, TODAY
 

@@ -8,8 +8,9 @@ import pytest
 
 from matcher.loading import load_profile
 from matcher.models import Judgement, Verdict
-from matcher.scoring import rank, research_years, score_posting, standings
-from matcher.table import summaries
+from matcher.posting_table import summaries
+from matcher.rules.research_experience import research_years
+from matcher.scoring import rank, score_posting, standings
 from matcher.tuning import PREFERRED_SHARE, RELATED_FIELD_CREDIT, REQUIRED_SHARE, TOPIC_SHARE
 
 from .conftest import PROFILES, TODAY, posting_from, profile_from

@@ -5,7 +5,7 @@ Postings repeat each other's asks, so 10,000 of them hold some 175,000 qualifica
 fewer distinct ones; and reading tens of thousands of records back as objects costs more than
 ranking them. So the table keeps each distinct qualification as plain values (tuples, strings,
 numbers: pickle reads those at C speed), with what its assessment reads already worked out without
-a profile (scoring.assessment_key: a skill list's terms split, a venue list's venues resolved).
+a profile (Rule.key: a skill list's terms split, a venue list's venues resolved).
 A scorer assesses each entry once, from that key; a qualification is made an object again only
 when its words are needed (a reason in the table, an explanation).
 """
@@ -19,13 +19,26 @@ from datetime import date
 from itertools import groupby
 from typing import Any, TypeVar
 
-from matcher.models import KIND_OF, Pay, Posting, Qualification, Stage
+from matcher.models import Pay, Posting, Qualification, Stage
+from matcher.rules import registry
 
 T = TypeVar("T")
 
-_TYPES: tuple[type, ...] = (Qualification, *KIND_OF, Pay, Stage)
-"""The records an encoded value can be, by number: part of the cache's format (CACHE_FORMAT)."""
-_TAG = {t: i for i, t in enumerate(_TYPES)}
+_RECORDS: tuple[type, ...] = (Qualification, Pay, Stage)
+"""With the registered rules' criteria after them, the records an encoded value can be, by
+number: part of the cache's format (the cache is keyed by the rules' fingerprint too)."""
+_numbered: tuple[tuple[type, ...], tuple[type, ...], dict[type, int]] = ((), (), {})
+"""(the registry's criterion_types they were made from, the records by number, their numbers)."""
+
+
+def _record_types() -> tuple[tuple[type, ...], dict[type, int]]:
+    """The numbered records, made again when the registry has changed since (it makes a new
+    criterion_types tuple at each change)."""
+    global _numbered
+    if _numbered[0] is not registry.criterion_types:
+        types = (*_RECORDS, *registry.criterion_types)
+        _numbered = (registry.criterion_types, types, {t: i for i, t in enumerate(types)})
+    return _numbered[1], _numbered[2]
 
 
 def encode(value: Any) -> Any:
@@ -33,9 +46,9 @@ def encode(value: Any) -> Any:
     value); a tuple as a tuple of encoded values; anything else as itself. No tuple a record holds
     starts with a bare int (they hold strings and records), so `decode` can tell them apart."""
     if isinstance(value, enum.Enum):
-        return (_TAG[type(value)], value.value)
+        return (_record_types()[1][type(value)], value.value)
     if hasattr(value, "__dataclass_fields__"):
-        return (_TAG[type(value)], *(encode(getattr(value, f.name)) for f in fields(value)))
+        return (_record_types()[1][type(value)], *(encode(getattr(value, f.name)) for f in fields(value)))
     if isinstance(value, tuple):
         return tuple(map(encode, value))
     return value
@@ -45,7 +58,7 @@ def decode(value: Any) -> Any:
     if type(value) is tuple and value:
         first = type(value[0])
         if first is int:  # a record
-            return _TYPES[value[0]](*[decode(v) if type(v) is tuple else v for v in value[1:]])
+            return _record_types()[0][value[0]](*[decode(v) if type(v) is tuple else v for v in value[1:]])
         if first is tuple:  # records (any_of's options, a degree's stages)
             return tuple(map(decode, value))
     return value  # a tuple of strings is itself
@@ -53,7 +66,7 @@ def decode(value: Any) -> Any:
 
 Entry = tuple[float, Any, tuple[Any, ...] | None]
 """One distinct qualification: (weight, its assessment key, or None and the qualification encoded).
-A key holds the criterion's fields too (scoring.criterion_of), so it is not kept twice."""
+A key holds the criterion's fields too (Rule.criterion_of), so it is not kept twice."""
 
 
 Run = tuple[str | None, int, int]
@@ -70,7 +83,7 @@ class QualificationTable:
         self._runs: list[Run] = runs or []
 
     def kinds(self) -> list[str | None]:
-        """Each entry's kind of assessment key ("skills", ...; see scoring.assessment_key), or
+        """Each entry's kind of assessment key ("skills", ...; see Rule.key), or
         None for an entry without one."""
         return [key[0] if key is not None else None for _, key, _ in self.entries]
 
@@ -93,9 +106,7 @@ class QualificationTable:
         if found is None:
             weight, key, encoded = self.entries[number]
             if encoded is None:
-                from matcher.scoring import criterion_of
-
-                found = Qualification(criterion_of(key), weight=weight)
+                found = Qualification(registry.rule_of_kind(key[0]).criterion_of(key), weight=weight)
             else:
                 found = decode(encoded)
             self._decoded[number] = found
@@ -151,10 +162,8 @@ class Sharing:
 def entry(qualification: Qualification) -> Entry:
     """A qualification as a table entry; its quote and note are left out (only explanations show
     them, and those read the whole posting)."""
-    from matcher.scoring import assessment_key  # the rules, and the catalogues they read
-
     bare = Qualification(qualification.criterion, weight=qualification.weight)
-    key = assessment_key(bare.criterion)
+    key = registry.rule_for(bare.criterion).key(bare.criterion)
     return (bare.weight, key, None if key is not None else encode(bare))
 
 

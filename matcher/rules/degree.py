@@ -1,0 +1,175 @@
+"""`degree`: the degree stage a posting accepts, the fields it names, and current enrolment.
+
+Posting file: `degree: {stage: [phd, masters], fields: [..], enrolled: true, related_fields: true}`.
+Met when the profile's stage is listed, its field matches one of `fields` (if any are named) and
+it is enrolled (if asked). A field none of those named is unmet, or partial when the posting adds
+"or a related field". A profile without a field, against a posting naming fields, is unknown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from functools import partial
+from typing import Any
+
+from matcher.knowledge.terms import TermMatch
+from matcher.knowledge.text import fold
+from matcher.models import DegreeCriterion, Judgement, Posting, Profile, Qualification, Stage, Verdict
+from matcher.positioned import ValueReader, read_stages
+from matcher.rules.base import Assessment, Fill, Judges, Key, ReadQualification, Rule, judgement
+from matcher.rules.evidence import best_match, best_of, degree_field_items
+from matcher.tuning import RELATED_FIELD_CREDIT
+
+DegreeKey = tuple[str, tuple[int, ...], tuple[str, ...], bool | None, bool]
+"""("degree", the stages as numbers, the fields, enrolled, related_fields)."""
+
+OUTCOMES: dict[str, Assessment] = {
+    "other stage": (Verdict.UNMET, 0.0),
+    "not enrolled": (Verdict.UNMET, 0.0),
+    "any field": (Verdict.MET, 1.0),
+    "no field given": (Verdict.UNKNOWN, 0.0),
+    "field named": (Verdict.MET, 1.0),
+    "related field": (Verdict.PARTIAL, round(RELATED_FIELD_CREDIT, 4)),
+    "other field": (Verdict.UNMET, 0.0),
+}
+"""How each outcome of the rule (DegreeRule.outcome) is judged."""
+
+DEGREE = frozenset({"degree"})
+
+
+def stages_text(stages: Sequence[Stage]) -> str:
+    return " or ".join(s.title for s in stages)
+
+
+class DegreeRule(Rule[DegreeCriterion]):
+    criterion = DegreeCriterion
+    reads = DEGREE
+
+    def __init__(self, judges: Judges) -> None:
+        super().__init__(judges)
+        self._field: dict[str, TermMatch | None] = {}
+        self._fields: dict[tuple[str, ...], TermMatch | None] = {}
+
+    @classmethod
+    def read(
+        cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
+    ) -> DegreeCriterion | None:
+        m = reader.mapping(value, mark, what, ["stage", "fields", "enrolled", "related_fields"], ["stage"])
+        if m is None:
+            return None
+        return DegreeCriterion(
+            stages=read_stages(reader, m, "stage", what) if m.get("stage") is not None else (),
+            fields=reader.texts(m, "fields", what),
+            enrolled=reader.boolean(m, "enrolled", what),
+            related_fields=bool(reader.boolean(m, "related_fields", what)),
+        )
+
+    # --- judging ---------------------------------------------------------------------------
+
+    def fields_match(self, fields: tuple[str, ...]) -> TermMatch | None:
+        """The best of the profile's degree field against any of these fields."""
+        if fields not in self._fields:
+            self._fields[fields] = best_of(self._field_match(f) for f in fields)
+        return self._fields[fields]
+
+    def _field_match(self, field: str) -> TermMatch | None:
+        if field not in self._field:
+            self._field[field] = best_match([field], degree_field_items(self.profile))
+        return self._field[field]
+
+    def outcome(self, key: DegreeKey) -> tuple[str, TermMatch | None]:
+        """Which outcome (OUTCOMES) the profile's degree meets, and the field match if any."""
+        _, stages, fields, enrolled, _related = key
+        degree = self.profile.degree
+        if degree.stage not in stages:
+            return "other stage", None
+        if enrolled and not degree.enrolled:
+            return "not enrolled", None
+        if not fields:
+            return "any field", None
+        if not degree.field:
+            return "no field given", None
+        hit = self.fields_match(fields)
+        if hit is None:
+            return ("related field" if _related else "other field"), None
+        return "field named", hit
+
+    def judge(self, c: DegreeCriterion, posting: Posting | None) -> Judgement:
+        degree = self.profile.degree
+        rule = f"stage in [{', '.join(s.label for s in c.stages)}]"
+        if c.fields:
+            rule += f"; field in [{', '.join(c.fields)}]" + (" or related" if c.related_fields else "")
+        if c.enrolled:
+            rule += "; currently enrolled"
+        stage = degree.stage.title
+        outcome, hit = self.outcome(self.key(c))
+        verdict, credit = OUTCOMES[outcome]
+        matched: str | None
+        similarity: int | None
+        match outcome:
+            case "other stage":
+                evidence, matched, similarity = (
+                    f"profile stage is {stage}, posting asks for {stages_text(c.stages)}",
+                    degree.stage.label,
+                    None,
+                )
+            case "not enrolled":
+                evidence, matched, similarity = f"{stage}, but the profile says enrolled: false", "enrolled: false", None
+            case "any field":
+                evidence, matched, similarity = f"{stage}" + (", enrolled" if c.enrolled else ""), degree.stage.label, 100
+            case "no field given":
+                evidence, matched, similarity = f"{stage}; the profile gives no field to compare", degree.stage.label, None
+            case "related field":
+                evidence = (
+                    f"{stage}; field '{degree.field}' is none of those named; "
+                    "the posting accepts a related field, which is not judged"
+                )
+                matched, similarity = degree.field, 0
+            case "other field":
+                evidence, matched, similarity = f"{stage}; field '{degree.field}' is none of those named", degree.field, 0
+            case _:
+                assert hit is not None
+                evidence = f"{stage}; field {hit.describe()} for '{hit.wanted}'"
+                matched, similarity = degree.field, hit.similarity
+        return judgement(verdict, rule, evidence, credit=credit, matched=matched, similarity=similarity)
+
+    # --- the fast path -----------------------------------------------------------------------
+
+    @classmethod
+    def key(cls, c: DegreeCriterion) -> DegreeKey:
+        return ("degree", tuple(map(int, c.stages)), c.fields, c.enrolled, c.related_fields)
+
+    @classmethod
+    def criterion_of(cls, key: Key) -> DegreeCriterion:
+        _, stages, fields, enrolled, related = key
+        return DegreeCriterion(tuple(map(Stage, stages)), fields, enrolled, related)
+
+    def assess_keys(self, keys: Sequence[Key]) -> Iterable[Assessment]:
+        return (OUTCOMES[self.outcome(key)[0]] for key in keys)  # type: ignore[arg-type]
+
+    # --- words and gaps ------------------------------------------------------------------------
+
+    @classmethod
+    def label(cls, c: DegreeCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
+        return stages_text(c.stages) + (" enrolment" if c.enrolled else "")
+
+    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
+        c: DegreeCriterion = q.criterion  # type: ignore[assignment]
+        stage = self.profile.degree.stage
+        if stage not in c.stages:
+            above = [s for s in sorted(c.stages) if s > stage]
+            target = above[0] if above else max(c.stages)
+            change = partial(_with_degree, stage=target, enrolled=True)
+            return [Fill("degree", f"a {target.title} (enrolled)", ("degree", target), False, change, DEGREE)]
+        if c.enrolled and not self.profile.degree.enrolled:
+            return [Fill("degree", "current enrolment", ("enrolled",), False, partial(_with_degree, enrolled=True), DEGREE)]
+        if c.fields and not c.related_fields:
+            name = c.fields[0]
+            change = partial(_with_degree, field=name)
+            return [Fill("degree", f"a degree in {name}", ("field", fold(name)), False, change, DEGREE)]
+        return []
+
+
+def _with_degree(p: Profile, **change: object) -> Profile:
+    return replace(p, degree=replace(p.degree, **change))  # type: ignore[arg-type]

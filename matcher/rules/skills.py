@@ -1,0 +1,159 @@
+"""`skills`: any or all of a list of skills, or at least `min` of them.
+
+Posting file: `skills: {any: [..]}` or `skills: {all: [..]}`, optionally `min: 2`.
+Each wanted term is matched against the profile's skills and degree field through the term
+catalogue (aliases, narrower terms, fuzzy spelling); compounds are split on both sides, so
+"C/C++" asks for C and C++. `any` is met by one; `all` and `min` give partial credit for some.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+from itertools import repeat
+from operator import itemgetter
+from typing import Any
+
+from matcher.knowledge.terms import TermMatch
+from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import fold
+from matcher.models import Judgement, Posting, Profile, Qualification, SkillsCriterion, Verdict
+from matcher.positioned import ValueReader, value_mark
+from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, clip, credit_of, fraction, judgement
+from matcher.rules.evidence import degree_field_items
+
+SkillsKey = tuple[str, tuple[str, ...], int, tuple[str, ...], str, int | None]
+"""("skills", the terms with compounds split, how many must be found; then the terms as written,
+mode and min, so that the criterion can be made again: criterion_of)."""
+
+SKILLS = frozenset({"skills"})
+
+
+def skill_items(profile: Profile) -> list[str]:
+    """What a skills qualification is matched against: skills (compounds split) and the field."""
+    return term_catalogue().expand([*profile.skills, *degree_field_items(profile)])
+
+
+def _needed(c: SkillsCriterion, wanted: Sequence[str]) -> int:
+    # Counted after splitting compounds: "all of [C/C++, Python]" asks for C, C++ and Python.
+    return min(c.min, len(wanted)) if c.min else (1 if c.mode == "any" else len(wanted))
+
+
+def _assessment(found: int, needed: int) -> Assessment:
+    verdict = fraction(found, needed)
+    return verdict, credit_of(verdict, min(1.0, found / needed) if needed else 1.0)
+
+
+def skills_asked(terms: Sequence[str]) -> str:
+    return clip("/".join(terms), 40)
+
+
+def _skills_label(terms: Sequence[str], verdict: Verdict, matched: Callable[[], str | None]) -> str:
+    """What was found when met, else what is asked for."""
+    if verdict is Verdict.MET and (found := matched()):
+        return clip(found, 30)
+    return skills_asked(terms)
+
+
+class SkillsRule(Rule[SkillsCriterion]):
+    criterion = SkillsCriterion
+    reads = frozenset({"skills", "degree"})
+
+    def __init__(self, judges: Judges) -> None:
+        super().__init__(judges)
+        self.items = skill_items(self.profile)
+        self._best: dict[str, TermMatch] = {}
+        self.has: Memo[str, bool] = Memo(lambda term: self.best(term).found)
+        """Term -> whether the profile has it (as `best` finds it), found on first lookup."""
+        self._assessed: Memo[tuple[int, int], Assessment] = Memo(lambda pair: _assessment(*pair))
+        """(terms found, terms needed) -> their assessment."""
+
+    @classmethod
+    def read(
+        cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
+    ) -> SkillsCriterion | None:
+        m = reader.mapping(value, mark, what, ["any", "all", "min"])
+        if m is None:
+            return None
+        modes = [k for k in ("any", "all") if k in m]
+        if len(modes) != 1:
+            reader.problem(f"{what}: give exactly one of 'any' or 'all'", m.mark)
+            return None
+        terms = reader.texts(m, modes[0], what)
+        if not terms:
+            reader.problem(f"{what}.{modes[0]}: list at least one skill", value_mark(m, modes[0]))
+            return None
+        return SkillsCriterion(
+            terms=terms,
+            mode=modes[0],  # type: ignore[arg-type]
+            min=reader.number(m, "min", what, integer=True, minimum=1),
+        )
+
+    def best(self, term: str) -> TermMatch:
+        """The profile item that matches one wanted term best."""
+        found = self._best.get(term)
+        if found is None:
+            found = self._best[term] = term_catalogue().best_match(term, self.items)
+        return found
+
+    def matched(self, wanted: Iterable[str]) -> str | None:
+        """The profile items that matched the wanted terms, each once, as a judgement names them."""
+        return ", ".join(dict.fromkeys(m.matched for m in map(self.best, wanted) if m.matched)) or None
+
+    def judge(self, c: SkillsCriterion, posting: Posting | None) -> Judgement:
+        wanted = term_catalogue().expand(c.terms)
+        rule = f"{'any' if c.mode == 'any' else 'all'} of [{', '.join(c.terms)}]" + (f", at least {c.min}" if c.min else "")
+        matches = [self.best(w) for w in wanted]
+        found = [m for m in matches if m.found]
+        verdict, credit = _assessment(len(found), _needed(c, wanted))
+        evidence = "; ".join(f"{m.wanted}: {m.describe()}" if m.found else f"{m.wanted}: not in profile" for m in matches)
+        return judgement(
+            verdict,
+            rule,
+            evidence,
+            credit=credit,
+            matched=self.matched(wanted),
+            similarity=min((m.similarity for m in found), default=None),
+        )
+
+    # --- the fast path -----------------------------------------------------------------------
+
+    @classmethod
+    def key(cls, c: SkillsCriterion) -> SkillsKey:
+        wanted = term_catalogue().expand(c.terms)
+        return ("skills", tuple(wanted), _needed(c, wanted), c.terms, c.mode, c.min)
+
+    @classmethod
+    def criterion_of(cls, key: Key) -> SkillsCriterion:
+        return SkillsCriterion(key[3], key[4], key[5])
+
+    def assess_keys(self, keys: Sequence[Key]) -> Iterable[Assessment]:
+        """A chain of maps, so that the loop runs in C: how many of each key's terms the profile
+        has (a memo by term), then the assessment of (found, needed) from a memo."""
+        found = map(sum, map(map, repeat(self.has.__getitem__), map(itemgetter(1), keys)))
+        return map(self._assessed.__getitem__, zip(found, map(itemgetter(2), keys), strict=True))
+
+    # --- words and gaps ------------------------------------------------------------------------
+
+    @classmethod
+    def label(cls, c: SkillsCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
+        return _skills_label(c.terms, verdict, lambda: judgement().matched)
+
+    @classmethod
+    def unmet_label(cls, key: Key) -> str:
+        return skills_asked(key[3])
+
+    def key_label(self, key: Key, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
+        return _skills_label(key[3], verdict, lambda: self.matched(key[1]))  # no judgement in words needed
+
+    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
+        c: SkillsCriterion = q.criterion  # type: ignore[assignment]
+        terms = term_catalogue()
+        missing = [t for t in terms.expand(c.terms) if not self.best(t).found]
+        return [
+            Fill("skills", t, ("skills", terms.resolve(t).canonical or fold(t)), True, _add_skill(t), SKILLS) for t in missing
+        ]
+
+
+def _add_skill(term: str) -> Callable[[Profile], Profile]:
+    return lambda p: replace(p, skills=(*p.skills, term))

@@ -1,0 +1,105 @@
+"""`text`: a qualification in the posting's own words ("Effective communication skills").
+
+Posting file: `text: "..."`, or a bare sentence in a qualification list.
+Its content words are looked up in the profile's skills, interests and statement (exactly, or
+fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found; otherwise
+unknown, never partial or unmet: free text is judged only when the profile clearly speaks to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from matcher.knowledge.text import GENERIC_WORDS, fold
+from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
+from matcher.positioned import ValueReader, type_name
+from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
+from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
+
+RULE = "text: its content words found in skills, interests or statement"
+
+
+class _Word(NamedTuple):
+    word: str
+    source: str
+    item: str
+
+
+class ProfileWords:
+    """The profile's words that text qualifications are compared with, indexed once."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.by_word: dict[str, _Word] = {}
+        for source, items in (
+            ("skills", profile.skills),
+            ("interests", profile.interests),
+            ("statement", [profile.statement] if profile.statement else []),
+        ):
+            for item in items:
+                for word in fold(item).split():
+                    if word not in GENERIC_WORDS:
+                        self.by_word.setdefault(word, _Word(word, source, item))
+        self.fuzzy_keys = [k for k in self.by_word if len(k) > SHORT_TERM_LENGTH]
+
+
+def content_words(text: str) -> list[str]:
+    return list(dict.fromkeys(w for w in fold(text).split() if w not in GENERIC_WORDS and len(w) > 1))
+
+
+class TextRule(Rule[TextCriterion]):
+    criterion = TextCriterion
+    reads = frozenset({"skills", "interests", "statement"})
+
+    def __init__(self, judges: Judges) -> None:
+        super().__init__(judges)
+        self.words = ProfileWords(self.profile)
+
+    @classmethod
+    def read(
+        cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
+    ) -> TextCriterion | None:
+        if not isinstance(value, str) or not value.strip():
+            reader.problem(f"{what}: expected the qualification as text, got {type_name(value)}", mark)
+            return None
+        return TextCriterion(value.strip())
+
+    def judge(self, c: TextCriterion, posting: Posting | None) -> Judgement:
+        wanted = content_words(c.text)
+        by_word, fuzzy_keys = self.words.by_word, self.words.fuzzy_keys
+        if not wanted or not by_word:
+            return judgement(Verdict.UNKNOWN, RULE, "nothing in the profile speaks to it")
+        found: list[str] = []
+        items: list[str] = []
+        for word in wanted:
+            hit = by_word.get(word)
+            score = 100
+            if hit is None and len(word) > SHORT_TERM_LENGTH:
+                best = process.extractOne(word, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=TEXT_WORD_CUTOFF)
+                if best is not None:
+                    hit, score = by_word[best[0]], round(best[1])
+            if hit is not None:
+                shown = hit.source if hit.source == "statement" else f"{hit.source} '{clip(hit.item)}'"
+                found.append(f"'{word}' ~ {shown}" + (f" ({score})" if score < 100 else ""))
+                items.append(hit.source if hit.source == "statement" else hit.item)
+        if not found:
+            return judgement(Verdict.UNKNOWN, RULE, "nothing in the profile speaks to it")
+        coverage = len(found) / len(wanted)
+        evidence = f"{len(found)} of {len(wanted)} words: " + "; ".join(found)
+        if coverage < TEXT_MET_COVERAGE:
+            # Too little to judge. Unknown, not partial: weak evidence must not cost points that
+            # no evidence at all would not (adding a skill never lowers a score).
+            return judgement(
+                Verdict.UNKNOWN,
+                RULE,
+                f"too little to judge ({coverage:.0%} < {TEXT_MET_COVERAGE:.0%}): {evidence}",
+                similarity=round(coverage * 100),
+            )
+        matched = ", ".join(dict.fromkeys(clip(i) for i in items))
+        return judgement(Verdict.MET, RULE, evidence, matched=matched, similarity=round(coverage * 100))
+
+    @classmethod
+    def label(cls, c: TextCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
+        return clip(c.text, 40)

@@ -1,0 +1,72 @@
+"""Topical fit: how well the profile speaks to a posting's `topics` (the team's research areas).
+
+Not a qualification: it orders postings whose qualifications are met equally. Each topic is
+compared with the profile's field, interests, skills and the areas of its papers' venues through
+the term catalogue; a topic met only through a narrower term counts at NARROWER_TOPIC_FACTOR, and
+two multi-word phrases may match by their shared words ("overlap").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rapidfuzz import fuzz
+
+from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import fold
+from matcher.knowledge.venues import catalogue as venue_catalogue
+from matcher.models import Profile, TopicMatch
+from matcher.rules.base import Memo
+from matcher.rules.evidence import degree_field_items
+from matcher.tuning import NARROWER_TOPIC_FACTOR, TOPIC_CUTOFF
+
+READS = frozenset({"degree", "interests", "skills", "publications"})
+"""The parts of a profile topical fit reads (as Rule.reads)."""
+
+
+def topic_items(profile: Profile) -> list[tuple[str, str]]:
+    """(item, where in the profile) that topical fit compares with a posting's topics."""
+    venues = venue_catalogue()
+    terms = term_catalogue()
+    items: list[tuple[str, str]] = [(f, "field") for f in degree_field_items(profile)]
+    items += [(i, "interests") for i in profile.interests]
+    items += [(s, "skills") for s in terms.expand(profile.skills)]
+    for pub in profile.publications:
+        venue = venues.resolve(pub.venue).venue if pub.venue else None
+        for area in venue.areas if venue else ():
+            for label in terms.expand([venues.area_label(area)]):
+                items.append((label, f"publications ({venue.acronym})"))  # type: ignore[union-attr]
+    return list(dict.fromkeys(items))
+
+
+def topic_match(topic: str, items: Sequence[tuple[str, str]]) -> TopicMatch:
+    """The profile item that speaks best to one posting topic."""
+    terms = term_catalogue()
+    best = TopicMatch(topic, None, None, 0)
+    for item, source in items:
+        m = terms.match_one(topic, item)
+        score, how = (m.similarity, m.how) if m.found else (0, "none")
+        if not score and len(fold(topic).split()) > 1 and len(fold(item).split()) > 1:
+            score, how = round(fuzz.token_set_ratio(fold(topic), fold(item))), "overlap"
+        if score < TOPIC_CUTOFF:
+            continue
+        if how == "narrower":
+            score = round(score * NARROWER_TOPIC_FACTOR)
+        if score > best.similarity:
+            best = TopicMatch(topic, item, source, score, how)
+    return best
+
+
+class TopicFit:
+    """One profile's topical fit, each topic matched once however many postings name it."""
+
+    def __init__(self, profile: Profile) -> None:
+        self.items = topic_items(profile)
+        self.match: Memo[str, TopicMatch] = Memo(lambda topic: topic_match(topic, self.items))
+        """Posting topic -> the profile item that speaks best to it."""
+        self.similarity: Memo[str, int] = Memo(lambda topic: self.match[topic].similarity)
+        """Posting topic -> that item's similarity (a dict, so that many are looked up in C)."""
+
+    def spoken(self, topics: Iterable[str]) -> list[str]:
+        """The posting topics the profile speaks to, in order."""
+        return [t for t in topics if self.match[t].matched]
