@@ -1,4 +1,4 @@
-"""The intern-match command: parse arguments, load, score, render. Nothing else lives here.
+"""The intern-match command: parse arguments, load, score, formats. Nothing else lives here.
 
 Exit statuses (documented in the README):
   0 success · 1 a file is missing or invalid, or a write refused · 2 usage error (unknown posting
@@ -21,7 +21,7 @@ import typer
 
 from matcher import __version__
 from matcher.errors import InputError, InternMatchError, UsageError
-from matcher.launcher import keep_until_exit
+from matcher.lifetime import keep_until_exit
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from matcher.cache import PostingCache
     from matcher.loading import PostingSet
     from matcher.models import Match, Posting, Profile
-    from matcher.render import OutputFormat
+    from matcher.output_formats import OutputFormat
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -102,12 +102,12 @@ PROGRESS_MIN_POSTINGS = 200
 """Fewer postings than this load too fast for a progress bar to help."""
 
 
-def _tables() -> "ModuleType":
-    """matcher.tables, imported only when a table is shown: commands whose output a script reads
+def _terminal() -> "ModuleType":
+    """matcher.terminal, imported only when a table is shown: commands whose output a script reads
     do not load rich (a third of a small command's start-up)."""
-    from matcher import tables
+    from matcher import terminal
 
-    return tables
+    return terminal
 
 
 def _console(no_color: bool) -> "Console":
@@ -209,7 +209,7 @@ def rank(
     no_color: NoColorOption = False,
 ) -> None:
     """Rank postings for a profile: eligible first, then by score, with the reasons that mattered."""
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.batch import rank_profiles
     from matcher.loading import validation_targets
     from matcher.scoring import explain_all
@@ -250,7 +250,7 @@ def rank(
         )
     ]
     keep_until_exit(loaded, ranked, cache)
-    for note in render.skipped_notes(loaded.skipped):
+    for note in formats.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
 
     def explained() -> "Iterator[tuple[Profile, Iterator[Match]]]":
@@ -260,36 +260,36 @@ def rank(
         return ((c, explain_all(shown, c, when, full)) for c, shown in ranked)
 
     several = len(ranked) > 1
-    if fmt is render.OutputFormat.JSON:
+    if fmt is formats.OutputFormat.JSON:
         explanations = [(c, list(matches)) for c, matches in explained()]
         document = (
-            render.rankings_document(explanations, loaded.skipped, when)
+            formats.rankings_document(explanations, loaded.skipped, when)
             if several
-            else render.ranking_document(*explanations[0], loaded.skipped, when)
+            else formats.ranking_document(*explanations[0], loaded.skipped, when)
         )
-        _write(render.to_json(document))
-    elif fmt is render.OutputFormat.TABLE and not any(m for _, m in ranked):
+        _write(formats.to_json(document))
+    elif fmt is formats.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
         rows = (
             (
-                ({"profile": c.path} if several else {}) | render.match_dict(m, i)
+                ({"profile": c.path} if several else {}) | formats.match_dict(m, i)
                 for c, matches in explained()
                 for i, m in enumerate(matches, 1)
             )
-            if fmt is render.OutputFormat.JSONL
+            if fmt is formats.OutputFormat.JSONL
             else (
-                (c.path, *render.flat_values(m, i)) if several else render.flat_values(m, i)
+                (c.path, *formats.flat_values(m, i)) if several else formats.flat_values(m, i)
                 for c, matches in ranked
                 for i, m in enumerate(matches, 1)
             )
         )
-        fields = ("profile", *render.FLAT_FIELDS) if several else render.FLAT_FIELDS
-        _emit(fmt, rows, fields, lambda: _tables().rankings_table(ranked), no_color)
+        fields = ("profile", *formats.FLAT_FIELDS) if several else formats.FLAT_FIELDS
+        _emit(fmt, rows, fields, lambda: _terminal().rankings_table(ranked), no_color)
 
     try:
         _write_report(
-            lambda: [part for c, m in explained() for part in _tables().report(list(m), c)],
+            lambda: [part for c, m in explained() for part in _terminal().report(list(m), c)],
             html=html,
             svg=svg,
             force=force,
@@ -309,7 +309,7 @@ def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Pat
         return
     from rich.console import Console
 
-    from matcher import tables
+    from matcher import terminal
     from matcher.files import write_atomically
 
     for target in (html, svg):
@@ -324,7 +324,7 @@ def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Pat
         write_atomically(html, console.export_html(inline_styles=True, clear=False), force=force)
         typer.echo(f"wrote {html}", err=True)
     if svg is not None:
-        write_atomically(svg, console.export_svg(title=title, clear=False, code_format=tables.svg_format()), force=force)
+        write_atomically(svg, console.export_svg(title=title, clear=False, code_format=terminal.svg_format()), force=force)
         typer.echo(f"wrote {svg}", err=True)
 
 
@@ -381,7 +381,7 @@ def _load_postings(
 
 
 def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> "OutputFormat":
-    from matcher.render import OutputFormat
+    from matcher.output_formats import OutputFormat
 
     fmt: OutputFormat = _choice("--format", value, OutputFormat)
     if allowed and fmt.value not in allowed:
@@ -447,7 +447,7 @@ def explain(
     no_color: NoColorOption = False,
 ) -> None:
     """Explain one posting: every qualification, its verdict, the evidence and the points it gave."""
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.scoring import score_posting
 
     try:
@@ -459,16 +459,16 @@ def explain(
         _fail(error)
 
     match = score_posting(chosen, candidate, when)
-    if fmt is render.OutputFormat.JSON:
+    if fmt is formats.OutputFormat.JSON:
         document = {
-            "schema_version": render.SCHEMA_VERSION,
+            "schema_version": formats.SCHEMA_VERSION,
             "today": when.isoformat(),
-            "profile": render.profile_dict(candidate),
-            "result": render.match_dict(match, 1),
+            "profile": formats.profile_dict(candidate),
+            "result": formats.match_dict(match, 1),
         }
-        _write(render.to_json(document))
+        _write(formats.to_json(document))
     else:
-        _console(no_color).print(_tables().explanation(match, candidate))
+        _console(no_color).print(_terminal().explanation(match, candidate))
 
 
 # ----------------------------------------------------------------------------- gaps and shortlist
@@ -488,7 +488,7 @@ def gaps(
     Ranked by the postings each would make eligible, then the score it would add; every figure
     is computed by re-scoring with the gap filled, so `rank` afterwards shows exactly that.
     """
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.gaps import find_gaps
 
     try:
@@ -498,21 +498,21 @@ def gaps(
         loaded = _load_postings(_postings_source(postings), strict=False)
     except InternMatchError as error:
         _fail(error)
-    for note in render.skipped_notes(loaded.skipped):
+    for note in formats.skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
     found = find_gaps(loaded.postings, candidate, when)[:top]
-    if fmt is render.OutputFormat.JSON:
-        _write(render.to_json(render.gaps_document(candidate, found, when)))
-    elif fmt is render.OutputFormat.TABLE and not found:
+    if fmt is formats.OutputFormat.JSON:
+        _write(formats.to_json(formats.gaps_document(candidate, found, when)))
+    elif fmt is formats.OutputFormat.TABLE and not found:
         typer.echo("No gap would change an eligibility or a score.", err=True)
     else:
         rows = [
-            render.gaps_document(candidate, [g], when)["gaps"][0] | {"rank": i}
-            if fmt is render.OutputFormat.JSONL
-            else render.gap_row(g, i)
+            formats.gaps_document(candidate, [g], when)["gaps"][0] | {"rank": i}
+            if fmt is formats.OutputFormat.JSONL
+            else formats.gap_row(g, i)
             for i, g in enumerate(found, 1)
         ]
-        _emit(fmt, rows, render.GAP_FIELDS, lambda: _tables().gaps_table(found, candidate), no_color)
+        _emit(fmt, rows, formats.GAP_FIELDS, lambda: _terminal().gaps_table(found, candidate), no_color)
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
 
@@ -532,7 +532,7 @@ def shortlist(
 
     Same eligibility rules, scores and explanations as `rank` gives each candidate.
     """
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.loading import validation_targets
     from matcher.scoring import score_posting
 
@@ -548,14 +548,14 @@ def shortlist(
         _fail(error)
     scored = [(c, score_posting(chosen, c, when)) for c in candidates]
     scored.sort(key=lambda pm: (not pm[1].eligible, -pm[1].score, pm[0].path))
-    if fmt is render.OutputFormat.JSON:
-        _write(render.to_json(render.shortlist_document(chosen, scored, when)))
+    if fmt is formats.OutputFormat.JSON:
+        _write(formats.to_json(formats.shortlist_document(chosen, scored, when)))
     else:
         rows = [
-            render.shortlist_dict(p, m, i) if fmt is render.OutputFormat.JSONL else render.shortlist_row(p, m, i)
+            formats.shortlist_dict(p, m, i) if fmt is formats.OutputFormat.JSONL else formats.shortlist_row(p, m, i)
             for i, (p, m) in enumerate(scored, 1)
         ]
-        _emit(fmt, rows, render.SHORTLIST_FIELDS, lambda: _tables().shortlist_table(chosen, scored), no_color)
+        _emit(fmt, rows, formats.SHORTLIST_FIELDS, lambda: _terminal().shortlist_table(chosen, scored), no_color)
 
 
 # ----------------------------------------------------------------------------- profile
@@ -572,7 +572,7 @@ def profile_show(
     no_color: NoColorOption = False,
 ) -> None:
     """How intern-match reads a profile: stage, enrolment, research years, each paper's venue, canonical skills."""
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.profile_reading import read_profile
 
     try:
@@ -582,10 +582,10 @@ def profile_show(
     except InternMatchError as error:
         _fail(error)
     reading = read_profile(candidate, when)
-    if fmt is render.OutputFormat.JSON:
-        _write(render.to_json(render.reading_dict(reading)))
+    if fmt is formats.OutputFormat.JSON:
+        _write(formats.to_json(formats.reading_dict(reading)))
     else:
-        _console(no_color).print(_tables().profile_reading(reading))
+        _console(no_color).print(_terminal().profile_reading(reading))
 
 
 # ----------------------------------------------------------------------------- venues
@@ -604,7 +604,7 @@ def venues(
     no_color: NoColorOption = False,
 ) -> None:
     """Show how venue strings resolve (venue, areas, how it matched, similarity), or list the catalogue."""
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.knowledge.venues import catalogue
     from matcher.positioned import did_you_mean
 
@@ -622,15 +622,15 @@ def venues(
     if texts == ["-"]:
         texts = [line.strip() for line in sys.stdin if line.strip()]
     if texts:
-        rows = [render.resolution_dict(known.resolve(q)) for q in texts]
+        rows = [formats.resolution_dict(known.resolve(q)) for q in texts]
         if area is not None:
             rows = [r for r in rows if area in r["areas"]]
-        fields: tuple[str, ...] = render.RESOLUTION_FIELDS
-        table = lambda: _tables().resolutions_table(rows)  # noqa: E731
+        fields: tuple[str, ...] = formats.RESOLUTION_FIELDS
+        table = lambda: _terminal().resolutions_table(rows)  # noqa: E731
     else:
-        rows = [render.venue_dict(v) for v in known.venues if area is None or area in v.areas]
-        fields = render.VENUE_FIELDS
-        table = lambda: _tables().venues_table(rows, known.area_labels)  # noqa: E731
+        rows = [formats.venue_dict(v) for v in known.venues if area is None or area in v.areas]
+        fields = formats.VENUE_FIELDS
+        table = lambda: _terminal().venues_table(rows, known.area_labels)  # noqa: E731
     _emit(fmt, rows, fields, table, no_color)
 
 
@@ -638,17 +638,17 @@ def _emit(fmt: "OutputFormat", rows: Iterable[dict | tuple], fields: tuple[str, 
     """One output contract for listing commands: a table, or rows as json, jsonl, csv or tsv.
     Rows are dicts, or tuples of the fields' values; they may be a generator: jsonl, csv and tsv
     are written as they come."""
-    from matcher import render
+    from matcher import output_formats as formats
 
     dicts = (row if isinstance(row, dict) else dict(zip(fields, row, strict=True)) for row in rows)
-    if fmt is render.OutputFormat.TABLE:
+    if fmt is formats.OutputFormat.TABLE:
         _console(no_color).print(table())
-    elif fmt is render.OutputFormat.JSON:
-        _write(render.to_json(list(dicts)))
-    elif fmt is render.OutputFormat.JSONL:
-        _write_lines(render.jsonl_lines(dicts))
+    elif fmt is formats.OutputFormat.JSON:
+        _write(formats.to_json(list(dicts)))
+    elif fmt is formats.OutputFormat.JSONL:
+        _write_lines(formats.jsonl_lines(dicts))
     else:
-        _write_lines(render.delimited_lines(rows, fields, "," if fmt is render.OutputFormat.CSV else "\t"))
+        _write_lines(formats.delimited_lines(rows, fields, "," if fmt is formats.OutputFormat.CSV else "\t"))
 
 
 # ----------------------------------------------------------------------------- ingest
@@ -666,7 +666,7 @@ def ingest(
     Every drafted qualification quotes its sentence; application steps and what could not be
     placed are listed at the end as comments.
     """
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.files import write_atomically
     from matcher.ingest import draft_posting
     from matcher.loading import read_text
@@ -675,7 +675,7 @@ def ingest(
         text = read_text(source)
         name = "standard input" if source == "-" else Path(source).name
         draft = draft_posting(text, name, posting_id)
-        document = render.draft_yaml(draft)
+        document = formats.draft_yaml(draft)
         if out is None:
             _write(document)
             return
@@ -697,7 +697,7 @@ def validate(
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Check posting and profile files and print every problem as file:line:col (exit 1 if any)."""
-    from matcher import render
+    from matcher import output_formats as formats
     from matcher.loading import check_files
 
     if output_format not in ("text", "json"):
@@ -707,7 +707,7 @@ def validate(
         _fail(UsageError("no YAML or JSON files found in " + ", ".join(paths)))
     problems = [p for c in checked for p in c.problems]
     if output_format == "json":
-        _write(render.to_json(render.validation_document(checked)))
+        _write(formats.to_json(formats.validation_document(checked)))
     else:
         for problem in problems:
             typer.echo(str(problem))

@@ -7,20 +7,10 @@ import gc
 import os
 import sys
 
-_KEPT: list[object] | None = None
-"""While `main` runs: what commands handed to keep_until_exit."""
-
-
-def keep_until_exit(*objects: object) -> None:
-    """Keep a command's large results until the process ends, so that they are not freed one by
-    one when the command returns (tens of milliseconds for 10,000 postings): `main` ends the
-    process without freeing anything (see _leave). Outside `main` (tests, library use), a no-op."""
-    if _KEPT is not None:
-        _KEPT.append(objects)
+from matcher import lifetime
 
 
 def main() -> None:
-    global _KEPT
     if sys.argv[1:] == ["--version"]:
         from matcher import __version__
 
@@ -30,7 +20,7 @@ def main() -> None:
     # collecting; the cycle collector would walk them again and again (measured: over a third of
     # a 10,000-posting run). A command is a short-lived process: its memory goes back at exit.
     gc.disable()
-    _KEPT = []
+    lifetime.keep_for_the_process()
     try:
         from matcher.cli import main as run
     except KeyboardInterrupt:  # Ctrl-C while the CLI is still loading

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from matcher.errors import InputError, Problem
-from matcher.imports import is_json_resume, profile_from_json_resume, publications_from_bibtex
+from matcher.importers import is_json_resume, profile_from_json_resume, publications_from_bibtex
 from matcher.knowledge.places import gazetteer
 from matcher.models import (
     Availability,

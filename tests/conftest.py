@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from matcher.loading import bundled_postings_dir, load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
+from matcher.loading import bundled_postings_dir, load_postings, posting_from_yaml, profile_from_yaml
 from matcher.models import Posting, Profile
+from matcher.positioned import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 PROFILES = ROOT / "profiles"

@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from matcher.cli import app
 from matcher.errors import InputError
-from matcher.imports import profile_from_json_resume
+from matcher.importers import profile_from_json_resume
 from matcher.loading import load_profile
 from matcher.models import Stage
 from matcher.scoring import rank

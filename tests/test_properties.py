@@ -16,8 +16,8 @@ from matcher import batch
 from matcher.errors import InputError
 from matcher.loading import load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
 from matcher.models import Posting, Profile, Qualification, Ranked, Verdict
+from matcher.output_formats import ranking_document, to_json
 from matcher.posting_table import summaries
-from matcher.render import ranking_document, to_json
 from matcher.scoring import rank, score_posting, standings
 
 from .conftest import ROOT, TODAY

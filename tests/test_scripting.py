@@ -223,7 +223,7 @@ def test_no_color_and_no_color_env_give_plain_text_even_on_a_terminal() -> None:
     ],
 )
 def test_a_tsv_cell_never_holds_a_tab_a_line_break_or_loose_spaces(value: str, cell: str) -> None:
-    from matcher.render import delimited_lines
+    from matcher.output_formats import delimited_lines
 
     lines = list(delimited_lines([{"a": "x", "b": value, "c": None}], ("a", "b", "c"), "\t"))
     assert lines == ["a\tb\tc\n", f"x\t{cell}\t\n"]
@@ -233,7 +233,7 @@ def test_rows_are_written_in_blocks_and_one_loose_value_is_closed_up_without_tou
     import csv
     import io
 
-    from matcher.render import DELIMITED_BLOCK, delimited_lines
+    from matcher.output_formats import DELIMITED_BLOCK, delimited_lines
 
     count = DELIMITED_BLOCK * 2 + 3
     rows = [(n, f"posting {n}", "") for n in range(count)]

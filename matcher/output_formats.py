@@ -1,7 +1,7 @@
 """Matches -> what scripts read: JSON documents, JSON lines, CSV and TSV rows (and posting drafts).
 
 Renderers return objects or strings and never print; cli.py decides where output goes. What
-people read in a terminal (rich tables and panels) is in matcher.tables, so that the commands
+people read in a terminal (rich tables and panels) is in matcher.terminal, so that the commands
 scripts run do not import rich.
 """
 

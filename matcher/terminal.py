@@ -2,7 +2,7 @@
 
 Renderers return rich renderables and never print; cli.py decides where output goes. User text
 is escaped before it meets rich markup, so a title with [brackets] stays intact. The plain data
-these show comes from matcher.render, as the JSON output does.
+these show comes from matcher.output_formats, as the JSON output does.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from matcher.models import Judgement, Match, Posting, Profile, Ranked, Verdict, group_members
-from matcher.render import iso_date
+from matcher.output_formats import iso_date
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 if TYPE_CHECKING:
