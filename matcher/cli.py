@@ -1,4 +1,7 @@
-"""The intern-match command: parse arguments, load, score, formats. Nothing else lives here.
+"""The intern-match command: typer wiring only. Each command reads its options, loads its inputs
+(matcher.inputs), calls the core, and hands the result to a renderer (matcher.output_formats for
+data, matcher.terminal for people). One error handler, in `command`, turns every InternMatchError
+into one line on stderr and its exit status.
 
 Exit statuses (documented in the README):
   0 success · 1 a file is missing or invalid, or a write refused · 2 usage error (unknown posting
@@ -7,41 +10,52 @@ Exit statuses (documented in the README):
 """
 
 # No `from __future__ import annotations` here: typer reads every command's parameters on every
-# run, and compiling them from annotation strings cost three times as much (~6 ms a run). Names
-# imported only for type checking are quoted instead.
-import enum
-import os
+# run, and compiling them from annotation strings costs more than evaluating them once as the
+# module loads (docs/performance.md). Names imported only for type checking are quoted instead.
+import functools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
 from matcher import __version__
-from matcher.errors import InputError, InternMatchError, UsageError
+from matcher import inputs as load
+from matcher.cli_options import (
+    EligibleOnlyOption,
+    FormatOption,
+    HtmlOption,
+    JobsOption,
+    LocationOption,
+    MinScoreOption,
+    NoCacheOption,
+    NoColorOption,
+    OpenOnlyOption,
+    PostingArgument,
+    PostingsOption,
+    ProfileArgument,
+    ReportForceOption,
+    SortOption,
+    StrictOption,
+    SvgOption,
+    TableOrJsonOption,
+    TodayOption,
+    TopOption,
+)
+from matcher.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, InternMatchError, UsageError  # noqa: F401 - the statuses, named here for scripts and tests
+from matcher.inputs import DEFAULT_PROFILE, PROFILE_ENV
 from matcher.lifetime import keep_until_exit
+from matcher.stdout import emit, write
 
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from rich.console import Console
+    from matcher.models import Match, Profile
 
-    from matcher.cache import PostingCache
-    from matcher.loading import PostingSet
-    from matcher.models import Match, Posting, Profile
-    from matcher.output_formats import OutputFormat
 
-EXIT_OK = 0
-EXIT_INPUT = 1
-EXIT_USAGE = 2
-EXIT_SKIPPED = 3
-EXIT_INTERRUPTED = 130
-
-PROFILE_ENV = "INTERN_MATCH_PROFILE"
-POSTINGS_ENV = "INTERN_MATCH_POSTINGS"
-DEFAULT_PROFILE = "me.yaml"
+F = TypeVar("F", bound=Callable[..., Any])
 
 app = typer.Typer(
     name="intern-match",
@@ -50,6 +64,27 @@ app = typer.Typer(
     add_completion=True,
     pretty_exceptions_enable=False,
 )
+profile_app = typer.Typer(help="Look at a profile the way intern-match reads it.", no_args_is_help=True)
+app.add_typer(profile_app, name="profile")
+
+
+def command(group: typer.Typer = app, name: str | None = None) -> Callable[[F], F]:
+    """Registers a command with the one error handler: an InternMatchError becomes
+    "Error: ..." on stderr and the error's exit status."""
+
+    def register(function: F) -> F:
+        @functools.wraps(function)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return function(*args, **kwargs)
+            except InternMatchError as error:
+                typer.echo(f"Error: {error}", err=True)
+                raise typer.Exit(code=error.exit_code) from None
+
+        group.command(name)(run)
+        return function
+
+    return register
 
 
 def _version(value: bool) -> None:
@@ -67,108 +102,53 @@ def _root(
     """Which research internships you fit, and why."""
 
 
-# ----------------------------------------------------------------------------- shared options
-
-PostingsOption = Annotated[
-    str | None,
-    typer.Option(
-        "--postings",
-        "-p",
-        envvar=POSTINGS_ENV,
-        show_default="the bundled postings",
-        help="Folder of posting YAML files, one posting file, or - for standard input.",
-    ),
-]
-TodayOption = Annotated[
-    str | None,
-    typer.Option("--today", metavar="YYYY-MM-DD", help="Take this as today's date (for ongoing research roles)."),
-]
-NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
-NoCacheOption = Annotated[
-    bool, typer.Option("--no-cache", help="Read every posting file again; neither use nor update the cache.")
-]
-JobsOption = Annotated[
-    int | None,
-    typer.Option(
-        "--jobs",
-        "-j",
-        min=1,
-        help="Processes for parsing many changed posting files and for ranking several profiles (default: one per core).",
-    ),
-]
-TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
-PROGRESS_MIN_POSTINGS = 200
-"""Fewer postings than this load too fast for a progress bar to help."""
+# ----------------------------------------------------------------------------- what commands share
 
 
 def _terminal() -> "ModuleType":
-    """matcher.terminal, imported only when a table is shown: commands whose output a script reads
-    do not load rich (a third of a small command's start-up)."""
+    """matcher.terminal, imported only when something is shown to a person: commands whose output
+    a script reads do not load rich (a third of a small command's start-up)."""
     from matcher import terminal
 
     return terminal
 
 
-def _console(no_color: bool) -> "Console":
-    """Standard output's console, built per command so NO_COLOR and COLUMNS take effect."""
-    from rich.console import Console
-
-    stream = sys.stdout
-    width = None
-    if not stream.isatty() and "COLUMNS" not in os.environ:
-        width = 120  # rich would use 80 for a pipe; tables read better wider
-    plain = no_color or bool(os.environ.get("NO_COLOR"))
-    # color_system=None drops every escape (bold too), not only colours: NO_COLOR means plain text.
-    return Console(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
-
-
-def _today(value: str | None) -> date:
-    if value is None:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today: '{value}' is not a date; expected YYYY-MM-DD") from None
-
-
-def _fail(error: InternMatchError) -> NoReturn:
-    typer.echo(f"Error: {error}", err=True)
-    raise typer.Exit(code=error.exit_code)
-
-
-def _postings_source(postings: str | None) -> str:
-    from matcher.loading import bundled_postings_dir
-
-    return postings if postings else str(bundled_postings_dir())
-
-
-def _load_profile(path: str, today: date) -> "Profile":
-    """Load a profile and pass on, to stderr, what the loader skipped without failing."""
+def _profile(path: str, when: date) -> "Profile":
+    """One profile, with what its loader passed over (a broken BibTeX entry) said on stderr."""
     from matcher.loading import load_profile
 
-    profile = load_profile(path, today)
-    for warning in profile.warnings:
+    return _warned([load_profile(path, when)])[0]
+
+
+def _profiles(paths: Iterable[str], when: date) -> "list[Profile]":
+    """Every profile of files and folders named (`-` for standard input), warnings on stderr."""
+    return _warned(load.load_profiles(paths, when))
+
+
+def _warned(profiles: "list[Profile]") -> "list[Profile]":
+    for warning in (w for p in profiles for w in p.warnings):
         typer.echo(f"warning: {warning}", err=True)
-    return profile
+    return profiles
 
 
-def _resolve_profile_path(profile: str | None) -> str:
-    if profile:
-        return profile
-    if os.environ.get(PROFILE_ENV):
-        return os.environ[PROFILE_ENV]
-    if Path(DEFAULT_PROFILE).is_file():
-        return DEFAULT_PROFILE
-    raise UsageError(
-        f"no profile given: pass PROFILE, set {PROFILE_ENV}=path/to/profile.yaml, or put a profile at ./{DEFAULT_PROFILE}"
-    )
+def _postings(source: str, **how: Any) -> Any:
+    """load.load_postings with a progress bar on a terminal, and the skipped files said on stderr."""
+    from matcher.output_formats import skipped_notes
+
+    if sys.stderr.isatty():
+        with _terminal().progress_bar("parsing postings") as advance:
+            loaded = load.load_postings(source, on_progress=advance, **how)
+    else:
+        loaded = load.load_postings(source, **how)
+    for note in skipped_notes(loaded.skipped):
+        typer.echo(note, err=True)
+    return loaded
 
 
 # ----------------------------------------------------------------------------- rank
 
 
-@app.command()
+@command()
 def rank(
     profiles: Annotated[
         list[str],
@@ -179,79 +159,44 @@ def rank(
         ),
     ],
     postings: PostingsOption = None,
-    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N postings.")] = None,
-    eligible_only: Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")] = False,
-    open_only: Annotated[bool, typer.Option("--open", help="Only postings whose deadline has not passed (see --today).")] = False,
-    location: Annotated[
-        str | None,
-        typer.Option(
-            "--location",
-            "-l",
-            help="Only postings at this place (city, region or country), in a region containing it, or remote.",
-        ),
-    ] = None,
-    min_score: Annotated[
-        float | None, typer.Option("--min-score", min=0, max=1, help="Only postings scoring at least this.")
-    ] = None,
-    sort: Annotated[
-        str, typer.Option("--sort", help="score (eligible first, then score) or deadline (soonest first).")
-    ] = "score",
-    strict: Annotated[bool, typer.Option("--strict", help="Stop at an invalid posting (exit 1) instead of skipping it.")] = False,
+    top: TopOption = None,
+    eligible_only: EligibleOnlyOption = False,
+    open_only: OpenOnlyOption = False,
+    location: LocationOption = None,
+    min_score: MinScoreOption = None,
+    sort: SortOption = "score",
+    strict: StrictOption = False,
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
     output_format: FormatOption = "table",
-    html: Annotated[
-        Path | None, typer.Option("--html", help="Also write the table and every explanation to this HTML page.")
-    ] = None,
-    svg: Annotated[Path | None, typer.Option("--svg", help="Also write them to this SVG image.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --html/--svg file.")] = False,
+    html: HtmlOption = None,
+    svg: SvgOption = None,
+    force: ReportForceOption = False,
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
     """Rank postings for a profile: eligible first, then by score, with the reasons that mattered."""
     from matcher import output_formats as formats
     from matcher.batch import rank_profiles
-    from matcher.loading import validation_targets
     from matcher.scoring import explain_all
     from matcher.selection import SortOrder, select
 
-    try:
-        fmt = _output_format(output_format)
-        order = _choice("--sort", sort, SortOrder)
-        when = _today(today)
-        source = _postings_source(postings)
-        if "-" in profiles and source == "-":
-            raise UsageError("the profile and the postings cannot both come from standard input")
-        paths = [p for p in profiles if p == "-"] + validation_targets(p for p in profiles if p != "-")
-        if not paths:
-            raise UsageError("no profile files found in " + ", ".join(profiles))
-        candidates = [_load_profile(p, when) for p in paths]
-        cache = None if no_cache else _posting_cache(jobs)
-        loaded = _load_postings(source, strict=strict, use_cache=not no_cache, jobs=jobs, summaries=cache)
-    except InternMatchError as error:
-        _fail(error)
+    fmt = load.output_format(output_format)
+    order = load.choice("--sort", sort, SortOrder)
+    when = load.today(today)
+    source = load.postings_source(postings)
+    if "-" in profiles and source == "-":
+        raise UsageError("the profile and the postings cannot both come from standard input")
+    candidates = _profiles(profiles, when)
+    cache = None if no_cache else load.posting_cache(jobs)
+    loaded = _postings(source, strict=strict, use_cache=not no_cache, jobs=jobs, summaries=cache)
 
-    ranked = [
-        (
-            candidate,
-            select(
-                matches,
-                today=when,
-                eligible_only=eligible_only,
-                open_only=open_only,
-                location=location,
-                min_score=min_score,
-                sort=order,
-                top=top,
-            ),
-        )
-        for candidate, matches in zip(
-            candidates, rank_profiles(loaded.postings, candidates, when, jobs or os.cpu_count() or 1), strict=True
-        )
-    ]
+    standings = rank_profiles(loaded.postings, candidates, when, load.workers(jobs))
+    pick = functools.partial(
+        select, today=when, eligible_only=eligible_only, open_only=open_only, location=location, min_score=min_score, sort=order
+    )
+    ranked = [(c, pick(matches, top=top)) for c, matches in zip(candidates, standings, strict=True)]
     keep_until_exit(loaded, ranked, cache)
-    for note in formats.skipped_notes(loaded.skipped):
-        typer.echo(note, err=True)
 
     def explained() -> "Iterator[tuple[Profile, Iterator[Match]]]":
         """The shown postings with every qualification's explanation (JSON, JSONL, reports),
@@ -267,7 +212,7 @@ def rank(
             if several
             else formats.ranking_document(*explanations[0], loaded.skipped, when)
         )
-        _write(formats.to_json(document))
+        write(formats.to_json(document))
     elif fmt is formats.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
@@ -285,158 +230,28 @@ def rank(
             )
         )
         fields = ("profile", *formats.FLAT_FIELDS) if several else formats.FLAT_FIELDS
-        _emit(fmt, rows, fields, lambda: _terminal().rankings_table(ranked), no_color)
+        emit(fmt, rows, fields, lambda: _terminal().rankings_table(ranked), no_color)
 
-    try:
-        _write_report(
+    if html is not None or svg is not None:
+        written = _terminal().write_report(
             lambda: [part for c, m in explained() for part in _terminal().report(list(m), c)],
             html=html,
             svg=svg,
             force=force,
             title=f"intern-match: internships for {', '.join(c.display_name for c, _ in ranked)}",
         )
-    except InternMatchError as error:
-        _fail(error)
-
+        for path in written:
+            typer.echo(f"wrote {path}", err=True)
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
 
 
-def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Path | None, force: bool, title: str) -> None:
-    """A self-contained page or image of what a terminal would show, written atomically. The parts
-    (every explanation) are built only when a report is asked for."""
-    if html is None and svg is None:
-        return
-    from rich.console import Console
-
-    from matcher import terminal
-    from matcher.files import write_atomically
-
-    for target in (html, svg):
-        if target is not None and target.exists() and not force:
-            from matcher.errors import RefusedWrite
-
-            raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)")
-    console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
-    for part in parts():
-        console.print(part)
-    if html is not None:
-        write_atomically(html, console.export_html(inline_styles=True, clear=False), force=force)
-        typer.echo(f"wrote {html}", err=True)
-    if svg is not None:
-        write_atomically(svg, console.export_svg(title=title, clear=False, code_format=terminal.svg_format()), force=force)
-        typer.echo(f"wrote {svg}", err=True)
+# ----------------------------------------------------------------------------- explain, gaps, shortlist
 
 
-def _choice(option: str, value: str, choices: type[enum.Enum]) -> Any:
-    from matcher.positioned import did_you_mean
-
-    names = [c.value for c in choices]  # type: ignore[attr-defined]
-    if value.lower() not in names:
-        raise UsageError(f"{option}: '{value}' is not one of {', '.join(names)}{did_you_mean(value, names)}")
-    return choices(value.lower())
-
-
-def _posting_cache(jobs: int | None = None) -> "PostingCache":
-    from matcher.cache import PostingCache, default_cache_dir
-
-    return PostingCache(default_cache_dir(), jobs=jobs or os.cpu_count() or 1)
-
-
-def _load_postings(
-    source: str, *, strict: bool, use_cache: bool = True, jobs: int | None = None, summaries: "PostingCache | None" = None
-) -> "PostingSet":
-    """Load postings through the cache (and parallel parsing for many changed files), with a
-    progress bar on a terminal's stderr when there are many. With `summaries`, a folder's
-    postings are read from that cache as summaries; `summaries.full` gives each one whole."""
-    from functools import partial
-
-    from matcher.cache import parse_files
-    from matcher.loading import FolderReader, load_postings, paths_in
-
-    workers = jobs or os.cpu_count() or 1
-
-    def parse_all(folder: Path, names: list[str], progress: Callable[[int, int], None] | None) -> "list[Posting | InputError]":
-        return parse_files(paths_in(folder, names), workers, progress)
-
-    reader: FolderReader = parse_all
-    if summaries is not None:
-        reader = summaries.load_summaries
-    elif use_cache:
-        reader = _posting_cache(jobs).load
-    load = partial(load_postings, source, strict=strict, read_folder=reader)
-    if not sys.stderr.isatty():
-        return load()
-    from rich.console import Console
-    from rich.progress import Progress
-
-    with Progress(console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("parsing postings", total=None, visible=False)
-
-        def advance(done: int, total: int) -> None:
-            if total >= PROGRESS_MIN_POSTINGS:
-                progress.update(task, completed=done, total=total, visible=True)
-
-        return load(on_progress=advance)
-
-
-def _output_format(value: str, allowed: tuple[str, ...] | None = None) -> "OutputFormat":
-    from matcher.output_formats import OutputFormat
-
-    fmt: OutputFormat = _choice("--format", value, OutputFormat)
-    if allowed and fmt.value not in allowed:
-        raise UsageError(f"--format: '{value}' is not one of {', '.join(allowed)}")
-    return fmt
-
-
-def _write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
-
-
-def _write_lines(lines: Iterable[str]) -> None:
-    sys.stdout.writelines(lines)
-    sys.stdout.flush()
-
-
-# ----------------------------------------------------------------------------- explain
-
-
-def _find_posting(posting: str, postings: str | None) -> "Posting":
-    """A posting by file path, `-`, or id in the postings folder (closest ids if unknown)."""
-    from matcher.loading import load_posting
-
-    if Path(posting).is_file() or posting == "-":
-        return load_posting(posting)
-    cache = _posting_cache()
-    loaded = _load_postings(_postings_source(postings), strict=False, summaries=cache)
-    by_id = {p.id: p for p in loaded.postings}
-    if posting not in by_id:
-        from rapidfuzz import process
-
-        close = [hit[0] for hit in process.extract(posting, list(by_id), limit=3, score_cutoff=50)]
-        hint = f"; closest: {', '.join(close)}" if close else ""
-        raise UsageError(f"no posting with id '{posting}'{hint} (see `intern-match rank` for ids)")
-    return cache.full(by_id[posting])
-
-
-def complete_posting_id(incomplete: str) -> list[str]:
-    """Shell completion for `explain`: the ids in $INTERN_MATCH_POSTINGS or the bundled postings."""
-    from matcher.loading import load_postings
-
-    try:
-        loaded = load_postings(_postings_source(os.environ.get(POSTINGS_ENV)))
-    except InternMatchError:
-        return []
-    return [p.id for p in loaded.postings if p.id.startswith(incomplete)]
-
-
-@app.command()
+@command()
 def explain(
-    posting: Annotated[
-        str,
-        typer.Argument(help="A posting id from the postings folder, or a posting file.", autocompletion=complete_posting_id),
-    ],
+    posting: PostingArgument,
     profile: Annotated[
         str | None,
         typer.Argument(help=f"Profile YAML file (default: ${PROFILE_ENV}, then ./{DEFAULT_PROFILE}).", show_default=False),
@@ -450,33 +265,19 @@ def explain(
     from matcher import output_formats as formats
     from matcher.scoring import score_posting
 
-    try:
-        fmt = _output_format(output_format, ("table", "json"))
-        when = _today(today)
-        candidate = _load_profile(_resolve_profile_path(profile), when)
-        chosen = _find_posting(posting, postings)
-    except InternMatchError as error:
-        _fail(error)
-
-    match = score_posting(chosen, candidate, when)
+    fmt = load.output_format(output_format, ("table", "json"))
+    when = load.today(today)
+    candidate = _profile(load.profile_path(profile), when)
+    match = score_posting(load.find_posting(posting, postings), candidate, when)
     if fmt is formats.OutputFormat.JSON:
-        document = {
-            "schema_version": formats.SCHEMA_VERSION,
-            "today": when.isoformat(),
-            "profile": formats.profile_dict(candidate),
-            "result": formats.match_dict(match, 1),
-        }
-        _write(formats.to_json(document))
+        write(formats.to_json(formats.explanation_document(match, candidate, when)))
     else:
-        _console(no_color).print(_terminal().explanation(match, candidate))
+        _terminal().console(no_color).print(_terminal().explanation(match, candidate))
 
 
-# ----------------------------------------------------------------------------- gaps and shortlist
-
-
-@app.command()
+@command()
 def gaps(
-    profile: Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")],
+    profile: ProfileArgument,
     postings: PostingsOption = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N gaps.")] = None,
     output_format: FormatOption = "table",
@@ -491,18 +292,13 @@ def gaps(
     from matcher import output_formats as formats
     from matcher.gaps import find_gaps
 
-    try:
-        fmt = _output_format(output_format)
-        when = _today(today)
-        candidate = _load_profile(profile, when)
-        loaded = _load_postings(_postings_source(postings), strict=False)
-    except InternMatchError as error:
-        _fail(error)
-    for note in formats.skipped_notes(loaded.skipped):
-        typer.echo(note, err=True)
+    fmt = load.output_format(output_format)
+    when = load.today(today)
+    candidate = _profile(profile, when)
+    loaded = _postings(load.postings_source(postings), strict=False)
     found = find_gaps(loaded.postings, candidate, when)[:top]
     if fmt is formats.OutputFormat.JSON:
-        _write(formats.to_json(formats.gaps_document(candidate, found, when)))
+        write(formats.to_json(formats.gaps_document(candidate, found, when)))
     elif fmt is formats.OutputFormat.TABLE and not found:
         typer.echo("No gap would change an eligibility or a score.", err=True)
     else:
@@ -512,16 +308,14 @@ def gaps(
             else formats.gap_row(g, i)
             for i, g in enumerate(found, 1)
         ]
-        _emit(fmt, rows, formats.GAP_FIELDS, lambda: _terminal().gaps_table(found, candidate), no_color)
+        emit(fmt, rows, formats.GAP_FIELDS, lambda: _terminal().gaps_table(found, candidate), no_color)
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
 
 
-@app.command()
+@command()
 def shortlist(
-    posting: Annotated[
-        str, typer.Argument(help="A posting id from the postings folder, or a posting file.", autocompletion=complete_posting_id)
-    ],
+    posting: PostingArgument,
     profiles: Annotated[list[str], typer.Argument(help="Profile files, or folders of them (YAML and JSON Resume).")],
     postings: PostingsOption = None,
     output_format: FormatOption = "table",
@@ -533,40 +327,30 @@ def shortlist(
     Same eligibility rules, scores and explanations as `rank` gives each candidate.
     """
     from matcher import output_formats as formats
-    from matcher.loading import validation_targets
     from matcher.scoring import score_posting
 
-    try:
-        fmt = _output_format(output_format)
-        when = _today(today)
-        chosen = _find_posting(posting, postings)
-        paths = validation_targets(profiles)
-        if not paths:
-            raise UsageError("no profile files found in " + ", ".join(profiles))
-        candidates = [_load_profile(p, when) for p in paths]
-    except InternMatchError as error:
-        _fail(error)
+    fmt = load.output_format(output_format)
+    when = load.today(today)
+    chosen = load.find_posting(posting, postings)
+    candidates = _profiles(profiles, when)
     scored = [(c, score_posting(chosen, c, when)) for c in candidates]
     scored.sort(key=lambda pm: (not pm[1].eligible, -pm[1].score, pm[0].path))
     if fmt is formats.OutputFormat.JSON:
-        _write(formats.to_json(formats.shortlist_document(chosen, scored, when)))
+        write(formats.to_json(formats.shortlist_document(chosen, scored, when)))
     else:
         rows = [
             formats.shortlist_dict(p, m, i) if fmt is formats.OutputFormat.JSONL else formats.shortlist_row(p, m, i)
             for i, (p, m) in enumerate(scored, 1)
         ]
-        _emit(fmt, rows, formats.SHORTLIST_FIELDS, lambda: _terminal().shortlist_table(chosen, scored), no_color)
+        emit(fmt, rows, formats.SHORTLIST_FIELDS, lambda: _terminal().shortlist_table(chosen, scored), no_color)
 
 
-# ----------------------------------------------------------------------------- profile
-
-profile_app = typer.Typer(help="Look at a profile the way intern-match reads it.", no_args_is_help=True)
-app.add_typer(profile_app, name="profile")
+# ----------------------------------------------------------------------------- profile, venues
 
 
-@profile_app.command("show")
+@command(profile_app, "show")
 def profile_show(
-    profile: Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")],
+    profile: ProfileArgument,
     output_format: TableOrJsonOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
@@ -575,23 +359,16 @@ def profile_show(
     from matcher import output_formats as formats
     from matcher.profile_reading import read_profile
 
-    try:
-        fmt = _output_format(output_format, ("table", "json"))
-        when = _today(today)
-        candidate = _load_profile(profile, when)
-    except InternMatchError as error:
-        _fail(error)
-    reading = read_profile(candidate, when)
+    fmt = load.output_format(output_format, ("table", "json"))
+    when = load.today(today)
+    reading = read_profile(_profile(profile, when), when)
     if fmt is formats.OutputFormat.JSON:
-        _write(formats.to_json(formats.reading_dict(reading)))
+        write(formats.to_json(formats.reading_dict(reading)))
     else:
-        _console(no_color).print(_terminal().profile_reading(reading))
+        _terminal().console(no_color).print(_terminal().profile_reading(reading))
 
 
-# ----------------------------------------------------------------------------- venues
-
-
-@app.command()
+@command()
 def venues(
     queries: Annotated[
         list[str] | None,
@@ -608,16 +385,12 @@ def venues(
     from matcher.knowledge.venues import catalogue
     from matcher.positioned import did_you_mean
 
-    try:
-        fmt = _output_format(output_format)
-        known = catalogue()
-        if area is not None and area not in known.area_labels:
-            raise UsageError(
-                f"--area: unknown area '{area}'{did_you_mean(area, known.area_labels)} (known: {', '.join(known.area_labels)})"
-            )
-    except InternMatchError as error:
-        _fail(error)
-
+    fmt = load.output_format(output_format)
+    known = catalogue()
+    if area is not None and area not in known.area_labels:
+        raise UsageError(
+            f"--area: unknown area '{area}'{did_you_mean(area, known.area_labels)} (known: {', '.join(known.area_labels)})"
+        )
     texts = list(queries or [])
     if texts == ["-"]:
         texts = [line.strip() for line in sys.stdin if line.strip()]
@@ -631,30 +404,13 @@ def venues(
         rows = [formats.venue_dict(v) for v in known.venues if area is None or area in v.areas]
         fields = formats.VENUE_FIELDS
         table = lambda: _terminal().venues_table(rows, known.area_labels)  # noqa: E731
-    _emit(fmt, rows, fields, table, no_color)
+    emit(fmt, rows, fields, table, no_color)
 
 
-def _emit(fmt: "OutputFormat", rows: Iterable[dict | tuple], fields: tuple[str, ...], table, no_color: bool) -> None:  # type: ignore[type-arg]
-    """One output contract for listing commands: a table, or rows as json, jsonl, csv or tsv.
-    Rows are dicts, or tuples of the fields' values; they may be a generator: jsonl, csv and tsv
-    are written as they come."""
-    from matcher import output_formats as formats
-
-    dicts = (row if isinstance(row, dict) else dict(zip(fields, row, strict=True)) for row in rows)
-    if fmt is formats.OutputFormat.TABLE:
-        _console(no_color).print(table())
-    elif fmt is formats.OutputFormat.JSON:
-        _write(formats.to_json(list(dicts)))
-    elif fmt is formats.OutputFormat.JSONL:
-        _write_lines(formats.jsonl_lines(dicts))
-    else:
-        _write_lines(formats.delimited_lines(rows, fields, "," if fmt is formats.OutputFormat.CSV else "\t"))
+# ----------------------------------------------------------------------------- ingest, validate, init
 
 
-# ----------------------------------------------------------------------------- ingest
-
-
-@app.command()
+@command()
 def ingest(
     source: Annotated[str, typer.Argument(help="A posting as published: HTML, markdown or plain text; - for standard input.")],
     posting_id: Annotated[str | None, typer.Option("--id", help="The posting id (default: from organisation and title).")] = None,
@@ -669,45 +425,38 @@ def ingest(
     from matcher import output_formats as formats
     from matcher.files import write_atomically
     from matcher.ingest import draft_posting
-    from matcher.loading import read_text
+    from matcher.positioned import read_text
 
-    try:
-        text = read_text(source)
-        name = "standard input" if source == "-" else Path(source).name
-        draft = draft_posting(text, name, posting_id)
-        document = formats.draft_yaml(draft)
-        if out is None:
-            _write(document)
-            return
-        if not out.is_dir():
-            raise UsageError(f"--out: {out} is not a folder")
-        target = out / f"{draft.posting['id']}.yaml"
-        write_atomically(target, document, force=force)
-    except InternMatchError as error:
-        _fail(error)
+    text = read_text(source)
+    draft = draft_posting(text, "standard input" if source == "-" else Path(source).name, posting_id)
+    document = formats.draft_yaml(draft)
+    if out is None:
+        write(document)
+        return
+    if not out.is_dir():
+        raise UsageError(f"--out: {out} is not a folder")
+    target = out / f"{draft.posting['id']}.yaml"
+    write_atomically(target, document, force=force)
     typer.echo(f"wrote {target}: review it, then `intern-match validate {target}`", err=True)
 
 
-# ----------------------------------------------------------------------------- validate and init
-
-
-@app.command()
+@command()
 def validate(
     paths: Annotated[list[str], typer.Argument(help="Posting and profile files, or folders of them.")],
     output_format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
 ) -> None:
     """Check posting and profile files and print every problem as file:line:col (exit 1 if any)."""
     from matcher import output_formats as formats
-    from matcher.loading import check_files
+    from matcher.validation import check_files
 
     if output_format not in ("text", "json"):
-        _fail(UsageError(f"--format: '{output_format}' is not one of text, json"))
+        raise UsageError(f"--format: '{output_format}' is not one of text, json")
     checked = check_files(paths)
     if not checked:
-        _fail(UsageError("no YAML or JSON files found in " + ", ".join(paths)))
+        raise UsageError("no YAML or JSON files found in " + ", ".join(paths))
     problems = [p for c in checked for p in c.problems]
     if output_format == "json":
-        _write(formats.to_json(formats.validation_document(checked)))
+        write(formats.to_json(formats.validation_document(checked)))
     else:
         for problem in problems:
             typer.echo(str(problem))
@@ -717,7 +466,7 @@ def validate(
         raise typer.Exit(code=EXIT_INPUT)
 
 
-@app.command()
+@command()
 def init(
     path: Annotated[str, typer.Argument(help="Where to write the starter profile.")] = DEFAULT_PROFILE,
     force: Annotated[bool, typer.Option("--force", help="Replace the file if it exists.")] = False,
@@ -728,33 +477,5 @@ def init(
     from matcher.files import write_atomically
 
     text = resources.files("matcher").joinpath("starter_profile.yaml").read_text(encoding="utf-8")
-    try:
-        write_atomically(path, text, force=force)
-    except InternMatchError as error:
-        _fail(error)
+    write_atomically(path, text, force=force)
     typer.echo(f"wrote {path}: fill it in, then run `intern-match rank {path}`", err=True)
-
-
-# ----------------------------------------------------------------------------- entry point
-
-
-EXIT_INTERNAL = 70
-DEBUG_ENV = "INTERN_MATCH_DEBUG"
-
-
-def main() -> None:
-    """Run the app. Typer already ends Ctrl-C with 130 and a closed pipe quietly; this also
-    covers an interrupt while modules load, and turns a bug into one line, not a traceback."""
-    try:
-        app()
-    except KeyboardInterrupt:
-        sys.exit(EXIT_INTERRUPTED)
-    except Exception as error:  # noqa: BLE001 - the last line of defence
-        if os.environ.get(DEBUG_ENV):
-            raise
-        typer.echo(
-            f"intern-match: internal error: {type(error).__name__}: {error}. This is a bug; "
-            f"run again with {DEBUG_ENV}=1 for the traceback and report it.",
-            err=True,
-        )
-        sys.exit(EXIT_INTERNAL)

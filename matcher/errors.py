@@ -4,6 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The exit statuses, documented in the README.
+EXIT_OK = 0
+EXIT_INPUT = 1
+"""A file is missing or invalid, or a write was refused."""
+EXIT_USAGE = 2
+"""The command line asks for something that does not exist (an unknown posting id, no profile)."""
+EXIT_SKIPPED = 3
+"""Success, but some postings were skipped as invalid."""
+EXIT_INTERNAL = 70
+"""A bug: reported in one line, with how to get the traceback."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -30,7 +43,7 @@ class Problem:
 class InternMatchError(Exception):
     """Base of every error intern-match reports to its user."""
 
-    exit_code = 1
+    exit_code = EXIT_INPUT
 
 
 class InputError(InternMatchError):
@@ -48,7 +61,7 @@ class InputError(InternMatchError):
 class UsageError(InternMatchError):
     """The command line asks for something that does not exist (exit status 2)."""
 
-    exit_code = 2
+    exit_code = EXIT_USAGE
 
 
 class RefusedWrite(InternMatchError):

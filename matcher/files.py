@@ -15,6 +15,12 @@ def _umask() -> int:
     return mask
 
 
+def refuse_to_clobber(path: str | Path, *, force: bool) -> None:
+    """RefusedWrite if `path` exists and `force` is not given."""
+    if Path(path).exists() and not force:
+        raise RefusedWrite(f"{path} exists; not overwriting it (use --force to replace it)")
+
+
 def write_atomically(path: str | Path, text: str, *, force: bool = False) -> None:
     """Write `text` to `path` so that a reader (or a crash) sees the old file or the new one,
     never half of either. Without `force` an existing file is left alone and RefusedWrite raised;
@@ -23,8 +29,7 @@ def write_atomically(path: str | Path, text: str, *, force: bool = False) -> Non
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise InputError(Problem(str(target), f"folder {folder} does not exist"))
-    if target.exists() and not force:
-        raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)")
+    refuse_to_clobber(target, force=force)
     handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     try:
         # mkstemp makes the file private; give it the mode a plain open() would (or the old file's).

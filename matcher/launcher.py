@@ -8,6 +8,7 @@ import os
 import sys
 
 from matcher import lifetime
+from matcher.errors import EXIT_INTERNAL, EXIT_INTERRUPTED
 
 
 def main() -> None:
@@ -22,14 +23,34 @@ def main() -> None:
     gc.disable()
     lifetime.keep_for_the_process()
     try:
-        from matcher.cli import main as run
-    except KeyboardInterrupt:  # Ctrl-C while the CLI is still loading
-        sys.exit(130)
-    try:
-        run()
+        _run()
     except SystemExit as done:
         _leave(done.code)
     _leave(0)
+
+
+DEBUG_ENV = "INTERN_MATCH_DEBUG"
+
+
+def _run() -> None:
+    """Run the command line. Typer already ends Ctrl-C with 130 and a closed pipe quietly; this
+    also covers an interrupt while modules load, and turns a bug into one line, not a traceback
+    (exit 70)."""
+    try:
+        from matcher.cli import app
+
+        app()
+    except KeyboardInterrupt:
+        sys.exit(EXIT_INTERRUPTED)
+    except Exception as error:  # noqa: BLE001 - the last line of defence
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"intern-match: internal error: {type(error).__name__}: {error}. This is a bug; "
+            f"run again with {DEBUG_ENV}=1 for the traceback and report it.",
+            file=sys.stderr,
+        )
+        sys.exit(EXIT_INTERNAL)
 
 
 def _leave(code: object) -> None:

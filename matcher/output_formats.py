@@ -23,8 +23,9 @@ if TYPE_CHECKING:  # only named in annotations: importing them would slow every 
     from matcher.gaps import Gap
     from matcher.ingest import Draft
     from matcher.knowledge.venues import Venue, VenueResolution
-    from matcher.loading import Checked, Skipped
+    from matcher.loading import Skipped
     from matcher.profile_reading import ProfileReading
+    from matcher.validation import Checked
 
 SCHEMA_VERSION = 1
 """Bumped only when a key of the JSON output changes meaning; adding keys does not bump it."""
@@ -148,6 +149,16 @@ def ranking_document(profile: Profile, matches: Sequence[Match], skipped: Sequen
         "profile": profile_dict(profile),
         "results": [match_dict(m, i) for i, m in enumerate(matches, 1)],
         "skipped": [skipped_dict(s) for s in skipped],
+    }
+
+
+def explanation_document(match: Match, profile: Profile, today: date) -> dict[str, Any]:
+    """One posting explained for one profile (`explain --format json`)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "today": today.isoformat(),
+        "profile": profile_dict(profile),
+        "result": match_dict(match, 1),
     }
 
 

@@ -7,11 +7,15 @@ these show comes from matcher.output_formats, as the JSON output does.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
@@ -25,6 +29,60 @@ from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 if TYPE_CHECKING:
     from matcher.gaps import Gap
     from matcher.profile_reading import ProfileReading
+
+
+PROGRESS_MIN_POSTINGS = 200
+"""Fewer postings than this load too fast for a progress bar to help."""
+
+
+def console(no_color: bool) -> Console:
+    """Standard output's console, built per command so NO_COLOR and COLUMNS take effect."""
+    stream = sys.stdout
+    width = None
+    if not stream.isatty() and "COLUMNS" not in os.environ:
+        width = 120  # rich would use 80 for a pipe; tables read better wider
+    plain = no_color or bool(os.environ.get("NO_COLOR"))
+    # color_system=None drops every escape (bold too), not only colours: NO_COLOR means plain text.
+    return Console(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
+
+
+@contextmanager
+def progress_bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on a terminal's stderr once there are many postings;
+    None when stderr is not a terminal."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(what, total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            if total >= PROGRESS_MIN_POSTINGS:
+                progress.update(task, completed=done, total=total, visible=True)
+
+        yield advance
+
+
+def write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Path | None, force: bool, title: str) -> list[Path]:
+    """A self-contained page or image of what a terminal would show, written atomically; the
+    files written. The parts (every explanation) are built only when a report is asked for."""
+    from matcher.files import refuse_to_clobber, write_atomically
+
+    targets = [t for t in (html, svg) if t is not None]
+    if not targets:
+        return []
+    for target in targets:
+        refuse_to_clobber(target, force=force)
+    recorder = Console(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
+    for part in parts():
+        recorder.print(part)
+    if html is not None:
+        write_atomically(html, recorder.export_html(inline_styles=True, clear=False), force=force)
+    if svg is not None:
+        write_atomically(svg, recorder.export_svg(title=title, clear=False, code_format=svg_format()), force=force)
+    return targets
 
 
 VERDICT_STYLE = {

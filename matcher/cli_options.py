@@ -1,0 +1,70 @@
+"""The options and arguments several commands share, defined once so that every command spells
+and documents them the same way."""
+
+# Evaluated annotations, as in cli.py: typer reads these on every run.
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from matcher import inputs as load
+from matcher.inputs import POSTINGS_ENV
+
+PostingsOption = Annotated[
+    str | None,
+    typer.Option(
+        "--postings",
+        "-p",
+        envvar=POSTINGS_ENV,
+        show_default="the bundled postings",
+        help="Folder of posting YAML files, one posting file, or - for standard input.",
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option("--today", metavar="YYYY-MM-DD", help="Take this as today's date (for ongoing research roles)."),
+]
+NoColorOption = Annotated[bool, typer.Option("--no-color", help="No colour, even on a terminal (NO_COLOR works too).")]
+NoCacheOption = Annotated[
+    bool, typer.Option("--no-cache", help="Read every posting file again; neither use nor update the cache.")
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=1,
+        help="Processes for parsing many changed posting files and for ranking several profiles (default: one per core).",
+    ),
+]
+TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
+ProfileArgument = Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")]
+
+
+def complete_posting_id(incomplete: str) -> list[str]:
+    """Shell completion for a posting argument: the ids in $INTERN_MATCH_POSTINGS or the bundled postings."""
+    return load.posting_ids(incomplete)
+
+
+PostingArgument = Annotated[
+    str, typer.Argument(help="A posting id from the postings folder, or a posting file.", autocompletion=complete_posting_id)
+]
+
+
+# --- rank's filters and reports
+TopOption = Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N postings.")]
+EligibleOnlyOption = Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")]
+OpenOnlyOption = Annotated[bool, typer.Option("--open", help="Only postings whose deadline has not passed (see --today).")]
+LocationOption = Annotated[
+    str | None,
+    typer.Option(
+        "--location", "-l", help="Only postings at this place (city, region or country), in a region containing it, or remote."
+    ),
+]
+MinScoreOption = Annotated[float | None, typer.Option("--min-score", min=0, max=1, help="Only postings scoring at least this.")]
+SortOption = Annotated[str, typer.Option("--sort", help="score (eligible first, then score) or deadline (soonest first).")]
+StrictOption = Annotated[bool, typer.Option("--strict", help="Stop at an invalid posting (exit 1) instead of skipping it.")]
+HtmlOption = Annotated[Path | None, typer.Option("--html", help="Also write the table and every explanation to this HTML page.")]
+SvgOption = Annotated[Path | None, typer.Option("--svg", help="Also write them to this SVG image.")]
+ReportForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --html/--svg file.")]
