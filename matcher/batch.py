@@ -1,6 +1,6 @@
 """Ranking several profiles against the same postings in several processes, a profile per
 process. One profile is ranked in one process: sharing its postings over forked workers was
-measured to gain nothing on 10,000 and 100,000 postings (a worker pays a page fault for each page
+measured to gain nothing (docs/performance.md) on 10,000 and 100,000 postings (a worker pays a page fault for each page
 of the parent it touches, and the assessment of the table comes first, in the parent)."""
 
 from __future__ import annotations

@@ -50,8 +50,6 @@ from matcher.lifetime import keep_until_exit
 from matcher.stdout import emit, write
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from matcher.models import Match, Profile
 
 
@@ -105,7 +103,7 @@ def _root(
 # ----------------------------------------------------------------------------- what commands share
 
 
-def _terminal() -> "ModuleType":
+def _terminal() -> Any:
     """matcher.terminal, imported only when something is shown to a person: commands whose output
     a script reads do not load rich (a third of a small command's start-up)."""
     from matcher import terminal

@@ -18,8 +18,7 @@ def main() -> None:
         print(f"intern-match {__version__}")
         return
     # A run builds hundreds of thousands of small immutable records and no reference cycles worth
-    # collecting; the cycle collector would walk them again and again (measured: over a third of
-    # a 10,000-posting run). A command is a short-lived process: its memory goes back at exit.
+    # collecting; the cycle collector would walk them again and again (docs/performance.md). A command is a short-lived process: its memory goes back at exit.
     gc.disable()
     lifetime.keep_for_the_process()
     try:
@@ -55,7 +54,7 @@ def _run() -> None:
 
 def _leave(code: object) -> None:
     """Flush and end the process without tearing the interpreter down: freeing a large run's
-    records one by one takes tens of milliseconds, and the OS takes the memory back at once.
+    records one by one is slow, and the OS takes the memory back at once.
     Nothing is left to run at exit: worker pools are shut down where they are used."""
     if code is not None and not isinstance(code, int):  # as sys.exit("message") does
         print(code, file=sys.stderr)

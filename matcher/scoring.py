@@ -147,7 +147,7 @@ class Scorer:
         """What would meet one open (unmet or partial) qualification, for `gaps` (its rule's fills)."""
         if judgement.verdict not in OPEN:
             return []
-        return self.rule(rule_for(qualification.criterion)).fills(qualification, judgement)
+        return self.rule(rule_for(qualification.criterion)).fills(qualification.criterion, judgement)
 
     def columns(self, table: QualificationTable) -> TableColumns:
         """The entries of `table` (see matcher.posting_table) as assessed by this scorer, once each."""

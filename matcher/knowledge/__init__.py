@@ -24,7 +24,7 @@ def read_data_file(name: str) -> Any:
 
 def read_index_file(name: str) -> Any | None:
     """A catalogue's index: what its class builds from the YAML file, written as JSON beside it
-    by a tool (tools/build_indexes.py), so that a run loads it in a millisecond instead of parsing
-    and folding the YAML. None in a checkout without it."""
+    by a tool (tools/build_indexes.py), so that a run loads it instead of parsing
+    and folding the YAML (docs/performance.md). None in a checkout without it."""
     index = resources.files(__name__).joinpath(name)
     return json.loads(index.read_text(encoding="utf-8")) if index.is_file() else None

@@ -77,8 +77,8 @@ class VenueCatalogue:
     """The venues and the indexes that resolve names to them.
 
     Built from venues.yaml (the readable source), or loaded from venues.index.json, which
-    tools/build_venues.py writes beside it with every name already folded: loading the index
-    takes milliseconds where folding 700 venues' names takes a tenth of a second per run.
+    tools/build_venues.py writes beside it with every name already folded, so that a run does
+    not fold 700 venues' names again (docs/performance.md).
     """
 
     def __init__(self, data: dict) -> None:

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
-from matcher.models import Availability, AvailabilityCriterion, Judgement, Posting, Profile, Qualification, Verdict
+from matcher.models import Availability, AvailabilityCriterion, Judgement, Posting, Profile, Verdict
 from matcher.positioned import ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, fraction, judgement
 
@@ -59,8 +59,7 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
     def label(cls, c: AvailabilityCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
         return "availability"
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
-        c: AvailabilityCriterion = q.criterion  # type: ignore[assignment]
+    def fills(self, c: AvailabilityCriterion, j: Judgement) -> list[Fill]:
         start = c.start or self.today
         weeks = c.weeks or 12
         return [

@@ -202,7 +202,7 @@ class Rule(Generic[C]):
 
     # --- gaps -------------------------------------------------------------------------------
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
-        """What, added to the profile, would meet this open (unmet or partial) qualification;
-        none where the tool cannot say."""
+    def fills(self, c: C, j: Judgement) -> list[Fill]:
+        """What, added to the profile, would meet this open (unmet or partial) criterion, judged
+        `j`; none where the tool cannot say."""
         return []

@@ -15,7 +15,7 @@ from typing import Any
 
 from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.text import fold
-from matcher.models import DegreeCriterion, Judgement, Posting, Profile, Qualification, Stage, Verdict
+from matcher.models import DegreeCriterion, Judgement, Posting, Profile, Stage, Verdict
 from matcher.positioned import ValueReader, read_stages
 from matcher.rules.base import Assessment, Fill, Judges, Key, ReadQualification, Rule, judgement
 from matcher.rules.evidence import best_match, best_of, degree_field_items
@@ -78,7 +78,7 @@ class DegreeRule(Rule[DegreeCriterion]):
             self._field[field] = best_match([field], degree_field_items(self.profile))
         return self._field[field]
 
-    def outcome(self, key: DegreeKey) -> tuple[str, TermMatch | None]:
+    def outcome(self, key: Key) -> tuple[str, TermMatch | None]:
         """Which outcome (OUTCOMES) the profile's degree meets, and the field match if any."""
         _, stages, fields, enrolled, _related = key
         degree = self.profile.degree
@@ -146,7 +146,7 @@ class DegreeRule(Rule[DegreeCriterion]):
         return DegreeCriterion(tuple(map(Stage, stages)), fields, enrolled, related)
 
     def assess_keys(self, keys: Sequence[Key]) -> Iterable[Assessment]:
-        return (OUTCOMES[self.outcome(key)[0]] for key in keys)  # type: ignore[arg-type]
+        return (OUTCOMES[self.outcome(key)[0]] for key in keys)
 
     # --- words and gaps ------------------------------------------------------------------------
 
@@ -154,8 +154,7 @@ class DegreeRule(Rule[DegreeCriterion]):
     def label(cls, c: DegreeCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
         return stages_text(c.stages) + (" enrolment" if c.enrolled else "")
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
-        c: DegreeCriterion = q.criterion  # type: ignore[assignment]
+    def fills(self, c: DegreeCriterion, j: Judgement) -> list[Fill]:
         stage = self.profile.degree.stage
         if stage not in c.stages:
             above = [s for s in sorted(c.stages) if s > stage]

@@ -44,8 +44,8 @@ class _GroupRule(Rule[Any]):
     def on_posting(cls, c: Any) -> bool:
         return any(rule_for(q.criterion).on_posting(q.criterion) for q in group_members(c))
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
-        members = group_members(q.criterion)
+    def fills(self, c: Any, j: Judgement) -> list[Fill]:
+        members = group_members(c)
         return [f for m, part in zip(members, j.parts, strict=True) for f in self.judges.fills(m, part)]
 
 

@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from matcher.knowledge.places import gazetteer
-from matcher.models import Judgement, LocationCriterion, Posting, ProfileLocation, Qualification, Verdict
+from matcher.models import Judgement, LocationCriterion, Posting, ProfileLocation, Verdict
 from matcher.positioned import ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, judgement
 
@@ -64,7 +64,7 @@ class LocationRule(Rule[LocationCriterion]):
     def label(cls, c: LocationCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
         return f"on site: {', '.join(c.on_site)}"
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
+    def fills(self, c: LocationCriterion, j: Judgement) -> list[Fill]:
         return [
             Fill(
                 "location",

@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 from matcher.knowledge.text import fold
 from matcher.knowledge.venues import VenueResolution
 from matcher.knowledge.venues import catalogue as venue_catalogue
-from matcher.models import Judgement, Posting, Profile, Publication, PublicationsCriterion, Qualification, Verdict
+from matcher.models import Judgement, Posting, Profile, Publication, PublicationsCriterion, Verdict
 from matcher.positioned import ValueReader, did_you_mean, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, credit_of, fraction, judgement
 
@@ -205,8 +205,7 @@ class PublicationsRule(Rule[PublicationsCriterion]):
     def unmet_label(cls, key: Key) -> str:
         return papers_asked(key[5], key[6])
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
-        c: PublicationsCriterion = q.criterion  # type: ignore[assignment]
+    def fills(self, c: PublicationsCriterion, j: Judgement) -> list[Fill]:
         catalogue = venue_catalogue()
         venue = c.venues[0] if c.venues else catalogue.exemplars.get(c.areas[0], c.areas[0]) if c.areas else "any venue"
         counted = len(counted_papers(_reach(self.key(c)), self.papers))

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
-from matcher.models import Judgement, Posting, Profile, Qualification, ResearchExperienceCriterion, Verdict
+from matcher.models import Judgement, Posting, Profile, ResearchExperienceCriterion, Verdict
 from matcher.positioned import ValueReader
 from matcher.rules.base import Fill, Judges, Memo, ReadQualification, Rule, fraction, judgement
 from matcher.rules.evidence import best_of, research_field_items
@@ -119,8 +119,7 @@ class ResearchExperienceRule(Rule[ResearchExperienceCriterion]):
         label = f"{c.min_years:g}+ yr research" if c.min_years else "research experience"
         return label + (f" in {c.fields[0]}" if c.fields else "")
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
-        c: ResearchExperienceCriterion = q.criterion  # type: ignore[assignment]
+    def fills(self, c: ResearchExperienceCriterion, j: Judgement) -> list[Fill]:
         needed = c.min_years or 0.5
         years = max(needed, self.research.years or 0.0)
         subject = c.fields[0] if c.fields else None

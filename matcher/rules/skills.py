@@ -17,7 +17,7 @@ from typing import Any
 from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
-from matcher.models import Judgement, Posting, Profile, Qualification, SkillsCriterion, Verdict
+from matcher.models import Judgement, Posting, Profile, SkillsCriterion, Verdict
 from matcher.positioned import ValueReader, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, clip, credit_of, fraction, judgement
 from matcher.rules.evidence import degree_field_items
@@ -146,8 +146,7 @@ class SkillsRule(Rule[SkillsCriterion]):
     def key_label(self, key: Key, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
         return _skills_label(key[3], verdict, lambda: self.matched(key[1]))  # no judgement in words needed
 
-    def fills(self, q: Qualification, j: Judgement) -> list[Fill]:
-        c: SkillsCriterion = q.criterion  # type: ignore[assignment]
+    def fills(self, c: SkillsCriterion, j: Judgement) -> list[Fill]:
         terms = term_catalogue()
         missing = [t for t in terms.expand(c.terms) if not self.best(t).found]
         return [
