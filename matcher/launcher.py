@@ -18,7 +18,8 @@ def main() -> None:
         print(f"intern-match {__version__}")
         return
     # A run builds hundreds of thousands of small immutable records and no reference cycles worth
-    # collecting; the cycle collector would walk them again and again (docs/performance.md). A command is a short-lived process: its memory goes back at exit.
+    # collecting; the cycle collector would walk them again and again (docs/performance.md). A
+    # command is a short-lived process: its memory goes back at exit.
     gc.disable()
     lifetime.keep_for_the_process()
     try:
