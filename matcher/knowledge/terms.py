@@ -18,6 +18,15 @@ HOW_RANK = {"exact": 0, "alias": 1, "narrower": 2, "contains": 3, "fuzzy": 4, "n
 """Better ways of matching sort first."""
 
 _COMPOUND_SEPARATORS = re.compile(r"\s*(?:/|,|;|\band\b|\bor\b|&)\s*")
+_WORD = re.compile(r"[\w+#.-]*\w[+#]*")
+_LONGEST_MENTION = 5
+"""The most words a catalogue term has ("reinforcement learning from human feedback")."""
+
+
+def _acronym(word: str) -> bool:
+    """Written as an acronym: capitals (a plural's s aside) or with a digit: "ML", "GPUs", "gem5"."""
+    core = word[:-1] if word.endswith("s") and len(word) > 2 else word
+    return (core.isupper() and len(core) > 1) or any(ch.isdigit() for ch in word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +130,30 @@ class TermCatalogue:
         if len(parts) > 1 and all(self.resolve(p).canonical for p in parts):
             return parts
         return (text.strip(),)
+
+    @lru_cache(maxsize=16384)  # noqa: B019
+    def mentions(self, text: str) -> tuple[str, ...]:
+        """The catalogue's terms a piece of prose names ("memory systems and cache coherence" ->
+        memory systems, cache coherence), longest phrases first, in order, each once. A word of
+        four letters or fewer counts only when written as an acronym ("ML", "GPUs"), so that
+        "go" or "ray" in a sentence is not a skill."""
+        words = _WORD.findall(text)
+        folded = [fold(w) for w in words]
+        found: dict[str, None] = {}
+        at = 0
+        while at < len(words):
+            for size in range(min(_LONGEST_MENTION, len(words) - at), 0, -1):
+                key = " ".join(folded[at : at + size])
+                name = self.canonical_of.get(key)
+                if name is None:
+                    continue
+                if size == 1 and len(key) <= SHORT_TERM_LENGTH and not _acronym(words[at]):
+                    continue
+                found.setdefault(name)
+                at += size - 1
+                break
+            at += 1
+        return tuple(found)
 
     def expand(self, items: Iterable[str]) -> list[str]:
         """Profile items with compounds split, in order, without duplicates."""
