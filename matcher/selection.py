@@ -27,14 +27,19 @@ def is_open(match: Ranked, today: date) -> bool:
 
 
 def is_at(match: Ranked, place: str) -> bool:
-    """The posting is at `place` (city, region or country), in a region containing it (a US-wide
-    posting for "Redmond, WA"), or remote. Postings that give no location are left out: a filter
-    keeps what is known to be there."""
+    """The posting is at `place` (city, region or country), in its metro area (Redmond for
+    "Seattle"), in a region containing it (a US-wide posting for "Seattle"), or remote where
+    `place` is (remote anywhere, or "Remote (US)" for "Seattle"). `--location remote` keeps
+    remote postings only. Postings that give no location are left out: a filter keeps what is
+    known to be there."""
     places = gazetteer()
     wanted = places.parse(place)
     for written in match.posting.location:
         here = places.parse(written)
-        if here.remote or places.similarity(here, wanted) or places.similarity(wanted, here):
+        if wanted.remote:
+            if here.remote and places.similarity(here, wanted):
+                return True
+        elif places.similarity(here, wanted) or places.similarity(wanted, here):
             return True
     return False
 

@@ -45,7 +45,9 @@ CASES = [
     ("degree: {stage: [masters]}", Verdict.UNMET),
     ("degree: {stage: [phd], fields: [ML]}", Verdict.MET),  # alias
     ("degree: {stage: [phd], fields: [computer science]}", Verdict.MET),  # ML is within CS
-    ("degree: {stage: [phd], fields: [chemistry], related_fields: true}", Verdict.PARTIAL),
+    ("degree: {stage: [phd], fields: [chemistry], related_fields: true}", Verdict.UNMET),  # ML is not related to it
+    ("degree: {stage: [phd], fields: [statistics], related_fields: true}", Verdict.MET),  # an advisor's related field
+    ("degree: {stage: [phd], fields: [statistics]}", Verdict.UNMET),  # related, but the posting did not say so
     ("degree: {stage: [phd], fields: [chemistry]}", Verdict.UNMET),
     # research_experience
     ("research_experience: {min_years: 1}", Verdict.MET),
@@ -93,12 +95,20 @@ def test_each_kind_gives_the_expected_verdict(qualification: str, verdict: Verdi
         ("publications: {venues: [NeurIPS, CVPR], min: 3}", 0.6667),  # 2 of 3 papers
         ("skills: {all: [C++, Python]}", 0.5),  # 1 of 2 skills
         ("skills: {all: [C++, Python, Rust, JAX], min: 3}", 0.3333),  # 1 of the 3 asked for
-        ("degree: {stage: [phd], fields: [chemistry], related_fields: true}", RELATED_FIELD_CREDIT),
+        ("publications: {venues: [NeurIPS, CVPR, ICML], min: 4}", 0.5),  # 2 of 4
     ],
 )
 def test_a_partial_verdict_earns_the_share_done(qualification: str, credit: float) -> None:
     j = judged(qualification)
     assert (j.verdict, j.credit) == (Verdict.PARTIAL, credit)
+
+
+def test_a_field_the_catalogues_do_not_know_is_partly_related() -> None:
+    """ "Or a related field" and a field no catalogue knows: relatedness cannot be judged."""
+    profile = BASE_PROFILE.replace("field: machine learning", "field: ornithology")
+    j = judged("degree: {stage: [phd], fields: [chemistry], related_fields: true}", profile)
+    assert (j.verdict, j.credit) == (Verdict.PARTIAL, RELATED_FIELD_CREDIT)
+    assert "cannot be judged" in j.evidence
 
 
 def test_evidence_names_the_profile_item_the_normal_form_and_the_score() -> None:

@@ -18,16 +18,19 @@ REMOTE = "remote"
 class Place:
     written: str
     city: str | None
-    """Folded city name; None for a region-only place such as "UK"."""
+    """Folded city name; None for a region-only place such as "UK", or a remote one."""
     regions: frozenset[str]
-    """Canonical regions named or implied (a state implies its country)."""
-
-    @property
-    def remote(self) -> bool:
-        return self.city == REMOTE
+    """Canonical regions named or implied (a state implies its country, a known city its state)."""
+    metro: str | None = None
+    """The metro area of a known city: two cities of one metro are a commute apart."""
+    remote: bool = False
+    """Work from anywhere, or anywhere in `regions` ("Remote (US)")."""
 
 
 class Gazetteer:
+    """The place hierarchy: city -> metro area -> state or region -> country, and remote work
+    (anywhere, or anywhere in a country)."""
+
     def __init__(self, data: dict) -> None:
         self.region_of: dict[str, str] = {}
         self.within: dict[str, str] = {}
@@ -38,6 +41,11 @@ class Gazetteer:
                 self.region_of.setdefault(fold(str(alias)), name)
             if entry.get("within"):
                 self.within[name] = entry["within"]
+        self.cities: dict[str, tuple[str, str]] = {
+            fold(name): (entry["region"], entry["metro"]) for name, entry in (data.get("cities") or {}).items()
+        }
+        """Folded city -> (its region, its metro area)."""
+        self.unplaced = frozenset(fold(w) for w in data.get("unplaced") or ())
         self.country_codes: dict[str, str] = {k.upper(): v for k, v in (data.get("country_codes") or {}).items()}
         self._parsed: dict[str, Place] = {}
         """Place text -> its Place: postings name the same few places again and again."""
@@ -52,21 +60,39 @@ class Gazetteer:
             found = self._parsed[written] = self._parse(written)
         return found
 
+    def _with_containing(self, region: str) -> set[str]:
+        out = {region}
+        while region in self.within:
+            region = self.within[region]
+            out.add(region)
+        return out
+
     def _parse(self, written: str) -> Place:
-        parts = [fold(p) for p in written.split(",") if fold(p)]
+        folded = fold(written)
+        remote = REMOTE in folded.split()
+        if remote:  # "Remote (US)", "US - Remote": what is left names where
+            written_parts = [p for p in written.replace("(", ",").replace(")", ",").replace(" - ", ",").split(",")]
+        else:
+            written_parts = written.split(",")
+        parts = [p for p in (fold(w).replace(REMOTE, "").strip() for w in written_parts) if p and p not in self.unplaced]
         regions: set[str] = set()
         city: str | None = None
         for index, part in enumerate(parts):
             region = self.region_of.get(part)
-            # The first part is a city unless it is the only part and names a region ("UK").
-            if region is not None and (index > 0 or len(parts) == 1):
-                regions.add(region)
-                while region in self.within:
-                    region = self.within[region]
-                    regions.add(region)
-            elif city is None:
+            # The first part is a city unless it is the only part, a country ("US, multiple
+            # locations"), or a remote place's ("Remote (US)"): "Washington, DC" is a city.
+            if region is not None and (index > 0 or len(parts) == 1 or remote or region not in self.within):
+                regions |= self._with_containing(region)
+            elif city is None and not remote:
                 city = part
-        return Place(written, city, frozenset(regions))
+        metro = None
+        known = self.cities.get(city) if city else None
+        if known is not None:
+            implied = self._with_containing(known[0])
+            if not regions or regions <= implied:  # "London, Ontario" is not London, UK
+                regions |= implied
+                metro = known[1]
+        return Place(written, city, frozenset(regions), metro, remote)
 
     def is_region(self, text: str) -> bool:
         return fold(text) in self.region_of
@@ -83,15 +109,19 @@ class Gazetteer:
         return tuple(places)
 
     def similarity(self, wanted: Place, have: Place) -> int:
-        """0..100: how well `have` (where the candidate is) meets `wanted` (where the job is)."""
-        if wanted.remote:
-            return 100
+        """0..100: how well `have` (where the candidate is) meets `wanted` (where the job is):
+        the same city or metro area, inside the job's region, or a remote job open where the
+        candidate is."""
         if wanted.regions and have.regions and not (wanted.regions & have.regions):
             return 0
+        if wanted.remote:
+            return 100 if not wanted.regions or not have.regions or wanted.regions <= have.regions else 0
         if wanted.city is None:
             return 100 if wanted.regions and wanted.regions <= have.regions else 0
         if have.city is None:
             return 0
+        if wanted.metro is not None and wanted.metro == have.metro:
+            return 100
         score = round(fuzz.ratio(wanted.city, have.city))
         return score if score >= PLACE_FUZZY_CUTOFF else 0
 

@@ -2,8 +2,9 @@
 
 Posting file: `availability: {start: 2027-05, weeks: 12}`; either may be left to the posting's own
 `start` and `duration_weeks`. Met when the profile's availability covers the whole period,
-partial for part of it, unmet for none; unknown when the posting gives no start or the profile
-no availability. The only kind judged per posting, since it reads the posting's dates.
+partial for part of it, unmet for none. When the posting gives a length but no start, the
+profile's window is judged by its length. Unknown when the profile gives no availability, or the
+posting neither a start nor a length. The only kind judged per posting, since it reads the posting's dates.
 """
 
 from __future__ import annotations
@@ -39,11 +40,11 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
         start = c.start or (posting.start if posting else None)
         weeks = c.weeks or (posting.duration_weeks if posting else None)
         rule = f"available from {start or 'the start'}" + (f" for {weeks} weeks" if weeks else "")
-        if start is None:
-            return judgement(Verdict.UNKNOWN, rule, "the posting gives no start date")
         have = self.profile.availability
         if have is None:
             return judgement(Verdict.UNKNOWN, rule, "the profile gives no availability")
+        if start is None:
+            return self._length_only(rule, weeks, have)
         end = start + timedelta(weeks=weeks or 1)
         free_from = have.start or date.min
         free_to = have.end or date.max
@@ -54,6 +55,16 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
             return judgement(Verdict.UNMET, rule, shown, matched=shown)
         share = min(1.0, overlap / needed)
         return judgement(fraction(share, 1.0), rule, f"{shown}: covers {share:.0%} of it", credit=share, matched=shown)
+
+    @staticmethod
+    def _length_only(rule: str, weeks: int | None, have: Availability) -> Judgement:
+        """No start date: the profile's window judged by its length alone."""
+        if not weeks or have.start is None or have.end is None:
+            return judgement(Verdict.UNKNOWN, rule, "the posting gives no start date")
+        free = (have.end - have.start).days + 1
+        shown = f"available {have.start} to {have.end} ({free // 7} weeks); the posting gives no start date"
+        share = min(1.0, free / (weeks * 7))
+        return judgement(fraction(share, 1.0), rule, shown, credit=share, matched=f"available {have.start} to {have.end}")
 
     @classmethod
     def label(cls, c: AvailabilityCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:

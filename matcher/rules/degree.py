@@ -2,8 +2,12 @@
 
 Posting file: `degree: {stage: [phd, masters], fields: [..], enrolled: true, related_fields: true}`.
 Met when the profile's stage is listed, its field matches one of `fields` (if any are named) and
-it is enrolled (if asked). A field none of those named is unmet, or partial when the posting adds
-"or a related field". A profile without a field, against a posting naming fields, is unknown.
+it is enrolled (if asked). A field matches when it is one named or a kind of one (machine learning
+is computer science), or names one ("machine learning for healthcare"). When the posting adds
+"or a related field", a field an advisor counts as related (knowledge/related_fields.yaml:
+statistics for computer science) is met too, a field known to be unrelated is unmet, and one the
+catalogues do not know is partial. A profile without a field is judged by the fields its papers
+and research name (inferred, and said so), and is unknown when nothing names one.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
+from matcher.knowledge.fields import related_to
 from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.text import fold
 from matcher.models import DegreeCriterion, Judgement, Posting, Profile, Stage, Verdict
 from matcher.positioned import ValueReader, read_stages
 from matcher.rules.base import Assessment, Fill, Judges, Key, ReadQualification, Rule, judgement
-from matcher.rules.evidence import best_match, best_of, degree_field_items
+from matcher.rules.evidence import FieldFinding, best_match, best_of, field_evidence, find_field, terms_of
 from matcher.tuning import RELATED_FIELD_CREDIT
 
 DegreeKey = tuple[str, tuple[int, ...], tuple[str, ...], bool | None, bool]
@@ -29,13 +34,17 @@ OUTCOMES: dict[str, Assessment] = {
     "not enrolled": (Verdict.UNMET, 0.0),
     "any field": (Verdict.MET, 1.0),
     "no field given": (Verdict.UNKNOWN, 0.0),
+    "field inferred": (Verdict.MET, 1.0),
     "field named": (Verdict.MET, 1.0),
-    "related field": (Verdict.PARTIAL, round(RELATED_FIELD_CREDIT, 4)),
+    "related field": (Verdict.MET, 1.0),
+    "relatedness unknown": (Verdict.PARTIAL, round(RELATED_FIELD_CREDIT, 4)),
     "other field": (Verdict.UNMET, 0.0),
 }
 """How each outcome of the rule (DegreeRule.outcome) is judged."""
 
 DEGREE = frozenset({"degree"})
+DEGREE_PARTS = frozenset({"degree", "research", "publications", "skills", "interests"})
+"""The degree's own fields, and what a field is inferred from when the profile gives none."""
 
 
 def stages_text(stages: Sequence[Stage]) -> str:
@@ -44,12 +53,14 @@ def stages_text(stages: Sequence[Stage]) -> str:
 
 class DegreeRule(Rule[DegreeCriterion]):
     criterion = DegreeCriterion
-    reads = DEGREE
+    reads = DEGREE_PARTS
 
     def __init__(self, judges: Judges) -> None:
         super().__init__(judges)
         self._field: dict[str, TermMatch | None] = {}
         self._fields: dict[tuple[str, ...], TermMatch | None] = {}
+        self._findings: dict[tuple[str, ...], FieldFinding] = {}
+        self._related: dict[tuple[str, ...], tuple[str, str, str] | None] = {}
 
     @classmethod
     def read(
@@ -75,8 +86,25 @@ class DegreeRule(Rule[DegreeCriterion]):
 
     def _field_match(self, field: str) -> TermMatch | None:
         if field not in self._field:
-            self._field[field] = best_match([field], degree_field_items(self.profile))
+            field_text = self.profile.degree.field or ""
+            self._field[field] = best_match([field], [field_text, *terms_of(field_text)])
         return self._field[field]
+
+    def inferred(self, fields: tuple[str, ...]) -> FieldFinding:
+        """For a profile without a field: what its papers and research say of these fields."""
+        if fields not in self._findings:
+            self._findings[fields] = find_field(fields, [e for e in field_evidence(self.profile) if e.research])
+        return self._findings[fields]
+
+    def related(self, fields: tuple[str, ...]) -> tuple[str, str, str] | None:
+        """(the profile's field as a term, the field it is related through, the posting's field),
+        or None when none of its terms is related to any field named."""
+        if fields not in self._related:
+            own = terms_of(self.profile.degree.field or "")
+            self._related[fields] = next(
+                ((term, via, named) for named in fields for term in own if (via := related_to(named, term)) is not None), None
+            )
+        return self._related[fields]
 
     def outcome(self, key: Key) -> tuple[str, TermMatch | None]:
         """Which outcome (OUTCOMES) the profile's degree meets, and the field match if any."""
@@ -89,11 +117,15 @@ class DegreeRule(Rule[DegreeCriterion]):
         if not fields:
             return "any field", None
         if not degree.field:
-            return "no field given", None
+            return ("field inferred" if self.inferred(fields).outcome == "supported" else "no field given"), None
         hit = self.fields_match(fields)
-        if hit is None:
-            return ("related field" if _related else "other field"), None
-        return "field named", hit
+        if hit is not None:
+            return "field named", hit
+        if not _related:
+            return "other field", None
+        if self.related(fields) is not None:
+            return "related field", None
+        return ("other field" if terms_of(degree.field) else "relatedness unknown"), None
 
     def judge(self, c: DegreeCriterion, posting: Posting | None) -> Judgement:
         degree = self.profile.degree
@@ -119,15 +151,29 @@ class DegreeRule(Rule[DegreeCriterion]):
             case "any field":
                 evidence, matched, similarity = f"{stage}" + (", enrolled" if c.enrolled else ""), degree.stage.label, 100
             case "no field given":
-                evidence, matched, similarity = f"{stage}; the profile gives no field to compare", degree.stage.label, None
+                evidence = f"{stage}; the profile gives no field, and nothing in it names one to compare"
+                matched, similarity = degree.stage.label, None
+            case "field inferred":
+                finding = self.inferred(c.fields)
+                evidence = f"{stage}; no field given; field {finding.describe()} is a kind of '{finding.wanted}'"
+                matched, similarity = degree.stage.label, None
             case "related field":
+                term, via, named = self.related(c.fields) or ("", "", "")
+                through = f" (as '{term}' is {via})" if via != term else ""
                 evidence = (
-                    f"{stage}; field '{degree.field}' is none of those named; "
-                    "the posting accepts a related field, which is not judged"
+                    f"{stage}; field '{degree.field}' is related to '{named}'{through}, and the posting accepts a related field"
+                )
+                matched, similarity = degree.field, None
+            case "relatedness unknown":
+                evidence = (
+                    f"{stage}; field '{degree.field}' is none of those named, and not one the catalogues know; "
+                    "the posting accepts a related field, which cannot be judged"
                 )
                 matched, similarity = degree.field, 0
             case "other field":
-                evidence, matched, similarity = f"{stage}; field '{degree.field}' is none of those named", degree.field, 0
+                related = ", nor related to them" if c.related_fields else ""
+                evidence = f"{stage}; field '{degree.field}' is none of those named{related}"
+                matched, similarity = degree.field, 0
             case _:
                 assert hit is not None
                 evidence = f"{stage}; field {hit.describe()} for '{hit.wanted}'"

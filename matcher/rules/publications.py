@@ -4,7 +4,9 @@ Posting file: `publications: {venues: [CVPR, NeurIPS], areas: [ml, cv], min: 1, 
 Met when at least `min` of the profile's papers (since `since`, if given) are at a listed venue
 or at a venue of a listed area; partial for fewer. Venue names are normalised through the venue
 catalogue on both sides ("NIPS 2023" is NeurIPS); a venue the catalogue does not know counts
-when its text is the same. With neither venues nor areas, any paper counts.
+when its text is the same. A paper counts for an area when its venue's area is that field or a
+kind of it (a CVPR paper is in area `ml`, computer vision being part of machine learning). With
+neither venues nor areas, any paper counts.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ from functools import lru_cache
 from operator import add, itemgetter, not_
 from typing import Any, NamedTuple
 
+from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.knowledge.venues import VenueResolution
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import Judgement, Posting, Profile, Publication, PublicationsCriterion, Verdict
 from matcher.positioned import ValueReader, did_you_mean, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, credit_of, fraction, judgement
+from matcher.rules.evidence import terms_of
 
 PublicationsKey = tuple[str, frozenset[str], frozenset[str], int | None, int, tuple[str, ...], tuple[str, ...]]
 """("publications", the venues as venue_key gives them, the areas as a set, since, min; then the
@@ -57,7 +61,17 @@ class ReadPaper(NamedTuple):
         keys = {venue.acronym} if venue else set()
         if pub.venue:
             keys.add(_UNKNOWN_VENUE + fold(pub.venue))
-        return cls(pub, resolved, frozenset(keys), frozenset(venue.areas) if venue else frozenset())
+        return cls(pub, resolved, frozenset(keys), broader_areas(venue.areas) if venue else frozenset())
+
+
+@lru_cache(maxsize=256)
+def broader_areas(areas: tuple[str, ...]) -> frozenset[str]:
+    """A venue's areas and every area whose field they are a kind of: a paper at CVPR (computer
+    vision) is a machine-learning paper too, as the term hierarchy has it."""
+    catalogue, terms = venue_catalogue(), term_catalogue()
+    fields = {t for area in areas for t in terms_of(catalogue.area_label(area))}
+    above = fields | {a for f in fields for a in terms.ancestors(f)}
+    return frozenset(areas) | {area for area, label in catalogue.area_labels.items() if any(t in above for t in terms_of(label))}
 
 
 def _reach(key: Key) -> PublicationsReach:
