@@ -30,7 +30,6 @@ from matcher.models import Experience, Judgement, Posting, Profile, ResearchExpe
 from matcher.positioned import ValueReader
 from matcher.rules.base import Fill, Judges, ReadQualification, Rule, fraction, judgement
 from matcher.rules.evidence import FieldFinding, field_evidence, find_field, role_evidence, supports
-from matcher.tuning import RELATED_FIELD_CREDIT
 
 RESEARCH_PARTS = frozenset({"research", "degree", "publications", "skills", "interests"})
 """What the rule reads: years from `research` (stated years and experience) and the degree's
@@ -164,10 +163,11 @@ class ResearchExperienceRule(Rule[ResearchExperienceCriterion]):
                 return verdict, credit, f"{evidence}; field {finding.describe()} is '{finding.wanted}'"
             case "related" if c.related_fields:
                 return verdict, credit, f"{evidence}; research in a related field {finding.describe()}"
-            case "related":
-                shown = f"{evidence}; research in {finding.describe()}, near but not in the fields named"
+            case "related":  # near the fields named is not in them, unless the posting accepts related fields
                 return (
-                    (Verdict.PARTIAL, RELATED_FIELD_CREDIT, shown) if verdict is not Verdict.UNMET else (verdict, credit, shown)
+                    Verdict.UNMET,
+                    0.0,
+                    f"{evidence}; its research is in {finding.describe()}, near but not in the fields named",
                 )
             case "contradicted":
                 return Verdict.UNMET, 0.0, f"{evidence}; its research is in {finding.describe()}, none of the fields named"

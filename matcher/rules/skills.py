@@ -1,7 +1,8 @@
 """`skills`: any or all of a list of skills, or at least `min` of them.
 
 Posting file: `skills: {any: [..]}` or `skills: {all: [..]}`, optionally `min: 2`.
-Each wanted term is matched against the profile's skills and degree field through the term
+Each wanted term is matched against the profile's skills, its degree field and the fields its
+research shows (a role's topics, its papers' venue areas: said as inferred) through the term
 catalogue (aliases, narrower terms, fuzzy spelling); compounds are split on both sides, so
 "C/C++" asks for C and C++. `any` is met by one; `all` and `min` give partial credit for some.
 """
@@ -20,7 +21,7 @@ from matcher.knowledge.text import fold
 from matcher.models import Judgement, Posting, Profile, SkillsCriterion, Verdict
 from matcher.positioned import ValueReader, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, clip, credit_of, fraction, judgement
-from matcher.rules.evidence import degree_field_items
+from matcher.rules.evidence import degree_field_items, field_evidence
 
 SkillsKey = tuple[str, tuple[str, ...], int, tuple[str, ...], str, int | None]
 """("skills", the terms with compounds split, how many must be found; then the terms as written,
@@ -32,6 +33,12 @@ SKILLS = frozenset({"skills"})
 def skill_items(profile: Profile) -> list[str]:
     """What a skills qualification is matched against: skills (compounds split) and the field."""
     return term_catalogue().expand([*profile.skills, *degree_field_items(profile)])
+
+
+def research_knowledge(profile: Profile) -> dict[str, str]:
+    """Fields the profile's research shows it knows, beyond its skills list: term -> where from
+    (a role's topics, its papers' venues: an ISCA paper shows computer architecture)."""
+    return {e.term: e.source for e in field_evidence(profile) if e.research and e.source != "degree field"}
 
 
 def _needed(c: SkillsCriterion, wanted: Sequence[str]) -> int:
@@ -57,11 +64,14 @@ def _skills_label(terms: Sequence[str], verdict: Verdict, matched: Callable[[], 
 
 class SkillsRule(Rule[SkillsCriterion]):
     criterion = SkillsCriterion
-    reads = frozenset({"skills", "degree"})
+    reads = frozenset({"skills", "degree", "research", "publications"})
 
     def __init__(self, judges: Judges) -> None:
         super().__init__(judges)
+        self.inferred = research_knowledge(self.profile)
+        """Items known from research, not listed as skills: term -> where from."""
         self.items = skill_items(self.profile)
+        self.items += [t for t in self.inferred if t not in self.items]
         self._best: dict[str, TermMatch] = {}
         self.has: Memo[str, bool] = Memo(lambda term: self.best(term).found)
         """Term -> whether the profile has it (as `best` finds it), found on first lookup."""
@@ -106,7 +116,7 @@ class SkillsRule(Rule[SkillsCriterion]):
         matches = [self.best(w) for w in wanted]
         found = [m for m in matches if m.found]
         verdict, credit = _assessment(len(found), _needed(c, wanted))
-        evidence = "; ".join(f"{m.wanted}: {m.describe()}" if m.found else f"{m.wanted}: not in profile" for m in matches)
+        evidence = "; ".join(self._described(m) for m in matches)
         return judgement(
             verdict,
             rule,
@@ -114,6 +124,14 @@ class SkillsRule(Rule[SkillsCriterion]):
             credit=credit,
             matched=self.matched(wanted),
             similarity=min((m.similarity for m in found), default=None),
+        )
+
+    def _described(self, m: TermMatch) -> str:
+        if not m.found:
+            return f"{m.wanted}: not in profile"
+        source = self.inferred.get(m.matched or "")
+        return f"{m.wanted}: {m.describe()}" + (
+            f" (inferred: {source})" if source and m.matched not in self.profile.skills else ""
         )
 
     # --- the fast path -----------------------------------------------------------------------
