@@ -1,9 +1,12 @@
 """`text`: a qualification in the posting's own words ("Effective communication skills").
 
 Posting file: `text: "..."`, or a bare sentence in a qualification list.
-Its content words are looked up in the profile's skills, interests and statement (exactly, or
-fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found; otherwise
-unknown, never partial or unmet: free text is judged only when the profile clearly speaks to it.
+A text about when the candidate graduates ("in the penultimate or final year", "returning to
+school after the internship") is judged against the profile's expected graduation by
+matcher.rules.graduation, and says it was inferred. Otherwise its content words are looked up
+in the profile's skills, interests and statement (exactly, or fuzzily for longer words). Met when
+at least TEXT_MET_COVERAGE of them are found; otherwise unknown, never partial or unmet: free
+text is judged only when the profile clearly speaks to it.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from matcher.knowledge.text import GENERIC_WORDS, fold
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
+from matcher.rules.graduation import judge_graduation
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
 RULE = "text: its content words found in skills, interests or statement"
@@ -51,7 +55,7 @@ def content_words(text: str) -> list[str]:
 
 class TextRule(Rule[TextCriterion]):
     criterion = TextCriterion
-    reads = frozenset({"skills", "interests", "statement"})
+    reads = frozenset({"skills", "interests", "statement", "degree"})
 
     def __init__(self, judges: Judges) -> None:
         super().__init__(judges)
@@ -67,6 +71,16 @@ class TextRule(Rule[TextCriterion]):
         return TextCriterion(value.strip())
 
     def judge(self, c: TextCriterion, posting: Posting | None) -> Judgement:
+        timing = judge_graduation(c.text, self.profile, self.today)
+        if timing is not None:
+            how = "estimated" if timing.estimated else "inferred"
+            verdict = Verdict.MET if timing.met else Verdict.UNMET
+            return judgement(
+                verdict,
+                f"text about graduation, read as: {timing.rule}",
+                f"{how} from {timing.evidence}",
+                matched=timing.evidence,
+            )
         wanted = content_words(c.text)
         by_word, fuzzy_keys = self.words.by_word, self.words.fuzzy_keys
         if not wanted or not by_word:

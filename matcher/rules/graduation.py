@@ -1,0 +1,133 @@
+"""When a candidate graduates, as a `text` qualification asks it: "in the penultimate or final
+year", "graduating in Winter 2027 or Spring/Summer 2028", "intent to return to the degree program
+after the internship". Postings write these as prose; an advisor reads them against the
+student's expected graduation (or, when the profile gives none, the year of the programme and its
+usual length, said as estimated). Any other text is left to the word matching of matcher.rules.text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+from matcher.knowledge.text import fold
+from matcher.models import Profile, Stage
+
+USUAL_YEARS = {Stage.BACHELORS: (3, 4), Stage.MASTERS: (1, 2), Stage.PHD: (3, 6), Stage.POSTDOC: (1, 3)}
+"""A programme's shortest and longest usual length in years (a UK PhD takes three or four, a US
+one five or six), to estimate a graduation from the year a student is in: a verdict from an
+estimate holds only when it holds at both ends."""
+LATE_FINISH_MONTHS = 4
+"""A final year's graduations run into the autumn after its academic year (September, December)."""
+
+_RETURN = re.compile(r"\b(return|returning|go back|going back)\b.*\b(degree|school|studies|university|program|programme)\b")
+_FINAL = re.compile(r"\b(penultimate|final|last|second to last)\b.*\byear\b")
+_PENULTIMATE = re.compile(r"\b(penultimate|second to last|last two|final two)\b")
+_GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*)\b")
+_SEASONS = {"winter": (12, 2), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
+_MONTHS = "january february march april may june july august september october november december".split()
+_PERIOD = re.compile(r"\b((?:(?:winter|spring|summer|fall|autumn|" + "|".join(_MONTHS) + r")\s+)+)(20\d\d)\b")
+
+
+class Graduation(NamedTuple):
+    earliest: date
+    latest: date
+    """The same as earliest unless estimated."""
+    shown: str
+    """Where it comes from, in words: "expected_graduation 2028-06", or an estimate."""
+
+    @property
+    def estimated(self) -> bool:
+        return self.earliest != self.latest
+
+
+class GraduationVerdict(NamedTuple):
+    met: bool
+    rule: str
+    evidence: str
+    estimated: bool
+
+
+def internship_summer_end(today: date) -> date:
+    """The end of the summer the internships being applied for run in."""
+    return date(today.year + (1 if today.month >= 6 else 0), 8, 31)
+
+
+def graduation_of(profile: Profile, today: date) -> Graduation | None:
+    """The profile's expected graduation, or an estimate from its year in the programme."""
+    degree = profile.degree
+    if degree.expected_graduation is not None:
+        when = degree.expected_graduation
+        return Graduation(when, when, f"expected_graduation {when:%Y-%m}")
+    if degree.year is None or not degree.enrolled:
+        return None
+    shortest, longest = USUAL_YEARS[degree.stage]
+    year_end = date(today.year + (1 if today.month >= 9 else 0), 6, 30)
+    first, last = (year_end.replace(year=year_end.year + max(0, n - degree.year)) for n in (shortest, longest))
+    shown = f"estimated {first:%Y}-{last:%Y}: year {degree.year} of a {degree.stage.title} ({shortest}-{longest} years)"
+    return Graduation(first, last, shown)
+
+
+def _months_later(day: date, months: int) -> date:
+    month = day.month - 1 + months
+    return date(day.year + month // 12, month % 12 + 1, 28)
+
+
+def _window(text: str) -> tuple[date | None, date | None] | None:
+    """The graduation dates a text allows: its seasons and months, open-ended after "or later"."""
+    periods: list[tuple[date, date]] = []
+    for words, year_text in _PERIOD.findall(text):
+        year = int(year_text)
+        for word in words.split():
+            if word in _SEASONS:
+                first, last = _SEASONS[word]
+                start = date(year, first, 1)
+                end = date(year + (1 if last < first else 0), last, 28)
+            else:
+                month = _MONTHS.index(word) + 1
+                start, end = date(year, month, 1), date(year, month, 28)
+            periods.append((start, end))
+    if not periods:
+        years = [int(y) for y in re.findall(r"\b(20\d\d)\b", text)]
+        periods = [(date(y, 1, 1), date(y, 12, 31)) for y in years]
+    if not periods:
+        return None
+    start, end = min(p[0] for p in periods), max(p[1] for p in periods)
+    if re.search(r"\b(or later|or after|after|onwards)\b", text):
+        return start, None
+    if re.search(r"\b(or earlier|or before|before|by)\b", text):
+        return None, end
+    return start, end
+
+
+def judge_graduation(text: str, profile: Profile, today: date) -> GraduationVerdict | None:
+    """The verdict on a text about graduation timing; None for a text about something else, or
+    when the profile says nothing of its graduation."""
+    folded = fold(text)
+    asks_return, asks_final = bool(_RETURN.search(folded)), bool(_FINAL.search(folded))
+    window = _window(folded) if _GRADUATING.search(folded) and not asks_final else None
+    if not (asks_return or asks_final or window):
+        return None
+    grad = graduation_of(profile, today)
+    if grad is None:
+        return None
+    summer_end = internship_summer_end(today)
+    start: date | None
+    end: date | None
+    if asks_return:
+        rule = f"graduation after the internship (after {summer_end:%Y-%m})"
+        start, end = _months_later(summer_end, 1), None
+    elif asks_final:
+        final_end = _months_later(date(summer_end.year, 8, 31), LATE_FINISH_MONTHS)
+        penultimate = bool(_PENULTIMATE.search(folded))
+        start, end = today, final_end.replace(year=final_end.year + 1) if penultimate else final_end
+        rule = f"in the {'penultimate or final' if penultimate else 'final'} year: graduating by {end:%Y-%m}"
+    else:
+        assert window is not None
+        start, end = window
+        rule = "graduating" + (f" from {start:%Y-%m}" if start else "") + (f" to {end:%Y-%m}" if end else " on")
+    inside = [(start is None or when >= start) and (end is None or when <= end) for when in (grad.earliest, grad.latest)]
+    if inside[0] != inside[1]:
+        return None  # the estimate holds at one end only: too little to judge
+    return GraduationVerdict(inside[0], rule, grad.shown, grad.estimated)
