@@ -27,7 +27,8 @@ class Gap:
     score_gain: dict[str, float]
     """Posting id -> score gained, for postings eligible now whose score would rise."""
     asked_by: tuple[str, ...]
-    """Postings whose qualifications name this gap."""
+    """Postings whose qualifications name this gap, then any other posting filling it changes:
+    every posting in newly_eligible and score_gain is here."""
     quotes: tuple[str, ...] = field(default=())
 
 
@@ -55,5 +56,6 @@ def find_gaps(postings: Sequence[Posting], profile: Profile, today: date) -> lis
             if before[i].eligible and m.score > before[i].score
         }
         if newly or gains:
-            gaps.append(Gap(fill.kind, fill.item, fill.quick, newly, gains, tuple(asked_by), tuple(quotes)))
+            changed = [i for i in (*newly, *gains) if i not in asked_by]  # what re-scoring shows it changes too
+            gaps.append(Gap(fill.kind, fill.item, fill.quick, newly, gains, (*asked_by, *changed), tuple(quotes)))
     return sorted(gaps, key=lambda g: (-len(g.newly_eligible), -round(sum(g.score_gain.values()), 4), not g.quick, g.item))

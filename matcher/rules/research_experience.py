@@ -179,14 +179,21 @@ class ResearchExperienceRule(Rule[ResearchExperienceCriterion]):
         return label + (f" in {c.fields[0]}" if c.fields else "")
 
     def fills(self, c: ResearchExperienceCriterion, j: Judgement) -> list[Fill]:
+        """A research role of the posting's own length in its first field, ongoing: the years a
+        posting wrote ("2+ years"), never a figure of the profile's."""
         needed = c.min_years or 0.5
-        years = max(needed, self.research.years or 0.0) if self.research.estimated_to is None else needed
         subject = c.fields[0] if c.fields else None
-        label = f"{years:g}+ years of research" + (f" in {subject}" if subject else "")
+        label = f"{needed:g}+ years of research" + (f" in {subject}" if subject else "")
+        start = date.fromordinal(self.today.toordinal() - round(needed * 365.25) - 1)
+        role = Experience(
+            f"research in {subject}" if subject else "research", None, start, None, True, topics=(subject,) if subject else ()
+        )
 
-        def more_research(p: Profile, years: float = years, subject: str | None = subject) -> Profile:
-            interests = (*p.interests, subject) if subject else p.interests
-            return replace(p, research_experience_years=years, interests=interests)
+        def more_research(p: Profile, role: Experience = role, needed: float = needed) -> Profile:
+            stated = p.research_experience_years
+            return replace(
+                p, experience=(*p.experience, role), research_experience_years=None if stated is None else max(stated, needed)
+            )
 
-        key = ("research", years, fold(subject or ""))
-        return [Fill("research_experience", label, key, False, more_research, frozenset({"research", "interests"}))]
+        key = ("research", needed, fold(subject or ""))
+        return [Fill("research_experience", label, key, False, more_research, frozenset({"research"}))]
