@@ -41,3 +41,14 @@ RELATED_FIELD_CREDIT = 0.5
 """Credit when the posting accepts "a related field" (`related_fields: true`) and the profile's
 field is none of those it names: the tool cannot judge relatedness, so this is partial. Without
 `related_fields` such a field is unmet."""
+
+# --- judging as an advisor would -------------------------------------------------------------------
+UNKNOWN_FIELD_CUTOFF = 90
+"""A field the term catalogue does not know is supported by evidence spelled this much alike
+(plain similarity, not word overlap: "EEG signal processing" is not "signal processing")."""
+LATE_START_WEEKS = 4
+"""A candidate free only this many weeks or more after an internship starts cannot take it:
+unmet, not partial. Less is a start an employer can usually move."""
+PARTIAL_YEARS_SHARE = 0.5
+"""Research years below this share of a posting's minimum are unmet, not partial: three months
+against "a year of research" is not nearly there."""

@@ -2,7 +2,8 @@
 
 Posting file: `availability: {start: 2027-05, weeks: 12}`; either may be left to the posting's own
 `start` and `duration_weeks`. Met when the profile's availability covers the whole period,
-partial for part of it, unmet for none. When the posting gives a length but no start, the
+partial for part of it, unmet for none, or when the profile is free only LATE_START_WEEKS or
+more after the start. When the posting gives a length but no start, the
 profile's window is judged by its length. Unknown when the profile gives no availability, or the
 posting neither a start nor a length. The only kind judged per posting, since it reads the posting's dates.
 """
@@ -18,6 +19,7 @@ from typing import Any
 from matcher.models import Availability, AvailabilityCriterion, Judgement, Posting, Profile, Verdict
 from matcher.positioned import ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, fraction, judgement
+from matcher.tuning import LATE_START_WEEKS
 
 
 class AvailabilityRule(Rule[AvailabilityCriterion]):
@@ -53,6 +55,9 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
         shown = f"available {have.start or '...'} to {have.end or '...'}"
         if overlap <= 0:
             return judgement(Verdict.UNMET, rule, shown, matched=shown)
+        late = (free_from - start).days // 7
+        if late >= LATE_START_WEEKS:
+            return judgement(Verdict.UNMET, rule, f"{shown}: free only {late} weeks after it starts", matched=shown)
         share = min(1.0, overlap / needed)
         return judgement(fraction(share, 1.0), rule, f"{shown}: covers {share:.0%} of it", credit=share, matched=shown)
 

@@ -12,10 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import fold
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import Experience, Profile
+from matcher.tuning import UNKNOWN_FIELD_CUTOFF
 
 ROOT_FIELDS = frozenset({"computer science", "electrical engineering", "computer engineering", "mathematics", "physics"})
 """Fields so broad that sharing only them says nothing: architecture and theory are both
@@ -99,7 +103,9 @@ def supports(field: str, term: str) -> bool:
     terms = term_catalogue()
     wanted = terms.resolve(field)
     if wanted.canonical is None:
-        return terms.match_one(field, term).found
+        # A field the catalogue does not know ("EEG signal processing") is supported only by
+        # evidence naming it: a broader field it contains ("signal processing") is not evidence.
+        return fold(field) in fold(term) or fuzz.ratio(fold(field), fold(term)) >= UNKNOWN_FIELD_CUTOFF
     return term == wanted.canonical or wanted.canonical in terms.ancestors(term)
 
 

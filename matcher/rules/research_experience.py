@@ -6,7 +6,8 @@ Years: `research_experience_years` when the profile states it; else the research
 `experience`, overlapping roles merged (a PhD and a concurrent lab role are not counted twice),
 ongoing ones to today; else, for a PhD student in year N with no research roles listed, an
 estimated N-1 to N years (shown as estimated). A stated 0 beside listed research roles
-contradicts itself: unknown. Met at `min_years` or more, partial below.
+contradicts itself: unknown. Met at `min_years` or more, partial down to PARTIAL_YEARS_SHARE of
+it, unmet below.
 
 Fields: judged as a careful advisor would, from everything the profile says (matcher.rules.
 evidence): its degree field, thesis, research roles' topics, titles and descriptions, its papers'
@@ -28,8 +29,9 @@ from typing import Any, NamedTuple
 from matcher.knowledge.text import fold
 from matcher.models import Experience, Judgement, Posting, Profile, ResearchExperienceCriterion, Stage, Verdict
 from matcher.positioned import ValueReader
-from matcher.rules.base import Fill, Judges, ReadQualification, Rule, fraction, judgement
+from matcher.rules.base import Fill, Judges, ReadQualification, Rule, judgement
 from matcher.rules.evidence import FieldFinding, field_evidence, find_field, role_evidence, supports
+from matcher.tuning import PARTIAL_YEARS_SHARE
 
 RESEARCH_PARTS = frozenset({"research", "degree", "publications", "skills", "interests"})
 """What the rule reads: years from `research` (stated years and experience) and the degree's
@@ -146,7 +148,7 @@ class ResearchExperienceRule(Rule[ResearchExperienceCriterion]):
         if stated.years >= needed and (needed or stated.years > 0):
             verdict, credit = Verdict.MET, 1.0
         else:  # an estimate reaching the threshold only at its top is partial
-            verdict = Verdict.PARTIAL if top >= needed else fraction(top, needed)
+            verdict = Verdict.PARTIAL if top >= needed or top >= PARTIAL_YEARS_SHARE * needed else Verdict.UNMET
             credit = min(1.0, top / needed) if needed else 0.5
         evidence = stated.evidence
         matched = f"{stated.years:g}" + (f"-{top:g}" if stated.estimated_to is not None else "") + " years"
