@@ -3,7 +3,8 @@
 Posting file: `text: "..."`, or a bare sentence in a qualification list.
 A text about when the candidate graduates ("in the penultimate or final year", "returning to
 school after the internship") is judged against the profile's expected graduation by
-matcher.rules.graduation, and says it was inferred. Otherwise its content words are looked up
+matcher.rules.graduation, and says it was inferred. A text naming fields or topics is met by the
+profile's evidence in enough of them (matcher.rules.evidence). Otherwise its content words are looked up
 in the profile's skills, interests and statement (exactly, or fuzzily for longer words). Met when
 at least TEXT_MET_COVERAGE of them are found; otherwise unknown, never partial or unmet: free
 text is judged only when the profile clearly speaks to it.
@@ -16,10 +17,12 @@ from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import GENERIC_WORDS, fold
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
+from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.graduation import judge_graduation
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
@@ -55,11 +58,12 @@ def content_words(text: str) -> list[str]:
 
 class TextRule(Rule[TextCriterion]):
     criterion = TextCriterion
-    reads = frozenset({"skills", "interests", "statement", "degree"})
+    reads = frozenset({"skills", "interests", "statement", "degree", "research", "publications"})
 
     def __init__(self, judges: Judges) -> None:
         super().__init__(judges)
         self.words = ProfileWords(self.profile)
+        self.evidence = field_evidence(self.profile)
 
     @classmethod
     def read(
@@ -81,6 +85,9 @@ class TextRule(Rule[TextCriterion]):
                 f"{how} from {timing.evidence}",
                 matched=timing.evidence,
             )
+        topics = self._topics(c.text)
+        if topics is not None:
+            return topics
         wanted = content_words(c.text)
         by_word, fuzzy_keys = self.words.by_word, self.words.fuzzy_keys
         if not wanted or not by_word:
@@ -113,6 +120,24 @@ class TextRule(Rule[TextCriterion]):
             )
         matched = ", ".join(dict.fromkeys(clip(i) for i in items))
         return judgement(Verdict.MET, RULE, evidence, matched=matched, similarity=round(coverage * 100))
+
+    def _topics(self, text: str) -> Judgement | None:
+        """A text naming fields or topics ("interest in cybersecurity, privacy or formal methods"),
+        met when the profile's evidence is in enough of them (one, for a list of alternatives),
+        through the term hierarchy; None when it names none or too few are met, for the words."""
+        named = term_catalogue().mentions(text)
+        if not named:
+            return None
+        spoken = {t: [e for e in self.evidence if supports(t, e.term)] for t in named}
+        found = [t for t in named if spoken[t]]
+        alternatives = " or " in f" {fold(text)} "
+        if not found or (len(found) / len(named) < TEXT_MET_COVERAGE and not alternatives):
+            return None
+        used = [e for t in found for e in spoken[t]]
+        how = "stated" if any(e.stated for e in used) else "inferred"
+        sources = "; ".join(dict.fromkeys(e.source for e in used))
+        evidence = f"names {', '.join(named)}; the profile is in {', '.join(found)} ({how}: {sources})"
+        return judgement(Verdict.MET, "text: the fields it names, in the profile's evidence", evidence, matched=", ".join(found))
 
     @classmethod
     def label(cls, c: TextCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
