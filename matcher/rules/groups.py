@@ -23,23 +23,22 @@ ALL_OF_ORDER = {Verdict.MET: 3, Verdict.PARTIAL: 2, Verdict.UNKNOWN: 1, Verdict.
 """all_of takes the worst member in this order (three-valued AND)."""
 
 
-def _read_members(
-    reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
-) -> tuple[Qualification, ...] | None:
-    if not isinstance(value, list) or not value:
-        reader.problem(f"{what}: expected a list of qualifications, got {type_name(value)}", mark)
-        return None
-    parts = [read_qualification(reader, item, item_mark, what) for item, item_mark in items_of(value, mark)]
-    if any(p is None for p in parts):
-        return None
-    return tuple(p for p in parts if p is not None)
-
-
 def _member_label(q: Qualification, j: Judgement) -> str:
     return rule_for(q.criterion).label(q.criterion, j.verdict, lambda: j)
 
 
 class _GroupRule(Rule[Any]):
+    @classmethod
+    def read(cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification) -> Any:
+        """A list of qualifications of any kind, each read by its own rule."""
+        if not isinstance(value, list) or not value:
+            reader.problem(f"{what}: expected a list of qualifications, got {type_name(value)}", mark)
+            return None
+        parts = [read_qualification(reader, item, item_mark, what) for item, item_mark in items_of(value, mark)]
+        if any(p is None for p in parts):
+            return None
+        return cls.criterion(tuple(p for p in parts if p is not None))
+
     @classmethod
     def on_posting(cls, c: Any) -> bool:
         return any(rule_for(q.criterion).on_posting(q.criterion) for q in group_members(c))
@@ -51,13 +50,6 @@ class _GroupRule(Rule[Any]):
 
 class AnyOfRule(_GroupRule):
     criterion = AnyOfCriterion
-
-    @classmethod
-    def read(
-        cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
-    ) -> AnyOfCriterion | None:
-        members = _read_members(reader, value, mark, what, read_qualification)
-        return None if members is None else AnyOfCriterion(members)
 
     def judge(self, c: AnyOfCriterion, posting: Posting | None) -> Judgement:
         parts = tuple(self.judges.judge(q, posting) for q in c.options)
@@ -79,13 +71,6 @@ class AnyOfRule(_GroupRule):
 
 class AllOfRule(_GroupRule):
     criterion = AllOfCriterion
-
-    @classmethod
-    def read(
-        cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
-    ) -> AllOfCriterion | None:
-        members = _read_members(reader, value, mark, what, read_qualification)
-        return None if members is None else AllOfCriterion(members)
 
     def judge(self, c: AllOfCriterion, posting: Posting | None) -> Judgement:
         parts = tuple(self.judges.judge(q, posting) for q in c.members)
