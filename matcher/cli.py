@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from matcher import __version__
+from matcher.display_text import visible
 from matcher.errors import InputError, InternMatchError, UsageError
 from matcher.launcher import keep_until_exit
 
@@ -112,15 +113,15 @@ def _tables() -> "ModuleType":
 
 def _console(no_color: bool) -> "Console":
     """Standard output's console, built per command so NO_COLOR and COLUMNS take effect."""
-    from rich.console import Console
-
     stream = sys.stdout
     width = None
     if not stream.isatty() and "COLUMNS" not in os.environ:
         width = 120  # rich would use 80 for a pipe; tables read better wider
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     # color_system=None drops every escape (bold too), not only colours: NO_COLOR means plain text.
-    return Console(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
+    return _tables().SafeConsole(
+        file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False
+    )
 
 
 def _today(value: str | None) -> date:
@@ -149,7 +150,7 @@ def _load_profile(path: str, today: date) -> "Profile":
 
     profile = load_profile(path, today)
     for warning in profile.warnings:
-        typer.echo(f"warning: {warning}", err=True)
+        typer.echo(f"warning: {visible(warning)}", err=True)
     return profile
 
 
@@ -307,8 +308,6 @@ def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Pat
     (every explanation) are built only when a report is asked for."""
     if html is None and svg is None:
         return
-    from rich.console import Console
-
     from matcher import tables
     from matcher.files import write_atomically
 
@@ -317,7 +316,7 @@ def _write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Pat
             from matcher.errors import RefusedWrite
 
             raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)")
-    console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
+    console = tables.SafeConsole(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
     for part in parts():
         console.print(part)
     if html is not None:
@@ -753,7 +752,7 @@ def main() -> None:
         if os.environ.get(DEBUG_ENV):
             raise
         typer.echo(
-            f"intern-match: internal error: {type(error).__name__}: {error}. This is a bug; "
+            f"intern-match: internal error: {type(error).__name__}: {visible(str(error))}. This is a bug; "
             f"run again with {DEBUG_ENV}=1 for the traceback and report it.",
             err=True,
         )

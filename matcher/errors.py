@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from matcher.display_text import visible
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -24,13 +26,17 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")  # a message quotes the file: shown, never obeyed
 
 
 class InternMatchError(Exception):
     """Base of every error intern-match reports to its user."""
 
     exit_code = 1
+
+    def __str__(self) -> str:
+        # Messages quote files, folders and arguments; wherever they are printed, they are inert.
+        return visible(super().__str__())
 
 
 class InputError(InternMatchError):

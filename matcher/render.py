@@ -12,11 +12,13 @@ import enum
 import io
 import itertools
 import json
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from matcher.display_text import has_unsafe, visible
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
 
 if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
@@ -223,7 +225,8 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
     """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces), as text of
     a header line and then of up to DELIMITED_BLOCK lines at a time. A row is a dict, or a tuple
     of the fields' values in order, each a string or a number (flat_values). A dict's lists are
-    joined with "; " and its None is left empty."""
+    joined with "; " and its None is left empty. Every text cell is made safe for a spreadsheet
+    and a terminal (spreadsheet_cell); a block is checked as a whole first, as most need nothing."""
 
     def cell(value: Any) -> Any:
         return "; ".join(value) if isinstance(value, list) else ("" if value is None else value)
@@ -237,8 +240,9 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
         tabs = len(fields) - 1
         while block := [values_of(row) for row in itertools.islice(rows, DELIMITED_BLOCK)]:
             text = "".join(["\t".join(map(str, values)) + "\n" for values in block])
-            if not _plain_tsv(text, tabs, len(block)):  # a value holds a tab, a line break or spaces to close up
-                text = "".join(["\t".join([" ".join(str(v).split()) for v in values]) + "\n" for values in block])
+            if not _plain_tsv(text, tabs, len(block)) or _needs_guard(text, _TSV_CELL_START):
+                # a value holds a tab, a line break, spaces to close up, or a start to guard
+                text = "".join(["\t".join([spreadsheet_cell(" ".join(str(v).split())) for v in values]) + "\n" for values in block])
             yield text
         return
     out = io.StringIO()
@@ -249,7 +253,34 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
         out.seek(0)
         out.truncate()
         writer.writerows(block)
+        if _needs_guard(out.getvalue(), _CSV_CELL_START):
+            out.seek(0)
+            out.truncate()
+            writer.writerows([[spreadsheet_cell(v) for v in values] for values in block])
         yield out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")."""
+_CSV_CELL_START = re.compile(r'(?:^|,)"?[=+\-@\t\r]', re.MULTILINE)
+_TSV_CELL_START = re.compile(r"(?:^|\t)[=+\-@\t\r]", re.MULTILINE)
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV or TSV cell that a spreadsheet shows as text and a terminal cannot act on: text
+    beginning with = + - @ tab or carriage return gets a leading single quote, as OWASP
+    recommends (`=HYPERLINK(...)` is written `'=HYPERLINK(...)`), and control characters are
+    shown as escapes (matcher.display_text). Numbers are left as they are."""
+    if not isinstance(value, str):
+        return value
+    value = visible(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def _needs_guard(text: str, cell_start: re.Pattern[str]) -> bool:
+    """Whether some cell of these lines may begin like a formula or hold a control character
+    (a quick over-estimate: the exact check is made per cell)."""
+    return cell_start.search(text) is not None or has_unsafe(text)
 
 
 def _plain_tsv(text: str, tabs: int, lines: int) -> bool:
@@ -419,8 +450,8 @@ def draft_yaml(draft: Draft) -> str:
         tail += "\n# Not placed; add anything here that is a qualification:\n" + "".join(
             f"#   - {line[:200]}\n" for line in draft.unplaced
         )
-    return head + body + tail
+    return visible(head + body + tail)  # YAML leaves bidi overrides raw; in "..." their escape reads the same
 
 
 def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:
-    return [f"warning: skipped {s.path}:\n  " + s.error.replace("\n", "\n  ") for s in skipped]
+    return [visible(f"warning: skipped {s.path}:\n  " + s.error.replace("\n", "\n  ")) for s in skipped]

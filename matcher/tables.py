@@ -1,22 +1,26 @@
 """Matches -> what people read in a terminal: rich tables, explanations and reports.
 
 Renderers return rich renderables and never print; cli.py decides where output goes. User text
-is escaped before it meets rich markup, so a title with [brackets] stays intact. The plain data
-these show comes from matcher.render, as the JSON output does.
+is escaped before it meets rich markup, so a title with [brackets] stays intact, and every
+console that shows these is a SafeConsole, so no character of it reaches a terminal or report as
+a control sequence. The plain data these show comes from matcher.render, as the JSON output does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
+
+from matcher.display_text import has_unsafe, visible
 
 from matcher.models import Judgement, Match, Posting, Profile, Ranked, Verdict, group_members
 from matcher.render import iso_date
@@ -25,6 +29,23 @@ from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 if TYPE_CHECKING:
     from matcher.gaps import Gap
     from matcher.scoring import ProfileReading
+
+
+class SafeConsole(Console):
+    """A rich console that shows the text it renders, never obeys it: every control character,
+    escape sequence and bidi override in a segment of text (not rich's own control segments) is
+    shown as its escape (matcher.display_text). Done here, where every renderable becomes text,
+    so no table or panel can forget a field; emoji codes such as `:smile:` stay text too."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(emoji=False, **options)
+
+    def render(self, renderable: Any, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and has_unsafe(segment.text):
+                yield Segment(visible(segment.text), segment.style)
+            else:
+                yield segment
 
 
 VERDICT_STYLE = {
