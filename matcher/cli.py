@@ -681,7 +681,7 @@ def ingest(
         if not out.is_dir():
             raise UsageError(f"--out: {out} is not a folder")
         target = out / f"{draft.posting['id']}.yaml"
-        write_atomically(target, document, force=force)
+        write_atomically(target, document, force=force, inside=out)
     except InternMatchError as error:
         _fail(error)
     typer.echo(f"wrote {target}: review it, then `intern-match validate {target}`", err=True)

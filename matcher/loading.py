@@ -409,6 +409,27 @@ def load_profile(path: str, today: date | None = None) -> Profile:
     return profile_from_yaml(parse_yaml(text, path), path)
 
 
+BIBTEX_ANYWHERE_ENV = "INTERN_MATCH_BIBTEX_ANYWHERE"
+"""Set to 1 to let a profile's `bibtex:` name a file outside the profile's folder."""
+
+
+def _bibtex_path(bib: str, profile_path: str) -> str | None:
+    """Where a profile's `bibtex:` file is: relative to the profile's folder, so a profile and its
+    papers.bib travel together (the working folder for standard input). None when it is outside
+    that folder, after following links: a profile is often someone else's file (a mentor
+    shortlists many), and must not make the tool read, and echo in warnings, any file on the
+    machine."""
+    folder = Path.cwd() if profile_path == STDIN else Path(profile_path).parent
+    candidate = Path(bib) if Path(bib).is_absolute() else folder / bib
+    if os.environ.get(BIBTEX_ANYWHERE_ENV) == "1":
+        return str(candidate)
+    try:
+        inside = candidate.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: read_text reports it
+        inside = True
+    return str(candidate) if inside else None
+
+
 def parse_json(text: str, path: str) -> Any:
     try:
         return json.loads(text)
@@ -481,8 +502,14 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             bib = reader.text(p, "bibtex", "publications")
             if bib is None:
                 continue
-            # Relative to the profile's folder, so a profile and its papers.bib travel together.
-            bib_path = str(Path(bib) if Path(bib).is_absolute() or path == STDIN else Path(path).parent / bib)
+            bib_path = _bibtex_path(bib, path)
+            if bib_path is None:
+                reader.problem(
+                    f"publications.bibtex: '{bib}' is outside the profile's folder; a profile reads BibTeX "
+                    f"only from its own folder or below (set {BIBTEX_ANYWHERE_ENV}=1 to allow any path)",
+                    _value_mark(p, "bibtex"),
+                )
+                continue
             try:
                 imported = publications_from_bibtex(read_text(bib_path), bib_path)
             except InputError as error:

@@ -240,3 +240,108 @@ def test_json_and_jsonl_keep_the_text_exact(formulas: tuple[Path, Path]) -> None
     assert document["results"][0]["id"] == "@SUM(1+1)" and document["profile"]["name"] == "=1+1"
     line = json.loads(run("rank", str(profile), "-p", str(postings), "-f", "jsonl", *TODAY).stdout.splitlines()[0])
     assert line["title"].startswith("=HYPERLINK(")
+
+
+# ----------------------------------------------------------------------------- 3. paths
+
+ONE_LINE = str(ROOT / "tests" / "data" / "one-line-posting.txt")
+
+
+@pytest.mark.parametrize("posting_id", ["../../escaped", "/tmp/absolute", "a/b", "..", ".hidden", "", "x" * 101, "naïve"])
+def test_ingest_refuses_an_id_that_is_not_a_plain_name(tmp_path: Path, posting_id: str) -> None:
+    out = tmp_path / "deep" / "out"
+    out.mkdir(parents=True)
+    result = run("ingest", ONE_LINE, "--out", str(out), "--id", posting_id)
+    assert result.exit_code == 2, result.output
+    assert "is not a posting id: use letters, digits" in result.output
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+def test_ingest_writes_a_valid_id_inside_out_and_never_over_a_file_or_link(tmp_path: Path) -> None:
+    result = run("ingest", ONE_LINE, "--out", str(tmp_path), "--id", "acme-2027.v1_a")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "acme-2027.v1_a.yaml").is_file()
+    outside = tmp_path / "outside.txt"
+    outside.write_text("mine")
+    (tmp_path / "linked.yaml").symlink_to(outside)
+    refused = run("ingest", ONE_LINE, "--out", str(tmp_path), "--id", "linked")
+    assert refused.exit_code == 1 and "use --force" in refused.output
+    forced = run("ingest", ONE_LINE, "--out", str(tmp_path), "--id", "linked", "--force")
+    assert forced.exit_code == 0, forced.output
+    assert outside.read_text() == "mine"  # the link was replaced, not written through
+
+
+def test_write_atomically_refuses_a_path_outside_its_folder(tmp_path: Path) -> None:
+    from matcher.errors import InputError
+    from matcher.files import write_atomically
+
+    (tmp_path / "out").mkdir()
+    with pytest.raises(InputError, match="is not inside"):
+        write_atomically(tmp_path / "out" / ".." / "x.yaml", "x", inside=tmp_path / "out")
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_a_profile_reads_bibtex_only_from_its_own_folder(tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.bib", "@article{s, title={Secret}, journal={JMLR}, year={2024}}\n")
+    folder = tmp_path / "profiles"
+    write(folder / "sub" / "mine.bib", "@article{m, title={Mine}, journal={JMLR}, year={2024}}\n")
+    for bib in ("../secret.bib", str(secret)):
+        write(folder / "p.yaml", f"degree: {{stage: phd}}\npublications:\n  - bibtex: {bib}\n")
+        refused = run("profile", "show", str(folder / "p.yaml"), "-f", "json", *TODAY)
+        assert refused.exit_code == 1, refused.output
+        assert "p.yaml:3:13: publications.bibtex: " in refused.output and "outside the profile's folder" in refused.output
+        assert "Secret" not in refused.output
+        allowed = run("profile", "show", str(folder / "p.yaml"), "-f", "json", *TODAY, env={"INTERN_MATCH_BIBTEX_ANYWHERE": "1"})
+        assert allowed.exit_code == 0 and "Secret" in allowed.stdout
+    (folder / "link.bib").symlink_to(secret)
+    write(folder / "p.yaml", "degree: {stage: phd}\npublications:\n  - bibtex: link.bib\n  - bibtex: sub/mine.bib\n")
+    linked = run("profile", "show", str(folder / "p.yaml"), "-f", "json", *TODAY)
+    assert linked.exit_code == 1 and "'link.bib' is outside" in linked.output
+    write(folder / "p.yaml", "degree: {stage: phd}\npublications:\n  - bibtex: sub/mine.bib\n")
+    below = run("profile", "show", str(folder / "p.yaml"), "-f", "json", *TODAY)
+    assert below.exit_code == 0 and "Mine" in below.stdout
+
+
+def test_a_report_over_a_folder_is_refused_even_with_force(tmp_path: Path) -> None:
+    folder = tmp_path / "report.html"
+    folder.mkdir()
+    result = run("rank", ME, "--html", str(folder), "--force", *TODAY)
+    assert result.exit_code == 1, result.output
+    assert "is a folder" in result.output
+
+
+def test_a_folder_that_cannot_be_written_is_an_error_and_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    import tempfile
+
+    def refused(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refused)  # as a read-only folder does (root may write anyway)
+    result = run("ingest", ONE_LINE, "--out", str(tmp_path))
+    assert result.exit_code == 1, result.output
+    assert "cannot write: Permission denied" in result.output
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_full_disk_while_writing_a_report_is_an_error_and_leaves_nothing(tmp_path: Path, monkeypatch) -> None:
+    import matcher.files
+
+    def full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(matcher.files.os, "fsync", full)
+    result = run("init", str(tmp_path / "me.yaml"))
+    assert result.exit_code == 1, result.output
+    assert "cannot write: No space left on device" in result.output
+    monkeypatch.undo()
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n"])
+def test_ingest_of_an_empty_file_says_so(tmp_path: Path, text: str) -> None:
+    page = tmp_path / "empty.txt"
+    page.write_text(text)
+    result = run("ingest", str(page))
+    assert result.exit_code == 1, result.output
+    assert "there is no posting to draft" in result.output
