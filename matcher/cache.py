@@ -10,17 +10,26 @@ whose size or mtime changed is parsed again; nothing else is. A cache written by
 of the tool, for another folder, or that fails to load in any way is ignored and rebuilt, never
 trusted; a record that is missing, damaged or names another file version is parsed again. Writes
 replace each file atomically (the details first), so concurrent runs only ever see whole files.
-The cache lives in the user's own cache folder and is read with pickle; it is theirs alone,
-like any application cache.
+
+The cache is read with pickle, which runs code a crafted file names; so it is read only from a
+folder and files that no one but the user can write (owned by them, not writable by group or
+others; see `unsafe_reason`), and is made so: folders 0700, files 0600. A cache folder that is
+not safe is not used at all: the run parses every posting, with a warning saying why. A file is
+known by its size, modification time, change time and inode: restoring an old modification time
+(`touch -r`, a copy with `cp -p`) changes the change time, and an editor's atomic save the inode.
+The cache is an optimisation: one that cannot be written (a full disk, a read-only folder) is a
+warning, and an interrupted write leaves no temporary file behind.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import stat
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from itertools import chain
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, TypeVar
@@ -29,11 +38,12 @@ from matcher import __version__
 from matcher.errors import InputError
 from matcher.loading import load_posting, paths_in
 from matcher.models import Criterion, Posting, Qualification
+from matcher.workers import bounded_jobs, process_pool
 from matcher.table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
-in kind order; 8: with its runs of one kind.)"""
+in kind order; 8: with its runs of one kind; 9: files known by their stamp, not mtime alone.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"
@@ -48,6 +58,24 @@ def default_cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("intern-match", appauthor=False))
+
+
+def unsafe_reason(st: os.stat_result) -> str | None:
+    """Why a cache folder or file with this status must not be trusted, or None: pickle runs
+    code, so only the user may be able to write what is read."""
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        return "is owned by another user"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "is writable by other users"
+    return None
+
+
+Stamp = tuple[int, int, int]
+"""What tells one version of a file from another without reading it: (mtime_ns, ctime_ns, inode)."""
+
+
+def stamp(st: os.stat_result) -> Stamp:
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def _load_one(path: str) -> Outcome:
@@ -81,10 +109,9 @@ def parse_files(paths: list[str], jobs: int = 1, on_progress: Progress = None) -
 
 
 def _parallel(parse: Callable[[str], T], paths: list[str], jobs: int) -> Iterator[T]:
+    jobs = bounded_jobs(jobs)
     if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
-        from concurrent.futures import ProcessPoolExecutor  # only here: most runs parse a few files, or none
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with process_pool(jobs) as pool:
             yield from pool.map(parse, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8))))
     else:
         yield from map(parse, paths)
@@ -137,20 +164,61 @@ class CacheStats:
 
 Summary = tuple[tuple, tuple[int, ...], tuple[int, ...]]
 """A posting as the index keeps it: its header and its qualifications' numbers in the table."""
-IndexEntry = tuple[int, int, "Summary | InputError", int, int]
-"""One posting file in the index: (size, mtime_ns, summary or error, where its record starts in
+IndexEntry = tuple[int, Stamp, "Summary | InputError", int, int]
+"""One posting file in the index: (size, stamp, summary or error, where its record starts in
 the details file, how long it is); (0, 0) for a posting without a record."""
 Index = tuple[dict[str, IndexEntry], list[Entry]]
 """The index's entries by file name, and the table their summaries number into."""
 
 
 class PostingCache:
-    def __init__(self, directory: Path, jobs: int = 1) -> None:
+    def __init__(self, directory: Path, jobs: int = 1, on_warning: Callable[[str], None] | None = None) -> None:
         self.directory = directory
         self.jobs = jobs
+        self.on_warning = on_warning
+        """Told, once a run, why the cache is not used or not written (the run goes on without it)."""
+        self._safe: bool | None = None
+        self._warned = False
         self.last = CacheStats(0, 0, False)
         self._summarised: dict[str, tuple[Path, str, IndexEntry]] = {}
         """Path of each summary handed out -> (its folder, its file name, its index entry)."""
+
+    def _warn(self, message: str) -> None:
+        if self.on_warning is not None and not self._warned:
+            self._warned = True
+            self.on_warning(message)
+
+    def usable(self) -> bool:
+        """Whether the cache folder is safe to read and write, making it (0700) if it is missing.
+        Its parent folders are the user's own (their home or XDG_CACHE_HOME), or were set by them."""
+        if self._safe is None:
+            try:
+                self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+                st = os.stat(self.directory)
+                why = "is not a folder" if not stat.S_ISDIR(st.st_mode) else unsafe_reason(st)
+            except OSError as error:
+                why = f"cannot be made ({error.strerror or error})"
+            if why is not None:
+                self._warn(f"not using the posting cache: {self.directory} {why}; every posting is parsed")
+            self._safe = why is None
+        return self._safe
+
+    def _open_trusted(self, path: Path) -> BinaryIO | None:
+        """A cache file opened for reading if it is the user's alone (checked on the open file, so
+        it cannot be swapped between the check and the read), else None."""
+        if not self.usable():
+            return None
+        try:
+            handle = open(path, "rb", opener=_no_follow)  # noqa: SIM115 - the callers close it
+        except OSError:
+            return None
+        st = os.fstat(handle.fileno())
+        why = "is not a file" if not stat.S_ISREG(st.st_mode) else unsafe_reason(st)
+        if why is not None:
+            handle.close()
+            self._warn(f"not reading the posting cache file {path}: it {why}")
+            return None
+        return handle
 
     def file_for(self, folder: Path, kind: str = "postings") -> Path:
         # A short, stable name for the folder. Not a cryptographic hash: hashlib loads OpenSSL, a
@@ -180,20 +248,22 @@ class PostingCache:
         (cached, entries), runs = self._read_index(folder)
         read = entries
         paths = paths_in(folder, names)
-        stats = dict(zip(names, map(os.stat, paths), strict=True))
+        stats = dict(zip(names, map(_stat_or_none, paths), strict=True))
         fresh: dict[str, IndexEntry] = {}
         stale: list[str] = []
         for name, st in stats.items():
             hit = cached.get(name)
-            if hit is not None and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
+            if st is None:  # gone since the folder was listed, or a link to nowhere: its error, uncached
+                fresh[name] = (0, (0, 0, 0), _load_one(os.path.join(folder, name)), 0, 0)
+            elif hit is not None and hit[0] == st.st_size and hit[1] == stamp(st):
                 fresh[name] = hit
             else:
                 stale.append(name)
         written = False
         if stale:
             (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
-        elif len(cached) != len(fresh):
-            written = self._write_index(folder, _compact((fresh, entries)))
+        elif len(cached) != len([n for n in names if stats[n] is not None]):
+            written = self._write_index(folder, _compact(({n: e for n, e in fresh.items() if stats[n] is not None}, entries)))
         self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
         table = QualificationTable(entries, runs if entries is read else None)  # runs of the table as read
         outcomes: list[Outcome] = []
@@ -223,10 +293,7 @@ class PostingCache:
                 details.close()
 
     def _open_details(self, folder: Path) -> BinaryIO | None:
-        try:
-            return open(self.file_for(folder, "details"), "rb")  # noqa: SIM115 - the callers close it
-        except OSError:
-            return None  # no details yet: each posting is parsed again
+        return self._open_trusted(self.file_for(folder, "details"))  # None: each posting is parsed again
 
     def _full(self, posting: Posting, details: BinaryIO | None, *, checked: bool) -> Posting:
         where = self._summarised.get(posting.path)
@@ -237,7 +304,7 @@ class PostingCache:
         try:
             if not checked:
                 st = os.stat(path)
-                checked = (st.st_size, st.st_mtime_ns) == (size, mtime)
+                checked = (st.st_size, stamp(st)) == (size, mtime)
             if details is not None and length and checked:
                 details.seek(offset)
                 record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
@@ -249,7 +316,7 @@ class PostingCache:
         return load_posting(str(path))
 
     def _parse_and_write(
-        self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result], on_progress: Progress
+        self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result | None], on_progress: Progress
     ) -> tuple[Index, bool]:
         """Parse the stale files and write both cache files. Each full posting goes to the new
         details file as it arrives, so memory holds summaries, never every full posting; the
@@ -259,32 +326,28 @@ class PostingCache:
         table = TableBuilder(reused[1])
         header = {"format": CACHE_FORMAT, "tool": __version__, "folder": str(folder.resolve())}
         details = self.file_for(folder, "details")
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".details-", suffix=".tmp")
-        except OSError:
-            handle, temporary = -1, ""  # a cache that cannot be written only costs speed next time
-        out = os.fdopen(handle, "wb") if handle >= 0 else open(os.devnull, "wb")  # noqa: SIM115
-        with out:
+        out = _CacheFile(self.directory if self.usable() else None, ".details-")
+        try:  # however this ends (an error, Ctrl-C, SIGTERM), no temporary file is left behind
             out.write(pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL))
-            try:
-                old = open(details, "rb")  # noqa: SIM115
-            except OSError:
-                old = None
+            old = self._open_details(folder)
             for name, (size, mtime, outcome, offset, length) in reused[0].items():
                 record = b""
                 if old is not None and length:
                     old.seek(offset)
                     record = old.read(length)
                 entries[name] = (
-                    (size, mtime, outcome, out.tell(), len(record)) if len(record) == length > 0 else (size, mtime, outcome, 0, 0)
+                    (size, mtime, outcome, out.position, len(record))
+                    if len(record) == length > 0
+                    else (size, mtime, outcome, 0, 0)
                 )
                 out.write(record)
             if old is not None:
                 old.close()
             parsed = _parallel(_parse_one, paths_in(folder, stale), self.jobs)
             for name, result in zip(stale, _reporting(parsed, len(stale), on_progress), strict=True):
-                size, mtime = stats[name].st_size, stats[name].st_mtime_ns
+                st = stats[name]
+                assert st is not None  # only files that could be stat'ed are stale
+                size, mtime = st.st_size, stamp(st)
                 if isinstance(result, InputError):
                     entries[name] = (size, mtime, result, 0, 0)
                     continue
@@ -294,29 +357,37 @@ class PostingCache:
                     size,
                     mtime,
                     (own, table.add_all(required), table.add_all(preferred)),
-                    out.tell(),
+                    out.position,
                     len(record),
                 )
                 out.write(record)
+        except BaseException:
+            out.discard()
+            raise
         index = _compact((entries, table.entries))
         del table  # its dictionaries of what it has numbered and shared: not needed to write
-        try:
-            if not temporary:
-                raise OSError("no cache folder")
-            os.replace(temporary, details)  # the details first: no index names records not yet there
-        except OSError:
+        if not out.commit(details):  # the details first: no index names records not yet there
+            self._warn_unwritten(out)
             return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), False
         return index, self._write_index(folder, index)
 
     def _read_index(self, folder: Path) -> tuple[Index, list[Run] | None]:
         """The index, and its table's runs of one kind (table.QualificationTable.runs)."""
+        handle = self._open_trusted(self.file_for(folder))
+        if handle is None:
+            return ({}, []), None
         try:
-            with open(self.file_for(folder), "rb") as handle:
+            with handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
             if (data.get("format"), data.get("tool"), data.get("folder")) != (CACHE_FORMAT, __version__, str(folder.resolve())):
                 return ({}, []), None
             entries, table, runs = data["entries"], data["table"], data["runs"]
-            if isinstance(entries, dict) and isinstance(table, list) and _runs_cover(runs, table):
+            if (
+                isinstance(entries, dict)
+                and isinstance(table, list)
+                and _runs_cover(runs, table)
+                and _numbers_in_range(entries, len(table))
+            ):
                 return (entries, table), runs
         except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or foreign: rebuild
             pass
@@ -332,15 +403,103 @@ class PostingCache:
             "table": table,
             "runs": QualificationTable(table).runs(),
         }
+        out = _CacheFile(self.directory if self.usable() else None, ".postings-")
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".postings-", suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file_for(folder))
+            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            out.discard()
+            raise
+        if out.commit(self.file_for(folder)):
             return True
-        except OSError:
-            return False  # a cache that cannot be written only costs speed next time
+        self._warn_unwritten(out)
+        return False
+
+    def _warn_unwritten(self, out: _CacheFile) -> None:
+        if out.error is not None:
+            self._warn(
+                f"could not write the posting cache in {self.directory} ({out.error.strerror or out.error}); "
+                "this run is unaffected, the next parses again what it cannot reuse"
+            )
+
+
+class _CacheFile:
+    """A cache file being written: a private temporary file in the cache folder (mkstemp makes it
+    0600), put in place whole by `commit` or removed by `discard`. A write that fails (a full
+    disk) is remembered in `error`, not raised: the cache is an optimisation. With no folder
+    (the cache is not used), only `position` is kept."""
+
+    def __init__(self, directory: Path | None, prefix: str) -> None:
+        self.position = 0
+        """Bytes written so far: where the next record starts."""
+        self.error: OSError | None = None
+        self._out: BinaryIO | None = None
+        self._temporary = ""
+        if directory is not None:
+            try:
+                handle, self._temporary = tempfile.mkstemp(dir=directory, prefix=prefix, suffix=".tmp")
+                self._out = os.fdopen(handle, "wb")
+            except OSError as error:
+                self.error = error
+                self.discard()
+
+    def write(self, data: bytes) -> None:
+        if self._out is not None:
+            try:
+                self._out.write(data)
+            except OSError as error:
+                self.error = error
+                self.discard()
+        self.position += len(data)
+
+    def discard(self) -> None:
+        out, self._out = self._out, None
+        if out is not None:
+            try:
+                out.close()
+            except OSError:
+                pass  # a full disk refusing the last bytes: the file goes anyway
+        if self._temporary:
+            try:
+                os.unlink(self._temporary)
+            except OSError:
+                pass
+            self._temporary = ""
+
+    def commit(self, target: Path) -> bool:
+        """Put the file in place at `target`; False (and nothing left behind) if it cannot be."""
+        out, self._out = self._out, None
+        if out is None:
+            self.discard()
+            return False
+        try:
+            out.close()
+            os.replace(self._temporary, target)
+        except OSError as error:
+            self.error = error
+            self.discard()
+            return False
+        self._temporary = ""
+        return True
+
+
+def _stat_or_none(path: str) -> os.stat_result | None:
+    try:
+        return os.stat(path)
+    except OSError:  # deleted since the folder was listed, a dangling link or a link loop
+        return None
+
+
+def _no_follow(path: str, flags: int) -> int:
+    """Open a cache file without following a symbolic link in its last component."""
+    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+
+
+def _numbers_in_range(entries: dict[str, IndexEntry], size: int) -> bool:
+    """Whether every summary's numbers point into the table: a damaged index is then rebuilt
+    here, not found out later, by scoring, on every run until the cache is deleted."""
+    kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
+    numbers = list(chain.from_iterable(chain((k[1] for k in kept), (k[2] for k in kept))))
+    return not numbers or (min(numbers) >= 0 and max(numbers) < size)
 
 
 def _runs_cover(runs: object, table: list[Entry]) -> bool:

@@ -339,7 +339,9 @@ def _choice(option: str, value: str, choices: type[enum.Enum]) -> Any:
 def _posting_cache(jobs: int | None = None) -> "PostingCache":
     from matcher.cache import PostingCache, default_cache_dir
 
-    return PostingCache(default_cache_dir(), jobs=jobs or os.cpu_count() or 1)
+    return PostingCache(
+        default_cache_dir(), jobs=jobs or os.cpu_count() or 1, on_warning=lambda w: typer.echo(f"warning: {w}", err=True)
+    )
 
 
 def _load_postings(
@@ -748,6 +750,9 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:  # output that cannot be written: a full disk, a closed stream
+        _report_lost_output(error)
+        sys.exit(EXIT_INPUT)
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get(DEBUG_ENV):
             raise
@@ -757,3 +762,13 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+def _report_lost_output(error: OSError) -> None:
+    """An operating system error no command turned into an InternMatchError: the output stream
+    (a full disk, a closed stream) when it names no file."""
+    what = "write the output" if error.filename is None else f"use {visible(str(error.filename))}"
+    try:
+        typer.echo(f"intern-match: cannot {what}: {error.strerror or error}", err=True)
+    except (OSError, ValueError):
+        pass  # standard error is gone too

@@ -892,8 +892,17 @@ def posting_names(folder: Path) -> list[str]:
         return sorted(
             e.name
             for e in entries
-            if e.name.endswith((".yaml", ".yml")) and e.name.lstrip(".") not in ("yaml", "yml") and e.is_file()
+            if e.name.endswith((".yaml", ".yml")) and e.name.lstrip(".") not in ("yaml", "yml") and _may_be_file(e)
         )
+
+
+def _may_be_file(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry is a file, or a link that cannot be followed (a loop, no permission):
+    kept, so that reading it reports why, rather than the posting vanishing without a word."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return True
 
 
 def paths_in(folder: Path, names: list[str]) -> list[str]:
@@ -929,7 +938,7 @@ def load_postings(
         path = Path(source)
         if not path.exists():
             raise InputError(Problem(str(source), "no such folder or file"))
-        if path.is_file():
+        if not path.is_dir():  # a file, or a FIFO or device (`-p <(...)`): read as one posting file
             candidates = [(str(path), partial(load_posting, str(path)))]
         else:
             names = posting_names(path)

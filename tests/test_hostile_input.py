@@ -37,12 +37,9 @@ def run(*args: str, env: dict[str, str | None] | None = None, input: str | None 
 def run_process(*args: str, env: dict[str, str] | None = None, **options):
     """The installed entry point in a process of its own, for what CliRunner cannot show (closed
     streams, encodings, signals)."""
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE} | options
     return subprocess.run(
-        [sys.executable, "-m", "matcher", *args],
-        capture_output=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-        **options,
+        [sys.executable, "-m", "matcher", *args], timeout=120, env={**os.environ, **(env or {})}, **streams
     )
 
 
@@ -345,3 +342,291 @@ def test_ingest_of_an_empty_file_says_so(tmp_path: Path, text: str) -> None:
     result = run("ingest", str(page))
     assert result.exit_code == 1, result.output
     assert "there is no posting to draft" in result.output
+
+
+# ----------------------------------------------------------------------------- 4, 7, 9. the cache
+
+
+def postings_folder(tmp_path: Path) -> Path:
+    from matcher.loading import bundled_postings_dir, posting_files
+
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    for path in posting_files(bundled_postings_dir()):
+        (folder / path.name).write_text(path.read_text())
+    return folder
+
+
+def cached_load(folder: Path, cache_dir: Path, warnings: list[str] | None = None):
+    from matcher.cache import PostingCache
+    from matcher.loading import load_postings
+
+    cache = PostingCache(cache_dir, on_warning=(warnings.append if warnings is not None else None))
+    return load_postings(folder, read_folder=cache.load), cache
+
+
+def debris(folder: Path) -> list[str]:
+    return [p.name for p in folder.rglob("*.tmp")]
+
+
+def test_a_new_cache_folder_is_private_and_so_are_its_files(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "made" / "cache"
+    cached_load(postings_folder(tmp_path), cache_dir)
+    assert cache_dir.stat().st_mode & 0o777 == 0o700
+    files = list(cache_dir.iterdir())
+    assert len(files) == 2 and all(f.stat().st_mode & 0o777 == 0o600 for f in files)
+
+
+class _Planted:
+    """A pickle that, loaded, would create a marker file: what an attacker would leave."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+@pytest.mark.parametrize("unsafe", ["world-writable folder", "group-writable file", "folder of another user"])
+def test_a_cache_others_could_write_is_not_read_and_the_run_goes_on_without_it(
+    tmp_path: Path, monkeypatch, unsafe: str
+) -> None:
+    from matcher.cache import PostingCache
+
+    folder = postings_folder(tmp_path)
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir(mode=0o700)
+    marker = tmp_path / "pwned"
+    index = PostingCache(cache_dir).file_for(folder)
+    index.write_bytes(pickle_dumps(_Planted(marker)))
+    index.chmod(0o600)
+    if unsafe == "world-writable folder":
+        cache_dir.chmod(0o777)
+    elif unsafe == "group-writable file":
+        index.chmod(0o660)
+    else:
+        real = os.getuid()
+        monkeypatch.setattr(os, "getuid", lambda: real + 1)
+    warnings: list[str] = []
+    loaded, cache = cached_load(folder, cache_dir, warnings)
+    assert not marker.exists()
+    assert len(loaded.postings) == 5 and cache.last.parsed == 5
+    assert len(warnings) == 1 and ("writable by other users" in warnings[0] or "owned by another user" in warnings[0])
+
+
+def pickle_dumps(value: object) -> bytes:
+    import pickle
+
+    return pickle.dumps(value)
+
+
+def test_an_unsafe_cache_folder_is_a_warning_on_the_command_line(tmp_path: Path) -> None:
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir()
+    cache_dir.chmod(0o777)
+    result = run("rank", ME, "-p", str(postings_folder(tmp_path)), *TODAY, env={"INTERN_MATCH_CACHE_DIR": str(cache_dir)})
+    assert result.exit_code == 0, result.output
+    assert f"warning: not using the posting cache: {cache_dir} is writable by other users" in result.output
+    assert list(cache_dir.iterdir()) == []
+
+
+def test_a_full_cache_disk_is_a_warning_and_leaves_no_temporary_file(tmp_path: Path, monkeypatch) -> None:
+    import matcher.cache
+
+    def full(fd: int, mode: str):
+        os.close(fd)
+        return open("/dev/full", mode)  # noqa: SIM115 - every write fails with ENOSPC
+
+    monkeypatch.setattr(matcher.cache.os, "fdopen", full)
+    cache_dir = tmp_path / "cache"
+    result = run("rank", ME, "-p", str(postings_folder(tmp_path)), *TODAY, env={"INTERN_MATCH_CACHE_DIR": str(cache_dir)})
+    assert result.exit_code == 0, result.output
+    assert "warning: could not write the posting cache" in result.output and "No space left on device" in result.output
+    assert list(cache_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize("ending", [KeyboardInterrupt, SystemExit])
+def test_an_interrupted_cache_write_leaves_no_temporary_file(tmp_path: Path, monkeypatch, ending: type[BaseException]) -> None:
+    import matcher.cache
+
+    parsed: list[str] = []
+    real = matcher.cache._parse_one
+
+    def interrupted(path: str):
+        parsed.append(path)
+        if len(parsed) == 3:
+            raise ending()  # Ctrl-C, or SIGTERM as the launcher turns it into SystemExit
+        return real(path)
+
+    monkeypatch.setattr(matcher.cache, "_parse_one", interrupted)
+    cache_dir = tmp_path / "cache"
+    with pytest.raises(ending):
+        cached_load(postings_folder(tmp_path), cache_dir)
+    assert debris(cache_dir) == []
+
+
+def test_sigterm_ends_the_run_through_its_clean_up() -> None:
+    from matcher.launcher import EXIT_TERMINATED, _terminated
+
+    with pytest.raises(SystemExit) as ended:
+        _terminated(15, None)
+    assert ended.value.code == EXIT_TERMINATED == 143
+
+
+def _block_forever(_: int) -> None:
+    import threading
+
+    threading.Event().wait()
+
+
+def test_workers_are_ended_when_the_work_ends_early() -> None:
+    import multiprocessing
+
+    from matcher.workers import process_pool
+
+    with pytest.raises(RuntimeError), process_pool(2) as pool:
+        pool.submit(_block_forever, 1)
+        pool.submit(_block_forever, 2)
+        raise RuntimeError("interrupted")
+    assert multiprocessing.active_children() == []
+
+
+def test_jobs_are_bounded_by_the_cpus() -> None:
+    from matcher.workers import available_cpus, bounded_jobs
+
+    assert bounded_jobs(100_000) == available_cpus() and bounded_jobs(0) == 1
+    result = run("rank", ME, str(PROFILES / "cv-phd-seattle.yaml"), "--jobs", "100000", "-f", "json", *TODAY)
+    assert result.exit_code == 0, result.output
+
+
+def test_index_entries_pointing_outside_the_table_are_a_cache_miss(tmp_path: Path) -> None:
+    import pickle
+
+    from matcher.cache import PostingCache
+
+    folder, cache_dir = postings_folder(tmp_path), tmp_path / "cache"
+    before, _ = cached_load(folder, cache_dir)
+    index = PostingCache(cache_dir).file_for(folder)
+    data = pickle.loads(index.read_bytes())
+    name = next(iter(data["entries"]))
+    size, mtime, (header, required, preferred), offset, length = data["entries"][name]
+    data["entries"][name] = (size, mtime, (header, (len(data["table"]) + 5,), preferred), offset, length)
+    index.write_bytes(pickle.dumps(data))
+    after, cache = cached_load(folder, cache_dir)
+    assert cache.last.parsed == 5
+    assert [p.id for p in after.postings] == [p.id for p in before.postings]
+    result = run("rank", ME, "-p", str(folder), *TODAY, env={"INTERN_MATCH_CACHE_DIR": str(cache_dir)})
+    assert result.exit_code == 0, result.output
+
+
+def test_a_posting_changed_with_the_same_size_and_mtime_is_read_again(tmp_path: Path) -> None:
+    folder, cache_dir = postings_folder(tmp_path), tmp_path / "cache"
+    path = folder / "msr-ai-systems-research-intern.yaml"
+    text = path.read_text()
+    assert "title: Research Intern" in text
+    cached_load(folder, cache_dir)
+    before = path.stat()
+    path.write_text(text.replace("title: Research Intern", "title: Changed! Intern", 1))  # same length
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as `touch -r` or `cp -p` leave it
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    loaded, cache = cached_load(folder, cache_dir)
+    assert cache.last.parsed == 1
+    assert any(p.title.startswith("Changed! Intern") for p in loaded.postings)
+
+
+def test_a_file_deleted_between_listing_and_reading_is_skipped_with_its_reason(tmp_path: Path, monkeypatch) -> None:
+    import matcher.loading
+
+    folder, cache_dir = postings_folder(tmp_path), tmp_path / "cache"
+    listed = matcher.loading.posting_names
+
+    def listed_then_deleted(where: Path) -> list[str]:
+        names = listed(where)
+        (where / names[0]).unlink()
+        return names
+
+    monkeypatch.setattr(matcher.loading, "posting_names", listed_then_deleted)
+    for extra in ([], ["--no-cache"]):
+        result = run("rank", ME, "-p", str(folder), *extra, *TODAY, env={"INTERN_MATCH_CACHE_DIR": str(cache_dir)})
+        assert result.exit_code == 3, result.output
+        assert "no such file" in result.output
+        (folder / "dummy.yaml").write_text("title: T\norganization: O\n")  # something left to delete next time
+
+
+# ----------------------------------------------------------------------------- crashes: streams and the environment
+
+
+def _close(fd: int):
+    return lambda: os.close(fd)
+
+
+def test_a_closed_standard_output_is_an_error_not_a_crash() -> None:
+    result = run_process("rank", ME, *TODAY, stdout=subprocess.PIPE, preexec_fn=_close(1))
+    assert result.returncode == 1, result.stderr
+    assert b"cannot write the output: standard output is closed" in result.stderr
+
+
+def test_a_closed_standard_error_does_not_stop_the_run() -> None:
+    result = run_process("rank", ME, "-f", "json", *TODAY, preexec_fn=_close(2))
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["results"]
+
+
+def test_a_closed_standard_input_reads_as_empty() -> None:
+    result = run_process("rank", "-", *TODAY, preexec_fn=_close(0))
+    assert result.returncode == 1, result.stderr
+    assert b"-: is empty" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "csv"])
+def test_writing_to_a_full_device_is_an_error_not_a_crash(fmt: str) -> None:
+    with open("/dev/full", "w") as full:
+        result = run_process("rank", ME, "-f", fmt, *TODAY, stdout=full)
+    assert result.returncode == 1, result.stderr
+    assert b"cannot write the output: No space left on device" in result.stderr
+
+
+def test_an_ascii_terminal_gets_escapes_not_a_crash(tmp_path: Path) -> None:
+    result = run_process("rank", ME, *TODAY, env={"PYTHONIOENCODING": "ascii"})
+    assert result.returncode == 0, result.stderr
+    assert b"Microsoft Research \\xb7 Cambridge" in result.stdout
+
+
+def test_a_lone_surrogate_in_a_json_profile_is_written_as_an_escape(tmp_path: Path) -> None:
+    profile = write(tmp_path / "p.json", '{"name": "A \\ud800", "degree": {"stage": "phd"}}')
+    result = run_process("rank", str(profile), "-f", "json", *TODAY)
+    assert result.returncode == 0, result.stderr
+    assert b"A \\\\ud800" in result.stdout or b"A \\ud800" in result.stdout
+
+
+def test_a_home_folder_that_does_not_exist_costs_only_the_cache() -> None:
+    env = {"HOME": "/dev/null/nonexistent", "INTERN_MATCH_CACHE_DIR": "", "XDG_CACHE_HOME": ""}
+    result = run_process("rank", ME, "-f", "json", *TODAY, env=env)
+    assert result.returncode == 0, result.stderr
+    assert b"warning: not using the posting cache" in result.stderr
+    assert json.loads(result.stdout)["results"]
+
+
+def test_a_symlink_loop_in_the_postings_folder_is_skipped_with_its_reason(tmp_path: Path) -> None:
+    folder = postings_folder(tmp_path)
+    (folder / "loop.yaml").symlink_to(folder / "loop.yaml")
+    for extra in ([], ["--no-cache"]):
+        result = run("rank", ME, "-p", str(folder), *extra, *TODAY)
+        assert result.exit_code == 3, result.output
+        assert "loop.yaml: cannot read: Too many levels of symbolic links" in result.output
+
+
+def test_postings_from_a_device_or_a_fifo_are_read_as_one_file(tmp_path: Path) -> None:
+    import threading
+
+    zero = run("rank", ME, "-p", "/dev/zero", *TODAY)
+    assert zero.exit_code == 3 and "/dev/zero: larger than 10 MB" in zero.output
+    fifo = tmp_path / "postings.fifo"
+    os.mkfifo(fifo)
+    posting = (ROOT / "postings" / "msr-ai-systems-research-intern.yaml").read_text()
+    writer = threading.Thread(target=lambda: fifo.write_text(posting))
+    writer.start()
+    result = run("rank", ME, "-p", str(fifo), "-f", "json", *TODAY)
+    writer.join()
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in json.loads(result.stdout)["results"]] == ["msr-ai-systems-research-intern"]
