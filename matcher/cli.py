@@ -125,12 +125,14 @@ def _console(no_color: bool) -> "Console":
 
 
 def _today(value: str | None) -> date:
+    from matcher.loading import parse_day
+
     if value is None:
         return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today: '{value}' is not a date; expected YYYY-MM-DD") from None
+    day = parse_day(value)
+    if day is None:
+        raise UsageError(f"--today: '{value}' is not a date; expected YYYY-MM-DD")
+    return day
 
 
 def _fail(error: InternMatchError) -> NoReturn:
@@ -212,7 +214,7 @@ def rank(
     """Rank postings for a profile: eligible first, then by score, with the reasons that mattered."""
     from matcher import render
     from matcher.batch import rank_profiles
-    from matcher.loading import validation_targets
+    from matcher.loading import finite_option, validation_targets
     from matcher.scoring import explain_all
     from matcher.selection import SortOrder, select
 
@@ -220,6 +222,7 @@ def rank(
         fmt = _output_format(output_format)
         order = _choice("--sort", sort, SortOrder)
         when = _today(today)
+        finite_option("--min-score", min_score)
         source = _postings_source(postings)
         if "-" in profiles and source == "-":
             raise UsageError("the profile and the postings cannot both come from standard input")

@@ -167,13 +167,13 @@ def rankings_document(
 
 
 def to_json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"  # NaN is not JSON
 
 
 def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     """One JSON object per line, made as rows come: tens of thousands stream, not pile up."""
     for row in rows:
-        yield json.dumps(row, ensure_ascii=False) + "\n"
+        yield json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 FLAT_FIELDS = (

@@ -630,3 +630,102 @@ def test_postings_from_a_device_or_a_fifo_are_read_as_one_file(tmp_path: Path) -
     writer.join()
     assert result.exit_code == 0, result.output
     assert [r["id"] for r in json.loads(result.stdout)["results"]] == ["msr-ai-systems-research-intern"]
+
+
+# ----------------------------------------------------------------------------- 5. numbers and dates
+
+
+POSTING_HEAD = "title: T\norganization: O\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("required:\n  - skills: {any: [PyTorch]}\n    weight: .nan\n", "5:13: required.weight: expected a finite number, got nan"),
+        ("required:\n  - skills: {any: [PyTorch]}\n    weight: .inf\n", "5:13: required.weight: expected a finite number, got inf"),
+        ("required:\n  - skills: {any: [PyTorch]}\n    weight: -.inf\n", "5:13: required.weight: expected a finite number, got -inf"),
+        ("required:\n  - research_experience: {min_years: .nan}\n", "required.research_experience.min_years: expected a finite number"),
+        ("pay: {min: .inf, max: 2}\n", "3:12: pay.min: expected a finite number, got inf"),
+        ("required:\n  - skills: {any: [PyTorch]}\n    weight: 1.0e+308\n", "required.weight: must be 1000 or less"),
+        ("start: 9999-12-01\n", "3:8: posting.start: '9999-12-01' is outside the years 1900 to 2999"),
+        ("deadline: 9999-12\n", "posting.deadline: '9999-12' is outside the years 1900 to 2999"),
+        ("required:\n  - availability: {start: 2027-05, weeks: 1000000}\n", "availability.weeks: must be 520 or less"),
+        ("duration_weeks: 012\n", "posting.duration_weeks: expected a whole number, got text ('012'); write it without the leading zero"),
+        ("duration_weeks: 1:30\n", "got text ('1:30'); write it as one number, not as hours:minutes"),
+        ("duration_weeks: 1e6\n", "got text ('1e6'); YAML reads a number with an exponent only with a dot and a sign"),
+        ("required:\n  - research_experience: {min_years: 1.0e308}\n", "got text ('1.0e308'); YAML reads a number with an exponent"),
+        ("location: [Oslo, NO]\n", "posting.location: each item must be text, got true/false (false; YAML reads unquoted yes, no"),
+    ],
+)
+def test_numbers_and_dates_out_of_reason_are_positioned_errors(tmp_path: Path, body: str, message: str) -> None:
+    path = write(tmp_path / "p.yaml", POSTING_HEAD + body)
+    checked = run("validate", str(path))
+    assert checked.exit_code == 1, checked.output
+    assert message in checked.output
+    ranked = run("rank", ME, "-p", str(path), "-f", "json", *TODAY)
+    assert ranked.exit_code == 3 and json.loads(ranked.stdout)["results"] == []
+
+
+def test_a_december_deadline_is_the_last_day_of_the_year(tmp_path: Path) -> None:
+    from matcher.loading import load_posting
+
+    assert str(load_posting(str(write(tmp_path / "p.yaml", POSTING_HEAD + "deadline: 2998-12\n"))).deadline) == "2998-12-31"
+
+
+def test_a_title_written_like_an_old_yaml_number_stays_as_written(tmp_path: Path) -> None:
+    from matcher.loading import load_posting
+
+    posting = load_posting(str(write(tmp_path / "p.yaml", "title: 1:30\norganization: 012\nteam: 0x1f\n")))
+    assert (posting.title, posting.organization, posting.team) == ("1:30", "012", "0x1f")
+
+
+def test_json_output_never_holds_nan_and_a_json_posting_with_nan_is_refused(tmp_path: Path) -> None:
+    line = json.dumps({"title": "T", "organization": "O", "required": [{"skills": {"any": ["x"]}, "weight": float("nan")}]})
+    result = run("rank", ME, "-p", "-", "-f", "json", *TODAY, input=line + "\n")
+    assert result.exit_code == 3, result.output
+    assert "expected a finite number, got nan" in result.output
+    assert "NaN" not in result.stdout and json.loads(result.stdout)["results"] == []
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf"])
+def test_min_score_must_be_a_number(value: str) -> None:
+    result = run("rank", ME, "--min-score", value, *TODAY)
+    assert result.exit_code == 2, result.output
+    assert "--min-score" in result.output
+
+
+@pytest.mark.parametrize("value", ["20210815", "2021-W33-1", "2021-W33", "2021-8-15", "٢٠٢١-٠٨-١٥"])
+def test_today_is_a_plain_iso_day(value: str) -> None:
+    result = run("rank", ME, "--today", value)
+    assert result.exit_code == 2, result.output
+    assert f"--today: '{value}' is not a date; expected YYYY-MM-DD" in result.output
+
+
+def test_a_control_character_is_reported_at_its_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "p.yaml"
+    path.write_text("title: T\norganization: O\x1b[31m\n")
+    result = run("validate", str(path))
+    assert result.exit_code == 1
+    assert "p.yaml:2:16: character \\x1b is not allowed in YAML" in result.output
+
+
+# ----------------------------------------------------------------------------- scale
+
+
+def test_a_profile_with_more_than_10000_skills_is_refused_with_the_limit(tmp_path: Path) -> None:
+    skills = "".join(f"  - skill {n}\n" for n in range(10_001))
+    path = write(tmp_path / "p.yaml", "degree: {stage: phd}\nskills:\n" + skills)
+    result = run("rank", str(path), *TODAY)
+    assert result.exit_code == 1, result.output
+    assert "p.yaml:3:3: a list of 10,001 items; at most 10,000 are read" in result.output
+    as_json = tmp_path / "p.json"
+    as_json.write_text(json.dumps({"degree": {"stage": "phd"}, "skills": [f"s{n}" for n in range(10_001)]}))
+    result = run("rank", str(as_json), *TODAY)
+    assert result.exit_code == 1 and "profile.skills: 10,001 items; at most 10,000 are read" in result.output
+
+
+def test_a_profile_with_10000_skills_is_read(tmp_path: Path) -> None:
+    from matcher.loading import load_profile
+
+    skills = "".join(f"  - skill {n}\n" for n in range(10_000))
+    assert len(load_profile(str(write(tmp_path / "p.yaml", "degree: {stage: phd}\nskills:\n" + skills))).skills) == 10_000
