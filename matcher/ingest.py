@@ -715,7 +715,9 @@ def draft_posting(text: str, source: str, posting_id: str | None = None) -> Draf
     placed = any(i.section in ("required", "preferred") for i in items)
     for item in items:
         if item.section in ("other",) or (item.section == "none" and placed):
-            if item.section == "none":
+            # Under a heading the tool does not know ("Who you are"), what reads as an ask is
+            # listed for the reviewer rather than dropped; "About us" prose is not.
+            if item.section == "none" or any(_asks(s) for s in sentences(item.text)):
                 draft.unplaced.append(item.text)
             continue
         candidates = [item.text] if item.section != "none" else [s for s in sentences(item.text) if _asks(s)]

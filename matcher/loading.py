@@ -496,9 +496,16 @@ def load_profile(path: str, today: date | None = None) -> Profile:
     if path.endswith(".json") or text.lstrip().startswith("{"):
         document = parse_json(text, path)
         if is_json_resume(document):
-            return profile_from_yaml(profile_from_json_resume(document, today), path)
+            return _profile_from_resume(document, path, today)
         return profile_from_yaml(document, path)
     return profile_from_yaml(parse_yaml(text, path), path)
+
+
+def _profile_from_resume(document: dict[str, Any], path: str, today: date | None = None) -> Profile:
+    """A JSON Resume read as a profile, with what it left out as warnings naming the field."""
+    left_out: list[str] = []
+    data = profile_from_json_resume(document, today, left_out)
+    return profile_from_yaml(data, path, warnings=[f"{path}: {w}" for w in left_out])
 
 
 BIBTEX_ANYWHERE_ENV = "INTERN_MATCH_BIBTEX_ANYWHERE"
@@ -531,7 +538,8 @@ def parse_json(text: str, path: str) -> Any:
         raise InputError(Problem(path, TOO_DEEP)) from None
 
 
-def profile_from_yaml(document: Any, path: str) -> Profile:
+def profile_from_yaml(document: Any, path: str, warnings: Iterable[str] = ()) -> Profile:
+    """A profile from its parsed document; `warnings` are kept with it, after the loader's own."""
     reader = _Reader(path)
     top = reader.mapping(document, getattr(document, "mark", None), "profile", PROFILE_KEYS, ["degree"])
     if top is None:
@@ -585,7 +593,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         )
 
     publications: list[Publication] = []
-    warnings: list[str] = []
+    notes: list[str] = []
     for item, mark in (
         _items(top.get("publications"), _value_mark(top, "publications")) if top.get("publications") is not None else []
     ):
@@ -609,7 +617,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             except InputError as error:
                 reader.problems.extend(error.problems)
                 continue
-            warnings.extend(imported.warnings)
+            notes.extend(imported.warnings)
             publications.extend(Publication(title=e["title"], venue=e["venue"], year=e["year"]) for e in imported.publications)
             continue
         publications.append(
@@ -658,7 +666,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         location=location,
         availability=availability,
         statement=reader.text(top, "statement", "profile"),
-        warnings=tuple(warnings),
+        warnings=(*notes, *warnings),
     )
     if reader.problems:
         raise InputError(reader.problems)
@@ -925,7 +933,7 @@ def check_file(path: str) -> Checked:
             document = parse_json(text, path)
             if is_json_resume(document):
                 kind = "profile"
-                profile_from_yaml(profile_from_json_resume(document), path)
+                _profile_from_resume(document, path)
                 return Checked(path, kind, ())
         else:
             document = parse_yaml(text, path)

@@ -729,3 +729,103 @@ def test_a_profile_with_10000_skills_is_read(tmp_path: Path) -> None:
 
     skills = "".join(f"  - skill {n}\n" for n in range(10_000))
     assert len(load_profile(str(write(tmp_path / "p.yaml", "degree: {stage: phd}\nskills:\n" + skills))).skills) == 10_000
+
+
+# ----------------------------------------------------------------------------- 8. silent drops
+
+
+def bibtex(tmp_path: Path, text: str):
+    from matcher.imports import publications_from_bibtex
+
+    return publications_from_bibtex(textwrap.dedent(text), "papers.bib")
+
+
+def test_a_crossref_paper_takes_its_volume_s_title_as_venue_and_the_volume_is_not_a_paper(tmp_path: Path) -> None:
+    imported = bibtex(
+        tmp_path,
+        """\
+        @proceedings{cvpr24, title = {IEEE/CVF Conference on Computer Vision and Pattern Recognition}, year = {2024}}
+        @inproceedings{a, title = {A}, crossref = {cvpr24}}
+        @proceedings{lonely, title = {Proceedings of Something}, year = {2020}}
+        @inproceedings{b, title = {B}, crossref = {missing}, booktitle = {ICML}, year = {2023}}
+        """,
+    )
+    assert imported.publications == [
+        {"title": "A", "venue": "IEEE/CVF Conference on Computer Vision and Pattern Recognition", "year": 2024},
+        {"title": "B", "venue": "ICML", "year": 2023},
+    ]
+    assert any("entry 'lonely' is a @proceedings volume, not a paper; not counted" in w for w in imported.warnings)
+    assert any("entry 'b' has crossref 'missing', which is not in the file" in w for w in imported.warnings)
+
+
+def test_bibtex_concatenations_latex_spaces_and_odd_years_are_read_or_named(tmp_path: Path) -> None:
+    from matcher.knowledge.venues import catalogue
+
+    imported = bibtex(
+        tmp_path,
+        """\
+        @inproceedings{b, title = {B}, booktitle = cvpr # " 2024", year = 2024}
+        @inproceedings{c, title = {C}, booktitle = {Proc.\\ of NeurIPS}, year = {9e25}}
+        """,
+    )
+    venues = [p["venue"] for p in imported.publications]
+    assert venues == ["cvpr 2024", "Proc. of NeurIPS"]
+    assert [catalogue().resolve(v).venue.acronym for v in venues] == ["CVPR", "NeurIPS"]  # type: ignore[union-attr]
+    assert imported.publications[1]["year"] is None
+    assert any("entry 'c' has year '9e25', not a year from 1900 to 2999" in w for w in imported.warnings)
+
+
+def test_a_bibtex_file_without_entries_and_a_duplicate_key_are_named(tmp_path: Path) -> None:
+    assert bibtex(tmp_path, "this is not bibtex at all\n").warnings == ["papers.bib: no BibTeX entries found; no publications read from it"]
+    duplicate = bibtex(tmp_path, "@article{k, title={A}, journal={JMLR}}\n\n@article{k, title={B}, journal={JMLR}}\n")
+    assert duplicate.warnings == ["papers.bib:3: skipped entry 'k': its key is already used by the entry at line 1"]
+
+
+@pytest.mark.parametrize(
+    ("resume", "warning"),
+    [
+        ({"basics": {"name": ["x"]}}, "JSON Resume basics.name: expected text, got a list; left out"),
+        ({"basics": {"location": "Cambridge"}}, "JSON Resume basics.location: expected an object, got str; left out"),
+        ({"basics": "me", "education": [{"studyType": "PhD"}]}, "JSON Resume basics: expected an object, got str; left out"),
+        ({"work": "lots"}, "JSON Resume work: expected a list, got str; left out"),
+        ({"education": [{"studyType": "PhD"}], "work": [7, {"position": {"a": 1}}]}, "JSON Resume work[0]: expected an object, got int"),
+        ({"education": [{"studyType": "PhD"}], "skills": [{"name": "Python", "keywords": "torch"}]}, "skills[0].keywords: expected a list"),
+        ({"education": [{"studyType": "PhD"}], "skills": [{"name": "Python", "keywords": [["deep"]]}]}, "skills[0].keywords[0]: expected text"),
+    ],
+)
+def test_json_resume_fields_of_the_wrong_type_are_left_out_with_a_warning(tmp_path: Path, resume: dict, warning: str) -> None:
+    path = tmp_path / "resume.json"
+    path.write_text(json.dumps({"education": [{"studyType": "PhD"}], **resume}))
+    result = run("profile", "show", str(path), "-f", "json", *TODAY)
+    assert result.exit_code == 0, result.output
+    assert warning in result.output
+
+
+def test_a_json_resume_nested_too_deeply_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "resume.json"
+    path.write_text('{"education": [{"studyType": "PhD"}], "skills": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    result = run("rank", str(path), *TODAY)
+    assert result.exit_code == 1, result.output
+    assert "nested too deeply" in result.output
+
+
+def test_ingest_lists_asks_under_an_unknown_heading_for_review(tmp_path: Path) -> None:
+    page = write(
+        tmp_path / "p.md",
+        """\
+        # Research Intern at Acme
+
+        ## Requirements
+        - Currently pursuing a PhD in machine learning.
+
+        ## Things we love
+        - Experience with Rust and distributed systems.
+
+        ## About us
+        - We are a friendly team.
+        """,
+    )
+    result = run("ingest", str(page))
+    assert result.exit_code == 0, result.output
+    assert "#   - Experience with Rust and distributed systems." in result.stdout
+    assert "friendly team" not in result.stdout
