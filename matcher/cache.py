@@ -29,8 +29,8 @@ import stat
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from itertools import chain
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
@@ -38,8 +38,8 @@ from matcher import __version__
 from matcher.errors import InputError
 from matcher.loading import load_posting, paths_in
 from matcher.models import Criterion, Posting, Qualification
-from matcher.workers import bounded_jobs, process_pool
 from matcher.table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
+from matcher.workers import bounded_jobs, process_pool
 
 CACHE_FORMAT = 9
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
@@ -254,7 +254,7 @@ class PostingCache:
         for name, st in stats.items():
             hit = cached.get(name)
             if st is None:  # gone since the folder was listed, or a link to nowhere: its error, uncached
-                fresh[name] = (0, (0, 0, 0), _load_one(os.path.join(folder, name)), 0, 0)
+                fresh[name] = (0, (0, 0, 0), _unreadable(os.path.join(folder, name)), 0, 0)
             elif hit is not None and hit[0] == st.st_size and hit[1] == stamp(st):
                 fresh[name] = hit
             else:
@@ -487,6 +487,12 @@ def _stat_or_none(path: str) -> os.stat_result | None:
         return os.stat(path)
     except OSError:  # deleted since the folder was listed, a dangling link or a link loop
         return None
+
+
+def _unreadable(path: str) -> InputError:
+    """The error of a posting file that could not be stat'ed, in the words loading uses."""
+    outcome = _load_one(path)
+    return outcome if isinstance(outcome, InputError) else InputError(f"{path}: changed while it was read; run again")
 
 
 def _no_follow(path: str, flags: int) -> int:

@@ -75,12 +75,12 @@ def publications_from_bibtex(text: str, path: str) -> ImportedPublications:
     referenced = {fields.get("crossref", "").lower() for fields in fields_of.values()}
     for entry in library.entries:
         where = f"{path}:{(entry.start_line or 0) + 1}"
-        key = entry.key.lower()
-        if types_of[key] in VOLUME_TYPES:
-            if key not in referenced:
-                warnings.append(f"{where}: entry '{entry.key}' is a @{types_of[key]} volume, not a paper; not counted")
+        own_key = entry.key.lower()
+        if types_of[own_key] in VOLUME_TYPES:
+            if own_key not in referenced:
+                warnings.append(f"{where}: entry '{entry.key}' is a @{types_of[own_key]} volume, not a paper; not counted")
             continue
-        fields = dict(fields_of[key])
+        fields = dict(fields_of[own_key])
         parent_key = fields.get("crossref", "").lower()
         if parent_key:
             parent = fields_of.get(parent_key)
@@ -96,7 +96,9 @@ def publications_from_bibtex(text: str, path: str) -> ImportedPublications:
         year_text = fields.get("year", "")
         year = int(year_text) if YEAR.fullmatch(year_text) and 1900 <= int(year_text) <= 2999 else None
         if year_text and year is None:
-            warnings.append(f"{where}: entry '{entry.key}' has year '{year_text}', not a year from 1900 to 2999; read without one")
+            warnings.append(
+                f"{where}: entry '{entry.key}' has year '{year_text}', not a year from 1900 to 2999; read without one"
+            )
         publications.append({"title": fields.get("title") or entry.key, "venue": venue, "year": year})
         if venue is None:
             warnings.append(f"{where}: entry '{entry.key}' names no venue (abbr, booktitle or journal)")

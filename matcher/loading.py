@@ -117,9 +117,7 @@ _PositionedLoader.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
 # Numbers as people write them in decimal. YAML 1.1 also reads `012` as octal 10, `1:30` as
 # sexagesimal 90 and `0x1f` as hex: a year, a duration or a title written so would silently
 # become another number; here they stay text (and a number expected there says so).
-_PositionedLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
-)
+_PositionedLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789"))
 _PositionedLoader.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(
@@ -656,9 +654,7 @@ def profile_from_yaml(document: Any, path: str, warnings: Iterable[str] = ()) ->
         path=path,
         degree=degree,
         name=reader.text(top, "name", "profile"),
-        research_experience_years=reader.number(
-            top, "research_experience_years", "profile", maximum=MAX_YEARS_OF_RESEARCH
-        ),
+        research_experience_years=reader.number(top, "research_experience_years", "profile", maximum=MAX_YEARS_OF_RESEARCH),
         experience=tuple(experience),
         publications=tuple(publications),
         skills=reader.texts(top, "skills", "profile"),

@@ -242,7 +242,9 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
             text = "".join(["\t".join(map(str, values)) + "\n" for values in block])
             if not _plain_tsv(text, tabs, len(block)) or _needs_guard(text, _TSV_CELL_START):
                 # a value holds a tab, a line break, spaces to close up, or a start to guard
-                text = "".join(["\t".join([spreadsheet_cell(" ".join(str(v).split())) for v in values]) + "\n" for values in block])
+                text = "".join(
+                    ["\t".join([spreadsheet_cell(" ".join(str(v).split())) for v in values]) + "\n" for values in block]
+                )
             yield text
         return
     out = io.StringIO()

@@ -21,7 +21,6 @@ from rich.table import Table
 from rich.text import Text
 
 from matcher.display_text import has_unsafe, visible
-
 from matcher.models import Judgement, Match, Posting, Profile, Ranked, Verdict, group_members
 from matcher.render import iso_date
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE

@@ -38,9 +38,7 @@ def run_process(*args: str, env: dict[str, str] | None = None, **options):
     """The installed entry point in a process of its own, for what CliRunner cannot show (closed
     streams, encodings, signals)."""
     streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE} | options
-    return subprocess.run(
-        [sys.executable, "-m", "matcher", *args], timeout=120, env={**os.environ, **(env or {})}, **streams
-    )
+    return subprocess.run([sys.executable, "-m", "matcher", *args], timeout=120, env={**os.environ, **(env or {})}, **streams)
 
 
 def write(path: Path, text: str) -> Path:
@@ -180,7 +178,9 @@ def test_the_html_report_is_inert(tmp_path: Path, hostile: tuple[Path, Path]) ->
 
 
 def test_an_ingested_draft_is_inert(tmp_path: Path) -> None:
-    page = write(tmp_path / "p.txt", "Research Intern \x1b]52;c;eA==\x07 at Acme\nRequirements\n- PhD \u202eevil\n- zzz \x1b[2J\n")
+    page = write(
+        tmp_path / "p.txt", "Research Intern \x1b]52;c;eA==\x07 at Acme\nRequirements\n- PhD \u202eevil\n- zzz \x1b[2J\n"
+    )
     result = run("ingest", str(page))
     assert result.exit_code == 0, result.output
     assert_inert(result.output)
@@ -388,9 +388,7 @@ class _Planted:
 
 
 @pytest.mark.parametrize("unsafe", ["world-writable folder", "group-writable file", "folder of another user"])
-def test_a_cache_others_could_write_is_not_read_and_the_run_goes_on_without_it(
-    tmp_path: Path, monkeypatch, unsafe: str
-) -> None:
+def test_a_cache_others_could_write_is_not_read_and_the_run_goes_on_without_it(tmp_path: Path, monkeypatch, unsafe: str) -> None:
     from matcher.cache import PostingCache
 
     folder = postings_folder(tmp_path)
@@ -641,20 +639,41 @@ POSTING_HEAD = "title: T\norganization: O\n"
 @pytest.mark.parametrize(
     ("body", "message"),
     [
-        ("required:\n  - skills: {any: [PyTorch]}\n    weight: .nan\n", "5:13: required.weight: expected a finite number, got nan"),
-        ("required:\n  - skills: {any: [PyTorch]}\n    weight: .inf\n", "5:13: required.weight: expected a finite number, got inf"),
-        ("required:\n  - skills: {any: [PyTorch]}\n    weight: -.inf\n", "5:13: required.weight: expected a finite number, got -inf"),
-        ("required:\n  - research_experience: {min_years: .nan}\n", "required.research_experience.min_years: expected a finite number"),
+        (
+            "required:\n  - skills: {any: [PyTorch]}\n    weight: .nan\n",
+            "5:13: required.weight: expected a finite number, got nan",
+        ),
+        (
+            "required:\n  - skills: {any: [PyTorch]}\n    weight: .inf\n",
+            "5:13: required.weight: expected a finite number, got inf",
+        ),
+        (
+            "required:\n  - skills: {any: [PyTorch]}\n    weight: -.inf\n",
+            "5:13: required.weight: expected a finite number, got -inf",
+        ),
+        (
+            "required:\n  - research_experience: {min_years: .nan}\n",
+            "required.research_experience.min_years: expected a finite number",
+        ),
         ("pay: {min: .inf, max: 2}\n", "3:12: pay.min: expected a finite number, got inf"),
         ("required:\n  - skills: {any: [PyTorch]}\n    weight: 1.0e+308\n", "required.weight: must be 1000 or less"),
         ("start: 9999-12-01\n", "3:8: posting.start: '9999-12-01' is outside the years 1900 to 2999"),
         ("deadline: 9999-12\n", "posting.deadline: '9999-12' is outside the years 1900 to 2999"),
         ("required:\n  - availability: {start: 2027-05, weeks: 1000000}\n", "availability.weeks: must be 520 or less"),
-        ("duration_weeks: 012\n", "posting.duration_weeks: expected a whole number, got text ('012'); write it without the leading zero"),
+        (
+            "duration_weeks: 012\n",
+            "posting.duration_weeks: expected a whole number, got text ('012'); write it without the leading zero",
+        ),
         ("duration_weeks: 1:30\n", "got text ('1:30'); write it as one number, not as hours:minutes"),
         ("duration_weeks: 1e6\n", "got text ('1e6'); YAML reads a number with an exponent only with a dot and a sign"),
-        ("required:\n  - research_experience: {min_years: 1.0e308}\n", "got text ('1.0e308'); YAML reads a number with an exponent"),
-        ("location: [Oslo, NO]\n", "posting.location: each item must be text, got true/false (false; YAML reads unquoted yes, no"),
+        (
+            "required:\n  - research_experience: {min_years: 1.0e308}\n",
+            "got text ('1.0e308'); YAML reads a number with an exponent",
+        ),
+        (
+            "location: [Oslo, NO]\n",
+            "posting.location: each item must be text, got true/false (false; YAML reads unquoted yes, no",
+        ),
     ],
 )
 def test_numbers_and_dates_out_of_reason_are_positioned_errors(tmp_path: Path, body: str, message: str) -> None:
@@ -776,7 +795,9 @@ def test_bibtex_concatenations_latex_spaces_and_odd_years_are_read_or_named(tmp_
 
 
 def test_a_bibtex_file_without_entries_and_a_duplicate_key_are_named(tmp_path: Path) -> None:
-    assert bibtex(tmp_path, "this is not bibtex at all\n").warnings == ["papers.bib: no BibTeX entries found; no publications read from it"]
+    assert bibtex(tmp_path, "this is not bibtex at all\n").warnings == [
+        "papers.bib: no BibTeX entries found; no publications read from it"
+    ]
     duplicate = bibtex(tmp_path, "@article{k, title={A}, journal={JMLR}}\n\n@article{k, title={B}, journal={JMLR}}\n")
     assert duplicate.warnings == ["papers.bib:3: skipped entry 'k': its key is already used by the entry at line 1"]
 
@@ -788,9 +809,18 @@ def test_a_bibtex_file_without_entries_and_a_duplicate_key_are_named(tmp_path: P
         ({"basics": {"location": "Cambridge"}}, "JSON Resume basics.location: expected an object, got str; left out"),
         ({"basics": "me", "education": [{"studyType": "PhD"}]}, "JSON Resume basics: expected an object, got str; left out"),
         ({"work": "lots"}, "JSON Resume work: expected a list, got str; left out"),
-        ({"education": [{"studyType": "PhD"}], "work": [7, {"position": {"a": 1}}]}, "JSON Resume work[0]: expected an object, got int"),
-        ({"education": [{"studyType": "PhD"}], "skills": [{"name": "Python", "keywords": "torch"}]}, "skills[0].keywords: expected a list"),
-        ({"education": [{"studyType": "PhD"}], "skills": [{"name": "Python", "keywords": [["deep"]]}]}, "skills[0].keywords[0]: expected text"),
+        (
+            {"education": [{"studyType": "PhD"}], "work": [7, {"position": {"a": 1}}]},
+            "JSON Resume work[0]: expected an object, got int",
+        ),
+        (
+            {"education": [{"studyType": "PhD"}], "skills": [{"name": "Python", "keywords": "torch"}]},
+            "skills[0].keywords: expected a list",
+        ),
+        (
+            {"education": [{"studyType": "PhD"}], "skills": [{"name": "Python", "keywords": [["deep"]]}]},
+            "skills[0].keywords[0]: expected text",
+        ),
     ],
 )
 def test_json_resume_fields_of_the_wrong_type_are_left_out_with_a_warning(tmp_path: Path, resume: dict, warning: str) -> None:
