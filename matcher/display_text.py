@@ -33,6 +33,12 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(_escaped, text) if _UNSAFE.search(text) else text
 
 
+_SAFE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"
+
+
 def has_unsafe(text: str) -> bool:
-    """Whether `visible` would change `text`."""
+    """Whether `visible` would change `text`. ASCII text, the common case, is checked on its
+    bytes: a megabyte of CSV in a millisecond rather than several."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _SAFE_ASCII))
     return _UNSAFE.search(text) is not None

@@ -12,7 +12,6 @@ import enum
 import io
 import itertools
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
@@ -240,11 +239,13 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
         tabs = len(fields) - 1
         while block := [values_of(row) for row in itertools.islice(rows, DELIMITED_BLOCK)]:
             text = "".join(["\t".join(map(str, values)) + "\n" for values in block])
-            if not _plain_tsv(text, tabs, len(block)) or _needs_guard(text, _TSV_CELL_START):
-                # a value holds a tab, a line break, spaces to close up, or a start to guard
+            if not _plain_tsv(text, tabs, len(block)):
+                # a value holds a control character, a tab, a line break or spaces to close up
                 text = "".join(
                     ["\t".join([spreadsheet_cell(" ".join(str(v).split())) for v in values]) + "\n" for values in block]
                 )
+            else:  # plain: each value starts the text, or follows a tab or a line break
+                text = _guard_plain_tsv(text)
             yield text
         return
     out = io.StringIO()
@@ -254,8 +255,11 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
     while block := [values_of(row) for row in itertools.islice(rows, DELIMITED_BLOCK)]:
         out.seek(0)
         out.truncate()
-        writer.writerows(block)
-        if _needs_guard(out.getvalue(), _CSV_CELL_START):
+        # spreadsheet_cell inline, less visible(): tens of thousands of values, rarely any unsafe
+        writer.writerows(
+            [["'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in values] for values in block]
+        )
+        if has_unsafe(out.getvalue()):
             out.seek(0)
             out.truncate()
             writer.writerows([[spreadsheet_cell(v) for v in values] for values in block])
@@ -264,25 +268,28 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")."""
-_CSV_CELL_START = re.compile(r'(?:^|,)"?[=+\-@\t\r]', re.MULTILINE)
-_TSV_CELL_START = re.compile(r"(?:^|\t)[=+\-@\t\r]", re.MULTILINE)
 
 
 def spreadsheet_cell(value: Any) -> Any:
-    """A CSV or TSV cell that a spreadsheet shows as text and a terminal cannot act on: text
+    """A CSV or TSV cell that a spreadsheet shows as text and a terminal cannot act on: a cell
     beginning with = + - @ tab or carriage return gets a leading single quote, as OWASP
     recommends (`=HYPERLINK(...)` is written `'=HYPERLINK(...)`), and control characters are
-    shown as escapes (matcher.display_text). Numbers are left as they are."""
+    shown as escapes (matcher.display_text). Numbers (ranks, scores, counts) are left as they are."""
     if not isinstance(value, str):
         return value
-    value = visible(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    text = visible(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def _needs_guard(text: str, cell_start: re.Pattern[str]) -> bool:
-    """Whether some cell of these lines may begin like a formula or hold a control character
-    (a quick over-estimate: the exact check is made per cell)."""
-    return cell_start.search(text) is not None or has_unsafe(text)
+def _guard_plain_tsv(text: str) -> str:
+    """Plain TSV lines (see _plain_tsv) with a quote before each value that begins like a formula.
+    A tab, carriage return or control character cannot begin a value of plain TSV."""
+    for start in ("=", "+", "-", "@"):
+        if start in text:
+            text = text.replace("\t" + start, "\t'" + start).replace("\n" + start, "\n'" + start)
+            if text.startswith(start):
+                text = "'" + text
+    return text
 
 
 def _plain_tsv(text: str, tabs: int, lines: int) -> bool:
@@ -290,7 +297,10 @@ def _plain_tsv(text: str, tabs: int, lines: int) -> bool:
     are the `tabs` separators, its only line break ends it, and it has no other white space than
     single spaces inside values. Checked on the UTF-8 bytes, where these scans cost least (no byte
     of a multi-byte character is ASCII)."""
-    data = text.encode()
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: visible() escapes it
+        return False
     if data.count(b"\t") != tabs * lines or data.count(b"\n") != lines or data[:1] == b" ":
         return False
     rest = data.translate(None, _PRINTABLE_ASCII)  # control characters and non-ASCII ones: few

@@ -859,3 +859,14 @@ def test_ingest_lists_asks_under_an_unknown_heading_for_review(tmp_path: Path) -
     assert result.exit_code == 0, result.output
     assert "#   - Experience with Rust and distributed systems." in result.stdout
     assert "friendly team" not in result.stdout
+
+
+def test_plain_and_untidy_tsv_blocks_guard_the_same_cells() -> None:
+    from matcher.render import delimited_lines
+
+    fields = ("a", "b", "c")
+    rows = [("=1", "+ two", "x-y"), ("-3", "@4", "5"), ("ok", "", "=")]
+    plain = "".join(delimited_lines(rows, fields, "\t")).splitlines()[1:]
+    untidy = "".join(delimited_lines([*rows, ("a\tb", "c  d", "\x1b")], fields, "\t")).splitlines()[1:]
+    assert plain == untidy[:3] == ["'=1\t'+ two\tx-y", "'-3\t'@4\t5", "ok\t\t'="]
+    assert untidy[3] == "a b\tc d\t\\x1b"
