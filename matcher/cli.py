@@ -6,7 +6,7 @@ into one line on stderr and its exit status.
 Exit statuses (documented in the README):
   0 success · 1 a file is missing or invalid, or a write refused · 2 usage error (unknown posting
   id, no profile) · 3 success, but some postings were skipped as invalid · 70 internal error
-  (a bug) · 130 interrupted (Ctrl-C)
+  (a bug) · 130 interrupted (Ctrl-C) · 143 ended by SIGTERM
 """
 
 # No `from __future__ import annotations` here: typer reads every command's parameters on every
@@ -44,6 +44,7 @@ from matcher.cli_options import (
     TodayOption,
     TopOption,
 )
+from matcher.display_text import visible
 from matcher.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, InternMatchError, UsageError  # noqa: F401 - the statuses, named here for scripts and tests
 from matcher.inputs import DEFAULT_PROFILE, PROFILE_ENV
 from matcher.lifetime import keep_until_exit
@@ -76,7 +77,7 @@ def command(group: typer.Typer = app, name: str | None = None) -> Callable[[F], 
             try:
                 return function(*args, **kwargs)
             except InternMatchError as error:
-                typer.echo(f"Error: {error}", err=True)
+                typer.echo(f"Error: {visible(str(error))}", err=True)  # messages quote files: shown, never obeyed
                 raise typer.Exit(code=error.exit_code) from None
 
         group.command(name)(run)
@@ -125,8 +126,13 @@ def _profiles(paths: Iterable[str], when: date) -> "list[Profile]":
 
 def _warned(profiles: "list[Profile]") -> "list[Profile]":
     for warning in (w for p in profiles for w in p.warnings):
-        typer.echo(f"warning: {warning}", err=True)
+        _warn(warning)
     return profiles
+
+
+def _warn(message: str) -> None:
+    """A warning on stderr; it may quote a file, so it is shown, never obeyed."""
+    typer.echo(f"warning: {visible(message)}", err=True)
 
 
 def _postings(source: str, **how: Any) -> Any:
@@ -135,9 +141,9 @@ def _postings(source: str, **how: Any) -> Any:
 
     if sys.stderr.isatty():
         with _terminal().progress_bar("parsing postings") as advance:
-            loaded = load.load_postings(source, on_progress=advance, **how)
+            loaded = load.load_postings(source, on_progress=advance, on_warning=_warn, **how)
     else:
-        loaded = load.load_postings(source, **how)
+        loaded = load.load_postings(source, on_warning=_warn, **how)
     for note in skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
     return loaded
@@ -182,11 +188,12 @@ def rank(
     fmt = load.output_format(output_format)
     order = load.choice("--sort", sort, SortOrder)
     when = load.today(today)
+    load.finite_option("--min-score", min_score)
     source = load.postings_source(postings)
     if "-" in profiles and source == "-":
         raise UsageError("the profile and the postings cannot both come from standard input")
     candidates = _profiles(profiles, when)
-    cache = None if no_cache else load.posting_cache(jobs)
+    cache = None if no_cache else load.posting_cache(jobs, _warn)
     loaded = _postings(source, strict=strict, use_cache=not no_cache, jobs=jobs, summaries=cache)
 
     standings = rank_profiles(loaded.postings, candidates, when, load.workers(jobs))
@@ -266,7 +273,7 @@ def explain(
     fmt = load.output_format(output_format, ("table", "json"))
     when = load.today(today)
     candidate = _profile(load.profile_path(profile), when)
-    match = score_posting(load.find_posting(posting, postings), candidate, when)
+    match = score_posting(load.find_posting(posting, postings, on_warning=_warn), candidate, when)
     if fmt is formats.OutputFormat.JSON:
         write(formats.to_json(formats.explanation_document(match, candidate, when)))
     else:
@@ -329,7 +336,7 @@ def shortlist(
 
     fmt = load.output_format(output_format)
     when = load.today(today)
-    chosen = load.find_posting(posting, postings)
+    chosen = load.find_posting(posting, postings, on_warning=_warn)
     candidates = _profiles(profiles, when)
     scored = [(c, score_posting(chosen, c, when)) for c in candidates]
     scored.sort(key=lambda pm: (not pm[1].eligible, -pm[1].score, pm[0].path))
@@ -434,7 +441,7 @@ def ingest(
     if not out.is_dir():
         raise UsageError(f"--out: {out} is not a folder")
     target = out / f"{draft.posting['id']}.yaml"
-    write_atomically(target, document, force=force)
+    write_atomically(target, document, force=force, inside=out)
     typer.echo(f"wrote {target}: review it, then `intern-match validate {target}`", err=True)
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from html.parser import HTMLParser
 from typing import Any
 
+from matcher.errors import InputError, Problem, UsageError
 from matcher.knowledge.degrees import parse_stage
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -669,12 +670,30 @@ def _asks(sentence: str) -> bool:
     )
 
 
+POSTING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+"""What `ingest --id` accepts, since the id names the file written (docs/FORMATS.md): ASCII
+letters, digits, `.`, `_` and `-`, beginning with a letter or digit, at most 100 characters; so
+no `/`, no `..` on its own, nothing absolute, nothing hidden."""
+
+
+def checked_posting_id(posting_id: str) -> str:
+    """`posting_id` if it is a safe file name (POSTING_ID), else a UsageError saying why."""
+    if not POSTING_ID.fullmatch(posting_id):
+        raise UsageError(
+            f"--id: '{posting_id}' is not a posting id: use letters, digits, '.', '_' and '-', "
+            "beginning with a letter or digit (at most 100 characters)"
+        )
+    return posting_id
+
+
 def slug(text: str) -> str:
     return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", fold(text))).strip("-")[:60] or "posting"
 
 
 def draft_posting(text: str, source: str, posting_id: str | None = None) -> Draft:
     """A draft posting (the FORMATS.md mapping) from a published posting's text."""
+    if posting_id is not None:
+        checked_posting_id(posting_id)
     kind = detect_format(text)
     meta: dict[str, str] = {}
     if kind == "html":
@@ -683,6 +702,8 @@ def draft_posting(text: str, source: str, posting_id: str | None = None) -> Draf
         lines, meta = markdown_to_lines(text)
     else:
         lines = _clean_lines(text.splitlines())
+    if not lines:
+        raise InputError(Problem(source, "holds no text; there is no posting to draft"))
     posting: dict[str, Any] = {"id": "", **_metadata(lines, meta, text)}
     posting["id"] = posting_id or slug(f"{posting.get('organization', '')} {posting['title']}")
     posting["source"] = source
@@ -694,7 +715,9 @@ def draft_posting(text: str, source: str, posting_id: str | None = None) -> Draf
     placed = any(i.section in ("required", "preferred") for i in items)
     for item in items:
         if item.section in ("other",) or (item.section == "none" and placed):
-            if item.section == "none":
+            # Under a heading the tool does not know ("Who you are"), what reads as an ask is
+            # listed for the reviewer rather than dropped; "About us" prose is not.
+            if item.section == "none" or any(_asks(s) for s in sentences(item.text)):
                 draft.unplaced.append(item.text)
             continue
         candidates = [item.text] if item.section != "none" else [s for s in sentences(item.text) if _asks(s)]

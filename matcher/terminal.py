@@ -1,27 +1,31 @@
 """Matches -> what people read in a terminal: rich tables, explanations and reports.
 
 Renderers return rich renderables and never print; cli.py decides where output goes. User text
-is escaped before it meets rich markup, so a title with [brackets] stays intact. The plain data
-these show comes from matcher.output_formats, as the JSON output does.
+is escaped before it meets rich markup, so a title with [brackets] stays intact, and every
+console that shows these is a SafeConsole, so no character of it reaches a terminal or report as
+a control sequence. The plain data these show comes from matcher.output_formats, as the JSON
+output does.
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from matcher.display_text import has_unsafe, visible
 from matcher.models import Judgement, Match, Posting, Profile, Ranked, Verdict, group_members
 from matcher.output_formats import iso_date
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
@@ -35,6 +39,23 @@ PROGRESS_MIN_POSTINGS = 200
 """Fewer postings than this load too fast for a progress bar to help."""
 
 
+class SafeConsole(Console):
+    """A rich console that shows the text it renders, never obeys it: every control character,
+    escape sequence and bidi override in a segment of text (not rich's own control segments) is
+    shown as its escape (matcher.display_text). Done here, where every renderable becomes text,
+    so no table or panel can forget a field; emoji codes such as `:smile:` stay text too."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(emoji=False, **options)
+
+    def render(self, renderable: Any, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and has_unsafe(segment.text):
+                yield Segment(visible(segment.text), segment.style)
+            else:
+                yield segment
+
+
 def console(no_color: bool) -> Console:
     """Standard output's console, built per command so NO_COLOR and COLUMNS take effect."""
     stream = sys.stdout
@@ -43,7 +64,7 @@ def console(no_color: bool) -> Console:
         width = 120  # rich would use 80 for a pipe; tables read better wider
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     # color_system=None drops every escape (bold too), not only colours: NO_COLOR means plain text.
-    return Console(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
+    return SafeConsole(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
 
 
 @contextmanager
@@ -75,7 +96,7 @@ def write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Path
         return []
     for target in targets:
         refuse_to_clobber(target, force=force)
-    recorder = Console(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
+    recorder = SafeConsole(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
     for part in parts():
         recorder.print(part)
     if html is not None:
