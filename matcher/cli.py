@@ -676,6 +676,7 @@ def ingest(
         name = "standard input" if source == "-" else Path(source).name
         draft = draft_posting(text, name, posting_id)
         document = formats.draft_yaml(draft)
+        typer.echo(draft.summary, err=True)
         if out is None:
             _write(document)
             return
