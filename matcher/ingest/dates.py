@@ -1,7 +1,7 @@
 """Dates as postings write them ("Jan 31st, 2027", "31/01/2027", "January 31", "Sunday 14
 September", "May - August 2026", "June 3 to August 9"), with the year taken from context when
 the page leaves it out. A small parser of our own: offline, deterministic, and tested on these
-shapes (tests/test_ingest_dates.py); a general date library guesses too freely for deadlines."""
+shapes (tests/test_ingest_published_shapes.py); a general date library guesses too freely for deadlines."""
 
 from __future__ import annotations
 

@@ -36,22 +36,34 @@ DEGREE_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 EXCLUDED_AFTER = re.compile(
-    r"^[^.;,]{0,25}?\b(cannot|can't|can not|may not|are not|is not|not)\s+(apply|eligible|accepted|considered)|"
+    r"^[^.;,()]{0,25}?\b(cannot|can't|can not|may not|are not|is not|not)\s+(apply|eligible|accepted|considered)|"
     r"^[^.;,]{0,15}?\b(ineligible|excluded)",
     re.IGNORECASE,
 )
 EXCLUDED_BEFORE = re.compile(r"\b(not open to|no|excluding|except)\s+(current\s+)?$", re.IGNORECASE)
 
 
+NOT_ABOUT_THE_DEGREE = re.compile(r"\b(gpa|grade point average|curriculum|coursework|alumni)\b", re.IGNORECASE)
+"""Sentences naming a stage for something else: "a minimum undergraduate or graduate GPA of 3.0"."""
+
+
 def stages_in(text: str) -> list[Stage]:
-    """The stages a sentence allows, in order of seniority, leaving out the ones it excludes."""
+    """The stages a sentence allows, in order of seniority, leaving out the ones it excludes.
+    "Graduate students" means Masters and PhD unless the sentence names which ("graduate
+    students working toward PhD degrees")."""
     allowed: set[Stage] = set()
     excluded: set[Stage] = set()
+    if NOT_ABOUT_THE_DEGREE.search(text):
+        return []
     context = bool(DEGREE_CONTEXT.search(text))
-    for match in STAGE_WORD.finditer(text):
-        index = next(i for i, (_, group) in enumerate(match.groupdict().items()) if group is not None)
+    matches = list(STAGE_WORD.finditer(text))
+    named = {_group_of(m) for m in matches} & {1, 3}
+    for match in matches:
+        index = _group_of(match)
+        if index == 0 and named:
+            continue
         word = fold(match.group(0)).replace(" ", "")
-        if word in AMBIGUOUS_ABBREVIATIONS and not context and len(list(STAGE_WORD.finditer(text))) == 1:
+        if word in AMBIGUOUS_ABBREVIATIONS and not context and len(matches) == 1:
             continue
         stages = STAGE_PHRASES[index][1]
         if EXCLUDED_AFTER.search(text[match.end() :]) or EXCLUDED_BEFORE.search(text[: match.start()]):
@@ -59,6 +71,11 @@ def stages_in(text: str) -> list[Stage]:
         else:
             allowed.update(stages)
     return sorted(allowed - excluded)
+
+
+def _group_of(match: re.Match[str]) -> int:
+    """Which of STAGE_PHRASES a match is."""
+    return next(i for i, group in enumerate(match.groupdict().values()) if group is not None)
 
 
 ENROLMENT = re.compile(

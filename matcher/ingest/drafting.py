@@ -49,6 +49,8 @@ ITEM_OPENERS = (
 ("... machine learning (ML) Expertise in one or more ... Strong publication record ...": Apple's
 "Key Qualifications" as job boards flatten them)."""
 RUN_ON_ITEM = re.compile(rf"(?<=\s)(?=(?:{ITEM_OPENERS})\b)")
+LINKING_WORDS = frozenset("a an the and or nor of in on for with to as by from at your their any".split())
+"""A word after these continues the item ("Bachelor's, Master's, or PhD")."""
 RUN_ON_LENGTH = 150
 """An item this long with no sentence ends may be several items run together."""
 EXCEPTION_CLAUSE = re.compile(r"^(exceptional|outstanding)\b.*\bconsidered\b", re.IGNORECASE)
@@ -99,7 +101,7 @@ def _run_on_items(sentence: str) -> list[str]:
     last = 0
     for match in RUN_ON_ITEM.finditer(sentence):
         previous = sentence[: match.start()].split()[-1:] or [""]
-        if re.match(r"^[a-z]|.*[)+]$", previous[0]):
+        if re.match(r"^[a-z]|.*[)+]$", previous[0]) and previous[0].lower() not in LINKING_WORDS:
             items.append(sentence[last : match.start()].strip())
             last = match.start()
     items.append(sentence[last:].strip())

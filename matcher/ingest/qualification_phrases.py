@@ -20,7 +20,7 @@ SKILL_STOPWORDS = frozenset(
     programming communication teamwork collaboration coding math maths cloud or ai ml dl cs os ee ce ir pl cv go r
     assembly graduate search spark ray node experimentation detection architecture systems security planning control
     simulation audio testing storage containers shell networks networking alignment captioning summarisation tracking
-    manipulation segmentation
+    manipulation segmentation health
     """.split()
 ) | {"communication skills", "team player", "programming skills", "software development", "search engines", "c#"}
 """Catalogue aliases too common in prose to be read as a skill on their own."""
@@ -198,7 +198,7 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
 
 def _research_fields(text: str) -> list[str]:
     """ "research experience in computer vision or robotics" -> the fields, as catalogue names."""
-    match = re.search(r"experience\W+(?:[\w-]+\W+){0,6}?in\s+(.+?)(?:[.;]|$)", text, re.IGNORECASE)
+    match = re.search(r"research\s+(?:experience\s+)?(?:in|on|with)\s+(.+?)(?:[.;]|$)", text, re.IGNORECASE)
     if not match:
         return []
     tail = re.sub(r"^(?:at least one of )?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*", "", match.group(1))
