@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from matcher.ingest import dates, metadata
+import matcher.ingest.dates as dates
+import matcher.ingest.metadata as metadata
 from matcher.ingest.degree_phrases import asks_for_a_degree, degree_qualification, stages_in
 from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, classify_heading, pieces_of
