@@ -435,6 +435,7 @@ def ingest(
     text = read_text(source)
     draft = draft_posting(text, "standard input" if source == "-" else Path(source).name, posting_id)
     document = formats.draft_yaml(draft)
+    typer.echo(draft.summary, err=True)
     if out is None:
         write(document)
         return

@@ -857,8 +857,9 @@ def test_ingest_lists_asks_under_an_unknown_heading_for_review(tmp_path: Path) -
     )
     result = run("ingest", str(page))
     assert result.exit_code == 0, result.output
-    assert "#   - Experience with Rust and distributed systems." in result.stdout
-    assert "friendly team" not in result.stdout
+    assert "#   - line 7: Experience with Rust and distributed systems." in result.stdout
+    # Since issue 20 every line not placed is listed with its line number and section, prose too.
+    assert "#   - line 10: We are a friendly team.  [about]" in result.stdout
 
 
 def test_plain_and_untidy_tsv_blocks_guard_the_same_cells() -> None:
