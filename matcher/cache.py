@@ -32,9 +32,9 @@ from matcher.loading import load_posting, paths_in
 from matcher.models import Criterion, Posting, Qualification
 from matcher.posting_table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 9
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
-in kind order; 8: with its runs of one kind.)"""
+in kind order; 8: with its runs of one kind; 9: postings' status and closed_on.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"

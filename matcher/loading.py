@@ -220,9 +220,13 @@ POSTING_KEYS = (
     "pay",
     "source",
     "topics",
+    "status",
+    "closed_on",
     "required",
     "preferred",
 )
+POSTING_STATUSES = ("open", "closed")
+SOURCE_KEYS = ("board", "name", "board_id", "url", "fetched_at", "updated_at", "content_hash")  # fetch's `source` mapping
 
 
 def load_posting(path: str) -> Posting:
@@ -271,14 +275,32 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
         start=reader.date(top, "start", "posting"),
         duration_weeks=reader.number(top, "duration_weeks", "posting", integer=True, minimum=1),
         pay=pay,
-        source=reader.text(top, "source", "posting"),
+        source=_source(reader, top),
         topics=reader.texts(top, "topics", "posting"),
+        status=_status(reader, top),
+        closed_on=reader.date(top, "closed_on", "posting"),
         required=sections["required"],
         preferred=sections["preferred"],
     )
     if reader.problems:
         raise InputError(reader.problems)
     return posting
+
+
+def _source(reader: ValueReader, top: Any) -> str | None:
+    """`source`: a URL or file name, or the mapping `fetch` writes, read as its URL (else board:name/id)."""
+    if not isinstance(top.get("source"), dict):
+        return reader.text(top, "source", "posting")
+    s = reader.mapping(top["source"], value_mark(top, "source"), "source", SOURCE_KEYS)
+    values = {key: reader.text(s, key, "source") for key in SOURCE_KEYS} if s is not None else {}
+    where = ":".join(v for v in (values.get("board"), values.get("name")) if v)
+    return values.get("url") or "/".join(v for v in (where, values.get("board_id")) if v) or None
+
+
+def _status(reader: ValueReader, top: Any) -> str | None:
+    if (status := reader.text(top, "status", "posting")) not in (None, *POSTING_STATUSES):
+        reader.problem(f"status: '{status}' is not one of {', '.join(POSTING_STATUSES)}", value_mark(top, "status"))
+    return None if status == "open" else status
 
 
 def _qualification(reader: ValueReader, value: Any, mark: Any, where: str) -> Qualification | None:
@@ -329,8 +351,20 @@ class PostingSet:
     skipped: tuple[Skipped, ...]
 
 
+# In a folder `fetch` writes, neither is a posting: sources.yaml lists its sources and what it wrote;
+# <id>.new.yaml is a draft set beside a file a person edited, for them to merge (it repeats the id).
+FETCH_SOURCES_FILE = "sources.yaml"
+NEW_DRAFT_SUFFIX = ".new.yaml"
+
+
+def is_fetch_bookkeeping(name: str) -> bool:
+    """Whether a file name in a postings folder is one of fetch's own files rather than a posting."""
+    return name == FETCH_SOURCES_FILE or name.endswith(NEW_DRAFT_SUFFIX)
+
+
 def validation_targets(paths: Iterable[str]) -> list[str]:
-    """Files named, and the YAML and JSON files inside folders named (recursively, hidden ones aside)."""
+    """Files named, and the YAML and JSON files inside folders named (recursively, hidden ones and
+    fetch's bookkeeping aside)."""
     files: list[str] = []
     for name in paths:
         path = Path(name)
@@ -341,6 +375,7 @@ def validation_targets(paths: Iterable[str]) -> list[str]:
                 if p.is_file()
                 and p.suffix in (".yaml", ".yml", ".json")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not is_fetch_bookkeeping(p.name)
             )
         else:
             files.append(name)
@@ -360,7 +395,10 @@ def posting_names(folder: Path) -> list[str]:
         return sorted(
             e.name
             for e in entries
-            if e.name.endswith((".yaml", ".yml")) and e.name.lstrip(".") not in ("yaml", "yml") and e.is_file()
+            if e.name.endswith((".yaml", ".yml"))
+            and e.name.lstrip(".") not in ("yaml", "yml")
+            and not is_fetch_bookkeeping(e.name)
+            and e.is_file()
         )
 
 
