@@ -12,6 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from matcher.fetch.client import FetchFailed
+
 MAX_FIELD_CHARS = 300
 """A title, organisation, place or id longer than this is not one; it is cut."""
 MAX_BODY_CHARS = 200_000
@@ -33,6 +35,15 @@ def body_text(value: object) -> str:
     """A board's posting text (HTML or plain), bounded, without control characters but line breaks."""
     text = "" if value is None else str(value)
     return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)[:MAX_BODY_CHARS]
+
+
+def objects_under(answer: object, key: str, source: str) -> list[dict[str, Any]]:
+    """The objects listed under `key` in a board's answer ({"jobs": [...]}); FetchFailed when the
+    answer has no such list (the board changed, or the host is not the board)."""
+    listed = answer.get(key) if isinstance(answer, dict) else None
+    if not isinstance(listed, list):
+        raise FetchFailed(f"{source}: the answer has no list of {key}")
+    return [item for item in listed if isinstance(item, dict)]
 
 
 def mapping(value: object) -> dict[str, Any]:

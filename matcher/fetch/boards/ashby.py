@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from matcher.fetch.client import FetchFailed, base_url
-from matcher.fetch.jobs import BoardJob
+from matcher.fetch.client import base_url
+from matcher.fetch.jobs import BoardJob, objects_under
 
 if TYPE_CHECKING:
     from matcher.fetch.boards import Wanted
@@ -24,11 +24,8 @@ DEFAULT_URL = "https://api.ashbyhq.com"
 
 def list_jobs(client: BoardClient, name: str, wanted: Wanted) -> list[BoardJob]:
     answer = client.json(f"{base_url(URL_ENV, DEFAULT_URL)}/posting-api/job-board/{quote(name)}", {"includeCompensation": "true"})
-    jobs = answer.get("jobs") if isinstance(answer, dict) else None
-    if not isinstance(jobs, list):
-        raise FetchFailed(f"ashby:{name}: the answer has no list of jobs")
     # An unlisted job is reachable by its link only; the company does not publish it on the board.
-    return [_job(name, j) for j in jobs if isinstance(j, dict) and j.get("isListed", True) is not False]
+    return [_job(name, j) for j in objects_under(answer, "jobs", f"ashby:{name}") if j.get("isListed", True) is not False]
 
 
 def _job(name: str, job: dict[str, Any]) -> BoardJob:

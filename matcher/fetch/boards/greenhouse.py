@@ -12,8 +12,8 @@ import html
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from matcher.fetch.client import FetchFailed, base_url
-from matcher.fetch.jobs import BoardJob, mapping
+from matcher.fetch.client import base_url
+from matcher.fetch.jobs import BoardJob, mapping, objects_under
 
 if TYPE_CHECKING:
     from matcher.fetch.boards import Wanted
@@ -25,10 +25,7 @@ DEFAULT_URL = "https://boards-api.greenhouse.io"
 
 def list_jobs(client: BoardClient, token: str, wanted: Wanted) -> list[BoardJob]:
     answer = client.json(f"{base_url(URL_ENV, DEFAULT_URL)}/v1/boards/{quote(token)}/jobs", {"content": "true"})
-    jobs = answer.get("jobs") if isinstance(answer, dict) else None
-    if not isinstance(jobs, list):
-        raise FetchFailed(f"greenhouse:{token}: the answer has no list of jobs")
-    return [_job(token, j) for j in jobs if isinstance(j, dict) and j.get("id") is not None]
+    return [_job(token, j) for j in objects_under(answer, "jobs", f"greenhouse:{token}") if j.get("id") is not None]
 
 
 def _job(token: str, job: dict[str, Any]) -> BoardJob:

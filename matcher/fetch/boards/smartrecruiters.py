@@ -18,8 +18,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from matcher.fetch.client import REQUESTS_PER_HOST, FetchFailed, base_url
-from matcher.fetch.jobs import BoardJob, body_text, mapping, one_line
+from matcher.fetch.client import REQUESTS_PER_HOST, base_url
+from matcher.fetch.jobs import BoardJob, body_text, mapping, objects_under, one_line
 
 if TYPE_CHECKING:
     from matcher.fetch.boards import Wanted
@@ -38,10 +38,8 @@ def list_jobs(client: BoardClient, company: str, wanted: Wanted) -> list[BoardJo
     listed: list[BoardJob] = []
     for page in range(MAX_PAGES):
         answer = client.json(postings, {"limit": PAGE_SIZE, "offset": page * PAGE_SIZE})
-        content = answer.get("content") if isinstance(answer, dict) else None
-        if not isinstance(content, list):
-            raise FetchFailed(f"smartrecruiters:{company}: the answer has no list of postings")
-        listed += [_job(company, j) for j in content if isinstance(j, dict) and j.get("id")]
+        content = objects_under(answer, "content", f"smartrecruiters:{company}")
+        listed += [_job(company, j) for j in content if j.get("id")]
         total = answer.get("totalFound")
         if not content or len(content) < PAGE_SIZE or (isinstance(total, int) and len(listed) >= total):
             break
