@@ -3,6 +3,8 @@ escaped HTML, retries, failures, and the folder kept fresh across runs. No test 
 
 from __future__ import annotations
 
+import json
+import re
 import time
 from datetime import UTC, datetime
 from pathlib import Path
@@ -375,3 +377,33 @@ def test_a_dry_run_writes_nothing(boards: HTTPServer, client: BoardClient, tmp_p
     summary = only(fetch(["greenhouse:acme"], tmp_path, client=client, dry_run=True, now=NOW))
     assert summary.new == 8
     assert list(tmp_path.iterdir()) == []
+
+
+def test_no_more_than_four_requests_at_once_reach_one_host(
+    client: BoardClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    path = "/v1/companies/Example/postings"
+    in_flight, most, lock = [0], [0], threading.Lock()
+
+    def details(request: Request) -> Response:
+        with lock:
+            in_flight[0] += 1
+            most[0] = max(most[0], in_flight[0])
+        time.sleep(0.05)
+        with lock:
+            in_flight[0] -= 1
+        number = int(request.path.rsplit("/", 1)[1]) - 744000000
+        return Response(json.dumps(smartrecruiters_details(number)), content_type="application/json")
+
+    server = HTTPServer(threaded=True)  # the shared fixture's server answers one request at a time
+    server.start()
+    try:
+        monkeypatch.setenv("INTERN_MATCH_SMARTRECRUITERS_URL", server.url_for("").rstrip("/"))
+        server.expect_request(path, query_string={"limit": "100", "offset": "0"}).respond_with_json(smartrecruiters_page(0, 60))
+        server.expect_request(re.compile(rf"{path}/\d+")).respond_with_handler(details)
+        assert only(fetch(["smartrecruiters:Example"], tmp_path, client=client, now=NOW)).new == 20
+    finally:
+        server.stop()
+    assert 1 < most[0] <= 4
