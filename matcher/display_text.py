@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 
-_BIDI_AND_INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
-"""Bidi marks, embeddings, overrides and isolates, zero-width characters and interlinear
-annotation: each changes how text around it looks without being seen itself."""
+_BIDI_AND_INVISIBLE = "\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb"
+"""Bidi marks, embeddings, overrides and isolates, zero-width characters, the Unicode line and
+paragraph separators and interlinear annotation: each changes how text around it looks without
+being seen itself."""
 
 _UNSAFE = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI_AND_INVISIBLE}\ud800-\udfff]")
 """C0 controls but tab and line feed, DEL, C1 controls (U+009B is a one-character CSI), the
@@ -31,6 +32,12 @@ def _escaped(found: re.Match[str]) -> str:
 def visible(text: str) -> str:
     """`text` with every character that could act on a terminal shown as its escape instead."""
     return _UNSAFE.sub(_escaped, text) if _UNSAFE.search(text) else text
+
+
+def without_unsafe(text: str) -> str:
+    """`text` with every character `visible` would escape replaced by a space: for untrusted text
+    that is kept rather than shown (a job board's fields, written into posting files)."""
+    return _UNSAFE.sub(" ", text)
 
 
 _SAFE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n"

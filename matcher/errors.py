@@ -14,6 +14,8 @@ EXIT_USAGE = 2
 """The command line asks for something that does not exist (an unknown posting id, no profile)."""
 EXIT_SKIPPED = 3
 """Success, but some postings were skipped as invalid."""
+EXIT_SOURCE_FAILED = 4
+"""fetch: a source could not be read (the others were fetched and written)."""
 EXIT_INTERNAL = 70
 """A bug: reported in one line, with how to get the traceback."""
 EXIT_INTERRUPTED = 130

@@ -32,8 +32,20 @@ class PostingSet:
     skipped: tuple[Skipped, ...]
 
 
+# In a folder `fetch` writes, neither is a posting: sources.yaml lists its sources and what it wrote;
+# <id>.new.yaml is a draft set beside a file a person edited, for them to merge (it repeats the id).
+FETCH_SOURCES_FILE = "sources.yaml"
+NEW_DRAFT_SUFFIX = ".new.yaml"
+
+
+def is_fetch_bookkeeping(name: str) -> bool:
+    """Whether a file name in a postings folder is one of fetch's own files rather than a posting."""
+    return name == FETCH_SOURCES_FILE or name.endswith(NEW_DRAFT_SUFFIX)
+
+
 def validation_targets(paths: Iterable[str]) -> list[str]:
-    """Files named, and the YAML and JSON files inside folders named (recursively, hidden ones aside)."""
+    """Files named, and the YAML and JSON files inside folders named (recursively, hidden ones and
+    fetch's bookkeeping aside)."""
     files: list[str] = []
     for name in paths:
         path = Path(name)
@@ -44,6 +56,7 @@ def validation_targets(paths: Iterable[str]) -> list[str]:
                 if p.is_file()
                 and p.suffix in (".yaml", ".yml", ".json")
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and not is_fetch_bookkeeping(p.name)
             )
         else:
             files.append(name)
@@ -63,7 +76,10 @@ def posting_names(folder: Path) -> list[str]:
         return sorted(
             e.name
             for e in entries
-            if e.name.endswith((".yaml", ".yml")) and e.name.lstrip(".") not in ("yaml", "yml") and _may_be_file(e)
+            if e.name.endswith((".yaml", ".yml"))
+            and e.name.lstrip(".") not in ("yaml", "yml")
+            and not is_fetch_bookkeeping(e.name)
+            and _may_be_file(e)
         )
 
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import enum
 import math
 import os
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from matcher.errors import InputError, UsageError
 from matcher.positioned import STDIN, did_you_mean, parse_day
@@ -69,6 +70,19 @@ def output_format(value: str, allowed: tuple[str, ...] | None = None) -> OutputF
     return fmt
 
 
+def venue_area(area: str | None, known: Collection[str]) -> str | None:
+    """--area, one of the venue catalogue's areas."""
+    if area is not None and area not in known:
+        raise UsageError(f"--area: unknown area '{area}'{did_you_mean(area, known)} (known: {', '.join(known)})")
+    return area
+
+
+def venue_queries(given: list[str] | None) -> list[str]:
+    """The venue strings named, or one a line from standard input for `-`."""
+    texts = list(given or [])
+    return [line.strip() for line in sys.stdin if line.strip()] if texts == [STDIN] else texts
+
+
 def profile_path(given: str | None) -> str:
     """The profile named, else $INTERN_MATCH_PROFILE, else ./me.yaml."""
     if given:
@@ -99,6 +113,13 @@ def postings_source(given: str | None) -> str:
     from matcher.folders import bundled_postings_dir
 
     return given if given else str(bundled_postings_dir())
+
+
+def postings_sources(given: list[str] | None) -> list[str]:
+    """Every --postings named (each once, in order), else $INTERN_MATCH_POSTINGS, else the bundled ones."""
+    if given:
+        return list(dict.fromkeys(given))
+    return [postings_source(os.environ.get(POSTINGS_ENV))]
 
 
 def posting_cache(jobs: int | None = None, on_warning: Warn = None) -> PostingCache:
@@ -139,14 +160,36 @@ def load_postings(
     return load_postings(source, strict=strict, read_folder=reader, on_progress=on_progress)
 
 
-def find_posting(posting: str, postings: str | None, on_progress: Progress = None, on_warning: Warn = None) -> Posting:
+def load_posting_folders(sources: list[str], on_progress: Progress = None, **how: Any) -> PostingSet:
+    """The postings of several folders (files, `-`) as one set, as `load_postings` reads each. An
+    id already read from an earlier folder is skipped and reported, as a repeat within a folder is."""
+    from matcher.folders import PostingSet, Skipped
+
+    sets = [load_postings(source, on_progress=on_progress, **how) for source in sources]
+    if len(sets) == 1:
+        return sets[0]
+    postings: list[Posting] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
+    for loaded in sets:
+        skipped += loaded.skipped
+        for posting in loaded.postings:
+            if posting.id in seen:
+                skipped.append(Skipped(posting.path, f"duplicate posting id '{posting.id}' (also in {seen[posting.id]})"))
+                continue
+            seen[posting.id] = posting.path
+            postings.append(posting)
+    return PostingSet(tuple(postings), tuple(skipped))
+
+
+def find_posting(posting: str, postings: list[str] | None, on_progress: Progress = None, on_warning: Warn = None) -> Posting:
     """A posting by file path, `-`, or id in the postings folder (the closest ids if unknown)."""
     from matcher.loading import load_posting
 
     if posting == STDIN or Path(posting).is_file():
         return load_posting(posting)
     cache = posting_cache(on_warning=on_warning)
-    loaded = load_postings(postings_source(postings), strict=False, summaries=cache, on_progress=on_progress)
+    loaded = load_posting_folders(postings_sources(postings), on_progress, strict=False, summaries=cache)
     by_id = {p.id: p for p in loaded.postings}
     if posting not in by_id:
         from rapidfuzz import process

@@ -253,9 +253,13 @@ POSTING_KEYS = (
     "pay",
     "source",
     "topics",
+    "status",
+    "closed_on",
     "required",
     "preferred",
 )
+POSTING_STATUSES = ("open", "closed")
+SOURCE_KEYS = ("board", "name", "board_id", "url", "fetched_at", "updated_at", "content_hash")  # fetch's `source` mapping
 
 
 def load_posting(path: str) -> Posting:
@@ -304,14 +308,32 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
         start=reader.date(top, "start", "posting"),
         duration_weeks=reader.number(top, "duration_weeks", "posting", integer=True, minimum=1, maximum=MAX_WEEKS),
         pay=pay,
-        source=reader.text(top, "source", "posting"),
+        source=_source(reader, top),
         topics=reader.texts(top, "topics", "posting"),
+        status=_status(reader, top),
+        closed_on=reader.date(top, "closed_on", "posting"),
         required=sections["required"],
         preferred=sections["preferred"],
     )
     if reader.problems:
         raise InputError(reader.problems)
     return posting
+
+
+def _source(reader: ValueReader, top: Any) -> str | None:
+    """`source`: a URL or file name, or the mapping `fetch` writes, read as its URL (else board:name/id)."""
+    if not isinstance(top.get("source"), dict):
+        return reader.text(top, "source", "posting")
+    s = reader.mapping(top["source"], value_mark(top, "source"), "source", SOURCE_KEYS)
+    values = {key: reader.text(s, key, "source") for key in SOURCE_KEYS} if s is not None else {}
+    where = ":".join(v for v in (values.get("board"), values.get("name")) if v)
+    return values.get("url") or "/".join(v for v in (where, values.get("board_id")) if v) or None
+
+
+def _status(reader: ValueReader, top: Any) -> str | None:
+    if (status := reader.text(top, "status", "posting")) not in (None, *POSTING_STATUSES):
+        reader.problem(f"status: '{status}' is not one of {', '.join(POSTING_STATUSES)}", value_mark(top, "status"))
+    return None if status == "open" else status
 
 
 def _qualification(reader: ValueReader, value: Any, mark: Any, where: str) -> Qualification | None:

@@ -461,8 +461,10 @@ def draft_yaml(draft: Draft) -> str:
 
     from matcher.knowledge import SAFE_DUMPER
 
+    source = draft.posting.get("source")
+    origin = (source.get("url") or source.get("name")) if isinstance(source, dict) else source  # fetch's source is a mapping
     head = (
-        f"# Drafted by `intern-match ingest` from {draft.posting.get('source')}. Review it before use:\n"
+        f"# Drafted by `intern-match ingest` from {origin}. Review it before use:\n"
         "# check each qualification against its quote, and required against preferred.\n"
     )
     body = yaml.dump(draft.posting, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
