@@ -18,7 +18,11 @@ def _umask() -> int:
 def refuse_to_clobber(path: str | Path, *, force: bool) -> None:
     """RefusedWrite if `path` exists (or is a link, even to nowhere) and `force` is not given."""
     if (Path(path).exists() or Path(path).is_symlink()) and not force:
-        raise RefusedWrite(f"{path} exists; not overwriting it (use --force to replace it)")
+        raise _refused(path)
+
+
+def _refused(path: str | Path) -> RefusedWrite:
+    return RefusedWrite(f"{path} exists; not overwriting it (use --force to replace it)")
 
 
 def write_atomically(path: str | Path, text: str, *, force: bool = False, inside: Path | None = None) -> None:
@@ -53,7 +57,7 @@ def write_atomically(path: str | Path, text: str, *, force: bool = False, inside
             try:
                 os.link(temporary, target)
             except FileExistsError:
-                raise RefusedWrite(f"{target} exists; not overwriting it (use --force to replace it)") from None
+                raise _refused(target) from None
             os.unlink(temporary)
     except BaseException as error:
         if os.path.exists(temporary):

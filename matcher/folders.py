@@ -43,6 +43,11 @@ def is_fetch_bookkeeping(name: str) -> bool:
     return name == FETCH_SOURCES_FILE or name.endswith(NEW_DRAFT_SUFFIX)
 
 
+def duplicate_id(posting_id: str, first: str) -> str:
+    """What is wrong with a posting whose id an earlier file (`first`) already has."""
+    return f"duplicate posting id '{posting_id}' (also in {first})"
+
+
 def validation_targets(paths: Iterable[str]) -> list[str]:
     """Files named, and the YAML and JSON files inside folders named (recursively, hidden ones and
     fetch's bookkeeping aside)."""
@@ -147,7 +152,7 @@ def load_postings(
                 raise outcome
             posting = outcome if isinstance(outcome, Posting) else outcome()
             if posting.id in seen:
-                raise InputError(Problem(name, f"duplicate posting id '{posting.id}' (also in {seen[posting.id]})"))
+                raise InputError(Problem(name, duplicate_id(posting.id, seen[posting.id])))
         except InputError as error:
             if strict:
                 raise

@@ -163,7 +163,7 @@ def load_postings(
 def load_posting_folders(sources: list[str], on_progress: Progress = None, **how: Any) -> PostingSet:
     """The postings of several folders (files, `-`) as one set, as `load_postings` reads each. An
     id already read from an earlier folder is skipped and reported, as a repeat within a folder is."""
-    from matcher.folders import PostingSet, Skipped
+    from matcher.folders import PostingSet, Skipped, duplicate_id
 
     sets = [load_postings(source, on_progress=on_progress, **how) for source in sources]
     if len(sets) == 1:
@@ -175,7 +175,7 @@ def load_posting_folders(sources: list[str], on_progress: Progress = None, **how
         skipped += loaded.skipped
         for posting in loaded.postings:
             if posting.id in seen:
-                skipped.append(Skipped(posting.path, f"duplicate posting id '{posting.id}' (also in {seen[posting.id]})"))
+                skipped.append(Skipped(posting.path, duplicate_id(posting.id, seen[posting.id])))
                 continue
             seen[posting.id] = posting.path
             postings.append(posting)
