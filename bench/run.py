@@ -33,7 +33,7 @@ import gc, sys
 gc.disable()  # as the intern-match command does
 from pathlib import Path
 from matcher.cache import PostingCache
-from matcher.loading import load_postings
+from matcher.folders import load_postings
 load_postings(sys.argv[1], read_folder=PostingCache(Path(sys.argv[2])).load_summaries)
 """
 """The floor for warm runs: reading what `rank` reads from the cache (the postings' summaries)."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from matcher.models import Posting, Profile, Standing, Verdict
 from matcher.scoring import Scorer, ranked, standings
+from matcher.workers import bounded_jobs, process_pool
 
 if TYPE_CHECKING:
     from multiprocessing.context import BaseContext
@@ -34,7 +35,7 @@ def rank_profiles(postings: Sequence[Posting], profiles: Sequence[Profile], toda
     """Each profile's ranking, in the order given. With `jobs` > 1 and several profiles, the
     profiles are shared out over forked worker processes (where the platform can fork). The
     result is the same for any number of jobs."""
-    if jobs > 1 and len(profiles) > 1:
+    if bounded_jobs(jobs) > 1 and len(profiles) > 1:
         import multiprocessing  # only here: most runs rank in one process, and start faster without it
 
         if "fork" in multiprocessing.get_all_start_methods():
@@ -44,12 +45,10 @@ def rank_profiles(postings: Sequence[Posting], profiles: Sequence[Profile], toda
 
 
 def _forked(postings: Sequence[Posting], scorers: list[Scorer], jobs: int, fork: BaseContext) -> list[list[Standing]]:
-    from concurrent.futures import ProcessPoolExecutor
-
     global _SHARED
     _SHARED = (postings, scorers)
     try:
-        with ProcessPoolExecutor(max_workers=min(jobs, len(scorers)), mp_context=fork) as pool:
+        with process_pool(min(bounded_jobs(jobs), len(scorers)), mp_context=fork) as pool:
             done = list(pool.map(_rank_profile, range(len(scorers))))
     finally:
         _SHARED = None

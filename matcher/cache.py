@@ -1,40 +1,54 @@
 """A cache of parsed postings, so a folder that has not changed is not parsed again.
 
 Two files per postings folder, under the user cache directory (platformdirs). The index holds,
-for each posting file, its size, modification time and either its summary (its header, and its
+for each posting file, its size, its stamp (see below) and either its summary (its header, and its
 qualifications as numbers into the folder's table of distinct qualifications: see
 matcher.posting_table) or its error, and that table; ranking reads only this. The details file
 holds each full posting as a record of its own, which the index locates, so that `explain` reads
-one record and a cold run never holds every full posting in memory. A file whose size or mtime
+one record and a cold run never holds every full posting in memory. A file whose size or stamp
 changed is parsed again; nothing else is. A cache written by another version of the tool, by
 other judgement code or catalogues (matcher.fingerprint), for another folder, or that fails to
 load in any way is ignored and rebuilt, never trusted; a record that is missing, damaged or names
 another file version is parsed again. Writes replace each file atomically (the details first), so
-concurrent runs only ever see whole files. The cache lives in the user's own cache folder and is
-read with pickle; it is theirs alone, like any application cache.
+concurrent runs only ever see whole files.
+
+The cache is read with pickle, which runs code a crafted file names; so it is read only from a
+folder and files that no one but the user can write (owned by them, not writable by group or
+others; see matcher.cache_files), and is made so: folders 0700, files 0600. A cache folder that is
+not safe is not used at all: the run parses every posting, with a warning saying why. A file is
+known by its size, modification time, change time and inode: restoring an old modification time
+(`touch -r`, a copy with `cp -p`) changes the change time, and an editor's atomic save the inode.
+The cache is an optimisation: one that cannot be written (a full disk, a read-only folder) is a
+warning, and an interrupted write leaves no temporary file behind.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
-import tempfile
+import stat
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from matcher import __version__
+from matcher.cache_files import CacheFile, Stamp, open_private, stamp, stat_or_none, unsafe_reason
 from matcher.errors import InputError
 from matcher.fingerprint import judgement_fingerprint
-from matcher.loading import load_posting, paths_in
+from matcher.folders import paths_in
+from matcher.loading import load_posting
 from matcher.models import Criterion, Posting, Qualification
 from matcher.posting_table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
+from matcher.workers import bounded_jobs, process_pool
 
-CACHE_FORMAT = 8
+CACHE_FORMAT = 10
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
-in kind order; 8: with its runs of one kind.)"""
+in kind order; 8: with its runs of one kind; 9, on two branches at once: files known by their
+stamp, not mtime alone (issue 21), and postings' status and closed_on (issue 23); 10: both, one
+above either 9, so neither branch's cache is read as the other's.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"
@@ -82,10 +96,9 @@ def parse_files(paths: list[str], jobs: int = 1, on_progress: Progress = None) -
 
 
 def _parallel(parse: Callable[[str], T], paths: list[str], jobs: int) -> Iterator[T]:
+    jobs = bounded_jobs(jobs)
     if jobs > 1 and len(paths) >= PARALLEL_MIN_FILES:
-        from concurrent.futures import ProcessPoolExecutor  # only here: most runs parse a few files, or none
-
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        with process_pool(jobs) as pool:
             yield from pool.map(parse, paths, chunksize=max(1, min(64, len(paths) // (jobs * 8))))
     else:
         yield from map(parse, paths)
@@ -138,20 +151,54 @@ class CacheStats:
 
 Summary = tuple[tuple, tuple[int, ...], tuple[int, ...]]
 """A posting as the index keeps it: its header and its qualifications' numbers in the table."""
-IndexEntry = tuple[int, int, "Summary | InputError", int, int]
-"""One posting file in the index: (size, mtime_ns, summary or error, where its record starts in
+IndexEntry = tuple[int, Stamp, "Summary | InputError", int, int]
+"""One posting file in the index: (size, stamp, summary or error, where its record starts in
 the details file, how long it is); (0, 0) for a posting without a record."""
 Index = tuple[dict[str, IndexEntry], list[Entry]]
 """The index's entries by file name, and the table their summaries number into."""
 
 
 class PostingCache:
-    def __init__(self, directory: Path, jobs: int = 1) -> None:
+    def __init__(self, directory: Path, jobs: int = 1, on_warning: Callable[[str], None] | None = None) -> None:
         self.directory = directory
         self.jobs = jobs
+        self.on_warning = on_warning
+        """Told, once a run, why the cache is not used or not written (the run goes on without it)."""
+        self._safe: bool | None = None
+        self._warned = False
         self.last = CacheStats(0, 0, False)
         self._summarised: dict[str, tuple[Path, str, IndexEntry]] = {}
         """Path of each summary handed out -> (its folder, its file name, its index entry)."""
+
+    def _warn(self, message: str) -> None:
+        if self.on_warning is not None and not self._warned:
+            self._warned = True
+            self.on_warning(message)
+
+    def usable(self) -> bool:
+        """Whether the cache folder is safe to read and write, making it (0700) if it is missing.
+        Its parent folders are the user's own (their home or XDG_CACHE_HOME), or were set by them."""
+        if self._safe is None:
+            try:
+                self.directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+                st = os.stat(self.directory)
+                why = "is not a folder" if not stat.S_ISDIR(st.st_mode) else unsafe_reason(st)
+            except OSError as error:
+                why = f"cannot be made ({error.strerror or error})"
+            if why is not None:
+                self._warn(f"not using the posting cache: {self.directory} {why}; every posting is parsed")
+            self._safe = why is None
+        return self._safe
+
+    def _open_trusted(self, path: Path) -> BinaryIO | None:
+        """A cache file opened for reading if it is the user's alone (checked on the open file, so
+        it cannot be swapped between the check and the read), else None."""
+        if not self.usable():
+            return None
+        handle, why = open_private(path)
+        if why is not None:
+            self._warn(f"not reading the posting cache file {path}: it {why}")
+        return handle
 
     def file_for(self, folder: Path, kind: str = "postings") -> Path:
         # A short, stable name for the folder. Not a cryptographic hash: hashlib loads OpenSSL, a
@@ -181,20 +228,22 @@ class PostingCache:
         (cached, entries), runs = self._read_index(folder)
         read = entries
         paths = paths_in(folder, names)
-        stats = dict(zip(names, map(os.stat, paths), strict=True))
+        stats = dict(zip(names, map(stat_or_none, paths), strict=True))
         fresh: dict[str, IndexEntry] = {}
         stale: list[str] = []
         for name, st in stats.items():
             hit = cached.get(name)
-            if hit is not None and hit[0] == st.st_size and hit[1] == st.st_mtime_ns:
+            if st is None:  # gone since the folder was listed, or a link to nowhere: its error, uncached
+                fresh[name] = (0, (0, 0, 0), _unreadable(os.path.join(folder, name)), 0, 0)
+            elif hit is not None and hit[0] == st.st_size and hit[1] == stamp(st):
                 fresh[name] = hit
             else:
                 stale.append(name)
         written = False
         if stale:
             (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
-        elif len(cached) != len(fresh):
-            written = self._write_index(folder, _compact((fresh, entries)))
+        elif len(cached) != len([n for n in names if stats[n] is not None]):
+            written = self._write_index(folder, _compact(({n: e for n, e in fresh.items() if stats[n] is not None}, entries)))
         self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
         table = QualificationTable(entries, runs if entries is read else None)  # runs of the table as read
         outcomes: list[Outcome] = []
@@ -224,10 +273,7 @@ class PostingCache:
                 details.close()
 
     def _open_details(self, folder: Path) -> BinaryIO | None:
-        try:
-            return open(self.file_for(folder, "details"), "rb")  # noqa: SIM115 - the callers close it
-        except OSError:
-            return None  # no details yet: each posting is parsed again
+        return self._open_trusted(self.file_for(folder, "details"))  # None: each posting is parsed again
 
     def _full(self, posting: Posting, details: BinaryIO | None, *, checked: bool) -> Posting:
         where = self._summarised.get(posting.path)
@@ -238,7 +284,7 @@ class PostingCache:
         try:
             if not checked:
                 st = os.stat(path)
-                checked = (st.st_size, st.st_mtime_ns) == (size, mtime)
+                checked = (st.st_size, stamp(st)) == (size, mtime)
             if details is not None and length and checked:
                 details.seek(offset)
                 record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
@@ -250,7 +296,7 @@ class PostingCache:
         return load_posting(str(path))
 
     def _parse_and_write(
-        self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result], on_progress: Progress
+        self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result | None], on_progress: Progress
     ) -> tuple[Index, bool]:
         """Parse the stale files and write both cache files. Each full posting goes to the new
         details file as it arrives, so memory holds summaries, never every full posting; the
@@ -260,32 +306,28 @@ class PostingCache:
         table = TableBuilder(reused[1])
         header = _header(folder)
         details = self.file_for(folder, "details")
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".details-", suffix=".tmp")
-        except OSError:
-            handle, temporary = -1, ""  # a cache that cannot be written only costs speed next time
-        out = os.fdopen(handle, "wb") if handle >= 0 else open(os.devnull, "wb")  # noqa: SIM115
-        with out:
+        out = CacheFile(self.directory if self.usable() else None, ".details-")
+        try:  # however this ends (an error, Ctrl-C, SIGTERM), no temporary file is left behind
             out.write(pickle.dumps(header, protocol=pickle.HIGHEST_PROTOCOL))
-            try:
-                old = open(details, "rb")  # noqa: SIM115
-            except OSError:
-                old = None
+            old = self._open_details(folder)
             for name, (size, mtime, outcome, offset, length) in reused[0].items():
                 record = b""
                 if old is not None and length:
                     old.seek(offset)
                     record = old.read(length)
                 entries[name] = (
-                    (size, mtime, outcome, out.tell(), len(record)) if len(record) == length > 0 else (size, mtime, outcome, 0, 0)
+                    (size, mtime, outcome, out.position, len(record))
+                    if len(record) == length > 0
+                    else (size, mtime, outcome, 0, 0)
                 )
                 out.write(record)
             if old is not None:
                 old.close()
             parsed = _parallel(_parse_one, paths_in(folder, stale), self.jobs)
             for name, result in zip(stale, _reporting(parsed, len(stale), on_progress), strict=True):
-                size, mtime = stats[name].st_size, stats[name].st_mtime_ns
+                st = stats[name]
+                assert st is not None  # only files that could be stat'ed are stale
+                size, mtime = st.st_size, stamp(st)
                 if isinstance(result, InputError):
                     entries[name] = (size, mtime, result, 0, 0)
                     continue
@@ -295,29 +337,37 @@ class PostingCache:
                     size,
                     mtime,
                     (own, table.add_all(required), table.add_all(preferred)),
-                    out.tell(),
+                    out.position,
                     len(record),
                 )
                 out.write(record)
+        except BaseException:
+            out.discard()
+            raise
         index = _compact((entries, table.entries))
         del table  # its dictionaries of what it has numbered and shared: not needed to write
-        try:
-            if not temporary:
-                raise OSError("no cache folder")
-            os.replace(temporary, details)  # the details first: no index names records not yet there
-        except OSError:
+        if not out.commit(details):  # the details first: no index names records not yet there
+            self._warn_unwritten(out)
             return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), False
         return index, self._write_index(folder, index)
 
     def _read_index(self, folder: Path) -> tuple[Index, list[Run] | None]:
         """The index, and its table's runs of one kind (table.QualificationTable.runs)."""
+        handle = self._open_trusted(self.file_for(folder))
+        if handle is None:
+            return ({}, []), None
         try:
-            with open(self.file_for(folder), "rb") as handle:
+            with handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
             if {key: data.get(key) for key in _HEADER_KEYS} != _header(folder):
                 return ({}, []), None
             entries, table, runs = data["entries"], data["table"], data["runs"]
-            if isinstance(entries, dict) and isinstance(table, list) and _runs_cover(runs, table):
+            if (
+                isinstance(entries, dict)
+                and isinstance(table, list)
+                and _runs_cover(runs, table)
+                and _numbers_in_range(entries, len(table))
+            ):
                 return (entries, table), runs
         except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or foreign: rebuild
             pass
@@ -331,15 +381,37 @@ class PostingCache:
             "table": table,
             "runs": QualificationTable(table).runs(),
         }
+        out = CacheFile(self.directory if self.usable() else None, ".postings-")
         try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.directory, prefix=".postings-", suffix=".tmp")
-            with os.fdopen(handle, "wb") as out:
-                pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self.file_for(folder))
+            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            out.discard()
+            raise
+        if out.commit(self.file_for(folder)):
             return True
-        except OSError:
-            return False  # a cache that cannot be written only costs speed next time
+        self._warn_unwritten(out)
+        return False
+
+    def _warn_unwritten(self, out: CacheFile) -> None:
+        if out.error is not None:
+            self._warn(
+                f"could not write the posting cache in {self.directory} ({out.error.strerror or out.error}); "
+                "this run is unaffected, the next parses again what it cannot reuse"
+            )
+
+
+def _unreadable(path: str) -> InputError:
+    """The error of a posting file that could not be stat'ed, in the words loading uses."""
+    outcome = _load_one(path)
+    return outcome if isinstance(outcome, InputError) else InputError(f"{path}: changed while it was read; run again")
+
+
+def _numbers_in_range(entries: dict[str, IndexEntry], size: int) -> bool:
+    """Whether every summary's numbers point into the table: a damaged index is then rebuilt
+    here, not found out later, by scoring, on every run until the cache is deleted."""
+    kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
+    numbers = list(chain.from_iterable(chain((k[1] for k in kept), (k[2] for k in kept))))
+    return not numbers or (min(numbers) >= 0 and max(numbers) < size)
 
 
 _HEADER_KEYS = ("format", "tool", "judgement", "folder")

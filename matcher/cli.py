@@ -5,8 +5,9 @@ into one line on stderr and its exit status.
 
 Exit statuses (documented in the README):
   0 success · 1 a file is missing or invalid, or a write refused · 2 usage error (unknown posting
-  id, no profile) · 3 success, but some postings were skipped as invalid · 70 internal error
-  (a bug) · 130 interrupted (Ctrl-C)
+  id, no profile, an unknown SOURCE) · 3 success, but some postings were skipped as invalid (or
+  not drafted) · 4 a fetch source failed (the others were written) · 70 a bug · 130 Ctrl-C ·
+  143 ended by SIGTERM
 """
 
 # No `from __future__ import annotations` here: typer reads every command's parameters on every
@@ -24,9 +25,14 @@ import typer
 from matcher import __version__
 from matcher import inputs as load
 from matcher.cli_options import (
+    AllRolesOption,
+    DryRunOption,
     EligibleOnlyOption,
+    FetchOutOption,
+    FetchSourcesArgument,
     FormatOption,
     HtmlOption,
+    IncludeClosedOption,
     JobsOption,
     LocationOption,
     MinScoreOption,
@@ -36,6 +42,7 @@ from matcher.cli_options import (
     PostingArgument,
     PostingsOption,
     ProfileArgument,
+    RankProfilesArgument,
     ReportForceOption,
     SortOption,
     StrictOption,
@@ -43,7 +50,9 @@ from matcher.cli_options import (
     TableOrJsonOption,
     TodayOption,
     TopOption,
+    VenueQueriesArgument,
 )
+from matcher.display_text import visible
 from matcher.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, InternMatchError, UsageError  # noqa: F401 - the statuses, named here for scripts and tests
 from matcher.inputs import DEFAULT_PROFILE, PROFILE_ENV
 from matcher.lifetime import keep_until_exit
@@ -76,7 +85,7 @@ def command(group: typer.Typer = app, name: str | None = None) -> Callable[[F], 
             try:
                 return function(*args, **kwargs)
             except InternMatchError as error:
-                typer.echo(f"Error: {error}", err=True)
+                typer.echo(f"Error: {visible(str(error))}", err=True)  # messages quote files: shown, never obeyed
                 raise typer.Exit(code=error.exit_code) from None
 
         group.command(name)(run)
@@ -125,19 +134,24 @@ def _profiles(paths: Iterable[str], when: date) -> "list[Profile]":
 
 def _warned(profiles: "list[Profile]") -> "list[Profile]":
     for warning in (w for p in profiles for w in p.warnings):
-        typer.echo(f"warning: {warning}", err=True)
+        _warn(warning)
     return profiles
 
 
-def _postings(source: str, **how: Any) -> Any:
-    """load.load_postings with a progress bar on a terminal, and the skipped files said on stderr."""
+def _warn(message: str) -> None:
+    """A warning on stderr; it may quote a file, so it is shown, never obeyed."""
+    typer.echo(f"warning: {visible(message)}", err=True)
+
+
+def _postings(sources: list[str], **how: Any) -> Any:
+    """load.load_posting_folders with a progress bar on a terminal, and the skipped files said on stderr."""
     from matcher.output_formats import skipped_notes
 
     if sys.stderr.isatty():
         with _terminal().progress_bar("parsing postings") as advance:
-            loaded = load.load_postings(source, on_progress=advance, **how)
+            loaded = load.load_posting_folders(sources, on_progress=advance, on_warning=_warn, **how)
     else:
-        loaded = load.load_postings(source, **how)
+        loaded = load.load_posting_folders(sources, on_warning=_warn, **how)
     for note in skipped_notes(loaded.skipped):
         typer.echo(note, err=True)
     return loaded
@@ -148,18 +162,12 @@ def _postings(source: str, **how: Any) -> Any:
 
 @command()
 def rank(
-    profiles: Annotated[
-        list[str],
-        typer.Argument(
-            help="Profile YAML or JSON Resume (.json), - for standard input; several files or a "
-            "folder rank each profile against the same postings.",
-            metavar="PROFILE...",
-        ),
-    ],
+    profiles: RankProfilesArgument,
     postings: PostingsOption = None,
     top: TopOption = None,
     eligible_only: EligibleOnlyOption = False,
     open_only: OpenOnlyOption = False,
+    include_closed: IncludeClosedOption = False,
     location: LocationOption = None,
     min_score: MinScoreOption = None,
     sort: SortOption = "score",
@@ -177,19 +185,23 @@ def rank(
     from matcher import output_formats as formats
     from matcher.batch import rank_profiles
     from matcher.scoring import explain_all
-    from matcher.selection import SortOrder, select
+    from matcher.selection import SortOrder, select, without_closed
 
     fmt = load.output_format(output_format)
     order = load.choice("--sort", sort, SortOrder)
     when = load.today(today)
-    source = load.postings_source(postings)
-    if "-" in profiles and source == "-":
+    load.finite_option("--min-score", min_score)
+    sources = load.postings_sources(postings)
+    if "-" in profiles and "-" in sources:
         raise UsageError("the profile and the postings cannot both come from standard input")
     candidates = _profiles(profiles, when)
-    cache = None if no_cache else load.posting_cache(jobs)
-    loaded = _postings(source, strict=strict, use_cache=not no_cache, jobs=jobs, summaries=cache)
+    cache = None if no_cache else load.posting_cache(jobs, _warn)
+    loaded = _postings(sources, strict=strict, use_cache=not no_cache, jobs=jobs, summaries=cache)
+    ranked_postings, closed = (list(loaded.postings), 0) if include_closed else without_closed(loaded.postings)
+    if closed:
+        typer.echo(f"hid {closed} closed posting(s), gone from their board (--include-closed shows them)", err=True)
 
-    standings = rank_profiles(loaded.postings, candidates, when, load.workers(jobs))
+    standings = rank_profiles(ranked_postings, candidates, when, load.workers(jobs))
     pick = functools.partial(
         select, today=when, eligible_only=eligible_only, open_only=open_only, location=location, min_score=min_score, sort=order
     )
@@ -228,7 +240,7 @@ def rank(
             )
         )
         fields = ("profile", *formats.FLAT_FIELDS) if several else formats.FLAT_FIELDS
-        emit(fmt, rows, fields, lambda: _terminal().rankings_table(ranked), no_color)
+        emit(fmt, rows, fields, lambda: _terminal().rankings_table(ranked, when), no_color)
 
     if html is not None or svg is not None:
         written = _terminal().write_report(
@@ -266,7 +278,7 @@ def explain(
     fmt = load.output_format(output_format, ("table", "json"))
     when = load.today(today)
     candidate = _profile(load.profile_path(profile), when)
-    match = score_posting(load.find_posting(posting, postings), candidate, when)
+    match = score_posting(load.find_posting(posting, postings, on_warning=_warn), candidate, when)
     if fmt is formats.OutputFormat.JSON:
         write(formats.to_json(formats.explanation_document(match, candidate, when)))
     else:
@@ -293,7 +305,7 @@ def gaps(
     fmt = load.output_format(output_format)
     when = load.today(today)
     candidate = _profile(profile, when)
-    loaded = _postings(load.postings_source(postings), strict=False)
+    loaded = _postings(load.postings_sources(postings), strict=False)
     found = find_gaps(loaded.postings, candidate, when)[:top]
     if fmt is formats.OutputFormat.JSON:
         write(formats.to_json(formats.gaps_document(candidate, found, when)))
@@ -329,7 +341,7 @@ def shortlist(
 
     fmt = load.output_format(output_format)
     when = load.today(today)
-    chosen = load.find_posting(posting, postings)
+    chosen = load.find_posting(posting, postings, on_warning=_warn)
     candidates = _profiles(profiles, when)
     scored = [(c, score_posting(chosen, c, when)) for c in candidates]
     scored.sort(key=lambda pm: (not pm[1].eligible, -pm[1].score, pm[0].path))
@@ -368,12 +380,7 @@ def profile_show(
 
 @command()
 def venues(
-    queries: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="Venue strings to resolve, as written on a CV; - reads one a line from standard input.", show_default=False
-        ),
-    ] = None,
+    queries: VenueQueriesArgument = None,
     area: Annotated[str | None, typer.Option("--area", "-a", help="Only venues of this area (ml, cv, nlp, arch, ...).")] = None,
     output_format: FormatOption = "table",
     no_color: NoColorOption = False,
@@ -381,18 +388,11 @@ def venues(
     """Show how venue strings resolve (venue, areas, how it matched, similarity), or list the catalogue."""
     from matcher import output_formats as formats
     from matcher.knowledge.venues import catalogue
-    from matcher.positioned import did_you_mean
 
     fmt = load.output_format(output_format)
     known = catalogue()
-    if area is not None and area not in known.area_labels:
-        raise UsageError(
-            f"--area: unknown area '{area}'{did_you_mean(area, known.area_labels)} (known: {', '.join(known.area_labels)})"
-        )
-    texts = list(queries or [])
-    if texts == ["-"]:
-        texts = [line.strip() for line in sys.stdin if line.strip()]
-    if texts:
+    area = load.venue_area(area, known.area_labels)
+    if texts := load.venue_queries(queries):
         rows = [formats.resolution_dict(known.resolve(q)) for q in texts]
         if area is not None:
             rows = [r for r in rows if area in r["areas"]]
@@ -428,14 +428,35 @@ def ingest(
     text = read_text(source)
     draft = draft_posting(text, "standard input" if source == "-" else Path(source).name, posting_id)
     document = formats.draft_yaml(draft)
+    typer.echo(draft.summary, err=True)
     if out is None:
         write(document)
         return
     if not out.is_dir():
         raise UsageError(f"--out: {out} is not a folder")
     target = out / f"{draft.posting['id']}.yaml"
-    write_atomically(target, document, force=force)
+    write_atomically(target, document, force=force, inside=out)
     typer.echo(f"wrote {target}: review it, then `intern-match validate {target}`", err=True)
+
+
+@command()
+def fetch(
+    sources: FetchSourcesArgument = None,
+    out: FetchOutOption = Path("fetched"),
+    all_roles: AllRolesOption = False,
+    dry_run: DryRunOption = False,
+    no_color: NoColorOption = False,
+) -> None:
+    """Pull postings from job boards and pages into posting files (DIR/<id>.yaml), and keep them fresh.
+
+    Changed postings are drafted again (as <id>.new.yaml beside a file a person edited); those gone
+    from their board are marked `status: closed`."""
+    from matcher.fetch.run import fetch as fetch_postings
+
+    with _terminal().progress_bar("fetching sources", minimum=1) as advance:
+        summary = fetch_postings(sources or [], out, all_roles=all_roles, dry_run=dry_run, on_progress=advance)
+    _terminal().error_console(no_color).print(_terminal().fetch_summary(summary))
+    raise typer.Exit(code=summary.exit_status)
 
 
 @command()

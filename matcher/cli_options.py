@@ -11,14 +11,19 @@ from matcher import inputs as load
 from matcher.inputs import POSTINGS_ENV
 
 PostingsOption = Annotated[
-    str | None,
+    list[str] | None,
     typer.Option(
         "--postings",
         "-p",
-        envvar=POSTINGS_ENV,
-        show_default="the bundled postings",
-        help="Folder of posting YAML files, one posting file, or - for standard input.",
+        show_default=f"${POSTINGS_ENV}, else the bundled postings",
+        help="Folder of posting YAML files, one posting file, or - for standard input; give it again to use several "
+        "folders (an id already read from an earlier one is skipped and reported).",
     ),
+]
+"""Repeatable. Read without typer's envvar, which would split a folder's name at its spaces: see
+inputs.postings_sources."""
+IncludeClosedOption = Annotated[
+    bool, typer.Option("--include-closed", help="Also rank postings marked `status: closed` (fetch: gone from their board).")
 ]
 TodayOption = Annotated[
     str | None,
@@ -40,6 +45,20 @@ JobsOption = Annotated[
 TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
 ProfileArgument = Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")]
+RankProfilesArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Profile YAML or JSON Resume (.json), - for standard input; several files or a "
+        "folder rank each profile against the same postings.",
+        metavar="PROFILE...",
+    ),
+]
+VenueQueriesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="Venue strings to resolve, as written on a CV; - reads one a line from standard input.", show_default=False
+    ),
+]
 
 
 def complete_posting_id(incomplete: str) -> list[str]:
@@ -68,3 +87,18 @@ StrictOption = Annotated[bool, typer.Option("--strict", help="Stop at an invalid
 HtmlOption = Annotated[Path | None, typer.Option("--html", help="Also write the table and every explanation to this HTML page.")]
 SvgOption = Annotated[Path | None, typer.Option("--svg", help="Also write them to this SVG image.")]
 ReportForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --html/--svg file.")]
+
+
+# --- fetch
+FetchSourcesArgument = Annotated[
+    list[str] | None,
+    typer.Argument(
+        help="greenhouse:TOKEN, lever:SITE, lever-eu:SITE, ashby:NAME, smartrecruiters:COMPANY, an https:// posting page, "
+        "or a saved .html/.txt/.md file. None: refresh every source DIR/sources.yaml remembers.",
+        metavar="[SOURCE]...",
+        show_default=False,
+    ),
+]
+FetchOutOption = Annotated[Path, typer.Option("--out", "-o", help="The folder of posting files to write and keep fresh.")]
+AllRolesOption = Annotated[bool, typer.Option("--all-roles", help="Keep every role, not only internships.")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Fetch and report, but write nothing.")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from matcher.display_text import visible
+
 # The exit statuses, documented in the README.
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -12,10 +14,14 @@ EXIT_USAGE = 2
 """The command line asks for something that does not exist (an unknown posting id, no profile)."""
 EXIT_SKIPPED = 3
 """Success, but some postings were skipped as invalid."""
+EXIT_SOURCE_FAILED = 4
+"""fetch: a source could not be read (the others were fetched and written)."""
 EXIT_INTERNAL = 70
 """A bug: reported in one line, with how to get the traceback."""
 EXIT_INTERRUPTED = 130
 """Interrupted (Ctrl-C)."""
+EXIT_TERMINATED = 143
+"""Ended by SIGTERM (128 + 15, as a shell reports it), after cleaning up as for Ctrl-C."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +43,17 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return visible(f"{where}: {self.message}")  # a message quotes the file: shown, never obeyed
 
 
 class InternMatchError(Exception):
     """Base of every error intern-match reports to its user."""
 
     exit_code = EXIT_INPUT
+
+    def __str__(self) -> str:
+        # Messages quote files, folders and arguments; wherever they are printed, they are inert.
+        return visible(super().__str__())
 
 
 class InputError(InternMatchError):

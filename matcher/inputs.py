@@ -5,18 +5,20 @@ and choices such as --format. Errors are InternMatchErrors; nothing here prints.
 from __future__ import annotations
 
 import enum
+import math
 import os
-from collections.abc import Callable, Iterable
+import sys
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from matcher.errors import InputError, UsageError
-from matcher.positioned import STDIN, did_you_mean
+from matcher.positioned import STDIN, did_you_mean, parse_day
 
 if TYPE_CHECKING:
     from matcher.cache import PostingCache
-    from matcher.loading import PostingSet
+    from matcher.folders import PostingSet
     from matcher.models import Posting, Profile
     from matcher.output_formats import OutputFormat
 
@@ -28,16 +30,26 @@ DEFAULT_PROFILE = "me.yaml"
 
 Progress = Callable[[int, int], None] | None
 """Told (files done, files in all) as a folder loads, for a progress bar."""
+Warn = Callable[[str], None] | None
+"""Told why the posting cache is not used or not written (the run goes on without it)."""
 
 
 def today(value: str | None) -> date:
     """--today, or the system's date."""
     if value is None:
         return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--today: '{value}' is not a date; expected YYYY-MM-DD") from None
+    day = parse_day(value)
+    if day is None:
+        raise UsageError(f"--today: '{value}' is not a date; expected YYYY-MM-DD")
+    return day
+
+
+def finite_option(option: str, value: float | None) -> float | None:
+    """A command-line number that is not NaN or infinite (a --min-score of nan would hide
+    every posting without a word)."""
+    if value is not None and not math.isfinite(value):
+        raise UsageError(f"{option}: '{value}' is not a number between 0 and 1")
+    return value
 
 
 def choice(option: str, value: str, choices: type[E]) -> E:
@@ -58,6 +70,19 @@ def output_format(value: str, allowed: tuple[str, ...] | None = None) -> OutputF
     return fmt
 
 
+def venue_area(area: str | None, known: Collection[str]) -> str | None:
+    """--area, one of the venue catalogue's areas."""
+    if area is not None and area not in known:
+        raise UsageError(f"--area: unknown area '{area}'{did_you_mean(area, known)} (known: {', '.join(known)})")
+    return area
+
+
+def venue_queries(given: list[str] | None) -> list[str]:
+    """The venue strings named, or one a line from standard input for `-`."""
+    texts = list(given or [])
+    return [line.strip() for line in sys.stdin if line.strip()] if texts == [STDIN] else texts
+
+
 def profile_path(given: str | None) -> str:
     """The profile named, else $INTERN_MATCH_PROFILE, else ./me.yaml."""
     if given:
@@ -73,7 +98,8 @@ def profile_path(given: str | None) -> str:
 
 def load_profiles(given: Iterable[str], when: date) -> list[Profile]:
     """Every profile named: files, folders of them, or `-` for standard input."""
-    from matcher.loading import load_profile, validation_targets
+    from matcher.folders import validation_targets
+    from matcher.loading import load_profile
 
     given = list(given)
     paths = [p for p in given if p == STDIN] + validation_targets(p for p in given if p != STDIN)
@@ -84,15 +110,22 @@ def load_profiles(given: Iterable[str], when: date) -> list[Profile]:
 
 def postings_source(given: str | None) -> str:
     """The postings named, else the bundled ones."""
-    from matcher.loading import bundled_postings_dir
+    from matcher.folders import bundled_postings_dir
 
     return given if given else str(bundled_postings_dir())
 
 
-def posting_cache(jobs: int | None = None) -> PostingCache:
+def postings_sources(given: list[str] | None) -> list[str]:
+    """Every --postings named (each once, in order), else $INTERN_MATCH_POSTINGS, else the bundled ones."""
+    if given:
+        return list(dict.fromkeys(given))
+    return [postings_source(os.environ.get(POSTINGS_ENV))]
+
+
+def posting_cache(jobs: int | None = None, on_warning: Warn = None) -> PostingCache:
     from matcher.cache import PostingCache, default_cache_dir
 
-    return PostingCache(default_cache_dir(), jobs=workers(jobs))
+    return PostingCache(default_cache_dir(), jobs=workers(jobs), on_warning=on_warning)
 
 
 def workers(jobs: int | None) -> int:
@@ -108,12 +141,13 @@ def load_postings(
     jobs: int | None = None,
     summaries: PostingCache | None = None,
     on_progress: Progress = None,
+    on_warning: Warn = None,
 ) -> PostingSet:
     """Postings through the cache (and parallel parsing for many changed files). With
     `summaries`, a folder's postings are read from that cache as summaries; `summaries.full`
     gives each one whole."""
     from matcher.cache import parse_files
-    from matcher.loading import FolderReader, load_postings, paths_in
+    from matcher.folders import FolderReader, load_postings, paths_in
 
     def parse_all(folder: Path, names: list[str], progress: Progress) -> list[Posting | InputError]:
         return parse_files(paths_in(folder, names), workers(jobs), progress)
@@ -122,18 +156,40 @@ def load_postings(
     if summaries is not None:
         reader = summaries.load_summaries
     elif use_cache:
-        reader = posting_cache(jobs).load
+        reader = posting_cache(jobs, on_warning).load
     return load_postings(source, strict=strict, read_folder=reader, on_progress=on_progress)
 
 
-def find_posting(posting: str, postings: str | None, on_progress: Progress = None) -> Posting:
+def load_posting_folders(sources: list[str], on_progress: Progress = None, **how: Any) -> PostingSet:
+    """The postings of several folders (files, `-`) as one set, as `load_postings` reads each. An
+    id already read from an earlier folder is skipped and reported, as a repeat within a folder is."""
+    from matcher.folders import PostingSet, Skipped, duplicate_id
+
+    sets = [load_postings(source, on_progress=on_progress, **how) for source in sources]
+    if len(sets) == 1:
+        return sets[0]
+    postings: list[Posting] = []
+    skipped: list[Skipped] = []
+    seen: dict[str, str] = {}
+    for loaded in sets:
+        skipped += loaded.skipped
+        for posting in loaded.postings:
+            if posting.id in seen:
+                skipped.append(Skipped(posting.path, duplicate_id(posting.id, seen[posting.id])))
+                continue
+            seen[posting.id] = posting.path
+            postings.append(posting)
+    return PostingSet(tuple(postings), tuple(skipped))
+
+
+def find_posting(posting: str, postings: list[str] | None, on_progress: Progress = None, on_warning: Warn = None) -> Posting:
     """A posting by file path, `-`, or id in the postings folder (the closest ids if unknown)."""
     from matcher.loading import load_posting
 
     if posting == STDIN or Path(posting).is_file():
         return load_posting(posting)
-    cache = posting_cache()
-    loaded = load_postings(postings_source(postings), strict=False, summaries=cache, on_progress=on_progress)
+    cache = posting_cache(on_warning=on_warning)
+    loaded = load_posting_folders(postings_sources(postings), on_progress, strict=False, summaries=cache)
     by_id = {p.id: p for p in loaded.postings}
     if posting not in by_id:
         from rapidfuzz import process
@@ -147,7 +203,7 @@ def find_posting(posting: str, postings: str | None, on_progress: Progress = Non
 def posting_ids(prefix: str) -> list[str]:
     """The ids in $INTERN_MATCH_POSTINGS (or the bundled postings) that start with `prefix`."""
     from matcher.errors import InternMatchError
-    from matcher.loading import load_postings
+    from matcher.folders import load_postings
 
     try:
         loaded = load_postings(postings_source(os.environ.get(POSTINGS_ENV)))

@@ -3,12 +3,16 @@ the one command whose whole cost is start-up, and scripts call it to check the t
 
 from __future__ import annotations
 
+import errno
 import gc
+import io
 import os
+import signal
 import sys
 
 from matcher import lifetime
-from matcher.errors import EXIT_INTERNAL, EXIT_INTERRUPTED
+from matcher.display_text import visible
+from matcher.errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_TERMINATED
 
 
 def main() -> None:
@@ -22,6 +26,10 @@ def main() -> None:
     # command is a short-lived process: its memory goes back at exit.
     gc.disable()
     lifetime.keep_for_the_process()
+    _usable_streams()
+    # SIGTERM (a timeout, a service manager) ends the run as Ctrl-C does: through every `finally`
+    # and clean-up on the way out (temporary cache files, worker processes), not on the spot.
+    signal.signal(signal.SIGTERM, _terminated)
     try:
         _run()
     except SystemExit as done:
@@ -42,15 +50,59 @@ def _run() -> None:
         app()
     except KeyboardInterrupt:
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as error:  # output that cannot be written: a full disk, a closed stream
+        _report_lost_output(error)
+        sys.exit(EXIT_INPUT)
     except Exception as error:  # noqa: BLE001 - the last line of defence
         if os.environ.get(DEBUG_ENV):
             raise
         print(
-            f"intern-match: internal error: {type(error).__name__}: {error}. This is a bug; "
+            f"intern-match: internal error: {type(error).__name__}: {visible(str(error))}. This is a bug; "
             f"run again with {DEBUG_ENV}=1 for the traceback and report it.",
             file=sys.stderr,
         )
         sys.exit(EXIT_INTERNAL)
+
+
+def _report_lost_output(error: OSError) -> None:
+    """An operating system error no command turned into an InternMatchError: the output stream
+    (a full disk, a closed stream) when it names no file."""
+    what = "write the output" if error.filename is None else f"use {visible(str(error.filename))}"
+    try:
+        print(f"intern-match: cannot {what}: {error.strerror or error}", file=sys.stderr)
+    except (OSError, ValueError):
+        pass  # standard error is gone too
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(EXIT_TERMINATED)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the process was started without one (`>&-`): writing to it is an
+    error the CLI reports (exit 1), as writing to a full disk is, rather than a crash."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _usable_streams() -> None:
+    """Standard streams that can always be used. A closed standard input reads as empty, a closed
+    standard error discards messages (there is nowhere to report them), and a closed standard
+    output fails each write. Text the stream's encoding cannot hold (PYTHONIOENCODING=ascii, a lone
+    surrogate from a JSON file) is written as backslash escapes instead of ending the run."""
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
 
 
 def _leave(code: object) -> None:
@@ -63,6 +115,8 @@ def _leave(code: object) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (BrokenPipeError, ValueError):  # the reader has gone, or the stream was closed
+        except BrokenPipeError:  # the reader has gone
             pass
+        except (OSError, ValueError):  # a full disk, or the stream was closed: the output is lost
+            code = code or 1
     os._exit(code or 0)

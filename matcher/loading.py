@@ -1,23 +1,18 @@
 """Profile and posting files -> models, with every problem positioned at file:line:column.
 
 The text is parsed and its values read by type in matcher.positioned; each qualification's kind
-is read by its rule (matcher.rules). Folders of postings are read here too: a broken posting is
-skipped and reported, and the others still rank.
+is read by its rule (matcher.rules). Folders and standard input of postings are matcher.folders.
 """
 
 from __future__ import annotations
 
-import json
 import os
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable
 from datetime import date
-from functools import partial
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from matcher.errors import InputError, Problem
+from matcher.errors import InputError
 from matcher.importers import is_json_resume, profile_from_json_resume, publications_from_bibtex
 from matcher.knowledge.places import gazetteer
 from matcher.models import (
@@ -34,12 +29,15 @@ from matcher.models import (
     TextCriterion,
 )
 from matcher.positioned import (
+    MAX_WEEKS,
+    MAX_WEIGHT,
+    MAX_YEARS_OF_RESEARCH,
     STDIN,
+    YEARS,
     ValueReader,
     items_of,
     parse_json,
     parse_yaml,
-    parse_yaml_stream,
     read_stages,
     read_text,
     type_name,
@@ -74,12 +72,41 @@ def load_profile(path: str, today: date | None = None) -> Profile:
     if path.endswith(".json") or text.lstrip().startswith("{"):
         document = parse_json(text, path)
         if is_json_resume(document):
-            return profile_from_yaml(profile_from_json_resume(document, today), path)
+            return profile_from_resume(document, path, today)
         return profile_from_yaml(document, path)
     return profile_from_yaml(parse_yaml(text, path), path)
 
 
-def profile_from_yaml(document: Any, path: str) -> Profile:
+def profile_from_resume(document: dict[str, Any], path: str, today: date | None = None) -> Profile:
+    """A JSON Resume read as a profile, with what it left out as warnings naming the field."""
+    left_out: list[str] = []
+    data = profile_from_json_resume(document, today, left_out)
+    return profile_from_yaml(data, path, warnings=[f"{path}: {w}" for w in left_out])
+
+
+BIBTEX_ANYWHERE_ENV = "INTERN_MATCH_BIBTEX_ANYWHERE"
+"""Set to 1 to let a profile's `bibtex:` name a file outside the profile's folder."""
+
+
+def _bibtex_path(bib: str, profile_path: str) -> str | None:
+    """Where a profile's `bibtex:` file is: relative to the profile's folder, so a profile and its
+    papers.bib travel together (the working folder for standard input). None when it is outside
+    that folder, after following links: a profile is often someone else's file (a mentor
+    shortlists many), and must not make the tool read, and echo in warnings, any file on the
+    machine."""
+    folder = Path.cwd() if profile_path == STDIN else Path(profile_path).parent
+    candidate = Path(bib) if Path(bib).is_absolute() else folder / bib
+    if os.environ.get(BIBTEX_ANYWHERE_ENV) == "1":
+        return str(candidate)
+    try:
+        inside = candidate.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop: read_text reports it
+        inside = True
+    return str(candidate) if inside else None
+
+
+def profile_from_yaml(document: Any, path: str, warnings: Iterable[str] = ()) -> Profile:
+    """A profile from its parsed document; `warnings` are kept with it, after the loader's own."""
     reader = ValueReader(path)
     top = reader.mapping(document, getattr(document, "mark", None), "profile", PROFILE_KEYS, ["degree"])
     if top is None:
@@ -106,7 +133,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             stage=stages[0] if stages else Stage.PHD,
             field=reader.text(d, "field", "degree"),
             enrolled=True if enrolled is None else enrolled,
-            year=reader.number(d, "year", "degree", integer=True, minimum=1),
+            year=reader.number(d, "year", "degree", integer=True, minimum=1, maximum=20),
             expected_graduation=reader.date(d, "expected_graduation", "degree", end=True),
             thesis=reader.text(d, "thesis", "degree"),
         )
@@ -133,7 +160,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         )
 
     publications: list[Publication] = []
-    warnings: list[str] = []
+    notes: list[str] = []
     for item, mark in (
         items_of(top.get("publications"), value_mark(top, "publications")) if top.get("publications") is not None else []
     ):
@@ -144,21 +171,27 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
             bib = reader.text(p, "bibtex", "publications")
             if bib is None:
                 continue
-            # Relative to the profile's folder, so a profile and its papers.bib travel together.
-            bib_path = str(Path(bib) if Path(bib).is_absolute() or path == STDIN else Path(path).parent / bib)
+            bib_path = _bibtex_path(bib, path)
+            if bib_path is None:
+                reader.problem(
+                    f"publications.bibtex: '{bib}' is outside the profile's folder; a profile reads BibTeX "
+                    f"only from its own folder or below (set {BIBTEX_ANYWHERE_ENV}=1 to allow any path)",
+                    value_mark(p, "bibtex"),
+                )
+                continue
             try:
                 imported = publications_from_bibtex(read_text(bib_path), bib_path)
             except InputError as error:
                 reader.problems.extend(error.problems)
                 continue
-            warnings.extend(imported.warnings)
+            notes.extend(imported.warnings)
             publications.extend(Publication(title=e["title"], venue=e["venue"], year=e["year"]) for e in imported.publications)
             continue
         publications.append(
             Publication(
                 title=reader.text(p, "title", "publications"),
                 venue=reader.text(p, "venue", "publications"),
-                year=reader.number(p, "year", "publications", integer=True, minimum=1900),
+                year=reader.number(p, "year", "publications", integer=True, minimum=YEARS[0], maximum=YEARS[1]),
             )
         )
 
@@ -190,7 +223,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         path=path,
         degree=degree,
         name=reader.text(top, "name", "profile"),
-        research_experience_years=reader.number(top, "research_experience_years", "profile"),
+        research_experience_years=reader.number(top, "research_experience_years", "profile", maximum=MAX_YEARS_OF_RESEARCH),
         experience=tuple(experience),
         publications=tuple(publications),
         skills=reader.texts(top, "skills", "profile"),
@@ -198,7 +231,7 @@ def profile_from_yaml(document: Any, path: str) -> Profile:
         location=location,
         availability=availability,
         statement=reader.text(top, "statement", "profile"),
-        warnings=tuple(warnings),
+        warnings=(*notes, *warnings),
     )
     if reader.problems:
         raise InputError(reader.problems)
@@ -220,9 +253,13 @@ POSTING_KEYS = (
     "pay",
     "source",
     "topics",
+    "status",
+    "closed_on",
     "required",
     "preferred",
 )
+POSTING_STATUSES = ("open", "closed")
+SOURCE_KEYS = ("board", "name", "board_id", "url", "fetched_at", "updated_at", "content_hash")  # fetch's `source` mapping
 
 
 def load_posting(path: str) -> Posting:
@@ -269,16 +306,34 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
         team=reader.text(top, "team", "posting"),
         deadline=reader.date(top, "deadline", "posting", end=True),
         start=reader.date(top, "start", "posting"),
-        duration_weeks=reader.number(top, "duration_weeks", "posting", integer=True, minimum=1),
+        duration_weeks=reader.number(top, "duration_weeks", "posting", integer=True, minimum=1, maximum=MAX_WEEKS),
         pay=pay,
-        source=reader.text(top, "source", "posting"),
+        source=_source(reader, top),
         topics=reader.texts(top, "topics", "posting"),
+        status=_status(reader, top),
+        closed_on=reader.date(top, "closed_on", "posting"),
         required=sections["required"],
         preferred=sections["preferred"],
     )
     if reader.problems:
         raise InputError(reader.problems)
     return posting
+
+
+def _source(reader: ValueReader, top: Any) -> str | None:
+    """`source`: a URL or file name, or the mapping `fetch` writes, read as its URL (else board:name/id)."""
+    if not isinstance(top.get("source"), dict):
+        return reader.text(top, "source", "posting")
+    s = reader.mapping(top["source"], value_mark(top, "source"), "source", SOURCE_KEYS)
+    values = {key: reader.text(s, key, "source") for key in SOURCE_KEYS} if s is not None else {}
+    where = ":".join(v for v in (values.get("board"), values.get("name")) if v)
+    return values.get("url") or "/".join(v for v in (where, values.get("board_id")) if v) or None
+
+
+def _status(reader: ValueReader, top: Any) -> str | None:
+    if (status := reader.text(top, "status", "posting")) not in (None, *POSTING_STATUSES):
+        reader.problem(f"status: '{status}' is not one of {', '.join(POSTING_STATUSES)}", value_mark(top, "status"))
+    return None if status == "open" else status
 
 
 def _qualification(reader: ValueReader, value: Any, mark: Any, where: str) -> Qualification | None:
@@ -301,7 +356,7 @@ def _qualification(reader: ValueReader, value: Any, mark: Any, where: str) -> Qu
         return None
     kind = named[0]
     criterion = rule_of_kind(kind).read(reader, m.get(kind), value_mark(m, kind), f"{where}.{kind}", _qualification)
-    weight = reader.number(m, "weight", where)
+    weight = reader.number(m, "weight", where, maximum=MAX_WEIGHT)
     if criterion is None:
         return None
     return Qualification(
@@ -310,153 +365,3 @@ def _qualification(reader: ValueReader, value: Any, mark: Any, where: str) -> Qu
         weight=1.0 if weight is None else float(weight),
         note=reader.text(m, "note", where),
     )
-
-
-# ----------------------------------------------------------------------------- folders
-
-
-@dataclass(frozen=True, slots=True)
-class Skipped:
-    """A posting file that could not be read; the others still rank."""
-
-    path: str
-    error: str
-
-
-@dataclass(frozen=True, slots=True)
-class PostingSet:
-    postings: tuple[Posting, ...]
-    skipped: tuple[Skipped, ...]
-
-
-def validation_targets(paths: Iterable[str]) -> list[str]:
-    """Files named, and the YAML and JSON files inside folders named (recursively, hidden ones aside)."""
-    files: list[str] = []
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            files += sorted(
-                str(p)
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix in (".yaml", ".yml", ".json")
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-        else:
-            files.append(name)
-    return files
-
-
-def bundled_postings_dir() -> Path:
-    return Path(str(resources.files("matcher.postings")))
-
-
-def posting_names(folder: Path) -> list[str]:
-    """The names of the folder's posting files, sorted. Read with scandir, as strings: for 10,000
-    files, Path objects and a stat per file cost more than the rest of a cached load."""
-    with os.scandir(folder) as entries:
-        # A name with a posting suffix and more than dots before it (".yaml" is a hidden file's
-        # whole name, as os.path.splitext has it, which costs more than the rest of this line).
-        return sorted(
-            e.name
-            for e in entries
-            if e.name.endswith((".yaml", ".yml")) and e.name.lstrip(".") not in ("yaml", "yml") and e.is_file()
-        )
-
-
-def paths_in(folder: Path, names: list[str]) -> list[str]:
-    """The names' paths in the folder, as strings (os.path.join per name is slow for many)."""
-    prefix = os.path.join(folder, "")
-    return [prefix + name for name in names]
-
-
-def posting_files(folder: Path) -> list[Path]:
-    """The folder's posting files, by name."""
-    return [folder / name for name in posting_names(folder)]
-
-
-FolderReader = Callable[[Path, list[str], Callable[[int, int], None] | None], "list[Posting | InputError]"]
-"""Loads the named posting files of one folder, reporting progress (the cache and parallel
-parsing plug in here)."""
-
-
-def load_postings(
-    source: str | Path,
-    *,
-    strict: bool = False,
-    on_progress: Callable[[int, int], None] | None = None,
-    read_folder: FolderReader | None = None,
-) -> PostingSet:
-    """Every posting in a folder, one posting file, or standard input (`-`: a YAML stream of
-    postings separated by `---`, or JSON lines). Broken postings are skipped and reported;
-    with `strict`, the first one is an InputError instead."""
-    candidates: list[Candidate]
-    if str(source) == STDIN:
-        candidates = _stdin_postings(read_text(STDIN))
-    else:
-        path = Path(source)
-        if not path.exists():
-            raise InputError(Problem(str(source), "no such folder or file"))
-        if path.is_file():
-            candidates = [(str(path), partial(load_posting, str(path)))]
-        else:
-            names = posting_names(path)
-            paths = paths_in(path, names)
-            if read_folder is not None:
-                outcomes = read_folder(path, names, on_progress)
-                on_progress = None  # the reader has reported the slow part
-                candidates = list(zip(paths, outcomes, strict=True))
-            else:
-                candidates = [(p, partial(load_posting, p)) for p in paths]
-    postings: list[Posting] = []
-    skipped: list[Skipped] = []
-    seen: dict[str, str] = {}
-    for done, (name, outcome) in enumerate(candidates, 1):
-        if on_progress is not None:
-            on_progress(done, len(candidates))
-        try:
-            if isinstance(outcome, InputError):
-                raise outcome
-            posting = outcome if isinstance(outcome, Posting) else outcome()
-            if posting.id in seen:
-                raise InputError(Problem(name, f"duplicate posting id '{posting.id}' (also in {seen[posting.id]})"))
-        except InputError as error:
-            if strict:
-                raise
-            skipped.append(Skipped(name, str(error)))
-            continue
-        seen[posting.id] = name
-        postings.append(posting)
-    return PostingSet(tuple(postings), tuple(skipped))
-
-
-Candidate = tuple[str, "Posting | InputError | Callable[[], Posting]"]
-"""A posting's name and the posting, its error, or what loads it (and may raise InputError)."""
-
-
-def _stdin_postings(text: str) -> list[Candidate]:
-    """Postings from standard input, each with its loader or its error."""
-    if text.lstrip().startswith("{"):
-        out: list[Candidate] = []
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            name = f"-:{number}"
-            try:
-                document = json.loads(line)
-            except json.JSONDecodeError as error:
-                out.append((name, InputError(Problem(STDIN, f"invalid JSON: {error.msg}", number, error.colno))))
-                continue
-            out.append((name, partial(posting_from_yaml, document, f"-:{number}", default_id=f"stdin-{number}")))
-        return out
-    documents, stream_error = parse_yaml_stream(text, STDIN)
-    single = len(documents) == 1 and stream_error is None
-    out = [
-        (f"-#{i}", partial(posting_from_yaml, d, STDIN, default_id="stdin" if single else f"stdin-{i}"))
-        for i, d in enumerate(documents, 1)
-    ]
-    if stream_error is not None:
-        out.append((f"-#{len(documents) + 1}", stream_error))
-    elif not documents:
-        out.append(("-", InputError(Problem(STDIN, "no postings on standard input"))))
-    return out

@@ -264,7 +264,13 @@ class Posting(Record):
     duration_weeks: int | None = None
     pay: Pay | None = None
     source: str | None = None
+    """Where the text came from: a URL or a file name (a fetched posting's `source.url`)."""
     topics: tuple[str, ...] = ()
+    status: str | None = None
+    """"closed" once `fetch` found the posting gone from its board; None (or "open") otherwise.
+    Declared before `required`: the cache builds postings from their fields in order."""
+    closed_on: date | None = None
+    """The day `fetch` found it gone."""
     required: tuple[Qualification, ...] = ()
     preferred: tuple[Qualification, ...] = ()
 

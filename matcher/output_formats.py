@@ -17,13 +17,14 @@ from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from matcher.display_text import has_unsafe, visible
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
 
 if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
+    from matcher.folders import Skipped
     from matcher.gaps import Gap
     from matcher.ingest import Draft
     from matcher.knowledge.venues import Venue, VenueResolution
-    from matcher.loading import Skipped
     from matcher.profile_reading import ProfileReading
     from matcher.validation import Checked
 
@@ -176,13 +177,13 @@ def rankings_document(
 
 
 def to_json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"  # NaN is not JSON
 
 
 def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
     """One JSON object per line, made as rows come: tens of thousands stream, not pile up."""
     for row in rows:
-        yield json.dumps(row, ensure_ascii=False) + "\n"
+        yield json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 FLAT_FIELDS = (
@@ -234,7 +235,8 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
     """CSV (quoted as needed) or TSV (tabs and newlines inside values become spaces), as text of
     a header line and then of up to DELIMITED_BLOCK lines at a time. A row is a dict, or a tuple
     of the fields' values in order, each a string or a number (flat_values). A dict's lists are
-    joined with "; " and its None is left empty."""
+    joined with "; " and its None is left empty. Every text cell is made safe for a spreadsheet
+    and a terminal (spreadsheet_cell); a block is checked as a whole first, as most need nothing."""
 
     def cell(value: Any) -> Any:
         return "; ".join(value) if isinstance(value, list) else ("" if value is None else value)
@@ -248,8 +250,13 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
         tabs = len(fields) - 1
         while block := [values_of(row) for row in itertools.islice(rows, DELIMITED_BLOCK)]:
             text = "".join(["\t".join(map(str, values)) + "\n" for values in block])
-            if not _plain_tsv(text, tabs, len(block)):  # a value holds a tab, a line break or spaces to close up
-                text = "".join(["\t".join([" ".join(str(v).split()) for v in values]) + "\n" for values in block])
+            if not _plain_tsv(text, tabs, len(block)):
+                # a value holds a control character, a tab, a line break or spaces to close up
+                text = "".join(
+                    ["\t".join([spreadsheet_cell(" ".join(str(v).split())) for v in values]) + "\n" for values in block]
+                )
+            else:  # plain: each value starts the text, or follows a tab or a line break
+                text = _guard_plain_tsv(text)
             yield text
         return
     out = io.StringIO()
@@ -259,8 +266,41 @@ def delimited_lines(rows: Iterable[dict[str, Any] | tuple[Any, ...]], fields: Se
     while block := [values_of(row) for row in itertools.islice(rows, DELIMITED_BLOCK)]:
         out.seek(0)
         out.truncate()
-        writer.writerows(block)
+        # spreadsheet_cell inline, less visible(): tens of thousands of values, rarely any unsafe
+        writer.writerows(
+            [["'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v for v in values] for values in block]
+        )
+        if has_unsafe(out.getvalue()):
+            out.seek(0)
+            out.truncate()
+            writer.writerows([[spreadsheet_cell(v) for v in values] for values in block])
         yield out.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection")."""
+
+
+def spreadsheet_cell(value: Any) -> Any:
+    """A CSV or TSV cell that a spreadsheet shows as text and a terminal cannot act on: a cell
+    beginning with = + - @ tab or carriage return gets a leading single quote, as OWASP
+    recommends (`=HYPERLINK(...)` is written `'=HYPERLINK(...)`), and control characters are
+    shown as escapes (matcher.display_text). Numbers (ranks, scores, counts) are left as they are."""
+    if not isinstance(value, str):
+        return value
+    text = visible(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _guard_plain_tsv(text: str) -> str:
+    """Plain TSV lines (see _plain_tsv) with a quote before each value that begins like a formula.
+    A tab, carriage return or control character cannot begin a value of plain TSV."""
+    for start in ("=", "+", "-", "@"):
+        if start in text:
+            text = text.replace("\t" + start, "\t'" + start).replace("\n" + start, "\n'" + start)
+            if text.startswith(start):
+                text = "'" + text
+    return text
 
 
 def _plain_tsv(text: str, tabs: int, lines: int) -> bool:
@@ -268,7 +308,10 @@ def _plain_tsv(text: str, tabs: int, lines: int) -> bool:
     are the `tabs` separators, its only line break ends it, and it has no other white space than
     single spaces inside values. Checked on the UTF-8 bytes, where these scans cost least (no byte
     of a multi-byte character is ASCII)."""
-    data = text.encode()
+    try:
+        data = text.encode()
+    except UnicodeEncodeError:  # a lone surrogate: visible() escapes it
+        return False
     if data.count(b"\t") != tabs * lines or data.count(b"\n") != lines or data[:1] == b" ":
         return False
     rest = data.translate(None, _PRINTABLE_ASCII)  # control characters and non-ASCII ones: few
@@ -418,8 +461,10 @@ def draft_yaml(draft: Draft) -> str:
 
     from matcher.knowledge import SAFE_DUMPER
 
+    source = draft.posting.get("source")
+    origin = (source.get("url") or source.get("name")) if isinstance(source, dict) else source  # fetch's source is a mapping
     head = (
-        f"# Drafted by `intern-match ingest` from {draft.posting.get('source')}. Review it before use:\n"
+        f"# Drafted by `intern-match ingest` from {origin}. Review it before use:\n"
         "# check each qualification against its quote, and required against preferred.\n"
     )
     body = yaml.dump(draft.posting, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
@@ -430,8 +475,8 @@ def draft_yaml(draft: Draft) -> str:
         tail += "\n# Not placed; add anything here that is a qualification:\n" + "".join(
             f"#   - {line[:200]}\n" for line in draft.unplaced
         )
-    return head + body + tail
+    return visible(head + body + tail)  # YAML leaves bidi overrides raw; in "..." their escape reads the same
 
 
 def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:
-    return [f"warning: skipped {s.path}:\n  " + s.error.replace("\n", "\n  ") for s in skipped]
+    return [visible(f"warning: skipped {s.path}:\n  " + s.error.replace("\n", "\n  ")) for s in skipped]

@@ -10,6 +10,8 @@ them, so "2021-02-30" is reported, not turned into a crash.
 from __future__ import annotations
 
 import json
+import math
+import re
 import sys
 from collections.abc import Iterable
 from datetime import date
@@ -18,6 +20,7 @@ from typing import Any
 import yaml
 from rapidfuzz import fuzz, process
 
+from matcher.display_text import visible
 from matcher.errors import InputError, Problem
 from matcher.knowledge import SAFE_LOADER
 from matcher.knowledge.degrees import STAGE_ALIASES, parse_stage
@@ -25,6 +28,19 @@ from matcher.models import Stage
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 """Profiles and postings are a few KB; a file this large is a mistake, not a posting."""
+MAX_LIST_ITEMS = 10_000
+"""Items a list may hold (skills, topics, qualifications, any YAML list). A real profile lists
+tens of skills; a list this long is an attack on the time ranking takes, and is refused."""
+YEARS = (1900, 2999)
+"""The years a date or a year may be in: wider than any internship, narrow enough that adding
+a posting's weeks to a date can never leave the calendar."""
+MAX_WEEKS = 520
+"""An internship of ten years is a mistake; a million weeks would overflow the calendar."""
+MAX_WEIGHT = 1000.0
+"""A qualification's weight: larger ones would only make sums of weights overflow."""
+MAX_YEARS_OF_RESEARCH = 100.0
+MAX_COUNT = 1000
+"""A count asked for (publications, skills of a list): far above any posting's."""
 
 STDIN = "-"
 
@@ -52,10 +68,23 @@ class _PositionedLoader(SAFE_LOADER):  # type: ignore[misc, valid-type]
     """The safe loader, keeping positions and leaving dates as text."""
 
 
+_NUMBER_TAGS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 _PositionedLoader.yaml_implicit_resolvers = {  # type: ignore[attr-defined]
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp" and tag not in _NUMBER_TAGS]
     for first, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()  # type: ignore[attr-defined]
 }
+# Numbers as people write them in decimal. YAML 1.1 also reads `012` as octal 10, `1:30` as
+# sexagesimal 90 and `0x1f` as hex: a year, a duration or a title written so would silently
+# become another number; here they stay text (and a number expected there says so).
+_PositionedLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789"))
+_PositionedLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(
+        r"^(?:[-+]?[0-9][0-9_]*\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+    list("-+0123456789."),
+)
 
 
 def _construct_map(loader: Any, node: yaml.MappingNode) -> Any:
@@ -79,6 +108,10 @@ def _construct_map(loader: Any, node: yaml.MappingNode) -> Any:
 
 
 def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Any:
+    if len(node.value) > MAX_LIST_ITEMS:
+        raise yaml.constructor.ConstructorError(
+            None, None, f"a list of {len(node.value):,} items; at most {MAX_LIST_ITEMS:,} are read", node.start_mark
+        )
     data = YList()
     data.mark, data.item_marks = node.start_mark, [child.start_mark for child in node.value]
     yield data
@@ -146,7 +179,7 @@ def parse_yaml_stream(text: str, path: str) -> tuple[list[Any], InputError | Non
             message += " (a tab: YAML indents with spaces, not tabs)"
         elif "could not determine a constructor" in message:
             message = f"tag {message.split('tag ', 1)[-1]} is not allowed; use plain YAML values"
-        elif message.startswith("duplicate"):
+        elif message.startswith(("duplicate", "a list of")):  # our own messages, already plain
             pass
         elif "maximum nesting depth" in message:  # libyaml's own limit (PyYAML >= 6.0.4), met before ours
             message = TOO_DEEP
@@ -155,6 +188,12 @@ def parse_yaml_stream(text: str, path: str) -> tuple[list[Any], InputError | Non
         else:
             message = f"invalid YAML: {message}"
         return documents, InputError(Problem(path, message, *_position(mark)))
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow, such as a control character
+        where = text[: error.position]
+        line, column = where.count("\n") + 1, error.position - (where.rfind("\n") + 1) + 1
+        shown = visible(chr(error.character)) if isinstance(error.character, int) else repr(error.character)
+        message = f"character {shown} is not allowed in YAML; remove it, or write it as an escape inside double quotes"
+        return documents, InputError(Problem(path, message, line, column))
     except yaml.YAMLError as error:
         return documents, InputError(Problem(path, f"invalid YAML: {error}"))
     except RecursionError:
@@ -180,6 +219,8 @@ def parse_json(text: str, path: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise InputError(Problem(path, f"invalid JSON: {error.msg}", error.lineno, error.colno)) from None
+    except RecursionError:
+        raise InputError(Problem(path, TOO_DEEP)) from None
 
 
 # ----------------------------------------------------------------------------- typed reading
@@ -194,7 +235,7 @@ def type_name(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
-        return f"true/false ({str(value).lower()})"
+        return f"true/false ({str(value).lower()}; YAML reads unquoted yes, no, on and off so: quote text such as 'NO')"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -245,6 +286,9 @@ class ValueReader:
         if value is None:
             return ()
         items = value if isinstance(value, list) else [value]
+        if len(items) > MAX_LIST_ITEMS:
+            self.problem(f"{what}.{key}: {len(items):,} items; at most {MAX_LIST_ITEMS:,} are read", value_mark(m, key))
+            return ()
         marks = getattr(value, "item_marks", None) or [value_mark(m, key)] * len(items)
         out: list[str] = []
         for item, mark in zip(items, marks, strict=False):
@@ -263,17 +307,27 @@ class ValueReader:
             return None
         return value
 
-    def number(self, m: YMap, key: str, what: str, *, integer: bool = False, minimum: float = 0) -> Any:
+    def number(
+        self, m: YMap, key: str, what: str, *, integer: bool = False, minimum: float = 0, maximum: float | None = None
+    ) -> Any:
+        """A number in [minimum, maximum]; never NaN or infinite (they would rank first, or
+        nowhere, and are not JSON)."""
         value = m.get(key)
         if value is None:
             return None
         ok = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok:
             expected = "a whole number" if integer else "a number"
-            self.problem(f"{what}.{key}: expected {expected}, got {type_name(value)}", value_mark(m, key))
+            self.problem(f"{what}.{key}: expected {expected}, got {type_name(value)}{_number_hint(value)}", value_mark(m, key))
+            return None
+        if isinstance(value, float) and not math.isfinite(value):
+            self.problem(f"{what}.{key}: expected a finite number, got {value}", value_mark(m, key))
             return None
         if value < minimum:
             self.problem(f"{what}.{key}: must be {minimum} or more, got {value}", value_mark(m, key))
+            return None
+        if maximum is not None and value > maximum:
+            self.problem(f"{what}.{key}: must be {maximum:g} or less, got {value:g}", value_mark(m, key))
             return None
         return value
 
@@ -286,6 +340,9 @@ class ValueReader:
         if present_ok and text.lower() == "present":
             return "present"
         parsed = parse_date(text, end=end)
+        if parsed is not None and not YEARS[0] <= parsed.year <= YEARS[1]:
+            self.problem(f"{what}.{key}: '{text}' is outside the years {YEARS[0]} to {YEARS[1]}", value_mark(m, key))
+            return None
         if parsed is None or isinstance(value, (bool, dict, list)):
             allowed = "YYYY-MM-DD, YYYY-MM" + (" or present" if present_ok else "")
             self.problem(f"{what}.{key}: '{text}' is not a date; expected {allowed}", value_mark(m, key))
@@ -293,20 +350,47 @@ class ValueReader:
         return parsed
 
 
+_DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?")
+"""YYYY-MM-DD or YYYY-MM in ASCII digits (int() alone would take other scripts' digits, and signs)."""
+
+
 def parse_date(text: str, *, end: bool = False) -> date | None:
-    parts = text.split("-")
+    found = _DATE.fullmatch(text)
+    if found is None:
+        return None
+    year, month, day = found.groups()
     try:
-        if len(parts) == 3 and len(parts[0]) == 4:
-            return date(int(parts[0]), int(parts[1]), int(parts[2]))
-        if len(parts) == 2 and len(parts[0]) == 4:
-            year, month = int(parts[0]), int(parts[1])
-            if not end:
-                return date(year, month, 1)
-            following = date(year + month // 12, month % 12 + 1, 1)
-            return date.fromordinal(following.toordinal() - 1)
+        if day is not None:
+            return date(int(year), int(month), int(day))
+        if not end:
+            return date(int(year), int(month), 1)
+        if int(month) == 12:  # the month's last day, without asking for a 13th month
+            return date(int(year), 12, 31)
+        return date.fromordinal(date(int(year), int(month) + 1, 1).toordinal() - 1)
     except ValueError:
         return None
-    return None
+
+
+def parse_day(text: str) -> date | None:
+    """A day written YYYY-MM-DD, and nothing else: `20210815` and ISO weeks (`2021-W33-1`),
+    which date.fromisoformat also takes, are refused as ambiguous on a command line."""
+    return parse_date(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+
+
+def _number_hint(value: Any) -> str:
+    """Why text that looks like a number was read as text."""
+    if not isinstance(value, str):
+        return ""
+    text = value.strip()
+    if re.fullmatch(r"[-+]?0[0-9_]+", text):
+        return "; write it without the leading zero"
+    if re.fullmatch(r"[-+]?[0-9]+(?::[0-9]+)+", text):
+        return "; write it as one number, not as hours:minutes"
+    try:
+        float(text)
+    except ValueError:
+        return ""
+    return "; YAML reads a number with an exponent only with a dot and a sign, as 1.0e+6"
 
 
 def key_mark(m: Any, key: Any) -> Any:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TypeVar
 
 from matcher.knowledge.places import gazetteer
-from matcher.models import Ranked
+from matcher.models import Posting, Ranked
 
 R = TypeVar("R", bound=Ranked)
+P = TypeVar("P", bound=Posting)
 
 
 class SortOrder(enum.StrEnum):
@@ -24,6 +25,13 @@ def is_open(match: Ranked, today: date) -> bool:
     """The deadline has not passed (a posting without a deadline counts as open)."""
     deadline = match.posting.deadline
     return deadline is None or deadline >= today
+
+
+def without_closed(postings: Sequence[P]) -> tuple[list[P], int]:
+    """The postings not marked `status: closed` (fetch marks those gone from their board), and
+    how many were left out."""
+    kept = [p for p in postings if p.status != "closed"]
+    return kept, len(postings) - len(kept)
 
 
 def is_at(match: Ranked, place: str) -> bool:

@@ -1,32 +1,39 @@
 """Matches -> what people read in a terminal: rich tables, explanations and reports.
 
 Renderers return rich renderables and never print; cli.py decides where output goes. User text
-is escaped before it meets rich markup, so a title with [brackets] stays intact. The plain data
-these show comes from matcher.output_formats, as the JSON output does.
+is escaped before it meets rich markup, so a title with [brackets] stays intact, and every
+console that shows these is a SafeConsole, so no character of it reaches a terminal or report as
+a control sequence. The plain data these show comes from matcher.output_formats, as the JSON
+output does.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType
 from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from matcher.display_text import has_unsafe, visible
 from matcher.models import Judgement, Match, Posting, Profile, Ranked, Verdict, group_members
 from matcher.output_formats import iso_date
 from matcher.tuning import PREFERRED_SHARE, REQUIRED_SHARE, TOPIC_SHARE
 
 if TYPE_CHECKING:
+    from matcher.fetch.run import FetchSummary
     from matcher.gaps import Gap
     from matcher.profile_reading import ProfileReading
 
@@ -35,21 +42,52 @@ PROGRESS_MIN_POSTINGS = 200
 """Fewer postings than this load too fast for a progress bar to help."""
 
 
+class SafeConsole(Console):
+    """A rich console that shows the text it renders, never obeys it: every control character,
+    escape sequence and bidi override in a segment of text (not rich's own control segments) is
+    shown as its escape (matcher.display_text). Done here, where every renderable becomes text,
+    so no table or panel can forget a field; emoji codes such as `:smile:` stay text too."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(emoji=False, **options)
+
+    def render(self, renderable: Any, options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and has_unsafe(segment.text):
+                yield Segment(visible(segment.text), segment.style)
+            else:
+                yield segment
+
+
 def console(no_color: bool) -> Console:
     """Standard output's console, built per command so NO_COLOR and COLUMNS take effect."""
-    stream = sys.stdout
+    return _console_on(sys.stdout, no_color)
+
+
+def error_console(no_color: bool) -> Console:
+    """Standard error's console, for reports on what a command did (fetch's summary)."""
+    return _console_on(sys.stderr, no_color)
+
+
+def _console_on(stream: Any, no_color: bool) -> Console:
     width = None
     if not stream.isatty() and "COLUMNS" not in os.environ:
         width = 120  # rich would use 80 for a pipe; tables read better wider
     plain = no_color or bool(os.environ.get("NO_COLOR"))
     # color_system=None drops every escape (bold too), not only colours: NO_COLOR means plain text.
-    return Console(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
+    return SafeConsole(file=stream, color_system=None if plain else "auto", width=width, highlight=False, soft_wrap=False)
+
+
+def outside_text(text: object, style: str = "") -> Text:
+    """Outside text (a job board's) as a rich Text: never read as markup, and every character that
+    could act on a terminal shown as its escape (matcher.display_text)."""
+    return Text(visible(str(text)), style=style)
 
 
 @contextmanager
-def progress_bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
-    """A progress callback drawing a bar on a terminal's stderr once there are many postings;
-    None when stderr is not a terminal."""
+def progress_bar(what: str, minimum: int = PROGRESS_MIN_POSTINGS) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on a terminal's stderr once there are `minimum` things
+    to do (many postings to parse; any source to fetch); None when stderr is not a terminal."""
     if not sys.stderr.isatty():
         yield None
         return
@@ -59,7 +97,7 @@ def progress_bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
         task = progress.add_task(what, total=None, visible=False)
 
         def advance(done: int, total: int) -> None:
-            if total >= PROGRESS_MIN_POSTINGS:
+            if total >= minimum:
                 progress.update(task, completed=done, total=total, visible=True)
 
         yield advance
@@ -75,7 +113,7 @@ def write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Path
         return []
     for target in targets:
         refuse_to_clobber(target, force=force)
-    recorder = Console(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
+    recorder = SafeConsole(record=True, width=120, file=open(os.devnull, "w"), color_system="truecolor")  # noqa: SIM115
     for part in parts():
         recorder.print(part)
     if html is not None:
@@ -124,9 +162,10 @@ def _verdict_text(verdict: Verdict) -> Text:
     return Text(VERDICT_MARK[verdict], style=VERDICT_STYLE[verdict])
 
 
-def ranking_table(matches: Sequence[Ranked], profile: Profile) -> Table:
+def ranking_table(matches: Sequence[Ranked], profile: Profile, today: date | None = None) -> Table:
     """The ranked table. Each posting stacks its id (whole, to copy into `explain`), title,
-    organisation and location, and the reasons that mattered, so it reads at 80 columns too."""
+    organisation and location, and the reasons that mattered, so it reads at 80 columns too.
+    A posting whose deadline is before `today` says so: it stays listed (unless --open)."""
     table = Table(
         title=f"Internships for {escape(profile.display_name)}",
         box=box.SIMPLE_HEAD,
@@ -144,13 +183,17 @@ def ranking_table(matches: Sequence[Ranked], profile: Profile) -> Table:
         cell = Text(p.id, style="bold")
         cell.append(f"\n{p.title}")
         cell.append(f"\n{p.organization} · {'; '.join(p.location) or 'location not given'}", style="dim")
+        if today is not None and p.deadline is not None and p.deadline < today:
+            cell.append(f" · past deadline {p.deadline.isoformat()}", style="yellow")
+        if p.status == "closed":
+            cell.append(" · closed" + (f" {p.closed_on.isoformat()}" if p.closed_on else ""), style="yellow")
         table.add_row(str(i), _with_reasons(cell, m.reasons), *_match_cells(m))
     return table
 
 
-def rankings_table(ranked: Sequence[tuple[Profile, Sequence[Ranked]]]) -> RenderableType:
+def rankings_table(ranked: Sequence[tuple[Profile, Sequence[Ranked]]], today: date | None = None) -> RenderableType:
     """One ranking table per profile."""
-    return Group(*(ranking_table(m, c) for c, m in ranked))
+    return Group(*(ranking_table(m, c, today) for c, m in ranked))
 
 
 def _with_reasons(cell: Text, reasons: Sequence[str]) -> Text:
@@ -357,10 +400,41 @@ def report(matches: Sequence[Match], profile: Profile) -> list[RenderableType]:
 def svg_format() -> str:
     """rich's SVG template, less the web fonts it loads from a CDN: a report to share makes no
     external requests (the local Fira Code, then any monospace font, are used instead)."""
-    import re
 
     try:
         from rich._export_format import CONSOLE_SVG_FORMAT
     except ImportError:  # pragma: no cover - a rich without it: keep rich's own default
         from rich.console import CONSOLE_SVG_FORMAT
     return re.sub(r',?\s*url\("https?://[^"]*"\) format\("[^"]*"\)', "", CONSOLE_SVG_FORMAT)
+
+
+# ----------------------------------------------------------------------------- fetch
+
+
+FETCH_COUNTS = ("fetched", "internships", "new", "changed", "closed", "failed")
+
+
+def fetch_summary(summary: FetchSummary) -> RenderableType:
+    """Per source: fetched, internships, new, changed, closed, failed; then what needs a person
+    (drafts set beside edited files, postings that failed, sources that could not be read).
+    Everything a board wrote is outside text: rich.text.Text, control characters stripped."""
+    title = f"fetch into {summary.folder}" + (" (dry run: nothing written)" if summary.dry_run else "")
+    table = Table(box=box.SIMPLE_HEAD)
+    table.add_column("source")
+    for count in FETCH_COUNTS:
+        table.add_column("kept" if count == "internships" and summary.all_roles else count, justify="right")
+    notes: list[Text] = []
+    for s in summary.sources:
+        if s.error is not None:
+            table.add_row(outside_text(s.source), "-", "-", "-", "-", "-", Text("source", style="red"))
+            notes.append(outside_text(f"{s.source}: failed: {s.error}", "red"))
+            continue
+        failed = Text(str(s.failed), style="red" if s.failed else "")
+        table.add_row(outside_text(s.source), *(str(getattr(s, c)) for c in FETCH_COUNTS[:-1]), failed)
+        if s.duplicates:
+            notes.append(outside_text(f"{s.source}: {s.duplicates} repeat(s) of postings already written, left out"))
+        notes += [
+            outside_text(f"{s.source}: {i}.yaml was edited by hand; the new draft is {i}.new.yaml", "yellow") for i in s.beside
+        ]
+        notes += [outside_text(f"{s.source}: not drafted: {p}", "red") for p in s.problems]
+    return Group(outside_text(title), table, *notes)

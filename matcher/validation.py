@@ -7,8 +7,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from matcher.errors import InputError, Problem
-from matcher.importers import is_json_resume, profile_from_json_resume
-from matcher.loading import posting_from_yaml, profile_from_yaml, validation_targets
+from matcher.folders import duplicate_id, validation_targets
+from matcher.importers import is_json_resume
+from matcher.loading import posting_from_yaml, profile_from_resume, profile_from_yaml
 from matcher.positioned import parse_json, parse_yaml, read_text
 
 
@@ -32,7 +33,7 @@ def check_file(path: str) -> Checked:
             document = parse_json(text, path)
             if is_json_resume(document):
                 kind = "profile"
-                profile_from_yaml(profile_from_json_resume(document), path)
+                profile_from_resume(document, path)
                 return Checked(path, kind, ())
         else:
             document = parse_yaml(text, path)
@@ -56,7 +57,7 @@ def check_files(paths: Iterable[str]) -> list[Checked]:
             c = Checked(
                 c.path,
                 c.kind,
-                (Problem(c.path, f"duplicate posting id '{c.posting_id}' (also in {first[c.posting_id]})"),),
+                (Problem(c.path, duplicate_id(c.posting_id, first[c.posting_id])),),
                 c.posting_id,
             )
         elif c.posting_id is not None:

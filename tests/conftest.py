@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from matcher.loading import bundled_postings_dir, load_postings, posting_from_yaml, profile_from_yaml
+from matcher.folders import bundled_postings_dir, load_postings
+from matcher.loading import posting_from_yaml, profile_from_yaml
 from matcher.models import Posting, Profile
 from matcher.positioned import parse_yaml
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import InputError
-from matcher.loading import load_posting, load_postings
+from matcher.folders import load_postings
+from matcher.loading import load_posting
 
 from .conftest import ROOT
 

@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from matcher.cache import CACHE_FORMAT, MAX_RUNS, PARALLEL_MIN_FILES, PostingCache, parse_files
 from matcher.cli import app
-from matcher.loading import bundled_postings_dir, load_postings, posting_files
+from matcher.folders import bundled_postings_dir, load_postings, posting_files
 from matcher.models import Posting, Qualification
 from matcher.posting_table import PostingSummary, QualificationTable, summaries
 
@@ -121,7 +121,7 @@ def test_concurrent_runs_leave_a_whole_cache(tmp_path: Path) -> None:
     cache_dir = tmp_path / "cache"
     code = (
         "import sys; from pathlib import Path; from matcher.cache import PostingCache; "
-        "from matcher.loading import load_postings; "
+        "from matcher.folders import load_postings; "
         f"r = load_postings({str(folder)!r}, read_folder=PostingCache(Path({str(cache_dir)!r})).load); "
         "print(len(r.postings))"
     )

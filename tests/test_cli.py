@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from matcher.cli import EXIT_INPUT, EXIT_SKIPPED, EXIT_USAGE, app
-from matcher.loading import bundled_postings_dir, posting_files
+from matcher.folders import bundled_postings_dir, posting_files
 
 from .conftest import PROFILES, ROOT
 

@@ -140,7 +140,7 @@ def test_a_markdown_posting_with_other_headings_and_a_dotted_byline() -> None:
     draft = draft_posting(text, "google-style-posting.md")
     posting = posting_from_yaml(draft.posting, "t.yaml")
     assert posting.organization == "Google DeepMind"
-    assert posting.location == ("London, UK", "Mountain View, CA, USA")
+    assert posting.location == ("London, UK", "Mountain View, CA")  # normalised onto the place catalogue
     assert posting.deadline is not None and posting.deadline.isoformat() == "2027-03-01"
     assert [q.kind for q in posting.required] == ["degree", "skills", "research_experience", "publications"]
     assert [q.kind for q in posting.preferred] == ["skills", "research_experience", "skills"]

@@ -8,13 +8,8 @@ from pathlib import Path
 import pytest
 
 from matcher.errors import InputError
-from matcher.loading import (
-    bundled_postings_dir,
-    load_posting,
-    load_postings,
-    load_profile,
-    posting_files,
-)
+from matcher.folders import bundled_postings_dir, load_postings, posting_files
+from matcher.loading import load_posting, load_profile
 from matcher.models import AnyOfCriterion, DegreeCriterion, Stage, TextCriterion
 
 from .conftest import PROFILES, posting_from, profile_from
@@ -244,7 +239,7 @@ def test_a_duplicate_posting_id_is_skipped_and_names_the_first(tmp_path: Path) -
 
 
 def test_a_folders_posting_files_are_its_yaml_files_by_name(tmp_path: Path) -> None:
-    from matcher.loading import posting_names
+    from matcher.folders import posting_names
 
     for name in ("b.yaml", "a.yml", ".hidden.yaml", ".yaml", "..yml", "c.YAML", "notes.txt", "yaml"):
         (tmp_path / name).write_text("id: x\n")

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 
 from matcher import batch
 from matcher.errors import InputError
-from matcher.loading import load_postings, parse_yaml, posting_from_yaml, profile_from_yaml
+from matcher.folders import load_postings
+from matcher.loading import parse_yaml, posting_from_yaml, profile_from_yaml
 from matcher.models import Posting, Profile, Qualification, Ranked, Verdict
 from matcher.output_formats import ranking_document, to_json
 from matcher.posting_table import summaries

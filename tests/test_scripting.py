@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from matcher.cli import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, app
 from matcher.errors import RefusedWrite
 from matcher.files import write_atomically
-from matcher.loading import bundled_postings_dir, posting_files
+from matcher.folders import bundled_postings_dir, posting_files
 
 from .conftest import PROFILES, ROOT
 

@@ -16,10 +16,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from matcher.folders import bundled_postings_dir, load_postings  # noqa: E402
 from matcher.ingest import draft_posting  # noqa: E402
 from matcher.knowledge.terms import catalogue as terms  # noqa: E402
 from matcher.knowledge.venues import catalogue as venues  # noqa: E402
-from matcher.loading import bundled_postings_dir, load_postings, posting_from_yaml  # noqa: E402
+from matcher.loading import posting_from_yaml  # noqa: E402
 from matcher.models import (  # noqa: E402
     AllOfCriterion,
     AnyOfCriterion,

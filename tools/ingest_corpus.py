@@ -10,6 +10,10 @@ with the hand-written gold, field by field: accuracy for single-valued fields (t
 remote, degree stages, min research years, deadline, start) and micro-averaged precision / recall /
 F1 for set fields (locations, degree fields, venues, required and preferred skills). It then lists,
 per posting, the fields that differ. A draft that fails counts as wrong on every field.
+
+Last, it ranks the judgement corpus's profiles (tests/judgements/profiles, or profiles/ when that
+folder is absent) against the drafted and the gold postings with the same Scorer and a fixed
+today, and prints how many verdicts (eligible or not, per profile and posting) differ.
 """
 
 from __future__ import annotations
@@ -32,10 +36,13 @@ from ingest_agreement import leaves, skill_set, stages, venue_set  # noqa: E402
 
 from matcher.ingest import draft_posting  # noqa: E402
 from matcher.knowledge.text import fold  # noqa: E402
-from matcher.loading import load_posting, posting_from_yaml  # noqa: E402
-from matcher.models import DegreeCriterion, Posting, ResearchExperienceCriterion  # noqa: E402
+from matcher.loading import load_posting, load_profile, posting_from_yaml  # noqa: E402
+from matcher.models import DegreeCriterion, Posting, Profile, ResearchExperienceCriterion  # noqa: E402
+from matcher.scoring import Scorer  # noqa: E402
 
 CORPUS = ROOT / "tests" / "ingest_corpus"
+TODAY = date(2026, 11, 23)
+"""A fixed today for the verdict comparison, so that its figure does not drift with the clock."""
 SCALAR_FIELDS = ("title", "organization", "remote", "degree_stages", "min_research_years", "deadline", "start")
 SET_FIELDS = ("locations", "degree_fields", "venues", "required_skills", "preferred_skills")
 FAILED = object()  # a failed draft's value for every scalar field: equal to nothing
@@ -142,6 +149,42 @@ def score(entry: dict[str, Any], tally: Tally) -> list[str]:
     return diffs
 
 
+def judgement_profiles() -> list[Profile]:
+    """The judgement corpus's profiles, or the bundled example profiles when it is absent."""
+    folder = ROOT / "tests" / "judgements" / "profiles"
+    folder = folder if folder.is_dir() else ROOT / "profiles"
+    paths = sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+    return [load_profile(str(p), TODAY) for p in paths]
+
+
+@dataclass
+class Verdicts:
+    compared: int = 0
+    differ: list[str] = field(default_factory=list)
+    """ "posting x profile: gold eligible, draft not" lines."""
+
+
+def compare_verdicts(entries: list[dict[str, Any]]) -> Verdicts:
+    """Rank every profile against each drafted and gold posting: how many eligibility verdicts differ.
+    A draft that fails to load counts every verdict on it as differing."""
+    verdicts = Verdicts()
+    for profile in judgement_profiles():
+        scorer = Scorer(profile, TODAY)
+        for entry in entries:
+            gold = load_posting(str(CORPUS / entry["gold"]))
+            raw = CORPUS / entry["file"]
+            want = scorer.score(gold).eligible
+            try:
+                got: bool | None = scorer.score(draft(raw.read_text(encoding="utf-8"), raw.name, entry.get("published"))).eligible
+            except Exception:  # noqa: BLE001 - a failed draft is a wrong verdict, counted
+                got = None
+            verdicts.compared += 1
+            if got != want:
+                shown = {True: "eligible", False: "not eligible", None: "draft failed"}
+                verdicts.differ.append(f"{raw.name} x {Path(profile.path).name}: gold {shown[want]}, draft {shown[got]}")
+    return verdicts
+
+
 def prf(hits: int, got: int, want: int) -> tuple[float, float, float]:
     precision = hits / got if got else (1.0 if not want else 0.0)
     recall = hits / want if want else 1.0
@@ -173,6 +216,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<20} {p:>6.2f} {r:>6.2f} {f:>6.2f} {tally.want[name]:>5} {tally.got[name]:>5}")
     for line in tally.failed:
         print(f"\nDRAFT FAILED (counted all wrong) {line}")
+    verdicts = compare_verdicts(chosen)
+    share = len(verdicts.differ) / verdicts.compared if verdicts.compared else 0.0
+    print(
+        f"\nverdicts (eligible or not, {len(judgement_profiles())} profiles x {tally.n} postings, today {TODAY}): "
+        f"{len(verdicts.differ)} of {verdicts.compared} differ between drafted and gold postings ({share:.1%})"
+    )
+    for line in verdicts.differ:
+        print(f"  {line}")
     print("\nfields that differ, per posting:")
     for name, diffs in report:
         print(f"{name}: {'all match' if not diffs else ''}")

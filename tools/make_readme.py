@@ -67,11 +67,13 @@ def main() -> None:
         "TERM_COUNT": str(len(yaml.safe_load((ROOT / "matcher/knowledge/terms.yaml").read_text()))),
         "VENUE_COUNT": str(len(rows) - 1),
     }
-    text = (ROOT / "tools" / "README.template.md").read_text()
+    # {{ and }} in the template are literal braces (a URL's {TOKEN}), not placeholders.
+    text = (ROOT / "tools" / "README.template.md").read_text().replace("{{", "\0").replace("}}", "\1")
     for key, value in values.items():
         text = text.replace("{" + key + "}", value)
     leftover = re.findall(r"\{[A-Z_]+\}", text)
     assert not leftover, leftover
+    text = text.replace("\0", "{").replace("\1", "}")
     (ROOT / "README.md").write_text(text)
     print(f"wrote README.md ({len(text.splitlines())} lines)")
 

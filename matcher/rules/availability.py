@@ -17,7 +17,7 @@ from functools import partial
 from typing import Any
 
 from matcher.models import Availability, AvailabilityCriterion, Judgement, Posting, Profile, Verdict
-from matcher.positioned import ValueReader
+from matcher.positioned import MAX_WEEKS, ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, fraction, judgement
 from matcher.tuning import LATE_START_WEEKS
 
@@ -35,7 +35,8 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
         if m is None:
             return None
         return AvailabilityCriterion(
-            start=reader.date(m, "start", what), weeks=reader.number(m, "weeks", what, integer=True, minimum=1)
+            start=reader.date(m, "start", what),
+            weeks=reader.number(m, "weeks", what, integer=True, minimum=1, maximum=MAX_WEEKS),
         )
 
     def judge(self, c: AvailabilityCriterion, posting: Posting | None) -> Judgement:

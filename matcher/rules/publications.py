@@ -22,7 +22,7 @@ from matcher.knowledge.text import fold
 from matcher.knowledge.venues import VenueResolution
 from matcher.knowledge.venues import catalogue as venue_catalogue
 from matcher.models import Judgement, Posting, Profile, Publication, PublicationsCriterion, Verdict
-from matcher.positioned import ValueReader, did_you_mean, value_mark
+from matcher.positioned import MAX_COUNT, YEARS, ValueReader, did_you_mean, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, credit_of, fraction, judgement
 from matcher.rules.evidence import terms_of
 
@@ -131,12 +131,12 @@ class PublicationsRule(Rule[PublicationsCriterion]):
                     f"{what}.areas: unknown area '{area}'{did_you_mean(area, known_areas)} (known: {', '.join(known_areas)})",
                     value_mark(m, "areas"),
                 )
-        minimum = reader.number(m, "min", what, integer=True, minimum=1)
+        minimum = reader.number(m, "min", what, integer=True, minimum=1, maximum=MAX_COUNT)
         return PublicationsCriterion(
             venues=reader.texts(m, "venues", what),
             areas=areas,
             min=1 if minimum is None else minimum,
-            since=reader.number(m, "since", what, integer=True, minimum=1900),
+            since=reader.number(m, "since", what, integer=True, minimum=YEARS[0], maximum=YEARS[1]),
         )
 
     def judge(self, c: PublicationsCriterion, posting: Posting | None) -> Judgement:

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from matcher.knowledge.text import fold
 from matcher.models import Experience, Judgement, Posting, Profile, ResearchExperienceCriterion, Stage, Verdict
-from matcher.positioned import ValueReader
+from matcher.positioned import MAX_YEARS_OF_RESEARCH, ValueReader
 from matcher.rules.base import Fill, Judges, ReadQualification, Rule, judgement
 from matcher.rules.evidence import FieldFinding, field_evidence, find_field, role_evidence, supports
 from matcher.tuning import PARTIAL_YEARS_SHARE
@@ -106,7 +106,7 @@ class ResearchExperienceRule(Rule[ResearchExperienceCriterion]):
         m = reader.mapping(value if value is not None else {}, mark, what, ["min_years", "fields", "related_fields"])
         if m is None:
             return None
-        years = reader.number(m, "min_years", what)
+        years = reader.number(m, "min_years", what, maximum=MAX_YEARS_OF_RESEARCH)
         return ResearchExperienceCriterion(
             min_years=None if years is None else float(years),
             fields=reader.texts(m, "fields", what),

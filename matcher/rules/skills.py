@@ -19,7 +19,7 @@ from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.models import Judgement, Posting, Profile, SkillsCriterion, Verdict
-from matcher.positioned import ValueReader, value_mark
+from matcher.positioned import MAX_COUNT, ValueReader, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, clip, credit_of, fraction, judgement
 from matcher.rules.evidence import degree_field_items, field_evidence
 
@@ -96,7 +96,7 @@ class SkillsRule(Rule[SkillsCriterion]):
         return SkillsCriterion(
             terms=terms,
             mode=modes[0],  # type: ignore[arg-type]
-            min=reader.number(m, "min", what, integer=True, minimum=1),
+            min=reader.number(m, "min", what, integer=True, minimum=1, maximum=MAX_COUNT),
         )
 
     def best(self, term: str) -> TermMatch:

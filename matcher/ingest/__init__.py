@@ -1,0 +1,28 @@
+"""Drafting a posting file from a posting as published: HTML (schema.org JobPosting JSON-LD first,
+then the body), markdown (with or without front matter) or plain text. Offline and deterministic;
+every drafted qualification quotes the sentence it came from, and every line of the posting is
+either placed in the draft or listed for the reviewer with its line number. Pure functions, no I/O.
+
+The pipeline, one module a step: source_lines (markup -> numbered lines), sections (which section
+each line is in), degree_phrases and qualification_phrases (what a sentence asks for), dates and
+metadata (organisation, places, dates, pay), drafting (the draft and its account of every line).
+"""
+
+from matcher.ingest.drafting import Draft, draft_posting, sentences, slug
+from matcher.ingest.metadata import UNKNOWN_ORGANIZATION
+from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
+from matcher.ingest.sections import split_run_on
+from matcher.ingest.source_lines import detect_format
+
+__all__ = [
+    "UNKNOWN_ORGANIZATION",
+    "Draft",
+    "detect_format",
+    "draft_posting",
+    "qualifications_from",
+    "sentences",
+    "skills_in",
+    "slug",
+    "split_run_on",
+    "venues_in",
+]

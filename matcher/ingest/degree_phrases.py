@@ -1,0 +1,216 @@
+"""Degree requirements as postings write them: stages with alternatives ("PhD or MS", "BS/MS/PhD",
+"Bachelor's, Master's, or PhD", "graduate students"), exclusions ("PhD students cannot apply"),
+fields with "or a related field", enrolment ("currently pursuing", "returning to school",
+"graduating in 2027 or later"), and alternatives with conditions ("a PhD, or Masters with
+industrial experience"; "exceptional Masters students with research experience")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import fold
+from matcher.models import Stage
+
+_NOT_LETTER_BEFORE = r"(?<![A-Za-z])"
+_NOT_LETTER_AFTER = r"(?![A-Za-z])"
+STAGE_PHRASES: tuple[tuple[str, tuple[Stage, ...]], ...] = (
+    (r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies|level)|grad\s+students?", (Stage.MASTERS, Stage.PHD)),
+    (r"ph\.?\s?d\.?s?|doctoral|doctorate|d\.?\s?phil", (Stage.PHD,)),
+    (r"post-?docs?|postdoctoral", (Stage.POSTDOC,)),
+    (r"master['’]?s?|m\.\s?sc\.?|msc|m\.s\.|ms|mba|m\.?\s?eng|mphil|m\.?\s?tech|mres", (Stage.MASTERS,)),
+    (r"bachelor['’]?s?|b\.\s?sc\.?|bsc|b\.s\.|bs|b\.?\s?eng|b\.?\s?tech|undergraduates?|undergrad", (Stage.BACHELORS,)),
+)
+"""How postings write each stage (tried in this order). "Graduate students" are Masters and PhD
+students (US usage); "undergraduate" is a Bachelors student."""
+STAGE_WORD = re.compile(
+    "|".join(f"{_NOT_LETTER_BEFORE}(?P<s{i}>{pattern}){_NOT_LETTER_AFTER}" for i, (pattern, _) in enumerate(STAGE_PHRASES)),
+    re.IGNORECASE,
+)
+AMBIGUOUS_ABBREVIATIONS = frozenset({"ms", "bs", "mba"})
+"""Stage abbreviations that are other words too ("MS Office"): a stage only beside degree words."""
+DEGREE_CONTEXT = re.compile(
+    r"\b(degree|program|programme|pursuing|enrolled|enrol|student|students|candidate|candidacy|studies|study|course|"
+    r"graduat\w*|major|diploma|qualification)\b",
+    re.IGNORECASE,
+)
+EXCLUDED_AFTER = re.compile(
+    r"^[^.;,()]{0,25}?\b(cannot|can't|can not|may not|are not|is not|not)\s+(apply|eligible|accepted|considered)|"
+    r"^[^.;,]{0,15}?\b(ineligible|excluded)",
+    re.IGNORECASE,
+)
+EXCLUDED_BEFORE = re.compile(r"\b(not open to|no|excluding|except)\s+(current\s+)?$", re.IGNORECASE)
+
+
+NOT_ABOUT_THE_DEGREE = re.compile(r"\b(gpa|grade point average|curriculum|coursework|alumni)\b", re.IGNORECASE)
+"""Sentences naming a stage for something else: "a minimum undergraduate or graduate GPA of 3.0"."""
+
+
+def stages_in(text: str) -> list[Stage]:
+    """The stages a sentence allows, in order of seniority, leaving out the ones it excludes.
+    "Graduate students" means Masters and PhD unless the sentence names which ("graduate
+    students working toward PhD degrees")."""
+    allowed: set[Stage] = set()
+    excluded: set[Stage] = set()
+    if NOT_ABOUT_THE_DEGREE.search(text):
+        return []
+    context = bool(DEGREE_CONTEXT.search(text))
+    matches = list(STAGE_WORD.finditer(text))
+    named = {_group_of(m) for m in matches} & {1, 3}
+    for match in matches:
+        index = _group_of(match)
+        if index == 0 and named:
+            continue
+        word = fold(match.group(0)).replace(" ", "")
+        if word in AMBIGUOUS_ABBREVIATIONS and not context and len(matches) == 1:
+            continue
+        stages = STAGE_PHRASES[index][1]
+        if EXCLUDED_AFTER.search(text[match.end() :]) or EXCLUDED_BEFORE.search(text[: match.start()]):
+            excluded.update(stages)
+        else:
+            allowed.update(stages)
+    return sorted(allowed - excluded)
+
+
+def _group_of(match: re.Match[str]) -> int:
+    """Which of STAGE_PHRASES a match is."""
+    return next(i for i, group in enumerate(match.groupdict().values()) if group is not None)
+
+
+ENROLMENT = re.compile(
+    r"\b(currently|pursuing|enrolled|enrolment|enrollment|returning to|return to (school|a degree|your|their)|"
+    r"graduating|students?|candidate for|candidacy|working toward|in the process of obtaining|final[- ]year|"
+    r"penultimate|attending)\b",
+    re.IGNORECASE,
+)
+"""Words saying the candidate must be studying now (or go back to it after the internship)."""
+RELATED = re.compile(
+    r",?\s*\b(?:or|and/or)\s+(?:in\s+)?(?:an?\s+|other\s+|any\s+)?(?:closely\s+|similarly\s+)?"
+    r"(?:related|similar|equivalent|relevant|comparable|allied)\b[^,;.]*"
+    r"|,?\s*\b(?:or\s+)?(?:a\s+)?related\s+(?:technical\s+|quantitative\s+|scientific\s+)?(?:fields?|areas?|disciplines?|majors?)\b",
+    re.IGNORECASE,
+)
+FIELDS_END = re.compile(
+    r"[.;!?]\s|[.;!?]$|\(|\s[-–—]\s|\b(?:at|from|with|who|graduating|where|while|as well as|in the|for the|by|before|"
+    r"and in|and be|and have|and are|and an?)\b",
+    re.IGNORECASE,
+)
+FIELD_LEAD = re.compile(
+    r"^(?:the\s+)?(?:(?:fields?|areas?|disciplines?|domains?|subjects?)\s+(?:of|such as|like|including)\s+|"
+    r"(?:areas?|fields?)\s+(?:aligned with[^,]*,\s*)?including\s+)",
+    re.IGNORECASE,
+)
+VAGUE_FIELD = re.compile(
+    r"^(a|an|any)\s+(relevant|related|technical|quantitative|stem|scientific|computer-related|engineering)\b", re.IGNORECASE
+)
+DEGREE_THEN_IN = re.compile(
+    r"^(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
+    r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b)",
+    re.IGNORECASE,
+)
+"""The fields follow the stage and its degree words: "PhD degree in", "MSc or PhD studies in"."""
+NOT_A_FIELD = frozenset({"etc", "other", "others", "similar", "equivalent", "a", "an", "the", "other etc", "relevant"})
+
+
+def _field_name(written: str) -> str:
+    """A field as a careful human writes it: as the posting names it, in lower case, except that an
+    abbreviation the term catalogue knows is spelt out ("ML" -> machine learning, "Math" -> mathematics)."""
+    resolved = term_catalogue().resolve(written)
+    if resolved.canonical and resolved.how in ("exact", "alias") and (resolved.how == "exact" or len(written) <= 5):
+        return resolved.canonical
+    return " ".join(fold(written).split()) if "+" not in written else " ".join(written.lower().split())
+
+
+def fields_in(text: str) -> tuple[list[str], bool]:
+    """Fields a degree sentence names after its (last) stage, and whether it says "or related"."""
+    mentions = list(STAGE_WORD.finditer(text))
+    start = mentions[-1].end() if mentions else 0
+    after = DEGREE_THEN_IN.match(text[start:])
+    if not after:
+        return [], bool(RELATED.search(text))
+    tail = text[start + after.end() :]
+    vague = VAGUE_FIELD.match(tail)
+    if vague:  # "a relevant technology field at a top university (e.g. Computer Science, EE, other etc.)"
+        example = re.search(r"\((?:e\.g\.?|i\.e\.?|such as|including)?,?\s*([^)]*)\)", tail)
+        return (_field_list(example.group(1)) if example else [], True)
+    tail = FIELD_LEAD.sub("", tail)
+    related = RELATED.search(tail)
+    if related:
+        tail = tail[: related.start()]
+    end = FIELDS_END.search(tail)
+    if end:
+        tail = tail[: end.start()]
+    return _field_list(tail), bool(related) or bool(RELATED.search(text))
+
+
+def _field_list(written: str) -> list[str]:
+    fields: list[str] = []
+    for piece in re.split(r",|;|\bor\b|\band/or\b", written):
+        piece = piece.strip(" .:'\"")
+        parts = [piece]
+        if term_catalogue().resolve(piece).how not in ("exact", "alias"):
+            parts = [p.strip() for p in re.split(r"\band\b|/|&", piece)]
+        for part in parts:
+            part = re.sub(r"^(?:and|a|an|the|other|in)\s+", "", part.strip(" .")).strip()
+            if part and fold(part) not in NOT_A_FIELD and len(part.split()) <= 5 and not re.search(r"\d", part):
+                fields.append(_field_name(part))
+    return list(dict.fromkeys(fields))
+
+
+EXCEPTIONAL = re.compile(
+    r"exceptional\s+(?P<stage>[^.]*?)\s+(?:students?|candidates?)?\s*(?P<with>with\s+[^.]*?)?\s*(?:will|may|can|are)\s+(?:also\s+)?be\s+considered",
+    re.IGNORECASE,
+)
+OR_STAGE_WITH = re.compile(
+    r",?\s+or\s+(?:an?\s+)?(?P<stage>[^,;.]{0,30}?)\s+(?:students?\s+|degree\s+)?with\s+(?P<condition>[^.;]+)", re.IGNORECASE
+)
+
+
+def degree_qualification(text: str, enrolment_from_text: bool = True) -> dict[str, Any] | None:
+    """The degree qualification a sentence asks for, or None when it names no stage in a degree sense."""
+    stages = stages_in(text)
+    if not stages:
+        return None
+    exceptional = EXCEPTIONAL.search(text)
+    alternative = OR_STAGE_WITH.search(text)
+    if exceptional and stages_in(exceptional.group("stage")):
+        main_text = text[: exceptional.start()]
+        other = stages_in(exceptional.group("stage"))
+        condition = exceptional.group("with") or ""
+    elif alternative and stages_in(alternative.group("stage")) and stages_in(text[: alternative.start()]):
+        main_text = text[: alternative.start()]
+        other = stages_in(alternative.group("stage"))
+        condition = alternative.group("condition")
+    else:
+        return {"degree": _degree(text, stages, enrolment_from_text)}
+    main = _degree(main_text, stages_in(main_text) or stages, enrolment_from_text)
+    second: dict[str, Any] = {"stage": [s.label for s in other]}
+    if main.get("enrolled"):
+        second["enrolled"] = True
+    option: dict[str, Any] = {"degree": second}
+    if condition:
+        wanted: dict[str, Any] = (
+            {"research_experience": {}} if re.search(r"\bresearch\b", condition, re.I) else {"text": condition.strip(" ,")}
+        )
+        option = {"all_of": [option, wanted]}
+    return {"any_of": [{"degree": main}, option]}
+
+
+def _degree(text: str, stages: list[Stage], enrolment_from_text: bool) -> dict[str, Any]:
+    degree: dict[str, Any] = {"stage": [s.label for s in stages]}
+    fields, related = fields_in(text)
+    if fields:
+        degree["fields"] = fields
+    if related:
+        degree["related_fields"] = True
+    if enrolment_from_text and ENROLMENT.search(text):
+        degree["enrolled"] = True
+    return degree
+
+
+def asks_for_a_degree(text: str) -> bool:
+    """Whether a sentence outside the qualifications asks for a degree (not "our PhD researchers")."""
+    return bool(stages_in(text)) and bool(
+        re.search(r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to)\b", text, re.I)
+    )

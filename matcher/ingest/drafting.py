@@ -1,0 +1,352 @@
+"""A draft posting file from a posting as published, and an account of every line: placed in the
+draft (a qualification with its quote, an application step, or a fact such as the deadline), or
+listed for the reviewer with its line number. Pure: text in, draft out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import matcher.ingest.dates as dates
+import matcher.ingest.metadata as metadata
+from matcher.errors import InputError, Problem, UsageError
+from matcher.ingest.degree_phrases import asks_for_a_degree, degree_qualification, stages_in
+from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
+from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, classify_heading, pieces_of
+from matcher.ingest.source_lines import Page, SourceLine, read_page
+from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import fold
+
+PREFERRED_MARKERS = re.compile(
+    r"\b(is a plus|are a plus|an? (?:big |strong |great |huge )?plus|is preferred|are preferred|preferred|desired|desirable|"
+    r"nice to have|not required|not mandatory|is a bonus|bonus|would be great|ideally|(?:a |strong )?advantage|advantageous|"
+    r"we also appreciate)\b",
+    re.IGNORECASE,
+)
+"""Words that make one item preferred wherever it stands ("Experience with Rust is a plus")."""
+APPLICATION_STEP = re.compile(
+    r"\b(reference letters?|letters? of (recommendation|reference)|cover letter|transcripts?|curriculum vitae|résumé|resume|"
+    r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal)\b",
+    re.IGNORECASE,
+)
+ASKING = re.compile(
+    r"\b(experience (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in|"
+    r"you (have|are|should)|candidates? (should|must)|must (be|have)|should (be|have)|required|requirements?|call for|"
+    r"eligible|limited to|open to)\b",
+    re.IGNORECASE,
+)
+REMOTE_OPTION = re.compile(
+    r"\b(remote option|work remotely|on-?site or remote|remote or on-?site|fully remote|remote-friendly|remote work)\b", re.I
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+ITEM_OPENERS = (
+    "Experience|Expertise|Strong|Knowledge|Proficiency|Proficient|Ability|Able|Excellent|Deep|Solid|Familiarity|Familiar|"
+    "Fluency|Fluent|Creative|Passionate|Demonstrable|Demonstrated|Hands-on|Publication|Publications|Currently|Good|"
+    "In-depth|Understanding|Prior|Previous|Background|Track|Must|Enrolled|Pursuing|Master|Bachelor|PhD|Ph\\.D|Comfort|"
+    "Self-motivated|Outstanding|Proven|Working|Written|Effective|Great"
+)
+"""How qualification items begin, for pages that run a list into one paragraph without bullets
+("... machine learning (ML) Expertise in one or more ... Strong publication record ...": Apple's
+"Key Qualifications" as job boards flatten them)."""
+RUN_ON_ITEM = re.compile(rf"(?<=\s)(?=(?:{ITEM_OPENERS})\b)")
+LINKING_WORDS = frozenset("a an the and or nor of in on for with to as by from at your their any".split())
+"""A word after these continues the item ("Bachelor's, Master's, or PhD")."""
+RUN_ON_LENGTH = 150
+"""An item this long with no sentence ends may be several items run together."""
+EXCEPTION_CLAUSE = re.compile(r"^(exceptional|outstanding)\b.*\bconsidered\b", re.IGNORECASE)
+
+
+@dataclass
+class Draft:
+    """A drafted posting and the reviewer's account of the source."""
+
+    posting: dict[str, Any]
+    unplaced: list[str] = field(default_factory=list)
+    """Lines of the source not placed in the draft, as "line N: text [section]": the checklist."""
+    application_steps: list[str] = field(default_factory=list)
+    lines_total: int = 0
+    """Lines of the posting's text (headings aside: they only decide sections)."""
+    lines_placed: int = 0
+    work_mode: str | None = None
+    """remote | hybrid | None; "Remote" is also a place in `location`."""
+
+    @property
+    def summary(self) -> str:
+        """What stderr says: "placed 23 of 27 lines; 4 left for review (see the end of the draft)"."""
+        left = self.lines_total - self.lines_placed
+        tail = f"; {left} left for review (see the end of the draft)" if left else "; nothing left for review"
+        return f"placed {self.lines_placed} of {self.lines_total} lines{tail}"
+
+
+def sentences(text: str, run_on: bool = False) -> list[str]:
+    """Sentences of an item; an "Exceptional Masters students ... considered" stays with the
+    sentence before it, whose alternative it is. With `run_on`, a long sentence is also split
+    where a new qualification item begins."""
+    out: list[str] = []
+    pieces = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
+    if run_on:
+        pieces = [p for s in pieces for p in (_run_on_items(s) if len(s) > RUN_ON_LENGTH else [s])]
+    for sentence in pieces:
+        if out and EXCEPTION_CLAUSE.match(sentence):
+            out[-1] = f"{out[-1]} {sentence}"
+        else:
+            out.append(sentence)
+    return out
+
+
+def _run_on_items(sentence: str) -> list[str]:
+    """Split where an item opener follows a word in lower case or a closing bracket ("(ML)
+    Expertise", "C++ Knowledge"), not inside a name ("Natural Language Understanding")."""
+    items: list[str] = []
+    last = 0
+    for match in RUN_ON_ITEM.finditer(sentence):
+        previous = sentence[: match.start()].split()[-1:] or [""]
+        if re.match(r"^[a-z]|.*[)+]$", previous[0]) and previous[0].lower() not in LINKING_WORDS:
+            items.append(sentence[last : match.start()].strip())
+            last = match.start()
+    items.append(sentence[last:].strip())
+    return [item for item in items if item]
+
+
+def asks(sentence: str) -> bool:
+    """Outside any qualifications section, whether a sentence reads as asking for something."""
+    return bool(
+        asks_for_a_degree(sentence) or venues_in(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence)
+    )
+
+
+POSTING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+"""What `ingest --id` accepts, since the id names the file written (docs/FORMATS.md): ASCII
+letters, digits, `.`, `_` and `-`, beginning with a letter or digit, at most 100 characters; so
+no `/`, no `..` on its own, nothing absolute, nothing hidden."""
+
+
+def checked_posting_id(posting_id: str) -> str:
+    """`posting_id` if it is a safe file name (POSTING_ID), else a UsageError saying why."""
+    if not POSTING_ID.fullmatch(posting_id):
+        raise UsageError(
+            f"--id: '{posting_id}' is not a posting id: use letters, digits, '.', '_' and '-', "
+            "beginning with a letter or digit (at most 100 characters)"
+        )
+    return posting_id
+
+
+def slug(text: str) -> str:
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", fold(text))).strip("-")[:60] or "posting"
+
+
+def draft_posting(text: str, source: str, posting_id: str | None = None, published: date | None = None) -> Draft:
+    """A draft posting (the FORMATS.md mapping) from a published posting's text. `published` is the
+    posting's own date when known (it dates a deadline written without a year)."""
+    if posting_id is not None:
+        checked_posting_id(posting_id)
+    page = read_page(text)
+    if not page.lines:
+        raise InputError(Problem(source, "holds no text; there is no posting to draft"))
+    facts = _metadata(page, published)
+    posting: dict[str, Any] = {"id": "", **facts.fields}
+    posting["id"] = posting_id or slug(f"{posting.get('organization', '')} {posting['title']}")
+    posting["source"] = source
+    draft = Draft(posting, work_mode=facts.work_mode)
+    pieces = pieces_of(page.lines)
+    used_numbers = {page.lines[i].number for i in facts.used}
+    required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
+    if not any("degree" in q or "any_of" in q for q in required):
+        title_degree = degree_qualification(posting["title"], enrolment_from_text=False)
+        if title_degree and stages_in(posting["title"]):  # "PhD Research Intern": the title's stage is asked
+            required.insert(0, {**title_degree, "quote": posting["title"]})
+    asked = " ".join(p.text for p in pieces if p.section in QUALIFICATION_SECTIONS) or text
+    topics = _topics(f"{posting['title']}. {asked}")
+    if topics:
+        posting["topics"] = topics
+    posting["required"] = required
+    posting["preferred"] = preferred
+    return draft
+
+
+def _qualifications(
+    pieces: list[Piece], places: list[str], draft: Draft, used_numbers: set[int], page: Page
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Required and preferred qualifications from the pieces; accounts every piece in the draft."""
+    required: list[dict[str, Any]] = []
+    preferred: list[dict[str, Any]] = []
+    sectioned = any(p.section in QUALIFICATION_SECTIONS for p in pieces)
+    if not sectioned and page.job_postings:
+        pieces = pieces + _json_ld_pieces(page.job_postings[0])
+    for piece in pieces:
+        in_section = piece.section in QUALIFICATION_SECTIONS
+        loose = piece.section in (NO_HEADING, UNKNOWN)
+        candidates = sentences(piece.text, run_on=in_section) if in_section or loose else []
+        placed = False
+        for sentence in candidates:
+            if not in_section and not (asks(sentence) if not sectioned else asks_for_a_degree(sentence)):
+                continue
+            if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
+                draft.application_steps.append(sentence)
+                placed = True
+                continue
+            quals = qualifications_from(sentence, places)
+            moved = piece.section != "preferred" and PREFERRED_MARKERS.search(sentence) and not _degree_alternatives(quals)
+            (preferred if piece.section == "preferred" or moved else required).extend(quals)
+            placed = True
+        if piece.number == 0:
+            continue  # from JSON-LD, not a line of the page
+        draft.lines_total += 1
+        if placed or piece.number in used_numbers:
+            draft.lines_placed += 1
+        else:
+            tag = "" if piece.section in (NO_HEADING, UNKNOWN) else f"  [{piece.section.replace('_', ' ')}]"
+            draft.unplaced.append(f"line {piece.number}: {piece.text}{tag}")
+    return required, preferred
+
+
+def _degree_alternatives(quals: list[dict[str, Any]]) -> bool:
+    """ "MS or PhD (PhD preferred)": the degree with its alternatives stays required."""
+    return any(len(q.get("degree", {}).get("stage", [])) > 1 or "any_of" in q for q in quals)
+
+
+def _json_ld_pieces(posting: dict[str, Any]) -> list[Piece]:
+    """JSON-LD qualification texts, read when the body has no qualifications section."""
+    pieces = []
+    for key in ("educationRequirements", "experienceRequirements", "qualifications", "skills"):
+        values = posting.get(key)
+        for value in values if isinstance(values, list) else [values] if values else []:
+            value = value.get("credentialCategory") or value.get("description") if isinstance(value, dict) else value
+            if isinstance(value, str) and value.strip():
+                pieces.append(Piece(0, value.strip(), "required"))
+    return pieces
+
+
+def _metadata(page: Page, published: date | None) -> metadata.Metadata:
+    lines = [line.text for line in page.lines]
+    found = metadata.Metadata()
+    ld = page.job_postings[0] if page.job_postings else {}
+    title_index = _title_index(page.lines)
+    title = ld.get("title") or page.front_matter.get("title")
+    if not title and title_index is not None:
+        title = lines[title_index]
+        found.used.add(title_index)
+    elif title and title_index is not None and fold(lines[title_index]) == fold(str(title)):
+        found.used.add(title_index)
+    title = str(title or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
+    found.fields["title"] = re.sub(r"^-\s+", "", title)[:150]
+    organisation, org_index = metadata.organisation_in(page, lines, title_index)
+    found.fields["organization"] = organisation
+    if org_index is not None:
+        found.used.add(org_index)
+    places = _places(page, lines, title_index, found)
+    if places:
+        found.fields["location"] = places
+    _dates(page, lines, ld, published, found)
+    pay = metadata.json_ld_pay(ld) if ld else None
+    written = metadata.pay_in(lines)
+    if written:
+        found.used |= written[1]
+    if pay or written:
+        found.fields["pay"] = pay or written[0]  # type: ignore[index]
+    return found
+
+
+def _title_index(lines: list[SourceLine]) -> int | None:
+    """The line that names the job: the first heading-like line near the top that is not a section
+    heading, a date or a facts line; failing that, the first short line saying intern."""
+    top = lines[:6]
+    for index, line in enumerate(top):
+        if line.marked_heading and classify_heading(line.text) is None and len(line.text) < 150:
+            return index
+    for index, line in enumerate(top):
+        text = line.text
+        if re.search(r"\b(intern|internship|student researcher|fellowship|programme|program)", text, re.I) and len(text) < 150:
+            if not classify_heading(text) and not re.search(r"\b(apply|by|posted)\b", text, re.I):
+                return index
+    return 0 if lines and len(lines[0].text) < 150 and not classify_heading(lines[0].text) else None
+
+
+LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.IGNORECASE)
+
+
+def _places(page: Page, lines: list[str], title_index: int | None, found: metadata.Metadata) -> list[str]:
+    places: list[str] = []
+    for posting in page.job_postings:
+        places += metadata._json_ld_places(posting)
+    for index, line in enumerate(lines):
+        fact = LOCATION_FACT.match(line)
+        if fact and (listed := metadata.places_in(fact.group(1))):
+            places += listed
+            found.used.add(index)
+    start = title_index if title_index is not None else 0
+    if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
+        for index in range(start, min(start + 6, len(lines))):
+            if len(lines[index]) < 120 and not metadata.dates_in(lines[index]) or "·" in lines[index]:
+                listed = [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
+                if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote": a place ending the title
+                    tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+)([A-Z][\w ]+?)\)?\s*$", lines[index])
+                    listed += metadata.places_in(tail.group(1)) if tail else []
+                if listed:
+                    places += listed
+                    found.used.add(index)
+    if not places and lines:  # "Research Intern at Acme (Zurich, Switzerland). We are ..."
+        places += [p for c in re.findall(r"\(([^()]{3,60})\)", lines[0][:400]) for p in metadata.places_in(c) if "," in c]
+    for index, line in enumerate(lines):
+        if REMOTE_OPTION.search(line) and "Remote" not in places and not any(p.startswith("Remote") for p in places):
+            places.append("Remote")
+            found.used.add(index)
+        if metadata.hybrid_words().search(line) and len(line) < 120:
+            found.work_mode = "hybrid"
+    if any(p.startswith("Remote (") for p in places):
+        places = [p for p in places if p != "Remote"]
+    if any(p.startswith("Remote") for p in places):
+        found.work_mode = "remote"
+    return list(dict.fromkeys(places))
+
+
+POSTED = re.compile(r"\b(posted|published|date posted)\b", re.IGNORECASE)
+
+
+def _dates(page: Page, lines: list[str], ld: dict[str, Any], published: date | None, found: metadata.Metadata) -> None:
+    years = dates.years_in("\n".join(lines))
+    if published is None and ld.get("datePosted"):
+        published = _iso(str(ld["datePosted"]))
+    for index, line in enumerate(lines[:12]):
+        if POSTED.search(line) and (written := dates.dates_in(line)) and written[0].year:
+            published = published or written[0].on(written[0].year or 0)
+            found.used.add(index)
+    start = dates.start_in(lines, published, years)
+    if start is not None:
+        found.fields["start"] = start[0].isoformat()[:7] if not _day_written(lines[start[1]]) else start[0].isoformat()
+        found.used.add(start[1])
+    deadline = dates.deadline_in(lines, published, start[0] if start else None, years)
+    if deadline is not None:
+        found.fields["deadline"] = deadline[0].isoformat()
+        found.used.add(deadline[1])
+    elif ld.get("validThrough") and (through := _iso(str(ld["validThrough"]))):
+        found.fields["deadline"] = through.isoformat()
+    weeks = dates.weeks_in(lines)
+    if weeks is not None:
+        found.fields["duration_weeks"] = weeks[0]
+        found.used.add(weeks[1])
+    elif start is not None and start[2] is not None and start[2] > start[0]:
+        found.fields["duration_weeks"] = round((start[2] - start[0]).days / 7)
+
+
+def _day_written(line: str) -> bool:
+    return any(d.day is not None for d in dates.dates_in(line))
+
+
+def _iso(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _topics(text: str, limit: int = 6) -> list[str]:
+    """The research areas the posting talks about most: catalogue fields and skills it names."""
+    counts: dict[str, int] = {}
+    for term in skills_in(text):
+        canonical = term_catalogue().resolve(term).canonical
+        if canonical and canonical not in ("python", "c", "c++", "programming"):
+            counts[canonical] = counts.get(canonical, 0) + 1
+    return [t for t, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:limit]

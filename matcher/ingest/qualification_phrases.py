@@ -1,0 +1,218 @@
+"""What one requirement sentence asks for: a degree, research experience, publications (venues or
+areas), a place to work in, skills; or, when none of these, the sentence itself as a text
+qualification. Every qualification keeps the sentence as its quote."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from matcher.ingest.degree_phrases import degree_qualification, stages_in
+from matcher.knowledge import read_data_file
+from matcher.knowledge.places import gazetteer
+from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import fold
+from matcher.knowledge.venues import catalogue as venue_catalogue
+
+SKILL_STOPWORDS = frozenset(
+    """
+    programming communication teamwork collaboration coding math maths cloud or ai ml dl cs os ee ce ir pl cv go r
+    assembly graduate search spark ray node experimentation detection architecture systems security planning control
+    simulation audio testing storage containers shell networks networking alignment captioning summarisation tracking
+    manipulation segmentation health
+    """.split()
+) | {"communication skills", "team player", "programming skills", "software development", "search engines", "c#"}
+"""Catalogue aliases too common in prose to be read as a skill on their own."""
+LANGUAGES_IN_LISTS = frozenset({"go", "r", "c#", "assembly", "shell", "spark", "ray"})
+"""Stop-words that are a language or tool when written capitalised in a list ("Java, Go, or Python")."""
+EXAMPLES_FOLLOW = re.compile(r"^(?:\(|e\.g\b|eg\b|such as|i\.e\b|for example|like\b|in particular)", re.IGNORECASE)
+"""After a category ("programming languages such as ..."), the examples are what is asked."""
+OR_GROUP = re.compile(r"\b(or|any of|one of|one or more|at least one|such as|e\.g\.|for example|etc)\b|(?<!\bC)/(?!C\+\+)", re.I)
+"""Words that make a list of skills alternatives; "/" too, except in C/C++."""
+
+
+@cache
+def extra_skills() -> dict[str, str]:
+    """Skill names postings use that the term catalogue does not list: folded -> as written."""
+    return {fold(name): name for name in read_data_file("posting_vocabulary.yaml")["extra_skills"]}
+
+
+def skills_in(text: str) -> list[str]:
+    """Skills a sentence names, longest phrases first: catalogue terms by name or alias, and the
+    skill names of posting_vocabulary.yaml; a category followed by its examples gives the examples."""
+    terms = term_catalogue()
+    tokens = re.findall(r"[A-Za-z][A-Za-z0-9+#\-]*(?:\.[A-Za-z]+)?|\(|[/,;:)]|e\.g\.", text)
+    found: list[tuple[int, str]] = []
+    canonicals: set[str] = set()
+    used: set[int] = set()
+    for size in (4, 3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            span = set(range(start, start + size))
+            words = tokens[start : start + size]
+            if used & span or any(not w[0].isalpha() or w == "e.g." for w in words):
+                continue
+            phrase = " ".join(words)
+            resolved = terms.resolve(phrase)
+            known = resolved.canonical if resolved.how in ("exact", "alias") else extra_skills().get(fold(phrase))
+            if known is None or len(fold(phrase)) < 2 and phrase not in ("C", "R"):
+                continue
+            if fold(phrase) in SKILL_STOPWORDS and not _written_in_a_list(tokens, start, size):
+                continue
+            following = " ".join(tokens[start + size : start + size + 3])
+            if EXAMPLES_FOLLOW.match(following) or re.match(r"^\w+ (?:such as|e\.g\.|\()", following):
+                used |= span  # "one area of Computer Science (e.g., ...)": the category is not asked
+                continue
+            if known not in canonicals:
+                canonicals.add(known)
+                found.append((start, phrase))
+            used |= span
+    return [phrase for _, phrase in sorted(found)]
+
+
+def _written_in_a_list(tokens: list[str], start: int, size: int) -> bool:
+    word = " ".join(tokens[start : start + size])
+    neighbours = {tokens[i].lower() for i in (start - 1, start + size) if 0 <= i < len(tokens)}
+    return fold(word) in LANGUAGES_IN_LISTS and word[:1].isupper() and bool(neighbours & {",", "(", ")", "/", "or", "and"})
+
+
+PUBLICATION_CONTEXT = re.compile(r"\b(publish\w*|publications?|papers?|conferences?|journals?|venues?|proceedings)\b", re.I)
+
+
+def venues_in(text: str) -> list[str]:
+    """Venues a sentence names: acronyms written as acronyms (NeurIPS, ICML, CVPR, not "models" or
+    "media"), and full names of three words or more where the sentence speaks of publishing."""
+    catalogue = venue_catalogue()
+    found: list[str] = []
+    speaks_of_papers = bool(PUBLICATION_CONTEXT.search(text))
+    for piece in re.split(r"[,;()/]|\be\.g\.|\bsuch as\b|\band\b|\bor\b|\betc\b", text):
+        whole = piece.strip(" .:")
+        candidates = [whole] if speaks_of_papers and len(whole.split()) >= 3 and whole[:1].isupper() else []
+        candidates += re.findall(r"\b[A-Za-z][A-Za-z0-9-]{1,}\b", piece)
+        for candidate in candidates:
+            resolved = catalogue.resolve(candidate)
+            venue = resolved.venue
+            if venue is None or resolved.how not in ("exact", "alias") or venue.type == "preprint" or stages_in(candidate):
+                continue
+            full_name = candidate == whole and len(candidate.split()) >= 3
+            acronym_like = sum(ch.isupper() for ch in candidate) >= 2 and candidate.isalnum() and len(candidate) >= 3
+            if not (full_name or acronym_like):
+                continue  # "Models", "Media", "Science", "web": ordinary words, not MoDELS, MedIA, Science, WWW
+            if venue.acronym.upper() != "AI" and venue.acronym not in found:
+                found.append(venue.acronym)
+    return found
+
+
+AREAS_BEFORE_VENUES = re.compile(
+    r"((?:[\w/-]+(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*/\s*|\s+)){1,6})(?:conferences?|venues?|journals?|workshops?)\b", re.I
+)
+AREAS_AFTER_VENUES = re.compile(
+    r"(?:conferences?|venues?|journals?)\s+(?:within|in|on)\s+((?:[\w/-]+(?:\s*,\s*|\s+and/or\s+|\s+and\s+|\s+or\s+|\s+)?){1,8})",
+    re.I,
+)
+"""Areas named as the kind of venue: "top-tier AI and systems conferences", "conferences or
+journals within machine learning and/or healthcare" (not "publications in machine learning")."""
+
+
+def areas_in(text: str) -> list[str]:
+    """Publication areas named as the kind of venue ("top-tier AI and systems conferences")."""
+    spans = [m.group(1) for m in [*AREAS_BEFORE_VENUES.finditer(text), *AREAS_AFTER_VENUES.finditer(text)]]
+    written = " ".join(fold(span) for span in spans)
+    return [
+        area
+        for area, spellings in _area_spellings().items()
+        if any(re.search(rf"\b{re.escape(s)}\b", written) for s in spellings)
+    ]
+
+
+@cache
+def _area_spellings() -> dict[str, frozenset[str]]:
+    """Each publication area's names: its label's terms and their aliases ("ml", "machine learning")."""
+    terms = term_catalogue()
+    spellings: dict[str, frozenset[str]] = {}
+    for area, label in venue_catalogue().area_labels.items():
+        names = {fold(area)}
+        for word in terms.expand([label]):
+            canonical = terms.resolve(word).canonical or word
+            names |= {fold(canonical), fold(word)} | {a for a, c in terms.canonical_of.items() if c == canonical}
+        spellings[area] = frozenset(n for n in names if n)
+    return spellings
+
+
+RESEARCH_EXPERIENCE = re.compile(
+    r"\bresearch experience|experience (?:in |with )?(?:conducting |doing )?research\b|experience as an? researcher|"
+    r"conducting research|research (?:or|and) engineering experience|previous research|prior research",
+    re.I,
+)
+YEARS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five)\+?\s*(?:or more\s*)?years?\b(?:\s+of)?", re.IGNORECASE)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+PUBLISHING = re.compile(
+    r"\b(track record|publish\w*|publications? (?:in|at|record)|papers? (?:at|in)|writing papers|authored|"
+    r"first-author|publication record|publication\(s\))",
+    re.I,
+)
+ON_SITE = re.compile(
+    r"\b(re-?locate|relocation|physically located|on-?site|located in|based in|be in the office|work from (?:our|the) office)\b",
+    re.IGNORECASE,
+)
+"""Asking to work at a place. "In person" alone is not ("communicate in writing and in person")."""
+
+
+def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
+    """Qualifications one requirement sentence asks for; a text qualification when nothing else."""
+    quals: list[dict[str, Any]] = []
+    degree = degree_qualification(text)
+    if degree:
+        quals.append(degree)
+    if RESEARCH_EXPERIENCE.search(text) and not degree:
+        research: dict[str, Any] = {}
+        years = YEARS.search(text)
+        if years and re.search(r"years?\s+(?:of\s+)?(?:\w+\s+){0,2}research", text, re.I):
+            value = years.group(1).lower()
+            research["min_years"] = float(NUMBER_WORDS.get(value, value))
+        fields = _research_fields(text)
+        if fields:
+            research["fields"] = fields
+        quals.append({"research_experience": research})
+    venues = venues_in(text)
+    if venues:
+        quals.append({"publications": {"venues": venues, "min": 1}})
+    elif re.search(r"\b(publications?|papers?|published)\b", text, re.I) and PUBLISHING.search(text):
+        areas = areas_in(text)
+        quals.append({"publications": {"areas": areas, "min": 1} if areas else {"min": 1}})
+    if ON_SITE.search(text):
+        named = places_named_in(text) or list(places)
+        if named:
+            quals.append({"location": {"on_site": named}})
+    if not quals:
+        skills = skills_in(text)
+        if skills:
+            mode = "any" if OR_GROUP.search(text) and len(skills) > 1 else "all"
+            quals.append({"skills": {mode: skills}})
+    if not quals:
+        quals.append({"text": text})
+    for qualification in quals:
+        qualification["quote"] = text
+    return quals
+
+
+def _research_fields(text: str) -> list[str]:
+    """ "research experience in computer vision or robotics" -> the fields, as catalogue names."""
+    match = re.search(r"research\s+(?:experience\s+)?(?:in|on|with)\s+(.+?)(?:[.;]|$)", text, re.IGNORECASE)
+    if not match:
+        return []
+    tail = re.sub(r"^(?:at least one of )?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*", "", match.group(1))
+    terms = term_catalogue()
+    parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/|:", tail) if p.strip(" ,")]
+    return list(dict.fromkeys(c for p in parts if len(p) < 40 and (c := terms.resolve(p).canonical)))
+
+
+def places_named_in(text: str) -> list[str]:
+    """Places a sentence names after "to", "in" or "at" that the place catalogue knows."""
+    found = []
+    for match in re.finditer(r"\b(?:to|in|at) (?:the )?([A-Z][A-Za-z. ]+(?:, [A-Z][A-Za-z. ]+)*)", text):
+        candidate = match.group(1).strip(" .")
+        candidate = re.sub(r"\s+(?:area|region|office|for|during)\b.*$", "", candidate)
+        if gazetteer().parse(candidate).regions:
+            found.append(candidate)
+    return found
