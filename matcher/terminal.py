@@ -345,32 +345,18 @@ def profile_reading(reading: ProfileReading) -> RenderableType:
     return Group(*parts)
 
 
-def gaps_table(gaps: Sequence[Gap], profile: Profile) -> Table:
-    table = Table(
-        title=f"What would open the most doors for {escape(profile.display_name)}",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        show_lines=True,
-        expand=True,
-    )
-    table.add_column("#", justify="right")
-    table.add_column("gap", ratio=3)
-    table.add_column("quick")
-    table.add_column("would make eligible", overflow="fold", ratio=2)
-    table.add_column("score gained", overflow="fold", ratio=2)
+def gaps_table(gaps: Sequence[Gap], profile: Profile) -> RenderableType:
+    """The gaps as a list, each with what it would open: words wrap at spaces at any width, and a
+    posting id, on a line of its own, is never split (a table's narrow columns would split it)."""
+    parts: list[RenderableType] = [Text(f"What would open the most doors for {profile.display_name}", style="bold")]
     for i, g in enumerate(gaps, 1):
-        what = Text(g.item, style="bold")
-        what.append(f"\n{g.kind} · asked by {len(g.asked_by)} posting(s)", style="dim")
-        for quote in g.quotes[:2]:
-            what.append(f"\n“{quote if len(quote) < 90 else quote[:89] + '…'}”", style="dim italic")
-        table.add_row(
-            str(i),
-            what,
-            Text("yes", style="green") if g.quick else Text("no"),
-            Text("\n".join(g.newly_eligible) or "-", style="green"),
-            Text("\n".join(f"{k} +{v:.3f}" for k, v in g.score_gain.items()) or "-"),
-        )
-    return table
+        head = Text(f"\n{i}. ", style="bold") + Text(g.item, style="bold")
+        head.append(f"  {g.kind} · {'quick' if g.quick else 'not quick'} · asked by {len(g.asked_by)} posting(s)", style="dim")
+        lines = [Text("would make eligible: ").append(p, style="green") for p in g.newly_eligible]
+        lines += [Text(f"score +{gain:.3f}: ").append(p) for p, gain in g.score_gain.items()]
+        lines += [Text(f"“{q if len(q) < 90 else q[:89] + '…'}”", style="dim italic") for q in g.quotes[:2]]
+        parts += [head, Padding(Group(*lines), (0, 0, 0, 3))]
+    return Group(*parts)
 
 
 def shortlist_table(posting: Posting, rows: Sequence[tuple[Profile, Match]]) -> Table:

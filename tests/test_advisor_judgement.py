@@ -144,3 +144,17 @@ def test_gaps_name_the_posting_own_threshold_and_every_posting_they_change() -> 
     [gap] = [g for g in find_gaps([posting], profile, TODAY) if g.kind == "research_experience"]
     assert gap.item == "3+ years of research in computer architecture"
     assert set(gap.newly_eligible) | set(gap.score_gain) <= set(gap.asked_by)
+
+
+def test_gaps_on_a_narrow_terminal_wrap_at_words_and_never_split_an_id() -> None:
+    from .conftest import PROFILES
+
+    result = CliRunner().invoke(
+        app,
+        ["gaps", str(PROFILES / "me.yaml"), "--today", TODAY.isoformat()],
+        env={"COLUMNS": "60", "INTERN_MATCH_POSTINGS": None},
+    )
+    assert result.exit_code == 0, result.output
+    ids = {"msft-azure-ai-roar-research-intern", "msr-health-futures-multimodal-healthcare"}
+    assert all(any(i in line for line in result.stdout.splitlines()) for i in ids)
+    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 60
