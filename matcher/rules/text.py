@@ -4,10 +4,11 @@ Posting file: `text: "..."`, or a bare sentence in a qualification list.
 A text about when the candidate graduates ("in the penultimate or final year", "returning to
 school after the internship") is judged against the profile's expected graduation by
 matcher.rules.graduation, and says it was inferred. A text naming fields or topics is met by the
-profile's evidence in enough of them (matcher.rules.evidence). Otherwise its content words are looked up
-in the profile's skills, interests and statement (exactly, or fuzzily for longer words). Met when
-at least TEXT_MET_COVERAGE of them are found; otherwise unknown, never partial or unmet: free
-text is judged only when the profile clearly speaks to it.
+profile's evidence in all of them, or one of a list of alternatives (matcher.rules.evidence).
+Otherwise its content words are looked up in the profile's skills, interests and statement
+(exactly, or fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found;
+otherwise unknown, never partial or unmet: free text is judged only when the profile clearly
+speaks to it.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ class TextRule(Rule[TextCriterion]):
 
     def _topics(self, text: str) -> Judgement | None:
         """A text naming fields or topics ("interest in cybersecurity, privacy or formal methods"),
-        met when the profile's evidence is in enough of them (one, for a list of alternatives),
+        met when the profile's evidence is in all of them (one, for a list of alternatives),
         through the term hierarchy; None when it names none or too few are met, for the words."""
         named = term_catalogue().mentions(text)
         if not named:
@@ -131,7 +132,7 @@ class TextRule(Rule[TextCriterion]):
         spoken = {t: [e for e in self.evidence if supports(t, e.term)] for t in named}
         found = [t for t in named if spoken[t]]
         alternatives = " or " in f" {fold(text)} "
-        if not found or (len(found) / len(named) < TEXT_MET_COVERAGE and not alternatives):
+        if not found or (len(found) < len(named) and not alternatives):
             return None
         used = [e for t in found for e in spoken[t]]
         how = "stated" if any(e.stated for e in used) else "inferred"
