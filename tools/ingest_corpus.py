@@ -4,6 +4,7 @@ Run from the repository root:
     python tools/ingest_corpus.py             # the tune split (default)
     python tools/ingest_corpus.py --all       # every posting
     python tools/ingest_corpus.py --holdout   # the held-out ten: only once tuning is over
+    python tools/ingest_corpus.py --split holdout2   # any split by name (tune, holdout, holdout2)
 
 For each index entry of the split it drafts the raw text with `draft_posting` and compares the draft
 with the hand-written gold, field by field: accuracy for single-valued fields (title, organisation,
@@ -197,10 +198,13 @@ def main(argv: list[str] | None = None) -> int:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("--holdout", action="store_true", help="score the held-out ten (only once tuning is over)")
     which.add_argument("--all", action="store_true", help="score every posting")
+    which.add_argument("--split", help="score the postings of one split of index.yaml (tune, holdout, holdout2)")
     args = parser.parse_args(argv)
-    split = "all" if args.all else "holdout" if args.holdout else "tune"
+    split = "all" if args.all else "holdout" if args.holdout else args.split or "tune"
     entries = yaml.safe_load((CORPUS / "index.yaml").read_text(encoding="utf-8"))
     chosen = [e for e in entries if split == "all" or e["split"] == split]
+    if not chosen:
+        parser.error(f"no posting in split {split!r}; index.yaml has {sorted({e['split'] for e in entries})}")
     tally = Tally()
     report = [(e["file"], score(e, tally)) for e in chosen]
 

@@ -37,7 +37,8 @@ DEGREE_CONTEXT = re.compile(
 )
 EXCLUDED_AFTER = re.compile(
     r"^[^.;,()]{0,25}?\b(cannot|can't|can not|may not|are not|is not|not)\s+(apply|eligible|accepted|considered)|"
-    r"^[^.;,]{0,15}?\b(ineligible|excluded)",
+    r"^[^.;,]{0,15}?\b(ineligible|excluded)|"
+    r"^[^.;]{0,80}?\bshould\b[^.;]{0,60}?\binstead\b",  # "PhD students ... should ask about collaborating instead"
     re.IGNORECASE,
 )
 EXCLUDED_BEFORE = re.compile(r"\b(not open to|no|excluding|except)\s+(current\s+)?$", re.IGNORECASE)

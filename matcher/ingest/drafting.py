@@ -177,7 +177,9 @@ def _qualifications(
         pieces = pieces + _json_ld_pieces(page.job_postings[0])
     for piece in pieces:
         in_section = piece.section in QUALIFICATION_SECTIONS
-        loose = piece.section in (NO_HEADING, UNKNOWN)
+        # the title line asks for nothing ("... Graduate Student Research Program" names a
+        # programme); a title's stage is read in draft_posting when nothing else asks for a degree
+        loose = piece.section in (NO_HEADING, UNKNOWN) and fold(piece.text) != fold(draft.posting["title"])
         candidates = sentences(piece.text, run_on=in_section) if in_section or loose else []
         placed = False
         for sentence in candidates:

@@ -139,6 +139,11 @@ def clean_organisation(written: str) -> str | None:
     return name if name and len(name.split()) <= 8 and name[:1].isupper() else None
 
 
+NAME_WORDS = re.compile(r"(?:[A-Z0-9][\w&.'’-]*|of|for|the|and|de|&)(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|for|the|and|de|&))*")
+"""A name as a byline writes it: capitalised words and their connectors ("Center for X", not
+"Students: start your application here")."""
+
+
 def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] | None:
     """The organisation on the short lines under the title ("Meta · Bellevue, WA", "*Apple*")."""
     for index in range(title_index + 1, min(title_index + 5, len(lines))):
@@ -150,6 +155,7 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
             or normalise_place(first)
             or dates_in(first)
             or not first[:1].isupper()
+            or not NAME_WORDS.fullmatch(first)
         ):
             continue
         name = clean_organisation(first)
@@ -158,6 +164,7 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
     return None
 
 
+HIRING = r"(?:hiring|looking for|seeking|recruiting|taking applications|accepting applications|offering)"
 ORG_NAME = r"([A-Z][\w&.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.'-]*){0,6})"
 ORG_PATTERNS = (
     re.compile(rf"^##?\s*About\s+{ORG_NAME}\s*$"),
@@ -166,10 +173,24 @@ ORG_PATTERNS = (
     re.compile(rf"\bat\s+{ORG_NAME}\s*$"),
     re.compile(rf"\b{ORG_NAME}\s+is\s+an?\s+equal\s+opportunity"),
     re.compile(rf"^[^.]{{0,80}}\bIntern\w*\b[^.]{{0,60}}?\bat\s+{ORG_NAME}"),
+    re.compile(rf"^{ORG_NAME}(?:['’]s\s[^.]{{0,60}}?)?\s+(?:is|are)\s+(?:now\s+)?{HIRING}"),
+    re.compile(rf"^{ORG_NAME}\s+(?:leads|invites|seeks|offers|wants to)\b"),
+    re.compile(rf"\bWe,\s+{ORG_NAME},\s"),
 )
 """Where prose names the employer: "About AI Impacts", "Join DoorDash as ...", "Research
-Internship at Center for ...", "Acme is an equal opportunity employer"."""
+Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",
+"Intel's Experience Insights Lab is taking applications", "Nokia Bell Labs leads in ...",
+"We, the BMW Group, offer ..."."""
 GENERIC_ABOUT = frozenset({"us", "the job", "the team", "the role", "you", "the company", "this role", "the position"})
+NOT_AN_EMPLOYER_START = frozenset(
+    {"our", "we", "this", "the", "you", "your", "each", "every", "applicants", "candidates", "interns", "students", "successful"}
+)
+"""First words of a sentence subject that is not a name ("Our team is looking for ...")."""
+
+
+def _prose_name(name: str) -> bool:
+    words = fold(name).split()
+    return bool(words) and fold(name) not in GENERIC_ABOUT and not (words[0] in NOT_AN_EMPLOYER_START and len(words) < 3)
 
 
 def organisation_in(page: Page, lines: list[str], title_index: int | None) -> tuple[str, int | None]:
@@ -194,7 +215,7 @@ def organisation_in(page: Page, lines: list[str], title_index: int | None) -> tu
     for pattern in ORG_PATTERNS:
         for index, line in enumerate(lines):
             match = pattern.search(line)
-            if match and fold(match.group(1)) not in GENERIC_ABOUT and clean_organisation(match.group(1)):
+            if match and _prose_name(match.group(1)) and clean_organisation(match.group(1)):
                 return clean_organisation(match.group(1)) or "", index
     if page.title:
         parts = [p.strip() for p in re.split(r"\s+[-–|]\s+|\s+at\s+", page.title)]

@@ -59,6 +59,10 @@ def skills_in(text: str) -> list[str]:
                 continue
             if fold(phrase) in SKILL_STOPWORDS and not _written_in_a_list(tokens, start, size):
                 continue
+            before = " ".join(tokens[max(0, start - 3) : start]).lower()
+            if re.search(r"\b(?:similar|other)\b[^/,;:()]*$", before) and start >= 2:
+                used |= span  # "Python, Java, or similar programming languages": the examples are asked
+                continue
             following = " ".join(tokens[start + size : start + size + 3])
             if EXAMPLES_FOLLOW.match(following) or re.match(r"^\w+ (?:such as|e\.g\.|\()", following):
                 used |= span  # "one area of Computer Science (e.g., ...)": the category is not asked

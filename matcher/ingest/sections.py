@@ -173,4 +173,26 @@ def pieces_of(lines: list[SourceLine]) -> list[Piece]:
             text = re.sub(r"^-\s*", "", fragment).strip()
             if text:
                 pieces.append(Piece(line.number, text, section))
-    return pieces
+    return _required_before_preferred(pieces)
+
+
+UNHEADED_ASKING = ("about", NO_HEADING, UNKNOWN)
+"""Sections whose items just before a "Preferred qualifications" heading are the required list that
+lost its own heading (Amazon's "Basic qualifications" dropped by a board, or run on after a summary)."""
+
+
+def _required_before_preferred(pieces: list[Piece]) -> list[Piece]:
+    """The run of adjacent lines right before a preferred section opens, when no heading of their own
+    gave them a qualification section, is what is required: "- Enrolled in a PhD ... - Preferred
+    qualifications: - Publications ..."."""
+    out = list(pieces)
+    for index, piece in enumerate(out):
+        if piece.section != "preferred" or (index and out[index - 1].section == "preferred"):
+            continue
+        line = piece.number - 1  # the heading's line
+        back = index - 1
+        while back >= 0 and out[back].section in UNHEADED_ASKING and line - out[back].number <= 1:
+            line = out[back].number
+            out[back] = Piece(out[back].number, out[back].text, "required")
+            back -= 1
+    return out
