@@ -113,15 +113,15 @@ def fetch(
 
 def _list_all(
     client: BoardClient, sources: list[Source], wanted: Callable[[BoardJob], bool], on_progress: Progress
-) -> dict[Source, list[BoardJob] | str]:
+) -> dict[Source, list[BoardJob] | FetchFailed]:
     """Each source's jobs, or why it could not be read."""
-    done: dict[Source, list[BoardJob] | str] = {}
+    done: dict[Source, list[BoardJob] | FetchFailed] = {}
 
-    def one(source: Source) -> list[BoardJob] | str:
+    def one(source: Source) -> list[BoardJob] | FetchFailed:
         try:
             return list_jobs(client, source, wanted)
         except FetchFailed as error:
-            return one_line(error, 500)
+            return error
 
     with ThreadPoolExecutor(max_workers=SOURCES_AT_ONCE) as pool:
         for source, outcome in zip(sources, pool.map(one, sources), strict=True):
@@ -140,22 +140,35 @@ class _Tally:
     def add(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
 
+    def fail(self, job: BoardJob, why: object) -> None:
+        self.add("failed")
+        self.problems.append(f"{job.board_id}: {one_line(why, 300)}")
+
 
 def _update(
-    state: PostingFolder, source: Source, listed: list[BoardJob] | str, wanted: Callable[[BoardJob], bool], now: datetime
+    state: PostingFolder,
+    source: Source,
+    listed: list[BoardJob] | FetchFailed,
+    wanted: Callable[[BoardJob], bool],
+    now: datetime,
 ) -> SourceSummary:
-    """The folder brought up to date with one source's jobs."""
-    if isinstance(listed, str):
-        return SourceSummary(str(source), error=listed)
+    """The folder brought up to date with one source's jobs. A page fetched before that now
+    answers 404 or 410 has been taken down: its posting is closed, as a board's gone job is."""
+    if isinstance(listed, FetchFailed):
+        if not (source.board == "page" and listed.gone and state.of_source(str(source))):
+            return SourceSummary(str(source), error=one_line(listed, 500))
+        listed = []
     kept = [job for job in listed if not source.is_board or wanted(job)]
     tally = _Tally()
     for job in kept:
+        if job.problem is not None:  # listed, but its text could not be fetched: left as it was
+            tally.fail(job, job.problem)
+            continue
         try:
             tally.add(_update_one(state, str(source), job, now, tally))
         except InternMatchError as error:
-            tally.add("failed")
-            tally.problems.append(f"{job.board_id}: {one_line(error, 300)}")
-    if source.is_board:
+            tally.fail(job, error)
+    if source.is_board or source.board == "page":
         on_board = {job.board_id for job in listed}
         for entry in state.of_source(str(source)):
             if entry.status == "open" and entry.board_id not in on_board:
