@@ -441,3 +441,12 @@ def test_no_more_than_four_requests_at_once_reach_one_host(
     finally:
         server.stop()
     assert 1 < most[0] <= 4
+
+
+def test_each_run_has_its_own_moment_even_within_one_second(boards: HTTPServer, client: BoardClient, tmp_path: Path) -> None:
+    boards.expect_request(GREENHOUSE).respond_with_json(greenhouse_board(thirty_roles()))
+    first = fetch(["greenhouse:acme"], tmp_path, client=client, now=NOW)
+    second = fetch([], tmp_path, client=client, now=NOW)
+    assert (first.previous_fetch, first.fetched_at) == (None, NOW)
+    assert second.previous_fetch == NOW and second.fetched_at is not None and second.fetched_at > NOW
+    assert {p.first_seen for p in load_postings(tmp_path).postings} == {NOW}

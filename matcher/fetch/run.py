@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from matcher.fetch.client import BoardClient, FetchFailed
 from matcher.fetch.folder import PostingFolder, Written
 from matcher.fetch.jobs import BoardJob, content_hash, identity, one_line, posting_id, posting_text
 from matcher.fetch.roles import is_internship
+from matcher.positioned import parse_moment
 
 SOURCES_AT_ONCE = 4
 """Sources listed in parallel; requests to any one host are limited by the client as well."""
@@ -56,6 +57,10 @@ class FetchSummary:
     sources: tuple[SourceSummary, ...]
     all_roles: bool = False
     dry_run: bool = False
+    fetched_at: datetime | None = None
+    """This run's moment: the `first_seen` of the postings it wrote first."""
+    previous_fetch: datetime | None = None
+    """When fetch last wrote the folder before this run (sources.yaml's last_fetched); None the first time."""
 
     @property
     def failed_sources(self) -> list[SourceSummary]:
@@ -95,6 +100,9 @@ def fetch(
         raise UsageError("; ".join(wrong))
     sources = list(dict.fromkeys(p for p in parsed if isinstance(p, Source)))
     moment = (now or datetime.now(UTC)).replace(microsecond=0)
+    previous = parse_moment(state.last_fetched) if state.last_fetched else None
+    if previous is not None and moment <= previous:  # two runs in one second: each its own moment, so a digest tells them apart
+        moment = previous + timedelta(seconds=1)
     wanted: Callable[[BoardJob], bool] = (lambda job: True) if all_roles else is_internship
 
     own_client = client is None
@@ -107,8 +115,16 @@ def fetch(
     summaries = [_update(state, s, listings[s], wanted, moment) for s in sources]
     for s in sources:
         state.remember(str(s))
+    state.last_fetched = moment.isoformat()
     state.save()
-    return FetchSummary(folder, tuple(summaries), all_roles=all_roles, dry_run=dry_run)
+    return FetchSummary(
+        folder,
+        tuple(summaries),
+        all_roles=all_roles,
+        dry_run=dry_run,
+        fetched_at=moment,
+        previous_fetch=previous,
+    )
 
 
 def _list_all(
@@ -198,18 +214,21 @@ def _update_one(state: PostingFolder, source: str, job: BoardJob, now: datetime,
     if entry is None:
         if state.duplicate_of(source, job.board_id, job.url, identity(job)) is not None:
             return "duplicates"
-        entry = Written(state.free_id(posting_id(job)), source, job.board_id, job.url, identity(job), content, "")
-        state.write_posting(entry, draft_document(job, entry.id, text, content, now), text)
+        entry = Written(
+            state.free_id(posting_id(job)), source, job.board_id, job.url, identity(job), content, "", first_seen=now.isoformat()
+        )
+        state.write_posting(entry, draft_document(job, entry, text, now), text)
         return "new"
     if state.is_missing(entry):  # removed by a person or lost: written again
-        state.write_posting(replace(entry, content_hash=content), draft_document(job, entry.id, text, content, now), text)
+        entry = replace(entry, content_hash=content)
+        state.write_posting(entry, draft_document(job, entry, text, now), text)
         return "new"
     if entry.content_hash == content:
         if entry.status == "open":
             return "unchanged"
         state.reopen(entry)
         return "changed"
-    document = draft_document(job, entry.id, text, content, now)
+    document = draft_document(job, replace(entry, content_hash=content), text, now)
     if state.is_edited(entry):
         if entry.status != "open":
             state.reopen(entry)
@@ -220,15 +239,16 @@ def _update_one(state: PostingFolder, source: str, job: BoardJob, now: datetime,
     return "changed"
 
 
-def draft_document(job: BoardJob, posting_id: str, text: str, content: str, now: datetime) -> str:
-    """The posting file for a job: drafted by ingest from its text, with what the board states
-    plainly (title, organisation, places, team, deadline) taken from the board, and a structured
-    `source`. InputError if the draft would not load as a posting."""
-    from matcher.ingest import draft_posting
+def draft_document(job: BoardJob, entry: Written, text: str, now: datetime) -> str:
+    """The posting file for a job (`entry`: its id, the hash of `text`, when it was first seen):
+    drafted by ingest from its text, with what the board states plainly (title, organisation,
+    places, team, deadline) taken from the board, and a structured `source`. InputError if the
+    draft would not load as a posting."""
+    from matcher.ingest import draft_posting, draft_yaml
     from matcher.loading import POSTING_KEYS, posting_from_yaml
-    from matcher.output_formats import draft_yaml
     from matcher.positioned import parse_yaml
 
+    posting_id = entry.id
     draft = draft_posting(text, job.url or job.name, posting_id)
     stated: dict[str, Any] = {"title": job.title, "organization": job.organization, "team": job.team}
     if job.locations:
@@ -240,9 +260,10 @@ def draft_document(job: BoardJob, posting_id: str, text: str, content: str, now:
         "name": job.name,
         "board_id": job.board_id,
         "url": job.url,
+        "first_seen": entry.first_seen,
         "fetched_at": now.isoformat(),
         "updated_at": job.updated_at,
-        "content_hash": content,
+        "content_hash": entry.content_hash,
     }
     posting = draft.posting | {k: v for k, v in stated.items() if v}
     posting["source"] = {k: v for k, v in posting["source"].items() if v}
