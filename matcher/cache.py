@@ -44,11 +44,12 @@ from matcher.models import Criterion, Posting, Qualification
 from matcher.posting_table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
 from matcher.workers import bounded_jobs, process_pool
 
-CACHE_FORMAT = 10
+CACHE_FORMAT = 11
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
 in kind order; 8: with its runs of one kind; 9, on two branches at once: files known by their
 stamp, not mtime alone (issue 21), and postings' status and closed_on (issue 23); 10: both, one
-above either 9, so neither branch's cache is read as the other's.)"""
+above either 9, so neither branch's cache is read as the other's; 11: postings' first_seen, for
+the digest.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"

@@ -26,6 +26,8 @@ from matcher import __version__
 from matcher import inputs as load
 from matcher.cli_options import (
     AllRolesOption,
+    DigestProfileOption,
+    DigestSinceOption,
     DryRunOption,
     EligibleOnlyOption,
     FetchOutOption,
@@ -36,6 +38,7 @@ from matcher.cli_options import (
     JobsOption,
     LocationOption,
     MinScoreOption,
+    NewOption,
     NoCacheOption,
     NoColorOption,
     OpenOnlyOption,
@@ -44,6 +47,7 @@ from matcher.cli_options import (
     ProfileArgument,
     RankProfilesArgument,
     ReportForceOption,
+    SinceOption,
     SortOption,
     StrictOption,
     SvgOption,
@@ -157,6 +161,16 @@ def _postings(sources: list[str], **how: Any) -> Any:
     return loaded
 
 
+def _unless_closed(postings: Any, include_closed: bool) -> list[Any]:
+    """The postings not marked closed (all of them with --include-closed); how many were hidden is said on stderr."""
+    from matcher.selection import without_closed
+
+    kept, closed = (list(postings), 0) if include_closed else without_closed(postings)
+    if closed:
+        typer.echo(f"hid {closed} closed posting(s), gone from their board (--include-closed shows them)", err=True)
+    return kept
+
+
 # ----------------------------------------------------------------------------- rank
 
 
@@ -168,6 +182,7 @@ def rank(
     eligible_only: EligibleOnlyOption = False,
     open_only: OpenOnlyOption = False,
     include_closed: IncludeClosedOption = False,
+    since: SinceOption = None,
     location: LocationOption = None,
     min_score: MinScoreOption = None,
     sort: SortOption = "score",
@@ -185,21 +200,23 @@ def rank(
     from matcher import output_formats as formats
     from matcher.batch import rank_profiles
     from matcher.scoring import explain_all
-    from matcher.selection import SortOrder, select, without_closed
+    from matcher.selection import SortOrder, first_seen_since, select
 
     fmt = load.output_format(output_format)
     order = load.choice("--sort", sort, SortOrder)
     when = load.today(today)
     load.finite_option("--min-score", min_score)
+    new_since = load.since(since)
     sources = load.postings_sources(postings)
     if "-" in profiles and "-" in sources:
         raise UsageError("the profile and the postings cannot both come from standard input")
     candidates = _profiles(profiles, when)
     cache = None if no_cache else load.posting_cache(jobs, _warn)
     loaded = _postings(sources, strict=strict, use_cache=not no_cache, jobs=jobs, summaries=cache)
-    ranked_postings, closed = (list(loaded.postings), 0) if include_closed else without_closed(loaded.postings)
-    if closed:
-        typer.echo(f"hid {closed} closed posting(s), gone from their board (--include-closed shows them)", err=True)
+    ranked_postings = _unless_closed(loaded.postings, include_closed)
+    if new_since is not None:
+        ranked_postings, older = first_seen_since(ranked_postings, new_since)
+        typer.echo(f"{len(ranked_postings)} new posting(s); {older} first seen earlier or not fetched, left out", err=True)
 
     standings = rank_profiles(ranked_postings, candidates, when, load.workers(jobs))
     pick = functools.partial(
@@ -214,43 +231,16 @@ def rank(
         full = cache.full if cache else None
         return ((c, explain_all(shown, c, when, full)) for c, shown in ranked)
 
-    several = len(ranked) > 1
     if fmt is formats.OutputFormat.JSON:
-        explanations = [(c, list(matches)) for c, matches in explained()]
-        document = (
-            formats.rankings_document(explanations, loaded.skipped, when)
-            if several
-            else formats.ranking_document(*explanations[0], loaded.skipped, when)
-        )
-        write(formats.to_json(document))
+        write(formats.to_json(formats.ranking_json([(c, list(m)) for c, m in explained()], loaded.skipped, when)))
     elif fmt is formats.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
-        rows = (
-            (
-                ({"profile": c.path} if several else {}) | formats.match_dict(m, i)
-                for c, matches in explained()
-                for i, m in enumerate(matches, 1)
-            )
-            if fmt is formats.OutputFormat.JSONL
-            else (
-                (c.path, *formats.flat_values(m, i)) if several else formats.flat_values(m, i)
-                for c, matches in ranked
-                for i, m in enumerate(matches, 1)
-            )
-        )
-        fields = ("profile", *formats.FLAT_FIELDS) if several else formats.FLAT_FIELDS
+        rows, fields = formats.ranking_rows(fmt, ranked, explained, when)
         emit(fmt, rows, fields, lambda: _terminal().rankings_table(ranked, when), no_color)
 
-    if html is not None or svg is not None:
-        written = _terminal().write_report(
-            lambda: [part for c, m in explained() for part in _terminal().report(list(m), c)],
-            html=html,
-            svg=svg,
-            force=force,
-            title=f"intern-match: internships for {', '.join(c.display_name for c, _ in ranked)}",
-        )
-        for path in written:
+    if html is not None or svg is not None:  # rich is loaded only when a report is asked for
+        for path in _terminal().rankings_report(explained, ranked, html=html, svg=svg, force=force):
             typer.echo(f"wrote {path}", err=True)
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
@@ -267,6 +257,7 @@ def explain(
         typer.Argument(help=f"Profile YAML file (default: ${PROFILE_ENV}, then ./{DEFAULT_PROFILE}).", show_default=False),
     ] = None,
     postings: PostingsOption = None,
+    include_closed: IncludeClosedOption = False,
     output_format: TableOrJsonOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
@@ -278,7 +269,7 @@ def explain(
     fmt = load.output_format(output_format, ("table", "json"))
     when = load.today(today)
     candidate = _profile(load.profile_path(profile), when)
-    match = score_posting(load.find_posting(posting, postings, on_warning=_warn), candidate, when)
+    match = score_posting(load.find_posting(posting, postings, on_warning=_warn, include_closed=include_closed), candidate, when)
     if fmt is formats.OutputFormat.JSON:
         write(formats.to_json(formats.explanation_document(match, candidate, when)))
     else:
@@ -290,6 +281,7 @@ def gaps(
     profile: ProfileArgument,
     postings: PostingsOption = None,
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N gaps.")] = None,
+    include_closed: IncludeClosedOption = False,
     output_format: FormatOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
@@ -306,7 +298,7 @@ def gaps(
     when = load.today(today)
     candidate = _profile(profile, when)
     loaded = _postings(load.postings_sources(postings), strict=False)
-    found = find_gaps(loaded.postings, candidate, when)[:top]
+    found = find_gaps(_unless_closed(loaded.postings, include_closed), candidate, when)[:top]
     if fmt is formats.OutputFormat.JSON:
         write(formats.to_json(formats.gaps_document(candidate, found, when)))
     elif fmt is formats.OutputFormat.TABLE and not found:
@@ -328,6 +320,7 @@ def shortlist(
     posting: PostingArgument,
     profiles: Annotated[list[str], typer.Argument(help="Profile files, or folders of them (YAML and JSON Resume).")],
     postings: PostingsOption = None,
+    include_closed: IncludeClosedOption = False,
     output_format: FormatOption = "table",
     today: TodayOption = None,
     no_color: NoColorOption = False,
@@ -341,7 +334,7 @@ def shortlist(
 
     fmt = load.output_format(output_format)
     when = load.today(today)
-    chosen = load.find_posting(posting, postings, on_warning=_warn)
+    chosen = load.find_posting(posting, postings, on_warning=_warn, include_closed=include_closed)
     candidates = _profiles(profiles, when)
     scored = [(c, score_posting(chosen, c, when)) for c in candidates]
     scored.sort(key=lambda pm: (not pm[1].eligible, -pm[1].score, pm[0].path))
@@ -349,7 +342,9 @@ def shortlist(
         write(formats.to_json(formats.shortlist_document(chosen, scored, when)))
     else:
         rows = [
-            formats.shortlist_dict(p, m, i) if fmt is formats.OutputFormat.JSONL else formats.shortlist_row(p, m, i)
+            formats.shortlist_dict(p, m, i, today=when)
+            if fmt is formats.OutputFormat.JSONL
+            else formats.shortlist_row(p, m, i, today=when)
             for i, (p, m) in enumerate(scored, 1)
         ]
         emit(fmt, rows, formats.SHORTLIST_FIELDS, lambda: _terminal().shortlist_table(chosen, scored), no_color)
@@ -420,22 +415,12 @@ def ingest(
     Every drafted qualification quotes its sentence; application steps and what could not be
     placed are listed at the end as comments.
     """
-    from matcher import output_formats as formats
-    from matcher.files import write_atomically
-    from matcher.ingest import draft_posting
-    from matcher.positioned import read_text
-
-    text = read_text(source)
-    draft = draft_posting(text, "standard input" if source == "-" else Path(source).name, posting_id)
-    document = formats.draft_yaml(draft)
+    draft, document = load.ingest_draft(source, posting_id)
     typer.echo(draft.summary, err=True)
     if out is None:
         write(document)
         return
-    if not out.is_dir():
-        raise UsageError(f"--out: {out} is not a folder")
-    target = out / f"{draft.posting['id']}.yaml"
-    write_atomically(target, document, force=force, inside=out)
+    target = load.write_draft(out, draft, document, force=force)
     typer.echo(f"wrote {target}: review it, then `intern-match validate {target}`", err=True)
 
 
@@ -445,6 +430,10 @@ def fetch(
     out: FetchOutOption = Path("fetched"),
     all_roles: AllRolesOption = False,
     dry_run: DryRunOption = False,
+    new: NewOption = False,
+    since: DigestSinceOption = None,
+    profile: DigestProfileOption = None,
+    output_format: FormatOption = "table",
     no_color: NoColorOption = False,
 ) -> None:
     """Pull postings from job boards and pages into posting files (DIR/<id>.yaml), and keep them fresh.
@@ -453,10 +442,19 @@ def fetch(
     from their board are marked `status: closed`."""
     from matcher.fetch.run import fetch as fetch_postings
 
+    digest_for = load.digest_request(new, since, profile, dry_run)
     with _terminal().progress_bar("fetching sources", minimum=1) as advance:
         summary = fetch_postings(sources or [], out, all_roles=all_roles, dry_run=dry_run, on_progress=advance)
     _terminal().error_console(no_color).print(_terminal().fetch_summary(summary))
-    raise typer.Exit(code=summary.exit_status)
+    status = summary.exit_status
+    if digest_for is not None:  # the digest is rank's, over the folder, for what is new
+        first_seen, heading = load.digest_since(summary, since)
+        typer.echo(heading, err=True)
+        try:
+            rank([digest_for], postings=[str(out)], since=first_seen, output_format=output_format, no_color=no_color)
+        except typer.Exit as ranked:
+            status = status or int(ranked.exit_code)
+    raise typer.Exit(code=status)
 
 
 @command()

@@ -23,7 +23,7 @@ PostingsOption = Annotated[
 """Repeatable. Read without typer's envvar, which would split a folder's name at its spaces: see
 inputs.postings_sources."""
 IncludeClosedOption = Annotated[
-    bool, typer.Option("--include-closed", help="Also rank postings marked `status: closed` (fetch: gone from their board).")
+    bool, typer.Option("--include-closed", help="Also use postings marked `status: closed` (fetch: gone from their board).")
 ]
 TodayOption = Annotated[
     str | None,
@@ -86,6 +86,16 @@ SortOption = Annotated[str, typer.Option("--sort", help="score (eligible first, 
 StrictOption = Annotated[bool, typer.Option("--strict", help="Stop at an invalid posting (exit 1) instead of skipping it.")]
 HtmlOption = Annotated[Path | None, typer.Option("--html", help="Also write the table and every explanation to this HTML page.")]
 SvgOption = Annotated[Path | None, typer.Option("--svg", help="Also write them to this SVG image.")]
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="A digest: only postings fetch first wrote on or after this day (YYYY-MM-DD, UTC; or an ISO 8601 "
+        "moment). Postings written by hand are never new.",
+        show_default=False,
+    ),
+]
 ReportForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --html/--svg file.")]
 
 
@@ -102,3 +112,27 @@ FetchSourcesArgument = Annotated[
 FetchOutOption = Annotated[Path, typer.Option("--out", "-o", help="The folder of posting files to write and keep fresh.")]
 AllRolesOption = Annotated[bool, typer.Option("--all-roles", help="Keep every role, not only internships.")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Fetch and report, but write nothing.")]
+NewOption = Annotated[
+    bool,
+    typer.Option(
+        "--new",
+        help="Then rank, for --profile, the postings first seen since the previous fetch of DIR (a digest; see --since).",
+    ),
+]
+DigestSinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="With --new: the postings first seen on or after this day (YYYY-MM-DD, UTC) instead.",
+        show_default=False,
+    ),
+]
+DigestProfileOption = Annotated[
+    str | None,
+    typer.Option(
+        "--profile",
+        help=f"With --new: the profile to rank for (default: ${load.PROFILE_ENV}, then ./{load.DEFAULT_PROFILE}).",
+        show_default=False,
+    ),
+]

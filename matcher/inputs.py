@@ -9,16 +9,18 @@ import math
 import os
 import sys
 from collections.abc import Callable, Collection, Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from matcher.errors import InputError, UsageError
-from matcher.positioned import STDIN, did_you_mean, parse_day
+from matcher.positioned import STDIN, did_you_mean, parse_day, parse_moment
 
 if TYPE_CHECKING:
     from matcher.cache import PostingCache
+    from matcher.fetch.run import FetchSummary
     from matcher.folders import PostingSet
+    from matcher.ingest import Draft
     from matcher.models import Posting, Profile
     from matcher.output_formats import OutputFormat
 
@@ -42,6 +44,41 @@ def today(value: str | None) -> date:
     if day is None:
         raise UsageError(f"--today: '{value}' is not a date; expected YYYY-MM-DD")
     return day
+
+
+def since(value: str | None) -> datetime | None:
+    """--since: a day (from its start, UTC) or an ISO 8601 moment."""
+    if value is None:
+        return None
+    moment = parse_moment(value.strip())
+    if moment is None:
+        raise UsageError(f"--since: '{value}' is not a date; expected YYYY-MM-DD (or YYYY-MM-DDTHH:MM:SS+00:00)")
+    return moment
+
+
+def digest_request(new: bool, since_day: str | None, profile: str | None, dry_run: bool) -> str | None:
+    """`fetch --new`: the profile to rank the new postings for (None without --new), its
+    options checked before anything is fetched."""
+    if not new:
+        if since_day is not None or profile is not None:
+            raise UsageError("--since and --profile choose fetch's digest: give them with --new")
+        return None
+    if dry_run:
+        raise UsageError("--new ranks the postings fetch writes, and --dry-run writes none")
+    since(since_day)
+    return profile_path(profile)
+
+
+def digest_since(summary: FetchSummary, since_day: str | None) -> tuple[str, str]:
+    """`fetch --new`'s --since for rank, and the line that says what the digest holds. By default,
+    the postings first seen after the previous fetch of the folder (sources.yaml's last_fetched):
+    those this run wrote first, whose first_seen is this run's moment."""
+    if since_day is not None:
+        return since_day, f"new postings: first seen on or after {since_day}"
+    assert summary.fetched_at is not None
+    previous = summary.previous_fetch
+    said = f"first seen since the previous fetch ({previous:%Y-%m-%d %H:%M} UTC)" if previous else "all (the first fetch)"
+    return summary.fetched_at.isoformat(), f"new postings in {summary.folder}: {said}"
 
 
 def finite_option(option: str, value: float | None) -> float | None:
@@ -182,8 +219,12 @@ def load_posting_folders(sources: list[str], on_progress: Progress = None, **how
     return PostingSet(tuple(postings), tuple(skipped))
 
 
-def find_posting(posting: str, postings: list[str] | None, on_progress: Progress = None, on_warning: Warn = None) -> Posting:
-    """A posting by file path, `-`, or id in the postings folder (the closest ids if unknown)."""
+def find_posting(
+    posting: str, postings: list[str] | None, on_progress: Progress = None, on_warning: Warn = None, include_closed: bool = False
+) -> Posting:
+    """A posting by file path, `-`, or id in the postings folder (the closest ids if unknown). An
+    id of a posting marked closed is refused unless `include_closed`, as `rank` hides it; a file
+    named is used as it is."""
     from matcher.loading import load_posting
 
     if posting == STDIN or Path(posting).is_file():
@@ -197,7 +238,31 @@ def find_posting(posting: str, postings: list[str] | None, on_progress: Progress
         close = [hit[0] for hit in process.extract(posting, list(by_id), limit=3, score_cutoff=50)]
         hint = f"; closest: {', '.join(close)}" if close else ""
         raise UsageError(f"no posting with id '{posting}'{hint} (see `intern-match rank` for ids)")
-    return cache.full(by_id[posting])
+    found = by_id[posting]
+    if found.status == "closed" and not include_closed:
+        gone = f" on {found.closed_on.isoformat()}" if found.closed_on else ""
+        raise UsageError(f"posting '{posting}' is closed (gone from its board{gone}); --include-closed uses it")
+    return cache.full(found)
+
+
+def ingest_draft(source: str, posting_id: str | None) -> tuple[Draft, str]:
+    """A posting as published (a file, or `-` for standard input) drafted, with its YAML to review."""
+    from matcher.ingest import draft_posting, draft_yaml
+    from matcher.positioned import read_text
+
+    draft = draft_posting(read_text(source), "standard input" if source == STDIN else Path(source).name, posting_id)
+    return draft, draft_yaml(draft)
+
+
+def write_draft(out: Path, draft: Draft, document: str, *, force: bool) -> Path:
+    """`ingest --out DIR`: DIR/<id>.yaml, written atomically, never over a file without `force`."""
+    from matcher.files import write_atomically
+
+    if not out.is_dir():
+        raise UsageError(f"--out: {out} is not a folder")
+    target = out / f"{draft.posting['id']}.yaml"
+    write_atomically(target, document, force=force, inside=out)
+    return target
 
 
 def posting_ids(prefix: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -259,7 +259,16 @@ POSTING_KEYS = (
     "preferred",
 )
 POSTING_STATUSES = ("open", "closed")
-SOURCE_KEYS = ("board", "name", "board_id", "url", "fetched_at", "updated_at", "content_hash")  # fetch's `source` mapping
+SOURCE_KEYS = (
+    "board",
+    "name",
+    "board_id",
+    "url",
+    "first_seen",
+    "fetched_at",
+    "updated_at",
+    "content_hash",
+)  # fetch's `source` mapping
 
 
 def load_posting(path: str) -> Posting:
@@ -312,6 +321,7 @@ def posting_from_yaml(document: Any, path: str, default_id: str | None = None) -
         topics=reader.texts(top, "topics", "posting"),
         status=_status(reader, top),
         closed_on=reader.date(top, "closed_on", "posting"),
+        first_seen=_first_seen(reader, top),
         required=sections["required"],
         preferred=sections["preferred"],
     )
@@ -328,6 +338,12 @@ def _source(reader: ValueReader, top: Any) -> str | None:
     values = {key: reader.text(s, key, "source") for key in SOURCE_KEYS} if s is not None else {}
     where = ":".join(v for v in (values.get("board"), values.get("name")) if v)
     return values.get("url") or "/".join(v for v in (where, values.get("board_id")) if v) or None
+
+
+def _first_seen(reader: ValueReader, top: Any) -> datetime | None:
+    """`source.first_seen`: when fetch first wrote the posting (only in fetch's `source` mapping)."""
+    source = top.get("source")
+    return reader.moment(source, "first_seen", "source") if isinstance(source, dict) else None
 
 
 def _status(reader: ValueReader, top: Any) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from typing import ClassVar, Literal, NamedTuple, TypeAlias
 
 
@@ -271,6 +271,9 @@ class Posting(Record):
     Declared before `required`: the cache builds postings from their fields in order."""
     closed_on: date | None = None
     """The day `fetch` found it gone."""
+    first_seen: datetime | None = None
+    """When `fetch` first wrote it (`source.first_seen`, UTC): what makes it new in a digest.
+    None for a posting written by hand, which is never new."""
     required: tuple[Qualification, ...] = ()
     preferred: tuple[Qualification, ...] = ()
 

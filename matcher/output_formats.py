@@ -12,18 +12,18 @@ import enum
 import io
 import itertools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from matcher.display_text import has_unsafe, visible
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
+from matcher.selection import posting_status
 
 if TYPE_CHECKING:  # only named in annotations: importing them would slow every command's start
     from matcher.folders import Skipped
     from matcher.gaps import Gap
-    from matcher.ingest import Draft
     from matcher.knowledge.venues import Venue, VenueResolution
     from matcher.profile_reading import ProfileReading
     from matcher.validation import Checked
@@ -103,12 +103,13 @@ def posting_dict(posting: Posting) -> dict[str, Any]:
     }
 
 
-def match_dict(match: Match, rank: int) -> dict[str, Any]:
-    """One result, with at least the keys of FORMATS.md."""
+def match_dict(match: Match, rank: int, *, today: date) -> dict[str, Any]:
+    """One result, with at least the keys of FORMATS.md; `status` as of `today`."""
     topic = match.topic_fit
     return {
         "rank": rank,
         **posting_dict(match.posting),
+        "status": posting_status(match.posting, today),
         "eligible": match.eligible,
         "score": match.score,
         "required": {
@@ -148,7 +149,7 @@ def ranking_document(profile: Profile, matches: Sequence[Match], skipped: Sequen
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
         "profile": profile_dict(profile),
-        "results": [match_dict(m, i) for i, m in enumerate(matches, 1)],
+        "results": [match_dict(m, i, today=today) for i, m in enumerate(matches, 1)],
         "skipped": [skipped_dict(s) for s in skipped],
     }
 
@@ -159,7 +160,7 @@ def explanation_document(match: Match, profile: Profile, today: date) -> dict[st
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
         "profile": profile_dict(profile),
-        "result": match_dict(match, 1),
+        "result": match_dict(match, 1, today=today),
     }
 
 
@@ -171,9 +172,36 @@ def rankings_document(
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
         "profiles": [profile_dict(p) for p, _ in ranked],
-        "results": [{"profile": p.path, **match_dict(m, i)} for p, matches in ranked for i, m in enumerate(matches, 1)],
+        "results": [
+            {"profile": p.path, **match_dict(m, i, today=today)} for p, matches in ranked for i, m in enumerate(matches, 1)
+        ],
         "skipped": [skipped_dict(s) for s in skipped],
     }
+
+
+def ranking_json(explained: Sequence[tuple[Profile, Sequence[Match]]], skipped: Sequence[Skipped], today: date) -> dict[str, Any]:
+    """`rank --format json`: one profile's ranking, or several profiles' (each result naming its profile)."""
+    if len(explained) > 1:
+        return rankings_document(explained, skipped, today)
+    return ranking_document(*explained[0], skipped, today)
+
+
+def ranking_rows(
+    fmt: OutputFormat,
+    ranked: Sequence[tuple[Profile, Sequence[Ranked]]],
+    explained: Callable[[], Iterable[tuple[Profile, Iterable[Match]]]],
+    today: date,
+) -> tuple[Iterable[Any], tuple[str, ...]]:
+    """`rank`'s rows and their fields: whole results for JSONL (explained as they are consumed),
+    flat values for CSV, TSV and tables. With several profiles each row names its profile."""
+    several = len(ranked) > 1
+    named: Callable[[Profile], dict[str, Any]] = (lambda c: {"profile": c.path}) if several else (lambda c: {})
+    rows: Iterable[Any] = (
+        (named(c) | match_dict(m, i, today=today) for c, matches in explained() for i, m in enumerate(matches, 1))
+        if fmt is OutputFormat.JSONL
+        else ((*named(c).values(), *flat_values(m, i, today=today)) for c, matches in ranked for i, m in enumerate(matches, 1))
+    )
+    return rows, (("profile", *FLAT_FIELDS) if several else FLAT_FIELDS)
 
 
 def to_json(document: Any) -> str:
@@ -201,11 +229,13 @@ FLAT_FIELDS = (
     "preferred_total",
     "reasons",
     "source",
+    "status",
 )
+"""Only ever added to, at the end: scripts read these columns by position too."""
 
 
-def flat_values(match: Ranked, rank: int) -> tuple[Any, ...]:
-    """A ranking row's values, in FLAT_FIELDS order."""
+def flat_values(match: Ranked, rank: int, *, today: date) -> tuple[Any, ...]:
+    """A ranking row's values, in FLAT_FIELDS order; `status` as of `today`."""
     posting = match.posting
     return (
         rank,
@@ -219,11 +249,12 @@ def flat_values(match: Ranked, rank: int) -> tuple[Any, ...]:
         *match.met_and_totals(),
         "; ".join(match.reasons),
         posting.source or "",
+        posting_status(posting, today),
     )
 
 
-def flat_row(match: Ranked, rank: int) -> dict[str, Any]:
-    return dict(zip(FLAT_FIELDS, flat_values(match, rank), strict=True))
+def flat_row(match: Ranked, rank: int, *, today: date) -> dict[str, Any]:
+    return dict(zip(FLAT_FIELDS, flat_values(match, rank, today=today), strict=True))
 
 
 DELIMITED_BLOCK = 256
@@ -436,12 +467,12 @@ def shortlist_document(posting: Posting, rows: Sequence[tuple[Profile, Match]], 
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
         "posting": posting_dict(posting),
-        "results": [shortlist_dict(p, m, i) for i, (p, m) in enumerate(rows, 1)],
+        "results": [shortlist_dict(p, m, i, today=today) for i, (p, m) in enumerate(rows, 1)],
     }
 
 
-def shortlist_dict(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
-    result = match_dict(match, rank)
+def shortlist_dict(profile: Profile, match: Match, rank: int, *, today: date) -> dict[str, Any]:
+    result = match_dict(match, rank, today=today)
     keep = ("eligible", "score", "required", "preferred", "reasons", "qualifications", "topics")
     return {"rank": rank, "profile": profile.path, "name": profile.name, **{k: result[k] for k in keep}}
 
@@ -450,32 +481,9 @@ SHORTLIST_FIELDS = ("rank", "profile", "name", *FLAT_FIELDS[FLAT_FIELDS.index("e
 """A candidate's row: who, then the same verdict columns a ranking row has."""
 
 
-def shortlist_row(profile: Profile, match: Match, rank: int) -> dict[str, Any]:
-    flat = flat_row(match, rank)
+def shortlist_row(profile: Profile, match: Match, rank: int, *, today: date) -> dict[str, Any]:
+    flat = flat_row(match, rank, today=today)
     return {"rank": rank, "profile": profile.path, "name": profile.name or "", **{k: flat[k] for k in SHORTLIST_FIELDS[3:]}}
-
-
-def draft_yaml(draft: Draft) -> str:
-    """A drafted posting as YAML for a person to review, with what was not placed as comments."""
-    import yaml
-
-    from matcher.knowledge import SAFE_DUMPER
-
-    source = draft.posting.get("source")
-    origin = (source.get("url") or source.get("name")) if isinstance(source, dict) else source  # fetch's source is a mapping
-    head = (
-        f"# Drafted by `intern-match ingest` from {origin}. Review it before use:\n"
-        "# check each qualification against its quote, and required against preferred.\n"
-    )
-    body = yaml.dump(draft.posting, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
-    tail = ""
-    if draft.application_steps:
-        tail += "\n# Application steps (not qualifications):\n" + "".join(f"#   - {s}\n" for s in draft.application_steps)
-    if draft.unplaced:
-        tail += "\n# Not placed; add anything here that is a qualification:\n" + "".join(
-            f"#   - {line[:200]}\n" for line in draft.unplaced
-        )
-    return visible(head + body + tail)  # YAML leaves bidi overrides raw; in "..." their escape reads the same
 
 
 def skipped_notes(skipped: Sequence[Skipped]) -> list[str]:

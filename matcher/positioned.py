@@ -14,7 +14,7 @@ import math
 import re
 import sys
 from collections.abc import Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import yaml
@@ -349,6 +349,18 @@ class ValueReader:
             return None
         return parsed
 
+    def moment(self, m: dict[Any, Any], key: str, what: str) -> datetime | None:
+        """A moment from an ISO 8601 date and time (YYYY-MM-DDTHH:MM:SS+00:00) or a day, in UTC."""
+        value = m.get(key)
+        if value is None:
+            return None
+        parsed = None if isinstance(value, (bool, dict, list)) else parse_moment(str(value).strip())
+        if parsed is None:
+            self.problem(
+                f"{what}.{key}: '{value}' is not a date and time; expected YYYY-MM-DDTHH:MM:SS+00:00", value_mark(m, key)
+            )
+        return parsed
+
 
 _DATE = re.compile(r"([0-9]{4})-([0-9]{1,2})(?:-([0-9]{1,2}))?")
 """YYYY-MM-DD or YYYY-MM in ASCII digits (int() alone would take other scripts' digits, and signs)."""
@@ -375,6 +387,23 @@ def parse_day(text: str) -> date | None:
     """A day written YYYY-MM-DD, and nothing else: `20210815` and ISO weeks (`2021-W33-1`),
     which date.fromisoformat also takes, are refused as ambiguous on a command line."""
     return parse_date(text) if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) else None
+
+
+def parse_moment(text: str) -> datetime | None:
+    """A moment written as a day (its start, UTC) or an ISO 8601 date and time (UTC when it gives
+    no offset), as UTC; None for anything else, or outside the years dates may have."""
+    day = parse_day(text)
+    if day is not None:
+        return datetime(day.year, day.month, day.day, tzinfo=UTC)
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.]+(Z|[+-][0-9]{2}:?[0-9]{2})?", text):
+        return None
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        return None
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
 
 
 def _number_hint(value: Any) -> str:

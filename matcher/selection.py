@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TypeVar
 
 from matcher.knowledge.places import gazetteer
@@ -27,10 +27,25 @@ def is_open(match: Ranked, today: date) -> bool:
     return deadline is None or deadline >= today
 
 
+def posting_status(posting: Posting, today: date) -> str:
+    """`closed` (fetch found it gone from its board), `past` (its deadline has passed) or `open`."""
+    if posting.status == "closed":
+        return "closed"
+    return "past" if posting.deadline is not None and posting.deadline < today else "open"
+
+
 def without_closed(postings: Sequence[P]) -> tuple[list[P], int]:
     """The postings not marked `status: closed` (fetch marks those gone from their board), and
     how many were left out."""
     kept = [p for p in postings if p.status != "closed"]
+    return kept, len(postings) - len(kept)
+
+
+def first_seen_since(postings: Sequence[P], since: datetime) -> tuple[list[P], int]:
+    """The postings fetch first wrote at or after `since` (a digest of what is new), and how many
+    were left out. A posting without `source.first_seen` (written by hand, or by a fetch older
+    than the digest) is never new."""
+    kept = [p for p in postings if p.first_seen is not None and p.first_seen >= since]
     return kept, len(postings) - len(kept)
 
 

@@ -103,6 +103,24 @@ def progress_bar(what: str, minimum: int = PROGRESS_MIN_POSTINGS) -> Iterator[Ca
         yield advance
 
 
+def rankings_report(
+    explained: Callable[[], Iterable[tuple[Profile, Iterable[Match]]]],
+    ranked: Sequence[tuple[Profile, Sequence[Any]]],
+    *,
+    html: Path | None,
+    svg: Path | None,
+    force: bool,
+) -> list[Path]:
+    """`rank --html/--svg`: the shown postings, each explained, for every profile ranked."""
+    return write_report(
+        lambda: [part for c, m in explained() for part in report(list(m), c)],
+        html=html,
+        svg=svg,
+        force=force,
+        title=f"intern-match: internships for {', '.join(c.display_name for c, _ in ranked)}",
+    )
+
+
 def write_report(parts: Callable[[], list[Any]], *, html: Path | None, svg: Path | None, force: bool, title: str) -> list[Path]:
     """A self-contained page or image of what a terminal would show, written atomically; the
     files written. The parts (every explanation) are built only when a report is asked for."""

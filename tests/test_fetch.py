@@ -248,6 +248,39 @@ def test_smartrecruiters_pages_and_fetches_details_only_for_internships(
     )
 
 
+def test_one_failing_smartrecruiters_details_request_fails_only_that_posting(
+    boards: HTTPServer, client: BoardClient, tmp_path: Path
+) -> None:
+    path = "/v1/companies/Example/postings"
+    boards.expect_request(path, query_string={"limit": "100", "offset": "0"}).respond_with_json(smartrecruiters_page(0, 9))
+    boards.expect_request(f"{path}/744000003").respond_with_data("oops", status=500)
+    for number in (0, 6):
+        boards.expect_request(f"{path}/{744000000 + number}").respond_with_json(smartrecruiters_details(number))
+    summary = only(fetch(["smartrecruiters:Example"], tmp_path, client=client, now=NOW))
+    assert (summary.error, summary.fetched, summary.internships, summary.new, summary.failed) == (None, 9, 3, 2, 1)
+    (problem,) = summary.problems
+    assert problem.startswith("744000003: its details could not be fetched:") and "HTTP 500" in problem
+    assert len(posting_files(tmp_path)) == 2
+    assert fetch(["smartrecruiters:Example"], tmp_path, client=client, now=LATER).exit_status == 3, "a failed posting is exit 3"
+
+
+def test_a_posting_page_taken_down_is_closed_not_a_failed_source(boards: HTTPServer, client: BoardClient, tmp_path: Path) -> None:
+    page = boards.url_for("/careers/graph-intern")
+    boards.expect_oneshot_request("/careers/graph-intern").respond_with_data(JSON_LD_PAGE, content_type="text/html")
+    fetch([page], tmp_path, client=client, now=NOW)
+    boards.expect_oneshot_request("/careers/graph-intern").respond_with_data("gone", status=404)
+    first = fetch([], tmp_path, client=client, now=LATER)
+    assert (only(first).error, only(first).closed, first.exit_status) == (None, 1, 0)
+    boards.expect_oneshot_request("/careers/graph-intern").respond_with_data("gone", status=410)
+    again = fetch([], tmp_path, client=client, now=LATER)
+    assert (only(again).error, only(again).closed, again.exit_status) == (None, 0, 0), "closed once"
+    (posting,) = load_postings(tmp_path).postings
+    assert (posting.status, posting.closed_on and posting.closed_on.isoformat()) == ("closed", "2026-12-10")
+    boards.expect_oneshot_request("/never-seen").respond_with_data("no", status=404)
+    never = only(fetch([boards.url_for("/never-seen")], tmp_path, client=client, now=LATER))
+    assert never.error is not None and "HTTP 404" in never.error, "a page never fetched that is not there is a failure"
+
+
 def test_a_page_with_json_ld_gives_its_job_posting(boards: HTTPServer, client: BoardClient, tmp_path: Path) -> None:
     boards.expect_request("/careers/graph-intern").respond_with_data(JSON_LD_PAGE, content_type="text/html")
     summary = only(fetch([boards.url_for("/careers/graph-intern")], tmp_path, client=client, now=NOW))
@@ -408,3 +441,12 @@ def test_no_more_than_four_requests_at_once_reach_one_host(
     finally:
         server.stop()
     assert 1 < most[0] <= 4
+
+
+def test_each_run_has_its_own_moment_even_within_one_second(boards: HTTPServer, client: BoardClient, tmp_path: Path) -> None:
+    boards.expect_request(GREENHOUSE).respond_with_json(greenhouse_board(thirty_roles()))
+    first = fetch(["greenhouse:acme"], tmp_path, client=client, now=NOW)
+    second = fetch([], tmp_path, client=client, now=NOW)
+    assert (first.previous_fetch, first.fetched_at) == (None, NOW)
+    assert second.previous_fetch == NOW and second.fetched_at is not None and second.fetched_at > NOW
+    assert {p.first_seen for p in load_postings(tmp_path).postings} == {NOW}

@@ -32,8 +32,22 @@ MAX_RESPONSE_BYTES = 8 * 1024 * 1024
 RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
+GONE_STATUSES = frozenset({404, 410})
+"""What a page answers once its posting is taken down."""
+
+
 class FetchFailed(Exception):
     """A request that did not give a usable answer after its retries; the source it belongs to fails."""
+
+    def __init__(self, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        """The HTTP status the server answered with, if it answered."""
+
+    @property
+    def gone(self) -> bool:
+        """The server said there is no such thing (404 Not Found, 410 Gone)."""
+        return self.status in GONE_STATUSES
 
 
 class BoardClient:
@@ -77,24 +91,24 @@ class BoardClient:
 
     def get(self, url: str, params: dict[str, Any] | None = None) -> bytes:
         """The body of a successful GET, after retries on 429, 5xx and network errors."""
-        problem = ""
-        for attempt in range(self._attempts):
-            wait = FIRST_BACKOFF_SECONDS * 2**attempt
+        problem, status, made = "", None, 0
+        for made in range(1, self._attempts + 1):
+            wait = FIRST_BACKOFF_SECONDS * 2 ** (made - 1)
             try:
                 with self._host_slot(url):
-                    status, headers, body = self._get_once(url, params)
+                    answered, headers, body = self._get_once(url, params)
             except httpx.TransportError as error:
-                problem = _transport_problem(error)
+                problem, status = _transport_problem(error), None
             else:
-                if status < 300:
+                if answered < 300:
                     return body
-                problem = f"HTTP {status}"
-                if status not in RETRIED_STATUSES:
+                problem, status = f"HTTP {answered}", answered
+                if answered not in RETRIED_STATUSES:
                     break
                 wait = retry_after(headers.get("retry-after"), default=wait)
-            if attempt + 1 < self._attempts:
+            if made < self._attempts:
                 self._sleep(wait)
-        raise FetchFailed(f"{_shown_url(url)}: {problem}" + (f" after {self._attempts} attempts" if self._attempts > 1 else ""))
+        raise FetchFailed(f"{_shown_url(url)}: {problem}" + (f" after {made} attempts" if made > 1 else ""), status)
 
     def _get_once(self, url: str, params: dict[str, Any] | None) -> tuple[int, httpx.Headers, bytes]:
         with self._http.stream("GET", url, params=params) as response:

@@ -4,6 +4,7 @@ person has edited since is recognised, and never overwritten).
 
 sources.yaml:
     sources: [greenhouse:acme, lever:example]
+    last_fetched: '2026-12-03T09:00:00+00:00'   # when fetch last wrote the folder: `fetch --new`'s default --since
     postings:
       acme-research-intern-4012345:
         source: greenhouse:acme
@@ -13,6 +14,7 @@ sources.yaml:
         content_hash: sha256:...    # of the text the draft was made from
         file_hash: sha256:...       # of the posting file as fetch wrote it
         status: open                # or closed, with closed_on
+        first_seen: '2026-12-03T09:00:00+00:00'   # when fetch first wrote it (absent for entries older than it)
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ class Written:
     file_hash: str
     status: str = "open"
     closed_on: str | None = None
+    first_seen: str | None = None
+    """When fetch first wrote the posting (ISO 8601, UTC), kept through every later draft."""
 
 
 def file_hash(text: str) -> str:
@@ -62,6 +66,8 @@ class PostingFolder:
         self.dry_run = dry_run
         self.sources: list[str] = []
         self.written: dict[str, Written] = {}
+        self.last_fetched: str | None = None
+        """When fetch last wrote this folder (ISO 8601); set to this run's moment before `save`."""
         state = folder / FETCH_SOURCES_FILE
         if state.is_file():
             self._read(state)
@@ -81,6 +87,7 @@ class PostingFolder:
                 Problem(str(state), "expected `sources: [...]` and `postings: {id: ...}` (written by intern-match fetch)")
             )
         self.sources = [str(s) for s in sources]
+        self.last_fetched = str(document["last_fetched"]) if document.get("last_fetched") else None
         names = {f for f in Written.__dataclass_fields__ if f != "id"}
         for posting_id, entry in postings.items():
             if not isinstance(entry, dict) or not {"source", "board_id", "content_hash", "file_hash"} <= set(entry):
@@ -180,7 +187,12 @@ class PostingFolder:
         head = "# Written by `intern-match fetch`: the sources `intern-match fetch --out DIR` refreshes, and what it wrote.\n"
         self._write(
             self.folder / FETCH_SOURCES_FILE,
-            head + yaml.safe_dump({"sources": self.sources, "postings": postings}, sort_keys=False, allow_unicode=True),
+            head
+            + yaml.safe_dump(
+                {"sources": self.sources, "last_fetched": self.last_fetched, "postings": postings},
+                sort_keys=False,
+                allow_unicode=True,
+            ),
         )
 
     def _write(self, path: Path, text: str) -> None:

@@ -76,6 +76,9 @@ class BoardJob:
     body: str = ""
     """The posting's text, HTML or plain; empty for a job whose details were not fetched (a
     role that is not an internship, on a board that needs a request per job)."""
+    problem: str | None = None
+    """Why the job's text could not be fetched (its own request failed); the job is then listed
+    but not drafted, and reported as failed."""
 
     @classmethod
     def cleaned(

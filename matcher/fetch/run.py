@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from matcher.fetch.client import BoardClient, FetchFailed
 from matcher.fetch.folder import PostingFolder, Written
 from matcher.fetch.jobs import BoardJob, content_hash, identity, one_line, posting_id, posting_text
 from matcher.fetch.roles import is_internship
+from matcher.positioned import parse_moment
 
 SOURCES_AT_ONCE = 4
 """Sources listed in parallel; requests to any one host are limited by the client as well."""
@@ -56,6 +57,10 @@ class FetchSummary:
     sources: tuple[SourceSummary, ...]
     all_roles: bool = False
     dry_run: bool = False
+    fetched_at: datetime | None = None
+    """This run's moment: the `first_seen` of the postings it wrote first."""
+    previous_fetch: datetime | None = None
+    """When fetch last wrote the folder before this run (sources.yaml's last_fetched); None the first time."""
 
     @property
     def failed_sources(self) -> list[SourceSummary]:
@@ -95,6 +100,9 @@ def fetch(
         raise UsageError("; ".join(wrong))
     sources = list(dict.fromkeys(p for p in parsed if isinstance(p, Source)))
     moment = (now or datetime.now(UTC)).replace(microsecond=0)
+    previous = parse_moment(state.last_fetched) if state.last_fetched else None
+    if previous is not None and moment <= previous:  # two runs in one second: each its own moment, so a digest tells them apart
+        moment = previous + timedelta(seconds=1)
     wanted: Callable[[BoardJob], bool] = (lambda job: True) if all_roles else is_internship
 
     own_client = client is None
@@ -107,21 +115,29 @@ def fetch(
     summaries = [_update(state, s, listings[s], wanted, moment) for s in sources]
     for s in sources:
         state.remember(str(s))
+    state.last_fetched = moment.isoformat()
     state.save()
-    return FetchSummary(folder, tuple(summaries), all_roles=all_roles, dry_run=dry_run)
+    return FetchSummary(
+        folder,
+        tuple(summaries),
+        all_roles=all_roles,
+        dry_run=dry_run,
+        fetched_at=moment,
+        previous_fetch=previous,
+    )
 
 
 def _list_all(
     client: BoardClient, sources: list[Source], wanted: Callable[[BoardJob], bool], on_progress: Progress
-) -> dict[Source, list[BoardJob] | str]:
+) -> dict[Source, list[BoardJob] | FetchFailed]:
     """Each source's jobs, or why it could not be read."""
-    done: dict[Source, list[BoardJob] | str] = {}
+    done: dict[Source, list[BoardJob] | FetchFailed] = {}
 
-    def one(source: Source) -> list[BoardJob] | str:
+    def one(source: Source) -> list[BoardJob] | FetchFailed:
         try:
             return list_jobs(client, source, wanted)
         except FetchFailed as error:
-            return one_line(error, 500)
+            return error
 
     with ThreadPoolExecutor(max_workers=SOURCES_AT_ONCE) as pool:
         for source, outcome in zip(sources, pool.map(one, sources), strict=True):
@@ -140,22 +156,35 @@ class _Tally:
     def add(self, what: str) -> None:
         self.counts[what] = self.counts.get(what, 0) + 1
 
+    def fail(self, job: BoardJob, why: object) -> None:
+        self.add("failed")
+        self.problems.append(f"{job.board_id}: {one_line(why, 300)}")
+
 
 def _update(
-    state: PostingFolder, source: Source, listed: list[BoardJob] | str, wanted: Callable[[BoardJob], bool], now: datetime
+    state: PostingFolder,
+    source: Source,
+    listed: list[BoardJob] | FetchFailed,
+    wanted: Callable[[BoardJob], bool],
+    now: datetime,
 ) -> SourceSummary:
-    """The folder brought up to date with one source's jobs."""
-    if isinstance(listed, str):
-        return SourceSummary(str(source), error=listed)
+    """The folder brought up to date with one source's jobs. A page fetched before that now
+    answers 404 or 410 has been taken down: its posting is closed, as a board's gone job is."""
+    if isinstance(listed, FetchFailed):
+        if not (source.board == "page" and listed.gone and state.of_source(str(source))):
+            return SourceSummary(str(source), error=one_line(listed, 500))
+        listed = []
     kept = [job for job in listed if not source.is_board or wanted(job)]
     tally = _Tally()
     for job in kept:
+        if job.problem is not None:  # listed, but its text could not be fetched: left as it was
+            tally.fail(job, job.problem)
+            continue
         try:
             tally.add(_update_one(state, str(source), job, now, tally))
         except InternMatchError as error:
-            tally.add("failed")
-            tally.problems.append(f"{job.board_id}: {one_line(error, 300)}")
-    if source.is_board:
+            tally.fail(job, error)
+    if source.is_board or source.board == "page":
         on_board = {job.board_id for job in listed}
         for entry in state.of_source(str(source)):
             if entry.status == "open" and entry.board_id not in on_board:
@@ -185,18 +214,21 @@ def _update_one(state: PostingFolder, source: str, job: BoardJob, now: datetime,
     if entry is None:
         if state.duplicate_of(source, job.board_id, job.url, identity(job)) is not None:
             return "duplicates"
-        entry = Written(state.free_id(posting_id(job)), source, job.board_id, job.url, identity(job), content, "")
-        state.write_posting(entry, draft_document(job, entry.id, text, content, now), text)
+        entry = Written(
+            state.free_id(posting_id(job)), source, job.board_id, job.url, identity(job), content, "", first_seen=now.isoformat()
+        )
+        state.write_posting(entry, draft_document(job, entry, text, now), text)
         return "new"
     if state.is_missing(entry):  # removed by a person or lost: written again
-        state.write_posting(replace(entry, content_hash=content), draft_document(job, entry.id, text, content, now), text)
+        entry = replace(entry, content_hash=content)
+        state.write_posting(entry, draft_document(job, entry, text, now), text)
         return "new"
     if entry.content_hash == content:
         if entry.status == "open":
             return "unchanged"
         state.reopen(entry)
         return "changed"
-    document = draft_document(job, entry.id, text, content, now)
+    document = draft_document(job, replace(entry, content_hash=content), text, now)
     if state.is_edited(entry):
         if entry.status != "open":
             state.reopen(entry)
@@ -207,15 +239,16 @@ def _update_one(state: PostingFolder, source: str, job: BoardJob, now: datetime,
     return "changed"
 
 
-def draft_document(job: BoardJob, posting_id: str, text: str, content: str, now: datetime) -> str:
-    """The posting file for a job: drafted by ingest from its text, with what the board states
-    plainly (title, organisation, places, team, deadline) taken from the board, and a structured
-    `source`. InputError if the draft would not load as a posting."""
-    from matcher.ingest import draft_posting
+def draft_document(job: BoardJob, entry: Written, text: str, now: datetime) -> str:
+    """The posting file for a job (`entry`: its id, the hash of `text`, when it was first seen):
+    drafted by ingest from its text, with what the board states plainly (title, organisation,
+    places, team, deadline) taken from the board, and a structured `source`. InputError if the
+    draft would not load as a posting."""
+    from matcher.ingest import draft_posting, draft_yaml
     from matcher.loading import POSTING_KEYS, posting_from_yaml
-    from matcher.output_formats import draft_yaml
     from matcher.positioned import parse_yaml
 
+    posting_id = entry.id
     draft = draft_posting(text, job.url or job.name, posting_id)
     stated: dict[str, Any] = {"title": job.title, "organization": job.organization, "team": job.team}
     if job.locations:
@@ -227,9 +260,10 @@ def draft_document(job: BoardJob, posting_id: str, text: str, content: str, now:
         "name": job.name,
         "board_id": job.board_id,
         "url": job.url,
+        "first_seen": entry.first_seen,
         "fetched_at": now.isoformat(),
         "updated_at": job.updated_at,
-        "content_hash": content,
+        "content_hash": entry.content_hash,
     }
     posting = draft.posting | {k: v for k, v in stated.items() if v}
     posting["source"] = {k: v for k, v in posting["source"].items() if v}

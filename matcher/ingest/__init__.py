@@ -8,7 +8,7 @@ each line is in), degree_phrases and qualification_phrases (what a sentence asks
 metadata (organisation, places, dates, pay), drafting (the draft and its account of every line).
 """
 
-from matcher.ingest.drafting import Draft, draft_posting, sentences, slug
+from matcher.ingest.drafting import Draft, draft_posting, draft_yaml, sentences, slug
 from matcher.ingest.metadata import UNKNOWN_ORGANIZATION
 from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
 from matcher.ingest.sections import split_run_on
@@ -19,6 +19,7 @@ __all__ = [
     "Draft",
     "detect_format",
     "draft_posting",
+    "draft_yaml",
     "qualifications_from",
     "sentences",
     "skills_in",

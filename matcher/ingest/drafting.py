@@ -11,6 +11,7 @@ from typing import Any
 
 import matcher.ingest.dates as dates
 import matcher.ingest.metadata as metadata
+from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
 from matcher.ingest.degree_phrases import asks_for_a_degree, degree_qualification, stages_in
 from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
@@ -352,3 +353,26 @@ def _topics(text: str, limit: int = 6) -> list[str]:
         if canonical and canonical not in ("python", "c", "c++", "programming"):
             counts[canonical] = counts.get(canonical, 0) + 1
     return [t for t, _ in sorted(counts.items(), key=lambda kv: -kv[1])][:limit]
+
+
+def draft_yaml(draft: Draft) -> str:
+    """A drafted posting as YAML for a person to review, with what was not placed as comments."""
+    import yaml
+
+    from matcher.knowledge import SAFE_DUMPER
+
+    source = draft.posting.get("source")
+    origin = (source.get("url") or source.get("name")) if isinstance(source, dict) else source  # fetch's source is a mapping
+    head = (
+        f"# Drafted by `intern-match ingest` from {origin}. Review it before use:\n"
+        "# check each qualification against its quote, and required against preferred.\n"
+    )
+    body = yaml.dump(draft.posting, Dumper=SAFE_DUMPER, sort_keys=False, allow_unicode=True, width=100, default_flow_style=None)
+    tail = ""
+    if draft.application_steps:
+        tail += "\n# Application steps (not qualifications):\n" + "".join(f"#   - {s}\n" for s in draft.application_steps)
+    if draft.unplaced:
+        tail += "\n# Not placed; add anything here that is a qualification:\n" + "".join(
+            f"#   - {line[:200]}\n" for line in draft.unplaced
+        )
+    return visible(head + body + tail)  # YAML leaves bidi overrides raw; in "..." their escape reads the same

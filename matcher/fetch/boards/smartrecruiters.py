@@ -1,5 +1,6 @@
 """SmartRecruiters Posting API: the list pages with offset and limit (at most 100), and each
-posting's text needs a request of its own, so only the jobs wanted have their text fetched.
+posting's text needs a request of its own, so only the jobs wanted have their text fetched (one
+that fails leaves that job undrafted and reported, the rest of the board fetched).
 
 GET {base}/v1/companies/{company}/postings?limit=100&offset=N -> {"offset", "limit",
   "totalFound", "content": [{"id", "name", "company": {"name"}, "releasedDate", "location":
@@ -18,7 +19,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from matcher.fetch.client import REQUESTS_PER_HOST, base_url
+from matcher.fetch.client import REQUESTS_PER_HOST, FetchFailed, base_url
 from matcher.fetch.jobs import BoardJob, body_text, mapping, objects_under, one_line
 
 if TYPE_CHECKING:
@@ -45,7 +46,11 @@ def list_jobs(client: BoardClient, company: str, wanted: Wanted) -> list[BoardJo
             break
 
     def detailed(job: BoardJob) -> BoardJob:
-        details = client.json(f"{postings}/{quote(job.board_id)}")
+        """The job with its text; one posting whose details fail is reported alone, not the board."""
+        try:
+            details = client.json(f"{postings}/{quote(job.board_id)}")
+        except FetchFailed as error:
+            return replace(job, problem=f"its details could not be fetched: {error}")
         return _with_details(job, mapping(details))
 
     with ThreadPoolExecutor(max_workers=REQUESTS_PER_HOST) as pool:
