@@ -4,6 +4,7 @@ profiles share these two rules."""
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -47,11 +48,14 @@ def process_pool(workers: int, mp_context: BaseContext | None = None) -> Iterato
         yield pool
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)
-        for _ in range(3):  # again, should the pool's manager thread have started one meanwhile
-            children = multiprocessing.active_children()
+        # The pool's manager thread may still be starting a worker as this runs, so end workers
+        # until none is left (bounded: a worker that will not end is left to the OS at exit).
+        deadline = time.monotonic() + 10
+        while (children := multiprocessing.active_children()) and time.monotonic() < deadline:
             for child in children:
                 child.terminate()
             for child in children:
-                child.join(timeout=5)
+                child.join(timeout=1)
+            time.sleep(0.05)
         raise
     pool.shutdown(wait=True)
