@@ -1,6 +1,7 @@
 """Deterministic generator of realistic posting folders for the benchmark.
 
     python bench/generate.py N [OUT_DIR]     (default OUT_DIR: bench/data/N)
+    python bench/generate.py --skills N [FILE]   a profile with N skills (bench/data/profile-N-skills.yaml)
 
 Each posting is shaped like the curated ones: 10-25 qualifications of every kind, skills and venues
 drawn from the catalogues' vocabulary, quotes of posting-like prose, 1-3 KB of YAML. The same N
@@ -266,7 +267,28 @@ def generate(count: int, out: Path) -> None:
         (out / f"gen-{index:06d}.yaml").write_text(text, encoding="utf-8")
 
 
+def skills_profile(count: int, out: Path) -> None:
+    """profiles/me.yaml with `count` skills: every skill and field the postings draw from,
+    then made-up ones of their words ("distributed robustness", "gaussian rendering 17"), so
+    that most of the list matches nothing, as a long CV's tool list would."""
+    profile = yaml.safe_load((Path(__file__).resolve().parent.parent / "profiles" / "me.yaml").read_text(encoding="utf-8"))
+    rng = random.Random(count)
+    words = sorted({w for skill in SKILLS + FIELDS for w in skill.split()})
+    skills = list(dict.fromkeys(SKILLS + FIELDS))
+    while len(skills) < count:
+        made = f"{rng.choice(words)} {rng.choice(words)}" + (f" {len(skills)}" if rng.random() < 0.5 else "")
+        if made not in skills:
+            skills.append(made)
+    profile["skills"] = skills[:count]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(yaml.dump(profile, Dumper=DUMPER, sort_keys=False, width=100, allow_unicode=True), encoding="utf-8")
+
+
 if __name__ == "__main__":
+    if sys.argv[1] == "--skills":  # python bench/generate.py --skills N [FILE]: a profile with N skills
+        n = int(sys.argv[2])
+        skills_profile(n, Path(sys.argv[3]) if len(sys.argv) > 3 else Path(__file__).parent / "data" / f"profile-{n}-skills.yaml")
+        sys.exit(0)
     n = int(sys.argv[1])
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(__file__).parent / "data" / str(n)
     generate(n, target)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 import pickle
 import stat
+import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -170,6 +171,9 @@ class PostingCache:
         self.last = CacheStats(0, 0, False)
         self._summarised: dict[str, tuple[Path, str, IndexEntry]] = {}
         """Path of each summary handed out -> (its folder, its file name, its index entry)."""
+        self._details: dict[Path, BinaryIO | None] = {}
+        """Each folder's details file as `full` reads it, opened once: a ranking's JSON asks
+        for the whole of thousands of postings."""
 
     def _warn(self, message: str) -> None:
         if self.on_warning is not None and not self._warned:
@@ -226,6 +230,7 @@ class PostingCache:
         much faster to read; `full` gives the whole posting back."""
         if not names:
             return []
+        self._close_details()  # this load may write the details file again
         (cached, entries), runs = self._read_index(folder)
         read = entries
         paths = paths_in(folder, names)
@@ -266,12 +271,18 @@ class PostingCache:
         where = self._summarised.get(posting.path)
         if where is None:
             return posting
-        details = self._open_details(where[0])
-        try:
-            return self._full(posting, details, checked=False)
-        finally:
+        folder = where[0]
+        if folder not in self._details:
+            details = self._details[folder] = self._open_details(folder)
+            if details is not None:
+                weakref.finalize(self, details.close)
+        return self._full(posting, self._details[folder], checked=False)
+
+    def _close_details(self) -> None:
+        for details in self._details.values():
             if details is not None:
                 details.close()
+        self._details.clear()
 
     def _open_details(self, folder: Path) -> BinaryIO | None:
         return self._open_trusted(self.file_for(folder, "details"))  # None: each posting is parsed again

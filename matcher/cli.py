@@ -60,7 +60,7 @@ from matcher.display_text import visible
 from matcher.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, InternMatchError, UsageError  # noqa: F401 - the statuses, named here for scripts and tests
 from matcher.inputs import DEFAULT_PROFILE, PROFILE_ENV
 from matcher.lifetime import keep_until_exit
-from matcher.stdout import emit, write
+from matcher.stdout import emit, write, write_bytes
 
 if TYPE_CHECKING:
     from matcher.models import Match, Profile
@@ -232,7 +232,7 @@ def rank(
         return ((c, explain_all(shown, c, when, full)) for c, shown in ranked)
 
     if fmt is formats.OutputFormat.JSON:
-        write(formats.to_json(formats.ranking_json([(c, list(m)) for c, m in explained()], loaded.skipped, when)))
+        write_bytes(formats.json_chunks(formats.ranking_json(candidates, explained(), loaded.skipped, when)))
     elif fmt is formats.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:

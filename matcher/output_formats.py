@@ -11,13 +11,13 @@ import csv
 import enum
 import io
 import itertools
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from matcher.display_text import has_unsafe, visible
+from matcher.json_output import json_chunks, jsonl_lines, to_json  # noqa: F401 - the JSON of these documents
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
 from matcher.selection import posting_status
 
@@ -144,12 +144,12 @@ def skipped_dict(skipped: Skipped) -> dict[str, str]:
     return {"path": skipped.path, "error": skipped.error}
 
 
-def ranking_document(profile: Profile, matches: Sequence[Match], skipped: Sequence[Skipped], today: date) -> dict[str, Any]:
+def ranking_document(profile: Profile, matches: Iterable[Match], skipped: Sequence[Skipped], today: date) -> dict[str, Any]:
     return {
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
         "profile": profile_dict(profile),
-        "results": [match_dict(m, i, today=today) for i, m in enumerate(matches, 1)],
+        "results": (match_dict(m, i, today=today) for i, m in enumerate(matches, 1)),  # streamed: json_chunks
         "skipped": [skipped_dict(s) for s in skipped],
     }
 
@@ -165,25 +165,29 @@ def explanation_document(match: Match, profile: Profile, today: date) -> dict[st
 
 
 def rankings_document(
-    ranked: Sequence[tuple[Profile, Sequence[Match]]], skipped: Sequence[Skipped], today: date
+    profiles: Sequence[Profile], ranked: Iterable[tuple[Profile, Iterable[Match]]], skipped: Sequence[Skipped], today: date
 ) -> dict[str, Any]:
-    """Several profiles ranked against the same postings: every result names its profile."""
+    """Several profiles ranked against the same postings: every result names its profile; the
+    results are streamed, as in ranking_document."""
     return {
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
-        "profiles": [profile_dict(p) for p, _ in ranked],
-        "results": [
+        "profiles": [profile_dict(p) for p in profiles],
+        "results": (
             {"profile": p.path, **match_dict(m, i, today=today)} for p, matches in ranked for i, m in enumerate(matches, 1)
-        ],
+        ),
         "skipped": [skipped_dict(s) for s in skipped],
     }
 
 
-def ranking_json(explained: Sequence[tuple[Profile, Sequence[Match]]], skipped: Sequence[Skipped], today: date) -> dict[str, Any]:
-    """`rank --format json`: one profile's ranking, or several profiles' (each result naming its profile)."""
-    if len(explained) > 1:
-        return rankings_document(explained, skipped, today)
-    return ranking_document(*explained[0], skipped, today)
+def ranking_json(
+    profiles: Sequence[Profile], explained: Iterable[tuple[Profile, Iterable[Match]]], skipped: Sequence[Skipped], today: date
+) -> dict[str, Any]:
+    """`rank --format json`: one profile's ranking, or several profiles' (each result naming its
+    profile), explained as json_chunks writes them."""
+    if len(profiles) > 1:
+        return rankings_document(profiles, explained, skipped, today)
+    return ranking_document(*next(iter(explained)), skipped, today)
 
 
 def ranking_rows(
@@ -202,16 +206,6 @@ def ranking_rows(
         else ((*named(c).values(), *flat_values(m, i, today=today)) for c, matches in ranked for i, m in enumerate(matches, 1))
     )
     return rows, (("profile", *FLAT_FIELDS) if several else FLAT_FIELDS)
-
-
-def to_json(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"  # NaN is not JSON
-
-
-def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[str]:
-    """One JSON object per line, made as rows come: tens of thousands stream, not pile up."""
-    for row in rows:
-        yield json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 FLAT_FIELDS = (

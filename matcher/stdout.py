@@ -21,6 +21,18 @@ def write_lines(lines: Iterable[str]) -> None:
     sys.stdout.flush()
 
 
+def write_bytes(chunks: Iterable[bytes]) -> None:
+    """UTF-8 text made as bytes (JSON), written as it comes, past the text layer (which would
+    decode and encode it again)."""
+    sys.stdout.flush()
+    out = getattr(sys.stdout, "buffer", None)
+    if out is None:  # a text-only stream stood in for standard output
+        write_lines(chunk.decode() for chunk in chunks)
+        return
+    out.writelines(chunks)
+    out.flush()
+
+
 def emit(
     fmt: OutputFormat,
     rows: Iterable[dict[str, Any] | tuple[Any, ...]],
@@ -39,8 +51,8 @@ def emit(
 
         terminal.console(no_color).print(table())
     elif fmt is formats.OutputFormat.JSON:
-        write(formats.to_json(list(dicts)))
+        write_bytes(formats.json_chunks(list(dicts)))
     elif fmt is formats.OutputFormat.JSONL:
-        write_lines(formats.jsonl_lines(dicts))
+        write_bytes(formats.jsonl_lines(dicts))
     else:
         write_lines(formats.delimited_lines(rows, fields, "," if fmt is formats.OutputFormat.CSV else "\t"))

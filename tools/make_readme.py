@@ -16,7 +16,8 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 EXE = str(Path(sys.executable).parent / "intern-match")
-ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "INTERN_MATCH_POSTINGS": ""}
+# TTY_COMPATIBLE: the examples show what a terminal shows (tables drawn by rich, a screenful).
+ENV = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "TTY_COMPATIBLE": "1", "INTERN_MATCH_POSTINGS": ""}
 DAY = ["--today", "2026-11-23"]
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import chain
+from itertools import accumulate, chain
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -177,15 +180,103 @@ class TermCatalogue:
         return TermMatch(wanted, None, "none", 0)
 
     def best_match(self, wanted: str, have: Sequence[str]) -> TermMatch:
+        """The item of `have` that matches `wanted` best (by HOW_RANK, then similarity; the
+        first of equals), as match_one judges each."""
+        candidates: Iterable[TermMatch]
+        if len(have) >= MANY_ITEMS:
+            candidates = (m for _, m in self.matches(wanted, self.indexed(have)))
+        else:
+            candidates = (self.match_one(wanted, item) for item in have)
         best = TermMatch(wanted, None, "none", 0)
-        for item in have:
-            candidate = self.match_one(wanted, item)
+        for candidate in candidates:
             if candidate.found and (HOW_RANK[candidate.how], -candidate.similarity) < (
                 HOW_RANK[best.how],
                 -best.similarity,
             ):
                 best = candidate
         return best
+
+    def indexed(self, items: Sequence[str]) -> ItemIndex:
+        """An ItemIndex of these items, made once for as long as the same list is asked about."""
+        found = _INDEXES.get(id(items))
+        if found is None or found.items is not items or found.terms is not self:
+            if len(_INDEXES) >= 64:  # profiles come and go in a long-lived process (tests)
+                _INDEXES.clear()
+            found = _INDEXES[id(items)] = ItemIndex(self, items)
+        return found
+
+    def matches(self, wanted: str, index: ItemIndex) -> list[tuple[int, TermMatch]]:
+        """match_one(wanted, item) for every item of an index that matches, as (its place,
+        the match), in the items' order. The same branches as match_one, taken in its order
+        for each item, by lookups in the index and one rapidfuzz pass over the items that
+        reach its fuzzy comparison."""
+        w, fw = self.resolve(wanted), fold(wanted)
+        out: dict[int, TermMatch] = {}
+        items, resolved = index.items, index.resolved
+        if w.canonical is not None:
+            for i in index.by_canonical.get(w.canonical, ()):
+                h = resolved[i]
+                how = "exact" if fw == index.folded[i] else ("fuzzy" if "fuzzy" in (w.how, h.how) else "alias")
+                out[i] = TermMatch(wanted, items[i], how, min(w.similarity, h.similarity))
+            for i in index.by_broader.get(w.canonical, ()):
+                if i not in out:
+                    out[i] = TermMatch(wanted, items[i], "narrower", min(w.similarity, resolved[i].similarity))
+        if " " in fw:  # the items containing it as whole words, found by str.find in all at once
+            needle, spaced, starts = f" {fw} ", index.spaced, index.starts
+            at = spaced.find(needle)
+            while at >= 0:
+                i = bisect_right(starts, at) - 1
+                if i not in out:
+                    out[i] = TermMatch(wanted, items[i], "contains", 100)
+                at = spaced.find(needle, at + 1)
+        if len(fw) > SHORT_TERM_LENGTH:
+            # score_cutoff half a point low: match_one rounds the score before comparing it.
+            hits = process.extract(
+                fw, index.long_folded, scorer=fuzz.token_sort_ratio, score_cutoff=TERM_FUZZY_CUTOFF - 0.5, limit=None
+            )
+            for _, score, at in hits:
+                i = index.long[at]
+                if i not in out and (rounded := round(score)) >= TERM_FUZZY_CUTOFF:
+                    out[i] = TermMatch(wanted, items[i], "exact" if rounded == 100 else "fuzzy", rounded)
+        return sorted(out.items(), key=_FIRST)
+
+
+MANY_ITEMS = 64
+"""Items past which best_match matches a term through an ItemIndex rather than item by item: a
+profile may list thousands of skills, each compared with every term postings ask for."""
+_FIRST = itemgetter(0)
+_INDEXES: dict[int, ItemIndex] = {}
+"""TermCatalogue.indexed's indexes, by the id of the list of items (each holds its list, so the
+id is not reused while it is kept)."""
+
+
+class ItemIndex:
+    """A list of profile items as TermCatalogue.matches reads it: each item folded and resolved
+    once, and the items by canonical term and by each broader term of it."""
+
+    def __init__(self, terms: TermCatalogue, items: Sequence[str]) -> None:
+        self.terms = terms
+        self.items = items
+        self.folded = [fold(item) for item in items]
+        self.resolved = [terms.resolve(item) for item in items]
+        self.by_canonical: dict[str, list[int]] = defaultdict(list)
+        self.by_broader: dict[str, list[int]] = defaultdict(list)
+        """Broader term -> the items whose canonical term is a kind of it."""
+        for i, r in enumerate(self.resolved):
+            if r.canonical is not None:
+                self.by_canonical[r.canonical].append(i)
+                for broader in terms.ancestors(r.canonical):
+                    self.by_broader[broader].append(i)
+        self.spaced = "\n".join(f" {f} " for f in self.folded)
+        """Every item folded, between spaces, a line each (folded text has no line breaks)."""
+        self.starts = list(accumulate((len(f) + 3 for f in self.folded[:-1]), initial=0))
+        """Where each item's line starts in `spaced`."""
+        self.long = [i for i, f in enumerate(self.folded) if len(f) > SHORT_TERM_LENGTH]
+        """The items long enough to be compared fuzzily, by place."""
+        self.long_folded = [self.folded[i] for i in self.long]
+        self.multi_word = [i for i, f in enumerate(self.folded) if len(f.split()) > 1]
+        """The items of several words, by place (topics compare phrases by their words)."""
+        self.multi_word_folded = [self.folded[i] for i in self.multi_word]
 
 
 INDEX_FILE = "terms.index.json"

@@ -1,0 +1,69 @@
+"""JSON and JSONL text: written by orjson (C), the standard library's encoder having taken most
+of a large ranking's time (docs/performance.md). A document's top-level iterators (a ranking's
+results) are written an item at a time, as they are made."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import orjson
+
+
+def to_json(document: Any) -> str:
+    """A document as indented JSON text (UTF-8 characters as they are, not \\u escapes). A
+    dict's values may be iterators: see json_chunks."""
+    return b"".join(json_chunks(document)).decode()
+
+
+def json_chunks(document: Any) -> Iterator[bytes]:
+    """A document as indented UTF-8 JSON, in parts: a top-level value that is an iterator (the
+    results of a ranking) is written an item at a time, as it is made. orjson writes it (the
+    standard library's encoder took most of a large ranking's time); the text is what
+    json.dumps(document, ensure_ascii=False, indent=2) wrote, but for floats below 1e-4, which
+    are written without an exponent's leading zero (1e-5 for 1e-05), and NaN, which becomes
+    null (tests/test_json_output.py)."""
+    if not isinstance(document, dict) or not document:
+        yield _indented(document, b"") + b"\n"
+        return
+    separator = b"{\n  "
+    for key, value in document.items():
+        yield separator + orjson.dumps(key) + b": "
+        separator = b",\n  "
+        if isinstance(value, Iterator):
+            yield from _array_chunks(value)
+        else:
+            yield _indented(value, b"\n  ")
+    yield b"\n}\n"
+
+
+def _array_chunks(items: Iterator[Any]) -> Iterator[bytes]:
+    """An array, a member of a top-level object, an item at a time (as OPT_INDENT_2 would
+    indent it there)."""
+    separator = b"[\n    "
+    for item in items:
+        yield separator + _indented(item, b"\n    ")
+        separator = b",\n    "
+    yield b"[]" if separator == b"[\n    " else b"\n  ]"
+
+
+def _indented(value: Any, margin: bytes) -> bytes:
+    """A value as OPT_INDENT_2 writes it, each line break followed by `margin` (a line break and
+    spaces) when one is given: a raw line break in orjson's output is always one it put there, as line
+    breaks inside strings are escaped."""
+    try:
+        text = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+    except orjson.JSONEncodeError:  # text that is not Unicode (a lone surrogate): escaped instead
+        text = json.dumps(value, ensure_ascii=True, indent=2, allow_nan=False).encode()
+    return text.replace(b"\n", margin) if margin else text
+
+
+def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
+    """One JSON object per line (UTF-8), made as rows come: tens of thousands stream, not pile up."""
+    dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
+    for row in rows:
+        try:
+            yield dumps(row, option=newline)
+        except orjson.JSONEncodeError:  # as in _indented
+            yield (json.dumps(row, ensure_ascii=True, separators=(",", ":"), allow_nan=False) + "\n").encode()
