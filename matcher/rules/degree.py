@@ -22,7 +22,7 @@ from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.text import fold
 from matcher.models import DegreeCriterion, Judgement, Posting, Profile, Stage, Verdict
 from matcher.positioned import ValueReader, read_stages
-from matcher.rules.base import Assessment, Fill, Judges, Key, ReadQualification, Rule, judgement
+from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, judgement
 from matcher.rules.evidence import FieldFinding, best_match, best_of, field_evidence, find_field, terms_of
 from matcher.tuning import RELATED_FIELD_CREDIT
 
@@ -61,6 +61,7 @@ class DegreeRule(Rule[DegreeCriterion]):
         self._fields: dict[tuple[str, ...], TermMatch | None] = {}
         self._findings: dict[tuple[str, ...], FieldFinding] = {}
         self._related: dict[tuple[str, ...], tuple[str, str, str] | None] = {}
+        self._assessed: Memo[Key, Assessment] = Memo(lambda key: OUTCOMES[self.outcome(key)[0]])
 
     @classmethod
     def read(
@@ -192,7 +193,8 @@ class DegreeRule(Rule[DegreeCriterion]):
         return DegreeCriterion(tuple(map(Stage, stages)), fields, enrolled, related)
 
     def assess_keys(self, keys: Sequence[Key]) -> Iterable[Assessment]:
-        return (OUTCOMES[self.outcome(key)[0]] for key in keys)
+        """Each key's assessment, from a memo by key: a folder repeats few degree asks."""
+        return map(self._assessed.__getitem__, keys)
 
     # --- words and gaps ------------------------------------------------------------------------
 
