@@ -1,13 +1,7 @@
 """The intern-match command: typer wiring only. Each command reads its options, loads its inputs
 (matcher.inputs), calls the core, and hands the result to a renderer (matcher.output_formats for
 data, matcher.terminal for people). One error handler, in `command`, turns every InternMatchError
-into one line on stderr and its exit status.
-
-Exit statuses (documented in the README):
-  0 success · 1 a file is missing or invalid, or a write refused · 2 usage error (unknown posting
-  id, no profile, an unknown SOURCE) · 3 success, but some postings were skipped as invalid (or
-  not drafted) · 4 a fetch source failed (the others were written) · 70 a bug · 130 Ctrl-C ·
-  143 ended by SIGTERM
+into one line on stderr and its exit status (matcher.errors names them; the README lists them).
 """
 
 # No `from __future__ import annotations` here: typer reads every command's parameters on every
@@ -25,6 +19,7 @@ import typer
 from matcher import __version__
 from matcher import inputs as load
 from matcher.cli_options import (
+    AllOption,
     AllRolesOption,
     DigestProfileOption,
     DigestSinceOption,
@@ -61,6 +56,7 @@ from matcher.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, 
 from matcher.inputs import DEFAULT_PROFILE, PROFILE_ENV
 from matcher.lifetime import keep_until_exit
 from matcher.stdout import emit, write, write_bytes
+from matcher.text_tables import rankings_listing
 
 if TYPE_CHECKING:
     from matcher.models import Match, Profile
@@ -190,6 +186,7 @@ def rank(
     no_cache: NoCacheOption = False,
     jobs: JobsOption = None,
     output_format: FormatOption = "table",
+    show_all: AllOption = False,
     html: HtmlOption = None,
     svg: SvgOption = None,
     force: ReportForceOption = False,
@@ -237,7 +234,8 @@ def rank(
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
         rows, fields = formats.ranking_rows(fmt, ranked, explained, when)
-        emit(fmt, rows, fields, lambda: _terminal().rankings_table(ranked, when), no_color)
+        listing = rankings_listing(ranked, lambda shown: _terminal().rankings_table(shown, when), top, when)
+        emit(fmt, rows, fields, listing, no_color, show_all)
 
     if html is not None or svg is not None:  # rich is loaded only when a report is asked for
         for path in _terminal().rankings_report(explained, ranked, html=html, svg=svg, force=force):

@@ -44,6 +44,10 @@ JobsOption = Annotated[
 ]
 TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
+AllOption = Annotated[
+    bool,
+    typer.Option("--all", help="Every row of the table, also on a terminal (which shows the first screenful otherwise)."),
+]
 ProfileArgument = Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")]
 RankProfilesArgument = Annotated[
     list[str],

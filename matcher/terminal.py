@@ -27,6 +27,7 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
+from matcher import text_tables
 from matcher.display_text import has_unsafe, visible
 from matcher.models import Judgement, Match, Posting, Profile, Ranked, Verdict, group_members
 from matcher.output_formats import iso_date
@@ -197,16 +198,16 @@ def ranking_table(matches: Sequence[Ranked], profile: Profile, today: date | Non
     table.add_column("pref", justify="right")
     table.add_column("score", justify="right")
     for i, m in enumerate(matches, 1):
-        p = m.posting
-        cell = Text(p.id, style="bold")
-        cell.append(f"\n{p.title}")
-        cell.append(f"\n{p.organization} · {'; '.join(p.location) or 'location not given'}", style="dim")
-        if today is not None and p.deadline is not None and p.deadline < today:
-            cell.append(f" · past deadline {p.deadline.isoformat()}", style="yellow")
-        if p.status == "closed":
-            cell.append(" · closed" + (f" {p.closed_on.isoformat()}" if p.closed_on else ""), style="yellow")
-        table.add_row(str(i), _with_reasons(cell, m.reasons), *_match_cells(m))
+        table.add_row(str(i), _stacked(text_tables.ranking_cell(m.posting, m.reasons, today)), *_match_cells(m))
     return table
+
+
+def _stacked(lines: Sequence[text_tables.Line]) -> Text:
+    """A cell of text_tables' styled lines, as one Text."""
+    cell = Text()
+    for k, (line, style) in enumerate(lines):
+        cell.append(f"\n{line}" if k else line, style=style or None)
+    return cell
 
 
 def rankings_table(ranked: Sequence[tuple[Profile, Sequence[Ranked]]], today: date | None = None) -> RenderableType:
