@@ -48,11 +48,6 @@ def degree_field_items(profile: Profile) -> list[str]:
     return [profile.degree.field] if profile.degree.field else []
 
 
-def research_field_items(profile: Profile) -> list[str]:
-    """What a research field is matched with: the degree's field, research roles, interests."""
-    return degree_field_items(profile) + [e.role for e in profile.experience if e.research] + list(profile.interests)
-
-
 def terms_of(text: str) -> tuple[str, ...]:
     """The catalogue's terms a piece of text is or names: "ML" -> machine learning; "machine
     learning for healthcare" -> machine learning, healthcare."""
