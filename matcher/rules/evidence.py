@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -70,8 +71,10 @@ def role_evidence(role: Experience) -> list[FieldEvidence]:
     return out
 
 
-def field_evidence(profile: Profile) -> list[FieldEvidence]:
-    """Everything in a profile that names a field, stated first, each (term, source) once."""
+@lru_cache(maxsize=8)
+def field_evidence(profile: Profile) -> tuple[FieldEvidence, ...]:
+    """Everything in a profile that names a field, stated first, each (term, source) once. Read
+    once per profile: the degree, research, skills and text rules all judge from it."""
     out: list[FieldEvidence] = []
     if profile.degree.field:
         out += [FieldEvidence(t, "degree field", True, True) for t in terms_of(profile.degree.field) or (profile.degree.field,)]
@@ -90,7 +93,7 @@ def field_evidence(profile: Profile) -> list[FieldEvidence]:
             out += [FieldEvidence(t, "paper title", False, True) for t in terms.mentions(pub.title)]
     out += [FieldEvidence(t, "interests", True, False) for i in profile.interests for t in terms_of(i) or (i,)]
     out += [FieldEvidence(t, "skills", False, False) for s in profile.skills for t in terms_of(s)]
-    return list({(e.term, e.source): e for e in out}.values())
+    return tuple({(e.term, e.source): e for e in out}.values())
 
 
 def supports(field: str, term: str) -> bool:
