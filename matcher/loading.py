@@ -118,7 +118,7 @@ def profile_from_yaml(document: Any, path: str, warnings: Iterable[str] = ()) ->
             top.get("degree"),
             value_mark(top, "degree"),
             "degree",
-            ["stage", "field", "enrolled", "year", "expected_graduation", "thesis"],
+            ["stage", "field", "enrolled", "year", "expected_graduation", "thesis", "institution", "institution_location"],
             ["stage"],
         )
         if "degree" in top
@@ -136,6 +136,8 @@ def profile_from_yaml(document: Any, path: str, warnings: Iterable[str] = ()) ->
             year=reader.number(d, "year", "degree", integer=True, minimum=1, maximum=20),
             expected_graduation=reader.date(d, "expected_graduation", "degree", end=True),
             thesis=reader.text(d, "thesis", "degree"),
+            institution=reader.text(d, "institution", "degree"),
+            institution_location=reader.text(d, "institution_location", "degree"),
         )
 
     experience: list[Experience] = []

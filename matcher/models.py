@@ -57,6 +57,10 @@ class Degree(Record):
     expected_graduation: date | None = None
     thesis: str | None = None
     """The thesis title or topic, free text: evidence of the research field."""
+    institution: str | None = None
+    """The university studied at, for programmes open to some institutions only."""
+    institution_location: str | None = None
+    """Where that university is, for programmes open to students of some places only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +139,10 @@ class DegreeCriterion(Record):
     enrolled: bool | None = None
     related_fields: bool = False
     """The posting adds "or a related field": a field it does not name is partial, not unmet."""
+    enrolled_in: tuple[str, ...] = ()
+    """Places (countries, areas such as EMEA) one of which the student's university must be in."""
+    enrolled_at: tuple[str, ...] = ()
+    """Institutions one of which the student must be enrolled at."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +174,8 @@ class SkillsCriterion(Record):
     mode: Literal["any", "all"]
     min: int | None = None
     """How many of `terms` must match; `any` means 1 and `all` every one unless given."""
+    examples_of: str | None = None
+    """The terms are examples of this area ("one area of CS, e.g. ..."): any kind of it counts too."""
 
 
 @dataclass(frozen=True, slots=True)

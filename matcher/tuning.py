@@ -23,6 +23,8 @@ VENUE_FUZZY_CUTOFF = 90
 """A venue's full name written differently still resolves at this similarity."""
 PLACE_FUZZY_CUTOFF = 90
 """A city written differently ("Zürich"/"Zurich" aside, which folding handles) still matches."""
+INSTITUTION_FUZZY_CUTOFF = 90
+"""Two ways of writing one university ("Univ. of Edinburgh", "University of Edinburgh")."""
 TEXT_WORD_CUTOFF = 88
 """A word of a free-text qualification is spoken to by a profile word at this similarity."""
 TEXT_MET_COVERAGE = 0.5

@@ -25,6 +25,9 @@ class Place:
     """The metro area of a known city: two cities of one metro are a commute apart."""
     remote: bool = False
     """Work from anywhere, or anywhere in `regions` ("Remote (US)")."""
+    areas: frozenset[str] = frozenset()
+    """Areas larger than a country named or implied ("EMEA"; London is in Europe, so in EMEA).
+    Kept apart from `regions`: two places in Europe are not for that reason near each other."""
 
 
 class Gazetteer:
@@ -41,6 +44,19 @@ class Gazetteer:
                 self.region_of.setdefault(fold(str(alias)), name)
             if entry.get("within"):
                 self.within[name] = entry["within"]
+        self.area_of: dict[str, str] = {}
+        """Folded name or alias -> the area ("eu" -> "europe")."""
+        self.areas_containing: dict[str, set[str]] = {}
+        """A country or an area -> every area that includes it, however far up."""
+        for name, entry in (data.get("areas") or {}).items():
+            self.area_of[fold(name)] = name
+            for alias in entry.get("aliases") or ():
+                self.area_of.setdefault(fold(str(alias)), name)
+            for part in entry.get("includes") or ():
+                self.areas_containing.setdefault(part, set()).add(name)
+        for _ in range(len(self.areas_containing)):  # close upwards: a country in Europe is in EMEA
+            for containing in self.areas_containing.values():
+                containing |= {up for area in tuple(containing) for up in self.areas_containing.get(area, ())}
         self.cities: dict[str, tuple[str, str]] = {
             fold(name): (entry["region"], entry["metro"]) for name, entry in (data.get("cities") or {}).items()
         }
@@ -76,8 +92,13 @@ class Gazetteer:
             written_parts = written.split(",")
         parts = [p for p in (fold(w).replace(REMOTE, "").strip() for w in written_parts) if p and p not in self.unplaced]
         regions: set[str] = set()
+        areas: set[str] = set()
         city: str | None = None
         for index, part in enumerate(parts):
+            area = self.area_of.get(part)
+            if area is not None and self.region_of.get(part) is None:
+                areas |= {area, *self.areas_containing.get(area, ())}
+                continue
             region = self.region_of.get(part)
             # The first part is a city unless it is the only part, a country ("US, multiple
             # locations"), or a remote place's ("Remote (US)"): "Washington, DC" is a city.
@@ -92,7 +113,9 @@ class Gazetteer:
             if not regions or regions <= implied:  # "London, Ontario" is not London, UK
                 regions |= implied
                 metro = known[1]
-        return Place(written, city, frozenset(regions), metro, remote)
+        for region in regions:
+            areas |= self.areas_containing.get(region, set())
+        return Place(written, city, frozenset(regions), metro, remote, frozenset(areas))
 
     def is_region(self, text: str) -> bool:
         return fold(text) in self.region_of
@@ -114,10 +137,13 @@ class Gazetteer:
         candidate is."""
         if wanted.regions and have.regions and not (wanted.regions & have.regions):
             return 0
+        if wanted.areas and have.areas and not (wanted.areas <= have.areas):
+            return 0
         if wanted.remote:
             return 100 if not wanted.regions or not have.regions or wanted.regions <= have.regions else 0
         if wanted.city is None:
-            return 100 if wanted.regions and wanted.regions <= have.regions else 0
+            named = wanted.regions or wanted.areas
+            return 100 if named and wanted.regions <= have.regions and wanted.areas <= have.areas else 0
         if have.city is None:
             return 0
         if wanted.metro is not None and wanted.metro == have.metro:

@@ -32,6 +32,19 @@ def _acronym(word: str) -> bool:
     return (core.isupper() and len(core) > 1) or any(ch.isdigit() for ch in word)
 
 
+def qualified(a: str, b: str) -> bool:
+    """One folded phrase is the other with words added ("eeg signal processing", "signal
+    processing"): a narrower or another thing, not the same one written differently."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa < wb or wb < wa
+
+
+def known_apart(w: Resolution, h: Resolution) -> bool:
+    """Both name catalogue terms, and different ones: "biosignal processing" is not a spelling
+    of "signal processing", however alike the letters."""
+    return w.canonical is not None and h.canonical is not None and w.canonical != h.canonical and w.how != "fuzzy" != h.how
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """What a written term is in the catalogue."""
@@ -107,7 +120,7 @@ class TermCatalogue:
             return Resolution(name, "exact" if fold(name) == key else "alias", 100)
         if len(key) > SHORT_TERM_LENGTH:
             hit = process.extractOne(key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=TERM_FUZZY_CUTOFF)
-            if hit is not None:
+            if hit is not None and not qualified(key, hit[0]):
                 return Resolution(self.canonical_of[hit[0]], "fuzzy", round(hit[1]))
         return Resolution(None, "none", 0)
 
@@ -173,7 +186,7 @@ class TermCatalogue:
         if " " in fw and f" {fw} " in f" {fh} ":
             # A multi-word term inside a longer phrase: "computer architecture" in a role title.
             return TermMatch(wanted, have, "contains", 100)
-        if min(len(fw), len(fh)) > SHORT_TERM_LENGTH:
+        if min(len(fw), len(fh)) > SHORT_TERM_LENGTH and not qualified(fw, fh) and not known_apart(w, h):
             score = round(fuzz.token_sort_ratio(fw, fh))
             if score >= TERM_FUZZY_CUTOFF:
                 return TermMatch(wanted, have, "exact" if score == 100 else "fuzzy", score)
@@ -236,7 +249,9 @@ class TermCatalogue:
             )
             for _, score, at in hits:
                 i = index.long[at]
-                if i not in out and (rounded := round(score)) >= TERM_FUZZY_CUTOFF:
+                if i in out or qualified(fw, index.folded[i]) or known_apart(w, resolved[i]):
+                    continue
+                if (rounded := round(score)) >= TERM_FUZZY_CUTOFF:
                     out[i] = TermMatch(wanted, items[i], "exact" if rounded == 100 else "fuzzy", rounded)
         return sorted(out.items(), key=_FIRST)
 

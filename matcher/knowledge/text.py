@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+
+from matcher.knowledge import read_data_file
 
 _NOT_WORD = re.compile(r"[^a-z0-9+#]+")
 
@@ -29,3 +31,9 @@ GENERIC_WORDS = frozenset(
     """.split()
 )
 """Words that say nothing about what a free-text qualification asks for ("ability", "strong")."""
+
+
+@cache
+def soft_skill_words() -> dict[str, str]:
+    """Folded word -> the soft skill it shows ("teams" -> teamwork): knowledge/soft_skills.yaml."""
+    return {word: skill for skill, words in read_data_file("soft_skills.yaml").items() for word in words}

@@ -1,13 +1,15 @@
 """`degree`: the degree stage a posting accepts, the fields it names, and current enrolment.
 
-Posting file: `degree: {stage: [phd, masters], fields: [..], enrolled: true, related_fields: true}`.
+Posting file: `degree: {stage: [phd, masters], fields: [..], enrolled: true, related_fields: true,
+enrolled_in: [EMEA], enrolled_at: [..]}`.
 Met when the profile's stage is listed, its field matches one of `fields` (if any are named) and
 it is enrolled (if asked). A field matches when it is one named or a kind of one (machine learning
 is computer science), or names one ("machine learning for healthcare"). When the posting adds
 "or a related field", a field an advisor counts as related (knowledge/related_fields.yaml:
 statistics for computer science) is met too, a field known to be unrelated is unmet, and one the
 catalogues do not know is partial. A profile without a field is judged by the fields its papers
-and research name (inferred, and said so), and is unknown when nothing names one.
+and research name (inferred, and said so), and is unknown when nothing names one. Programmes open
+only to students of some places or institutions are judged in rules/enrolment.py.
 """
 
 from __future__ import annotations
@@ -23,15 +25,18 @@ from matcher.knowledge.text import fold
 from matcher.models import DegreeCriterion, Judgement, Posting, Profile, Stage, Verdict
 from matcher.positioned import ValueReader, read_stages
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, judgement
+from matcher.rules.enrolment import enrolment_finding
 from matcher.rules.evidence import FieldFinding, best_match, best_of, field_evidence, find_field, terms_of
 from matcher.tuning import RELATED_FIELD_CREDIT
 
-DegreeKey = tuple[str, tuple[int, ...], tuple[str, ...], bool | None, bool]
-"""("degree", the stages as numbers, the fields, enrolled, related_fields)."""
+DegreeKey = tuple[str, tuple[int, ...], tuple[str, ...], bool | None, bool, tuple[str, ...], tuple[str, ...]]
+"""("degree", the stages as numbers, the fields, enrolled, related_fields, enrolled_in, enrolled_at)."""
 
 OUTCOMES: dict[str, Assessment] = {
     "other stage": (Verdict.UNMET, 0.0),
     "not enrolled": (Verdict.UNMET, 0.0),
+    "enrolled elsewhere": (Verdict.UNMET, 0.0),
+    "enrolment place unknown": (Verdict.UNKNOWN, 0.0),
     "any field": (Verdict.MET, 1.0),
     "no field given": (Verdict.UNKNOWN, 0.0),
     "field inferred": (Verdict.MET, 1.0),
@@ -43,7 +48,7 @@ OUTCOMES: dict[str, Assessment] = {
 """How each outcome of the rule (DegreeRule.outcome) is judged."""
 
 DEGREE = frozenset({"degree"})
-DEGREE_PARTS = frozenset({"degree", "research", "publications", "skills", "interests"})
+DEGREE_PARTS = frozenset({"degree", "research", "publications", "skills", "interests", "location"})
 """The degree's own fields, and what a field is inferred from when the profile gives none."""
 
 
@@ -61,13 +66,16 @@ class DegreeRule(Rule[DegreeCriterion]):
         self._fields: dict[tuple[str, ...], TermMatch | None] = {}
         self._findings: dict[tuple[str, ...], FieldFinding] = {}
         self._related: dict[tuple[str, ...], tuple[str, str, str] | None] = {}
+        self._enrolment: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[bool | None, str]] = {}
         self._assessed: Memo[Key, Assessment] = Memo(lambda key: OUTCOMES[self.outcome(key)[0]])
 
     @classmethod
     def read(
         cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
     ) -> DegreeCriterion | None:
-        m = reader.mapping(value, mark, what, ["stage", "fields", "enrolled", "related_fields"], ["stage"])
+        m = reader.mapping(
+            value, mark, what, ["stage", "fields", "enrolled", "related_fields", "enrolled_in", "enrolled_at"], ["stage"]
+        )
         if m is None:
             return None
         return DegreeCriterion(
@@ -75,6 +83,8 @@ class DegreeRule(Rule[DegreeCriterion]):
             fields=reader.texts(m, "fields", what),
             enrolled=reader.boolean(m, "enrolled", what),
             related_fields=bool(reader.boolean(m, "related_fields", what)),
+            enrolled_in=reader.texts(m, "enrolled_in", what),
+            enrolled_at=reader.texts(m, "enrolled_at", what),
         )
 
     # --- judging ---------------------------------------------------------------------------
@@ -107,14 +117,31 @@ class DegreeRule(Rule[DegreeCriterion]):
             )
         return self._related[fields]
 
+    def enrolment(self, places: tuple[str, ...], institutions: tuple[str, ...]) -> tuple[bool | None, str]:
+        if (places, institutions) not in self._enrolment:
+            self._enrolment[places, institutions] = enrolment_finding(self.profile, places, institutions)
+        return self._enrolment[places, institutions]
+
     def outcome(self, key: Key) -> tuple[str, TermMatch | None]:
         """Which outcome (OUTCOMES) the profile's degree meets, and the field match if any."""
-        _, stages, fields, enrolled, _related = key
+        _, stages, fields, enrolled, related, places, institutions = key
         degree = self.profile.degree
         if degree.stage not in stages:
             return "other stage", None
         if enrolled and not degree.enrolled:
             return "not enrolled", None
+        if not (places or institutions):
+            return self.field_outcome(fields, related)
+        where, _ = self.enrolment(places, institutions)
+        if where is False:
+            return "enrolled elsewhere", None
+        outcome, hit = self.field_outcome(fields, related)
+        if where is None and OUTCOMES[outcome][0] is Verdict.MET:
+            return "enrolment place unknown", hit
+        return outcome, hit
+
+    def field_outcome(self, fields: tuple[str, ...], related: bool) -> tuple[str, TermMatch | None]:
+        degree = self.profile.degree
         if not fields:
             return "any field", None
         if not degree.field:
@@ -122,7 +149,7 @@ class DegreeRule(Rule[DegreeCriterion]):
         hit = self.fields_match(fields)
         if hit is not None:
             return "field named", hit
-        if not _related:
+        if not related:
             return "other field", None
         if self.related(fields) is not None:
             return "related field", None
@@ -135,9 +162,16 @@ class DegreeRule(Rule[DegreeCriterion]):
             rule += f"; field in [{', '.join(c.fields)}]" + (" or related" if c.related_fields else "")
         if c.enrolled:
             rule += "; currently enrolled"
+        if c.enrolled_in:
+            rule += f"; enrolled in [{', '.join(c.enrolled_in)}]"
+        if c.enrolled_at:
+            rule += f"; enrolled at [{', '.join(c.enrolled_at)}]"
         stage = degree.stage.title
         outcome, hit = self.outcome(self.key(c))
+        where = self.enrolment(c.enrolled_in, c.enrolled_at)[1] if c.enrolled_in or c.enrolled_at else ""
         verdict, credit = OUTCOMES[outcome]
+        if outcome == "enrolment place unknown":  # the field is met; the words say why
+            outcome = self.field_outcome(c.fields, c.related_fields)[0]
         matched: str | None
         similarity: int | None
         match outcome:
@@ -149,6 +183,8 @@ class DegreeRule(Rule[DegreeCriterion]):
                 )
             case "not enrolled":
                 evidence, matched, similarity = f"{stage}, but the profile says enrolled: false", "enrolled: false", None
+            case "enrolled elsewhere":
+                evidence, matched, similarity, where = f"{stage}; {where}", degree.stage.label, None, ""
             case "any field":
                 evidence, matched, similarity = f"{stage}" + (", enrolled" if c.enrolled else ""), degree.stage.label, 100
             case "no field given":
@@ -179,18 +215,20 @@ class DegreeRule(Rule[DegreeCriterion]):
                 assert hit is not None
                 evidence = f"{stage}; field {hit.describe()} for '{hit.wanted}'"
                 matched, similarity = degree.field, hit.similarity
+        if where:
+            evidence += f"; {where}"
         return judgement(verdict, rule, evidence, credit=credit, matched=matched, similarity=similarity)
 
     # --- the fast path -----------------------------------------------------------------------
 
     @classmethod
     def key(cls, c: DegreeCriterion) -> DegreeKey:
-        return ("degree", tuple(map(int, c.stages)), c.fields, c.enrolled, c.related_fields)
+        return ("degree", tuple(map(int, c.stages)), c.fields, c.enrolled, c.related_fields, c.enrolled_in, c.enrolled_at)
 
     @classmethod
     def criterion_of(cls, key: Key) -> DegreeCriterion:
-        _, stages, fields, enrolled, related = key
-        return DegreeCriterion(tuple(map(Stage, stages)), fields, enrolled, related)
+        _, stages, fields, enrolled, related, places, institutions = key
+        return DegreeCriterion(tuple(map(Stage, stages)), fields, enrolled, related, places, institutions)
 
     def assess_keys(self, keys: Sequence[Key]) -> Iterable[Assessment]:
         """Each key's assessment, from a memo by key: a folder repeats few degree asks."""
@@ -200,7 +238,9 @@ class DegreeRule(Rule[DegreeCriterion]):
 
     @classmethod
     def label(cls, c: DegreeCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:
-        return stages_text(c.stages) + (" enrolment" if c.enrolled else "")
+        where = " in " + ", ".join(c.enrolled_in) if c.enrolled_in else ""
+        at = " at " + ", ".join(c.enrolled_at) if c.enrolled_at else ""
+        return stages_text(c.stages) + (" enrolment" if c.enrolled or where or at else "") + where + at
 
     def fills(self, c: DegreeCriterion, j: Judgement) -> list[Fill]:
         stage = self.profile.degree.stage

@@ -1,6 +1,8 @@
 """`skills`: any or all of a list of skills, or at least `min` of them.
 
-Posting file: `skills: {any: [..]}` or `skills: {all: [..]}`, optionally `min: 2`.
+Posting file: `skills: {any: [..]}` or `skills: {all: [..]}`, optionally `min: 2`; with `any`,
+`examples_of: computer science` says the list gives examples of an area, so that any kind of that
+area counts as well ("experience in one area of computer science, e.g. LLMs, computer vision").
 Each wanted term is matched against the profile's skills, its degree field and the fields its
 research shows (a role's topics, its papers' venue areas: said as inferred) through the term
 catalogue (aliases, narrower terms, fuzzy spelling); compounds are split on both sides, so
@@ -23,9 +25,10 @@ from matcher.positioned import MAX_COUNT, ValueReader, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, clip, credit_of, fraction, judgement
 from matcher.rules.evidence import degree_field_items, field_evidence
 
-SkillsKey = tuple[str, tuple[str, ...], int, tuple[str, ...], str, int | None]
-"""("skills", the terms with compounds split, how many must be found; then the terms as written,
-mode and min, so that the criterion can be made again: criterion_of)."""
+SkillsKey = tuple[str, tuple[str, ...], int, tuple[str, ...], str, int | None, str | None]
+"""("skills", the terms with compounds split and the area they are examples of, how many must be
+found; then the terms as written, mode, min and area, so that the criterion can be made again:
+criterion_of)."""
 
 SKILLS = frozenset({"skills"})
 
@@ -39,6 +42,13 @@ def research_knowledge(profile: Profile) -> dict[str, str]:
     """Fields the profile's research shows it knows, beyond its skills list: term -> where from
     (a role's topics, its papers' venues: an ISCA paper shows computer architecture)."""
     return {e.term: e.source for e in field_evidence(profile) if e.research and e.source != "degree field"}
+
+
+def wanted_terms(c: SkillsCriterion) -> list[str]:
+    """The terms looked for: compounds split, and the area the terms are examples of, if named
+    (the `any` it goes with makes finding it as good as finding one of them)."""
+    wanted = term_catalogue().expand(c.terms)
+    return [*wanted, c.examples_of] if c.examples_of and c.examples_of not in wanted else wanted
 
 
 def _needed(c: SkillsCriterion, wanted: Sequence[str]) -> int:
@@ -82,7 +92,7 @@ class SkillsRule(Rule[SkillsCriterion]):
     def read(
         cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
     ) -> SkillsCriterion | None:
-        m = reader.mapping(value, mark, what, ["any", "all", "min"])
+        m = reader.mapping(value, mark, what, ["any", "all", "min", "examples_of"])
         if m is None:
             return None
         modes = [k for k in ("any", "all") if k in m]
@@ -93,10 +103,15 @@ class SkillsRule(Rule[SkillsCriterion]):
         if not terms:
             reader.problem(f"{what}.{modes[0]}: list at least one skill", value_mark(m, modes[0]))
             return None
+        examples_of = reader.text(m, "examples_of", what)
+        if examples_of and modes[0] != "any":
+            reader.problem(f"{what}.examples_of: goes with 'any' (examples of an area, one of which is asked)", m.mark)
+            return None
         return SkillsCriterion(
             terms=terms,
             mode=modes[0],  # type: ignore[arg-type]
             min=reader.number(m, "min", what, integer=True, minimum=1, maximum=MAX_COUNT),
+            examples_of=examples_of,
         )
 
     def best(self, term: str) -> TermMatch:
@@ -111,8 +126,10 @@ class SkillsRule(Rule[SkillsCriterion]):
         return ", ".join(dict.fromkeys(m.matched for m in map(self.best, wanted) if m.matched)) or None
 
     def judge(self, c: SkillsCriterion, posting: Posting | None) -> Judgement:
-        wanted = term_catalogue().expand(c.terms)
+        wanted = wanted_terms(c)
         rule = f"{'any' if c.mode == 'any' else 'all'} of [{', '.join(c.terms)}]" + (f", at least {c.min}" if c.min else "")
+        if c.examples_of:
+            rule += f", or any other kind of {c.examples_of} (the list gives examples)"
         matches = [self.best(w) for w in wanted]
         found = [m for m in matches if m.found]
         verdict, credit = _assessment(len(found), _needed(c, wanted))
@@ -138,12 +155,12 @@ class SkillsRule(Rule[SkillsCriterion]):
 
     @classmethod
     def key(cls, c: SkillsCriterion) -> SkillsKey:
-        wanted = term_catalogue().expand(c.terms)
-        return ("skills", tuple(wanted), _needed(c, wanted), c.terms, c.mode, c.min)
+        wanted = wanted_terms(c)
+        return ("skills", tuple(wanted), _needed(c, wanted), c.terms, c.mode, c.min, c.examples_of)
 
     @classmethod
     def criterion_of(cls, key: Key) -> SkillsCriterion:
-        return SkillsCriterion(key[3], key[4], key[5])
+        return SkillsCriterion(key[3], key[4], key[5], key[6])
 
     def assess_keys(self, keys: Sequence[Key]) -> Iterable[Assessment]:
         """A chain of maps, so that the loop runs in C: how many of each key's terms the profile

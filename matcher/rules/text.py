@@ -3,7 +3,9 @@
 Posting file: `text: "..."`, or a bare sentence in a qualification list.
 A text about when the candidate graduates ("in the penultimate or final year", "returning to
 school after the internship") is judged against the profile's expected graduation by
-matcher.rules.graduation, and says it was inferred. A text naming fields or topics is met by the
+matcher.rules.graduation, and says it was inferred. A text asking for soft skills ("strong written
+and verbal communication skills") is met when the profile's words show each one ("a clear
+writer"), by knowledge/soft_skills.yaml. A text naming fields or topics is met by the
 profile's evidence in all of them, or one of a list of alternatives (matcher.rules.evidence).
 Otherwise its content words are looked up in the profile's skills, interests and statement
 (exactly, or fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found;
@@ -19,7 +21,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process
 
 from matcher.knowledge.terms import catalogue as term_catalogue
-from matcher.knowledge.text import GENERIC_WORDS, fold
+from matcher.knowledge.text import GENERIC_WORDS, fold, soft_skill_words
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
@@ -51,6 +53,12 @@ class ProfileWords:
                     if word not in GENERIC_WORDS:
                         self.by_word.setdefault(word, _Word(word, source, item))
         self.fuzzy_keys = [k for k in self.by_word if len(k) > SHORT_TERM_LENGTH]
+        skill_of = soft_skill_words()
+        self.soft_skills: dict[str, _Word] = {}
+        """Soft skill -> the first word of the profile's that shows it."""
+        for known in self.by_word.values():
+            if known.word in skill_of:
+                self.soft_skills.setdefault(skill_of[known.word], known)
 
 
 def content_words(text: str) -> list[str]:
@@ -89,6 +97,9 @@ class TextRule(Rule[TextCriterion]):
         topics = self._topics(c.text)
         if topics is not None:
             return topics
+        soft = self._soft_skills(c.text)
+        if soft is not None:
+            return soft
         wanted = content_words(c.text)
         by_word, fuzzy_keys = self.words.by_word, self.words.fuzzy_keys
         if not wanted or not by_word:
@@ -139,6 +150,25 @@ class TextRule(Rule[TextCriterion]):
         sources = "; ".join(dict.fromkeys(e.source for e in used))
         evidence = f"names {', '.join(named)}; the profile is in {', '.join(found)} ({how}: {sources})"
         return judgement(Verdict.MET, "text: the fields it names, in the profile's evidence", evidence, matched=", ".join(found))
+
+    def _soft_skills(self, text: str) -> Judgement | None:
+        """A text mostly about soft skills, met when the profile's words show each one it names;
+        None when it is about something else, or one is not shown (then its words decide)."""
+        skill_of = soft_skill_words()
+        words = content_words(text)
+        asked = list(dict.fromkeys(skill_of[w] for w in words if w in skill_of))
+        if not asked or 2 * sum(w in skill_of for w in words) < len(words):
+            return None
+        shown = {skill: self.words.soft_skills.get(skill) for skill in asked}
+        if not all(shown.values()):
+            return None
+        said = "; ".join(f"{skill} ~ {w.source} '{clip(w.item)}'" for skill, w in shown.items() if w)
+        return judgement(
+            Verdict.MET,
+            "text: the soft skills it names, shown in the profile's words (knowledge/soft_skills.yaml)",
+            f"asks for {', '.join(asked)}; inferred from the profile's words: {said}",
+            matched=", ".join(dict.fromkeys(w.item for w in shown.values() if w)),
+        )
 
     @classmethod
     def label(cls, c: TextCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:

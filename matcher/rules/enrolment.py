@@ -1,0 +1,103 @@
+"""Where a student is enrolled: the part of the `degree` rule that judges programmes open only to
+students of some places ("enrolled at a university in the EMEA region") or of some institutions
+("students of our partner universities").
+
+Posting file: `degree: {enrolled_in: [EMEA], enrolled_at: [LUMS, ...]}` (either or both).
+The profile says where it studies with `degree.institution` and `degree.institution_location`.
+When it does not, the institution is read from a current role at a university (a PhD researcher
+at Northeastern University studies there) and the place from the profile's current location,
+and the verdict says it was inferred. When nothing says where the student studies, the verdict is
+unknown.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from matcher.knowledge.places import gazetteer
+from matcher.knowledge.text import fold
+from matcher.models import Profile
+from matcher.tuning import INSTITUTION_FUZZY_CUTOFF
+
+STUDENT_ROLE = re.compile(r"\b(ph\.?d|doctoral|graduate|master'?s?|m\.?sc|student)\b", re.IGNORECASE)
+ACADEMIC = re.compile(r"\b(universit\w*|college|institute of technology|polytechnic|school of|eth|epfl)\b", re.IGNORECASE)
+MINOR_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "de", "di", "du"})
+
+
+@dataclass(frozen=True, slots=True)
+class Stated:
+    """A fact about the profile and where it comes from."""
+
+    value: str
+    source: str
+    """How it was found, in words: "degree.institution", or what it was inferred from."""
+    inferred: bool
+
+
+@lru_cache(maxsize=64)
+def institution(profile: Profile) -> Stated | None:
+    """The institution the profile studies at: stated, else a current role at a university."""
+    if profile.degree.institution:
+        return Stated(profile.degree.institution, "degree.institution", False)
+    current = [e for e in profile.experience if e.end is None and e.organization]
+    for wanted in (STUDENT_ROLE, ACADEMIC):
+        for role in current:
+            text = role.role if wanted is STUDENT_ROLE else role.organization or ""
+            if wanted.search(text) and ACADEMIC.search(role.organization or ""):
+                return Stated(role.organization or "", f"inferred from the current role '{role.role}, {role.organization}'", True)
+    return None
+
+
+@lru_cache(maxsize=64)
+def study_place(profile: Profile) -> Stated | None:
+    """Where the profile studies: stated, else where it lives now."""
+    if profile.degree.institution_location:
+        return Stated(profile.degree.institution_location, "degree.institution_location", False)
+    current = profile.location.current if profile.location else None
+    if current:
+        return Stated(current, f"inferred from the current location '{current}'", True)
+    return None
+
+
+def acronym(name: str) -> str:
+    return "".join(word[0] for word in fold(name).split() if word not in MINOR_WORDS)
+
+
+def same_institution(a: str, b: str) -> bool:
+    """ "LUMS" is "Lahore University of Management Sciences"; "MIT" is not "MIT World Peace University"."""
+    fa, fb = fold(a), fold(b)
+    if fa == fb or acronym(a) == fb.replace(" ", "") or acronym(b) == fa.replace(" ", ""):
+        return True
+    return fuzz.ratio(fa, fb) >= INSTITUTION_FUZZY_CUTOFF
+
+
+def enrolment_finding(profile: Profile, places: tuple[str, ...], institutions: tuple[str, ...]) -> tuple[bool | None, str]:
+    """(True: enrolled where asked, False: elsewhere, None: cannot tell; the evidence in words)."""
+    said: list[str] = []
+    if institutions:
+        found = institution(profile)
+        if found is None:
+            return None, f"the profile does not say where it studies (asked: {', '.join(institutions)})"
+        hit = next((name for name in institutions if same_institution(name, found.value)), None)
+        how = "" if not found.inferred else f" ({found.source})"
+        if hit is None:
+            return False, f"studies at '{found.value}'{how}, not at {', '.join(institutions)}"
+        said.append(f"studies at '{found.value}'{how}, which is {hit}")
+    if places:
+        where = study_place(profile)
+        if where is None:
+            return None, f"the profile does not say where it studies (asked: {', '.join(places)})"
+        places_known = gazetteer()
+        have = places_known.parse(where.value)
+        hit = next((p for p in places if places_known.similarity(places_known.parse(p), have) > 0), None)
+        how = "" if not where.inferred else f" ({where.source})"
+        if hit is None:
+            if not (have.regions or have.areas):
+                return None, f"studies in '{where.value}'{how}: a place not known to be in or out of {', '.join(places)}"
+            return False, f"studies in '{where.value}'{how}, not in {', '.join(places)}"
+        said.append(f"studies in '{where.value}'{how}, in {hit}")
+    return True, "; ".join(said)

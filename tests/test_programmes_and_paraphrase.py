@@ -1,0 +1,145 @@
+"""What the judgement corpus (tests/judgements) showed a careful advisor reads and the rules did not:
+programmes open only to students of some places or institutions, lists of examples, a qualified
+field that is not the field it qualifies, and soft skills said in other words."""
+
+from __future__ import annotations
+
+from matcher.knowledge.places import gazetteer
+from matcher.models import Judgement, Verdict
+from matcher.scoring import score_posting
+
+from .conftest import TODAY, posting_from, profile_from
+
+
+def judged(qualification: str, profile: str) -> Judgement:
+    posting = posting_from(f"title: T\norganization: O\nrequired:\n  - {qualification}\n")
+    return score_posting(posting, profile_from(profile), TODAY).results[0].judgement
+
+
+EMEA_PHD = "degree: {stage: [phd], enrolled: true, enrolled_in: [EMEA]}"
+
+
+# --- enrolled in a region -------------------------------------------------------------------
+
+
+def test_a_student_whose_university_is_in_the_region_meets_a_regional_programme() -> None:
+    j = judged(EMEA_PHD, "degree: {stage: phd, institution: University of Edinburgh, institution_location: 'Edinburgh, UK'}")
+    assert j.verdict is Verdict.MET and "in EMEA" in j.evidence and "inferred" not in j.evidence
+
+
+def test_a_student_at_a_university_elsewhere_does_not() -> None:
+    j = judged(EMEA_PHD, "degree: {stage: phd, institution_location: 'Seattle, WA'}")
+    assert j.verdict is Verdict.UNMET and "not in EMEA" in j.evidence
+
+
+def test_without_a_university_location_the_current_location_is_used_and_said() -> None:
+    j = judged(EMEA_PHD, "degree: {stage: phd}\nlocation: {current: 'Seattle, WA'}")
+    assert j.verdict is Verdict.UNMET and "inferred from the current location 'Seattle, WA'" in j.evidence
+
+
+def test_nothing_saying_where_the_student_studies_is_unknown_not_unmet() -> None:
+    assert judged(EMEA_PHD, "degree: {stage: phd}").verdict is Verdict.UNKNOWN
+
+
+def test_a_place_the_gazetteer_cannot_place_is_unknown() -> None:
+    j = judged(EMEA_PHD, "degree: {stage: phd, institution_location: Atlantis}")
+    assert j.verdict is Verdict.UNKNOWN and "not known to be in or out of EMEA" in j.evidence
+
+
+def test_the_place_is_checked_after_the_stage_and_the_field_is_still_judged() -> None:
+    asked = "degree: {stage: [phd], fields: [computer science], enrolled_in: [Europe]}"
+    assert judged(asked, "degree: {stage: masters, institution_location: 'Paris, France'}").verdict is Verdict.UNMET
+    j = judged(asked, "degree: {stage: phd, field: history, institution_location: 'Paris, France'}")
+    assert j.verdict is Verdict.UNMET and "history" in j.evidence
+
+
+def test_areas_larger_than_a_country_contain_their_countries_but_do_not_make_them_neighbours() -> None:
+    places = gazetteer()
+    assert places.similarity(places.parse("EMEA"), places.parse("Zurich, Switzerland")) == 100
+    assert places.similarity(places.parse("Remote (EU)"), places.parse("Boston, MA")) == 0
+    assert places.similarity(places.parse("London, UK"), places.parse("Paris, France")) == 0
+
+
+# --- enrolled at an institution ------------------------------------------------------------
+
+
+def test_a_partner_university_programme_reads_the_current_role_at_a_university() -> None:
+    asked = "degree: {stage: [bachelors, masters, phd], enrolled_at: [LUMS]}"
+    profile = """
+        degree: {stage: phd}
+        experience:
+          - {role: PhD researcher, organization: Northeastern University, start: 2025-09, end: present, research: true}
+          - {role: Undergraduate researcher, organization: LUMS, start: 2023-06, end: 2025-05, research: true}
+    """
+    j = judged(asked, profile)
+    assert j.verdict is Verdict.UNMET and "Northeastern University" in j.evidence and "inferred" in j.evidence
+
+
+def test_an_institution_matches_its_acronym() -> None:
+    asked = "degree: {stage: [phd], enrolled_at: [LUMS]}"
+    j = judged(asked, "degree: {stage: phd, institution: Lahore University of Management Sciences}")
+    assert j.verdict is Verdict.MET
+
+
+# --- examples of an area ------------------------------------------------------------------
+
+
+def test_a_list_given_as_examples_is_met_by_another_kind_of_the_area() -> None:
+    asked = "skills: {any: [computer vision, machine learning], examples_of: computer science}"
+    profile = "degree: {stage: phd, field: human-computer interaction}"
+    assert judged(asked, profile).verdict is Verdict.MET
+    assert judged("skills: {any: [computer vision, machine learning]}", profile).verdict is Verdict.UNMET
+
+
+def test_examples_of_goes_with_any_only() -> None:
+    from matcher.errors import InputError
+
+    try:
+        posting_from("title: T\norganization: O\nrequired:\n  - skills: {all: [C++], examples_of: programming}\n")
+    except InputError as error:
+        assert "examples_of" in str(error)
+    else:
+        raise AssertionError("examples_of with all was accepted")
+
+
+# --- a qualified field is not the field ----------------------------------------------------
+
+
+def test_eeg_signal_processing_is_not_met_by_audio_signal_processing() -> None:
+    asked = "research_experience: {min_years: 1, fields: [eeg signal processing, brain-computer interfaces]}"
+    profile = """
+        degree: {stage: phd, field: electrical engineering, thesis: Speech enhancement for hearing aids}
+        research_experience_years: 2.5
+        publications: [{title: Low-latency speech enhancement, venue: Interspeech 2025, year: 2025}]
+        skills: [signal processing]
+    """
+    assert judged(asked, profile).verdict is not Verdict.MET
+
+
+def test_a_spelling_variant_still_matches() -> None:
+    assert judged("skills: {any: [reinforcment learning]}", "degree: {stage: phd}\nskills: [reinforcement learning]").verdict is (
+        Verdict.MET
+    )
+
+
+# --- soft skills in other words ------------------------------------------------------------
+
+
+def test_soft_skills_said_in_other_words_are_met_and_said_inferred() -> None:
+    j = judged("text: Strong written and verbal communication skills", "degree: {stage: phd}\nstatement: A clear writer.")
+    assert j.verdict is Verdict.MET and "communication" in j.evidence and "inferred" in j.evidence
+    j = judged(
+        "text: A team worker with strong interpersonal skills",
+        "degree: {stage: phd}\nstatement: I work well in teams and mentor students.",
+    )
+    assert j.verdict is Verdict.MET and "teamwork" in j.evidence
+
+
+def test_a_soft_skill_the_profile_does_not_show_stays_unknown() -> None:
+    j = judged("text: Strong leadership and communication skills", "degree: {stage: phd}\nstatement: A clear writer.")
+    assert j.verdict is Verdict.UNKNOWN
+
+
+def test_a_text_about_something_else_is_not_read_as_soft_skills() -> None:
+    j = judged("text: Writing compilers for GPU kernels", "degree: {stage: phd}\nstatement: A clear writer.")
+    assert j.verdict is Verdict.UNKNOWN and "soft skills" not in j.rule
