@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,14 @@ def gaps_of(listing: str) -> list[int]:
 
 def stripped(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines())
+
+
+def reads_as_drawn(*args: str, same: Callable[[str], str] = stripped) -> str:
+    """The listing piped, having checked it is plain text that reads as a terminal draws it."""
+    piped, drawn = run(*args), run(*args, env=TERMINAL)
+    assert same(piped) == same(drawn)
+    assert "\x1b[" not in piped and not any(line.endswith(" ") for line in piped.splitlines())
+    return piped
 
 
 def from_header(table: str) -> str:
@@ -101,10 +110,7 @@ SHORTLIST = ("shortlist", "msr-cambridge-project-tokyo-ml-uq")
     "profile", sorted(str(p) for p in PROFILES.iterdir() if p.suffix in (".yaml", ".json")) + [str(PROFILES)], ids=Path
 )
 def test_a_piped_table_reads_as_the_terminal_draws_it(profile: str) -> None:
-    piped = run("rank", profile, "-p", str(POSTINGS))
-    drawn = run("rank", profile, "-p", str(POSTINGS), env=TERMINAL)
-    assert stripped(piped) == stripped(drawn)
-    assert "\x1b[" not in piped and not any(line.endswith(" ") for line in piped.splitlines())
+    reads_as_drawn("rank", profile, "-p", str(POSTINGS))
 
 
 def test_a_terminal_shows_the_first_screenful_and_says_how_to_see_the_rest(many_postings: str) -> None:
@@ -173,12 +179,9 @@ def test_only_the_postings_shown_are_explained(
 
 
 def test_a_piped_shortlist_reads_as_the_terminal_draws_it() -> None:
-    piped = run("shortlist", "msr-ai-hardware-architecture-intern", str(PROFILES))
-    drawn = run("shortlist", "msr-ai-hardware-architecture-intern", str(PROFILES), env=TERMINAL)
+    piped = reads_as_drawn("shortlist", "msr-ai-hardware-architecture-intern", str(PROFILES), same=from_header)
     title = "Candidates for Research Intern, AI Hardware and Computer Architecture (msr-ai-hardware-architecture-intern)"
-    assert piped.startswith(title + "\n")  # whole: a pipe has no width
-    assert from_header(piped) == from_header(drawn)
-    assert "\x1b[" not in piped and not any(line.endswith(" ") for line in piped.splitlines())
+    assert piped.startswith(title + "\n")  # whole: a pipe has no width (rich wraps it to the table's)
 
 
 def test_a_shortlist_on_a_terminal_shows_the_first_screenful_and_says_how_to_see_the_rest(many_candidates: str) -> None:
@@ -212,9 +215,7 @@ def test_a_shortlists_columns_line_up_under_their_headers(many_candidates: str) 
 
 @pytest.mark.parametrize("profile", sorted(str(p) for p in PROFILES.iterdir() if p.suffix == ".yaml"), ids=Path)
 def test_a_piped_gaps_list_reads_as_the_terminal_draws_it(profile: str) -> None:
-    piped = run("gaps", profile, "-p", str(POSTINGS))
-    assert stripped(piped) == stripped(run("gaps", profile, "-p", str(POSTINGS), env=TERMINAL))
-    assert "\x1b[" not in piped and not any(line.endswith(" ") for line in piped.splitlines())
+    reads_as_drawn("gaps", profile, "-p", str(POSTINGS))
 
 
 def test_gaps_on_a_terminal_show_the_first_screenful_and_say_how_to_see_the_rest(many_gaps: str) -> None:
