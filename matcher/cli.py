@@ -25,9 +25,11 @@ from matcher.cli_options import (
     DigestSinceOption,
     DryRunOption,
     EligibleOnlyOption,
+    ExplainProfileArgument,
     FetchOutOption,
     FetchSourcesArgument,
     FormatOption,
+    GapsTopOption,
     HtmlOption,
     IncludeClosedOption,
     JobsOption,
@@ -53,10 +55,10 @@ from matcher.cli_options import (
 )
 from matcher.display_text import visible
 from matcher.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, InternMatchError, UsageError  # noqa: F401 - the statuses, named here for scripts and tests
-from matcher.inputs import DEFAULT_PROFILE, PROFILE_ENV
+from matcher.inputs import DEFAULT_PROFILE
 from matcher.lifetime import keep_until_exit
 from matcher.stdout import emit, write, write_bytes
-from matcher.text_tables import rankings_listing
+from matcher.text_tables import gaps_listing, rankings_listing, shortlist_listing
 
 if TYPE_CHECKING:
     from matcher.models import Match, Profile
@@ -250,10 +252,7 @@ def rank(
 @command()
 def explain(
     posting: PostingArgument,
-    profile: Annotated[
-        str | None,
-        typer.Argument(help=f"Profile YAML file (default: ${PROFILE_ENV}, then ./{DEFAULT_PROFILE}).", show_default=False),
-    ] = None,
+    profile: ExplainProfileArgument = None,
     postings: PostingsOption = None,
     include_closed: IncludeClosedOption = False,
     output_format: TableOrJsonOption = "table",
@@ -278,9 +277,10 @@ def explain(
 def gaps(
     profile: ProfileArgument,
     postings: PostingsOption = None,
-    top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N gaps.")] = None,
+    top: GapsTopOption = None,
     include_closed: IncludeClosedOption = False,
     output_format: FormatOption = "table",
+    show_all: AllOption = False,
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -308,7 +308,8 @@ def gaps(
             else formats.gap_row(g, i)
             for i, g in enumerate(found, 1)
         ]
-        emit(fmt, rows, formats.GAP_FIELDS, lambda: _terminal().gaps_table(found, candidate), no_color)
+        listing = gaps_listing(found, candidate, lambda shown: _terminal().gaps_table(shown, candidate), top)
+        emit(fmt, rows, formats.GAP_FIELDS, listing, no_color, show_all)
     if loaded.skipped:
         raise typer.Exit(code=EXIT_SKIPPED)
 
@@ -320,6 +321,7 @@ def shortlist(
     postings: PostingsOption = None,
     include_closed: IncludeClosedOption = False,
     output_format: FormatOption = "table",
+    show_all: AllOption = False,
     today: TodayOption = None,
     no_color: NoColorOption = False,
 ) -> None:
@@ -345,7 +347,8 @@ def shortlist(
             else formats.shortlist_row(p, m, i, today=when)
             for i, (p, m) in enumerate(scored, 1)
         ]
-        emit(fmt, rows, formats.SHORTLIST_FIELDS, lambda: _terminal().shortlist_table(chosen, scored), no_color)
+        listing = shortlist_listing(chosen, scored, lambda shown: _terminal().shortlist_table(chosen, shown))
+        emit(fmt, rows, formats.SHORTLIST_FIELDS, listing, no_color, show_all)
 
 
 # ----------------------------------------------------------------------------- profile, venues

@@ -1,5 +1,6 @@
-"""The options and arguments several commands share, defined once so that every command spells
-and documents them the same way."""
+"""The options and arguments of the commands: those several commands share, defined once so that
+every command spells and documents them the same way, and the longer ones of a single command,
+so that cli.py stays wiring."""
 
 # Evaluated annotations, as in cli.py: typer reads these on every run.
 from pathlib import Path
@@ -8,7 +9,7 @@ from typing import Annotated
 import typer
 
 from matcher import inputs as load
-from matcher.inputs import POSTINGS_ENV
+from matcher.inputs import DEFAULT_PROFILE, POSTINGS_ENV, PROFILE_ENV
 
 PostingsOption = Annotated[
     list[str] | None,
@@ -46,9 +47,16 @@ TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json, jsonl, csv or tsv.", case_sensitive=False)]
 AllOption = Annotated[
     bool,
-    typer.Option("--all", help="Every row of the table, also on a terminal (which shows the first screenful otherwise)."),
+    typer.Option(
+        "--all",
+        help="Every row, also on a terminal (which shows the first screenful otherwise, and says how many rows there are).",
+    ),
 ]
 ProfileArgument = Annotated[str, typer.Argument(help="Profile YAML, JSON Resume (.json), or - for standard input.")]
+ExplainProfileArgument = Annotated[
+    str | None,
+    typer.Argument(help=f"Profile YAML file (default: ${PROFILE_ENV}, then ./{DEFAULT_PROFILE}).", show_default=False),
+]
 RankProfilesArgument = Annotated[
     list[str],
     typer.Argument(
@@ -77,6 +85,7 @@ PostingArgument = Annotated[
 
 # --- rank's filters and reports
 TopOption = Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N postings.")]
+GapsTopOption = Annotated[int | None, typer.Option("--top", "-n", min=1, help="Show only the first N gaps.")]
 EligibleOnlyOption = Annotated[bool, typer.Option("--eligible-only", help="Leave out postings you are not eligible for.")]
 OpenOnlyOption = Annotated[bool, typer.Option("--open", help="Only postings whose deadline has not passed (see --today).")]
 LocationOption = Annotated[

@@ -185,20 +185,18 @@ def ranking_table(matches: Sequence[Ranked], profile: Profile, today: date | Non
     """The ranked table. Each posting stacks its id (whole, to copy into `explain`), title,
     organisation and location, and the reasons that mattered, so it reads at 80 columns too.
     A posting whose deadline is before `today` says so: it stays listed (unless --open)."""
-    table = Table(
-        title=f"Internships for {escape(profile.display_name)}",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        show_lines=True,
-    )
-    table.add_column("#", justify="right")
-    table.add_column("posting · why")
-    table.add_column("eligible")
-    table.add_column("req", justify="right")
-    table.add_column("pref", justify="right")
-    table.add_column("score", justify="right")
+    table = _table(text_tables.ranking_title(profile), text_tables.RANKING_COLUMNS)
     for i, m in enumerate(matches, 1):
         table.add_row(str(i), _stacked(text_tables.ranking_cell(m.posting, m.reasons, today)), *_match_cells(m))
+    return table
+
+
+def _table(title: str, columns: Sequence[text_tables.Column]) -> Table:
+    """A table of text_tables' columns, as text_tables.table_lines sets them: a title, a header
+    over a rule, a line between rows."""
+    table = Table(title=escape(title), box=box.SIMPLE_HEAD, title_justify="left", show_lines=True)
+    for column in columns:
+        table.add_column(column.header, justify="right" if column.right else "left")
     return table
 
 
@@ -215,22 +213,10 @@ def rankings_table(ranked: Sequence[tuple[Profile, Sequence[Ranked]]], today: da
     return Group(*(ranking_table(m, c, today) for c, m in ranked))
 
 
-def _with_reasons(cell: Text, reasons: Sequence[str]) -> Text:
-    """The reasons under a cell: what is missing in red, what earned points in green."""
-    for reason in reasons:
-        style = "red" if reason.startswith("missing") else "green" if reason.startswith("+") else "yellow"
-        cell.append(f"\n{reason}", style=style)
-    return cell
-
-
 def _match_cells(m: Ranked) -> tuple[Text, str, str, str]:
-    """Eligible, required met, preferred met and score: the same columns wherever a match is listed."""
-    return (
-        Text("yes", style="green") if m.eligible else Text("no", style="red"),
-        f"{m.count('required', Verdict.MET)}/{m.count('required')}",
-        f"{m.count('preferred', Verdict.MET)}/{m.count('preferred')}",
-        f"{m.score:.2f}",
-    )
+    """Eligible, required met, preferred met and score (text_tables.match_cells)."""
+    (eligible, style), required, preferred, score = text_tables.match_cells(m)
+    return Text(eligible, style=style), required, preferred, score
 
 
 def explanation(match: Match, profile: Profile) -> RenderableType:
@@ -365,32 +351,27 @@ def profile_reading(reading: ProfileReading) -> RenderableType:
 
 
 def gaps_table(gaps: Sequence[Gap], profile: Profile) -> RenderableType:
-    """The gaps as a list, each with what it would open: words wrap at spaces at any width, and a
-    posting id, on a line of its own, is never split (a table's narrow columns would split it)."""
-    parts: list[RenderableType] = [Text(f"What would open the most doors for {profile.display_name}", style="bold")]
+    """The gaps as a list, each with what it would open (text_tables.gap_entry): words wrap at
+    spaces at any width, and a posting id, ending a line of its own, is never split (a table's
+    narrow columns would split it)."""
+    parts: list[RenderableType] = [Text(text_tables.gaps_title(profile), style="bold")]
     for i, g in enumerate(gaps, 1):
-        head = Text(f"\n{i}. ", style="bold") + Text(g.item, style="bold")
-        head.append(f"  {g.kind} · {'quick' if g.quick else 'not quick'} · asked by {len(g.asked_by)} posting(s)", style="dim")
-        lines = [Text("would make eligible: ").append(p, style="green") for p in g.newly_eligible]
-        lines += [Text(f"score +{gain:.3f}: ").append(p) for p, gain in g.score_gain.items()]
-        lines += [Text(f"“{q if len(q) < 90 else q[:89] + '…'}”", style="dim italic") for q in g.quotes[:2]]
-        parts += [head, Padding(Group(*lines), (0, 0, 0, 3))]
+        head, under = text_tables.gap_entry(g, i)
+        parts += [Text("\n") + _pieces(head), Padding(Group(*map(_pieces, under)), (0, 0, 0, len(text_tables.GAP_INDENT)))]
     return Group(*parts)
 
 
-def shortlist_table(posting: Posting, rows: Sequence[tuple[Profile, Match]]) -> Table:
-    table = Table(
-        title=f"Candidates for {escape(posting.title)} ({escape(posting.id)})",
-        box=box.SIMPLE_HEAD,
-        title_justify="left",
-        show_lines=True,
-    )
-    for column in ("#", "candidate · why", "eligible", "req", "pref", "score"):
-        table.add_column(column, justify="right" if column in ("#", "req", "pref", "score") else "left")
+def _pieces(line: Sequence[text_tables.Line]) -> Text:
+    """A line of text_tables' styled pieces, as one Text."""
+    return Text.assemble(*((piece, style or "") for piece, style in line))
+
+
+def shortlist_table(posting: Posting, rows: text_tables.Shortlist) -> Table:
+    """Candidates for one posting, best first: the ranked table's columns, a candidate's name,
+    profile file and reasons where a posting's id and title are."""
+    table = _table(text_tables.shortlist_title(posting), text_tables.SHORTLIST_COLUMNS)
     for i, (profile, m) in enumerate(rows, 1):
-        cell = Text(profile.display_name, style="bold")
-        cell.append(f"\n{profile.path}", style="dim")
-        table.add_row(str(i), _with_reasons(cell, m.reasons), *_match_cells(m))
+        table.add_row(str(i), _stacked(text_tables.candidate_cell(profile, m.reasons)), *_match_cells(m))
     return table
 
 

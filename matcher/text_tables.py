@@ -1,12 +1,15 @@
-"""Tables for people as fixed-width text: every row of a long listing, at a cost linear in its
-rows, for a pipe or `--all` (rich lays out and measures every cell of every row, which a listing
-of 10,000 postings cannot afford; docs/performance.md).
+"""Listings for people as fixed-width text: every row of a long listing (`rank`'s and
+`shortlist`'s tables, `gaps`' list), at a cost linear in its rows, for a pipe or `--all` (rich
+lays out and measures every cell of every row, which a listing of 10,000 postings cannot afford;
+docs/performance.md). On a terminal a listing shows its first screenful, drawn by rich, and a
+footer saying how to see the rest (`Listing`; matcher.stdout.show_listing).
 
 The columns, cells and layout are those of matcher.terminal's rich tables (a title, a header
-over a rule, a blank line after each row), and terminal.py builds its cells from the ones here,
-so a piped table reads as a terminal's does. Nothing is wrapped (a pipe has no width) and widths
-count characters, not terminal cells. Colour, on a terminal, is plain SGR escapes.
-Renderers return lines and never print; no rich is imported, so piped tables start faster too.
+over a rule, a blank line after each row) and of its gaps list, and terminal.py builds its
+cells, columns and titles from the ones here, so a piped listing reads as a terminal's does.
+Nothing is wrapped (a pipe has no width) and widths count characters, not terminal cells.
+Colour, on a terminal, is plain SGR escapes. Renderers return lines and never print; no rich is
+imported, so piped listings start faster too.
 """
 
 from __future__ import annotations
@@ -14,16 +17,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from matcher.display_text import visible
 from matcher.models import Ranked
 
 if TYPE_CHECKING:
+    from matcher.gaps import Gap
     from matcher.models import Posting, Profile
+
+T = TypeVar("T")
 
 SCREENFUL = 25
 """Rows a terminal shows by default: more scroll away unread (and rich's cost grows with rows)."""
+TOP_HINT = "--top N or --all"
+"""The footer's hint for a command that takes --top."""
 
 Line = tuple[str, str]
 """One line of a cell: its text and its style ("", "bold", "dim", "green", ...)."""
@@ -59,6 +67,18 @@ class Listing:
         """ "showing 25 of 10,000 — --all" when a terminal does not show every row."""
         count, shown = sum(self.counts), sum(min(c, self.screenful) for c in self.counts)
         return None if shown == count else f"showing {shown:,} of {count:,} — {self.hint}"
+
+
+def one_listing(
+    rows: Sequence[T],
+    rich: Callable[[Sequence[T]], Any],
+    lines: Callable[[bool], Iterable[str]],
+    hint: str = "--all",
+    top: int | None = None,
+) -> Listing:
+    """A listing of one table or list: `rich` draws the rows given for a terminal, `lines` every
+    row as text."""
+    return Listing([len(rows)], lambda n: rich(rows[:n]), lines, hint, top or SCREENFUL)
 
 
 def table_lines(title: str, columns: Sequence[Column], rows: Iterable[Sequence[Cell]], colour: bool) -> Iterator[str]:
@@ -137,6 +157,8 @@ def match_cells(m: Ranked) -> tuple[Line, str, str, str]:
 
 
 MATCH_COLUMNS = (Column("eligible"), Column("req", right=True), Column("pref", right=True), Column("score", right=True))
+RANKING_COLUMNS = (Column("#", right=True), Column("posting · why"), *MATCH_COLUMNS)
+SHORTLIST_COLUMNS = (Column("#", right=True), Column("candidate · why"), *MATCH_COLUMNS)
 
 
 def ranking_cell(posting: Posting, reasons: Sequence[str], today: date | None = None) -> list[Line]:
@@ -166,10 +188,9 @@ Ranking = Sequence[tuple["Profile", Sequence[Ranked]]]
 
 def rankings_lines(ranked: Ranking, colour: bool, today: date | None = None) -> Iterator[str]:
     """Every row of one ranking table per profile."""
-    columns = (Column("#", right=True), Column("posting · why"), *MATCH_COLUMNS)
     for profile, matches in ranked:
         rows = (_row(str(i), ranking_cell(m.posting, m.reasons, today), *match_cells(m)) for i, m in enumerate(matches, 1))
-        yield from table_lines(ranking_title(profile), columns, rows, colour)
+        yield from table_lines(ranking_title(profile), RANKING_COLUMNS, rows, colour)
 
 
 def rankings_listing(ranked: Ranking, rich: Callable[[Ranking], Any], top: int | None, today: date | None = None) -> Listing:
@@ -178,6 +199,82 @@ def rankings_listing(ranked: Ranking, rich: Callable[[Ranking], Any], top: int |
         [len(m) for _, m in ranked],
         lambda n: rich([(p, m[:n]) for p, m in ranked]),
         lambda colour: rankings_lines(ranked, colour, today),
-        "--top N or --all",
+        TOP_HINT,
         top or SCREENFUL,
     )
+
+
+Shortlist = Sequence[tuple["Profile", Ranked]]
+"""Each candidate and its match to one posting, best first."""
+
+
+def shortlist_title(posting: Posting) -> str:
+    return f"Candidates for {posting.title} ({posting.id})"
+
+
+def candidate_cell(profile: Profile, reasons: Sequence[str]) -> list[Line]:
+    """A candidate's stacked cell: name, profile file and the reasons that mattered."""
+    return [(profile.display_name, "bold"), (profile.path, "dim"), *[(r, reason_style(r)) for r in reasons]]
+
+
+def shortlist_lines(posting: Posting, scored: Shortlist, colour: bool) -> Iterator[str]:
+    """Every row of `shortlist`'s table."""
+    rows = (_row(str(i), candidate_cell(p, m.reasons), *match_cells(m)) for i, (p, m) in enumerate(scored, 1))
+    return table_lines(shortlist_title(posting), SHORTLIST_COLUMNS, rows, colour)
+
+
+def shortlist_listing(posting: Posting, scored: Shortlist, rich: Callable[[Shortlist], Any]) -> Listing:
+    """`shortlist`'s table: `rich` draws candidates' rows for a terminal (terminal.shortlist_table)."""
+    return one_listing(scored, rich, lambda colour: shortlist_lines(posting, scored, colour))
+
+
+# ----------------------------------------------------------------------------- the gaps list
+
+GAP_INDENT = "   "
+"""Before each line under a gap's heading."""
+QUOTE_LENGTH = 90
+"""Characters of a posting's words a gap quotes, at the most."""
+
+
+def gaps_title(profile: Profile) -> str:
+    return f"What would open the most doors for {profile.display_name}"
+
+
+def gap_entry(gap: Gap, number: int) -> tuple[list[Line], list[list[Line]]]:
+    """A gap as the list shows it, each line as its styled pieces: a heading (number, item, kind,
+    quick, how many postings ask) and the lines set under it: each posting it would make
+    eligible, the score it would add to others, and up to two quotes of the postings' words.
+    A posting id ends its line, so no table column narrows it and it is never split."""
+    about = f"  {gap.kind} · {'quick' if gap.quick else 'not quick'} · asked by {len(gap.asked_by)} posting(s)"
+    head = [(f"{number}. ", "bold"), (gap.item, "bold"), (about, "dim")]
+    under = [[("would make eligible: ", ""), (p, "green")] for p in gap.newly_eligible]
+    under += [[(f"score +{gain:.3f}: ", ""), (p, "")] for p, gain in gap.score_gain.items()]
+    under += [[(f"“{_clipped(q)}”", "dim italic")] for q in gap.quotes[:2]]
+    return head, under
+
+
+def _clipped(text: str) -> str:
+    return text if len(text) < QUOTE_LENGTH else text[: QUOTE_LENGTH - 1] + "…"
+
+
+def gaps_lines(gaps: Sequence[Gap], profile: Profile, colour: bool) -> Iterator[str]:
+    """Every gap of `gaps`' list, as terminal.gaps_table prints it with nothing to wrap: the
+    title, then each gap's heading after a blank line and its lines indented under it."""
+    paint = _painted if colour else _plain
+    yield paint((visible(gaps_title(profile)), "bold")) + "\n"
+    for number, gap in enumerate(gaps, 1):
+        head, under = gap_entry(gap, number)
+        yield "\n" + _pieces(head, paint, "") + "\n"
+        yield from (_pieces(line, paint, GAP_INDENT) + "\n" for line in under)
+
+
+def _pieces(line: Sequence[Line], paint: Callable[[Line], str], indent: str) -> str:
+    """A line of styled pieces, made safe to print; a line break inside one starts a line at the
+    same indent (as rich pads them)."""
+    text = "".join(paint((visible(piece), style)) for piece, style in line)
+    return "\n".join((indent + part).rstrip() for part in text.split("\n"))
+
+
+def gaps_listing(gaps: Sequence[Gap], profile: Profile, rich: Callable[[Sequence[Gap]], Any], top: int | None) -> Listing:
+    """`gaps`' list: `rich` draws gaps for a terminal (terminal.gaps_table)."""
+    return one_listing(gaps, rich, lambda colour: gaps_lines(gaps, profile, colour), TOP_HINT, top)

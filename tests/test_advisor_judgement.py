@@ -152,8 +152,8 @@ def test_gaps_on_a_narrow_terminal_wrap_at_words_and_never_split_an_id() -> None
     result = CliRunner().invoke(
         app,
         ["gaps", str(PROFILES / "me.yaml"), "--today", TODAY.isoformat()],
-        env={"COLUMNS": "60", "INTERN_MATCH_POSTINGS": None},
-    )
+        env={"COLUMNS": "60", "TTY_COMPATIBLE": "1", "NO_COLOR": "1", "INTERN_MATCH_POSTINGS": None},
+    )  # a terminal (TTY_COMPATIBLE): a pipe has no width, and its lines are not wrapped
     assert result.exit_code == 0, result.output
     ids = {"msft-azure-ai-roar-research-intern", "msr-health-futures-multimodal-healthcare"}
     assert all(any(i in line for line in result.stdout.splitlines()) for i in ids)
