@@ -3,6 +3,7 @@
     python tools/judgement_agreement.py                 # the tuning part (judgements.yaml)
     python tools/judgement_agreement.py --show-misses   # ... and every disagreement, with its reason
     python tools/judgement_agreement.py --holdout       # the held-out fifth: score it only at the end
+    python tools/judgement_agreement.py --set holdout2  # the second held-out set, written later
 
 Each judgement is scored with the tool's own library, the way `intern-match rank --today` does:
 the profile is loaded with `today`, a `Scorer(profile, today)` scores each posting, and postings
@@ -124,9 +125,10 @@ def report(outcomes: list[Outcome], show_misses: bool) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--holdout", action="store_true", help="score holdout.yaml instead of judgements.yaml")
+    parser.add_argument("--set", metavar="NAME", help="score tests/judgements/NAME.yaml (e.g. holdout2, the second held-out set)")
     parser.add_argument("--show-misses", action="store_true", help="list each disagreement with its reason")
     args = parser.parse_args(argv)
-    name = "holdout.yaml" if args.holdout else "judgements.yaml"
+    name = f"{args.set}.yaml" if args.set else "holdout.yaml" if args.holdout else "judgements.yaml"
     judgements = yaml.safe_load((CORPUS / name).read_text(encoding="utf-8"))
     corpus = Corpus()
     outcomes = [score(j, corpus) for j in judgements]
