@@ -148,7 +148,7 @@ def profile_from_json_resume(
 
     # The degree studied for now (no end date, or one still to come); else the most advanced one.
     education = [
-        {k: read.text(e.get(k), f"education[{i}].{k}") for k in ("studyType", "area", "startDate", "endDate")}
+        {k: read.text(e.get(k), f"education[{i}].{k}") for k in ("studyType", "area", "startDate", "endDate", "institution")}
         for i, e in read.entries(document.get("education"), "education")
     ]
     ongoing = [e for e in education if not e["endDate"] or e["endDate"] >= today.isoformat()[:7]]
@@ -157,6 +157,8 @@ def profile_from_json_resume(
     degree: dict[str, Any] = {"stage": chosen.get("studyType"), "enrolled": bool(ongoing)}
     if chosen.get("area"):
         degree["field"] = chosen["area"]
+    if ongoing and chosen.get("institution"):  # where one studies now: some programmes ask
+        degree["institution"] = chosen["institution"]
     graduation = _date_text(chosen.get("endDate"))
     if ongoing and graduation:
         degree["expected_graduation"] = graduation[:7]

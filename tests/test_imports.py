@@ -87,6 +87,7 @@ def test_json_resume_mapping() -> None:
         "stage": "Ph.D. candidate",
         "enrolled": True,
         "field": "Computer Vision",
+        "institution": "University of Toronto",
         "expected_graduation": "2028-06",
     }
     assert data["location"] == {"current": "Toronto, Ontario, Canada"}
