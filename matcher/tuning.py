@@ -51,6 +51,9 @@ UNKNOWN_FIELD_CUTOFF = 90
 LATE_START_WEEKS = 4
 """A candidate free only this many weeks or more after an internship starts cannot take it:
 unmet, not partial. Less is a start an employer can usually move."""
+AVAILABILITY_PARTIAL_SHARE = 0.8
+"""Free for less than this share of an internship's weeks is unmet, not partial: a term a fifth
+shorter than asked is rarely arranged (the judgement corpus: 9 of 12 weeks, 14 of 21, unmet)."""
 PARTIAL_YEARS_SHARE = 0.5
 """Research years below this share of a posting's minimum are unmet, not partial: three months
 against "a year of research" is not nearly there."""

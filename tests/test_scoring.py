@@ -70,7 +70,8 @@ CASES = [
     ("location: {on_site: ['Cambridge, MA']}", Verdict.UNMET),
     # availability
     ("availability: {start: 2027-06, weeks: 12}", Verdict.MET),
-    ("availability: {start: 2027-08, weeks: 12}", Verdict.PARTIAL),
+    ("availability: {start: 2027-07-15, weeks: 12}", Verdict.PARTIAL),  # free for 92% of it
+    ("availability: {start: 2027-08, weeks: 12}", Verdict.UNMET),  # free for 71% of it: too short
     ("availability: {start: 2028-01, weeks: 12}", Verdict.UNMET),
     # text
     ("text: Effective communication of research", Verdict.MET),

@@ -183,6 +183,8 @@ class TermCatalogue:
         if w.canonical is not None and h.canonical is not None and w.canonical in self.ancestors(h.canonical):
             return TermMatch(wanted, have, "narrower", min(w.similarity, h.similarity))
         fw, fh = fold(wanted), fold(have)
+        if fw == fh:  # the same words, known to the catalogue or not ("Rocq", "Rocq")
+            return TermMatch(wanted, have, "exact", 100)
         if " " in fw and f" {fw} " in f" {fh} ":
             # A multi-word term inside a longer phrase: "computer architecture" in a role title.
             return TermMatch(wanted, have, "contains", 100)
@@ -234,6 +236,9 @@ class TermCatalogue:
             for i in index.by_broader.get(w.canonical, ()):
                 if i not in out:
                     out[i] = TermMatch(wanted, items[i], "narrower", min(w.similarity, resolved[i].similarity))
+        for i in index.by_folded.get(fw, ()):
+            if i not in out:
+                out[i] = TermMatch(wanted, items[i], "exact", 100)
         if " " in fw:  # the items containing it as whole words, found by str.find in all at once
             needle, spaced, starts = f" {fw} ", index.spaced, index.starts
             at = spaced.find(needle)
@@ -274,6 +279,9 @@ class ItemIndex:
         self.items = items
         self.folded = [fold(item) for item in items]
         self.resolved = [terms.resolve(item) for item in items]
+        self.by_folded: dict[str, list[int]] = defaultdict(list)
+        for i, folded in enumerate(self.folded):
+            self.by_folded[folded].append(i)
         self.by_canonical: dict[str, list[int]] = defaultdict(list)
         self.by_broader: dict[str, list[int]] = defaultdict(list)
         """Broader term -> the items whose canonical term is a kind of it."""

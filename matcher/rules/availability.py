@@ -2,7 +2,7 @@
 
 Posting file: `availability: {start: 2027-05, weeks: 12}`; either may be left to the posting's own
 `start` and `duration_weeks`. Met when the profile's availability covers the whole period,
-partial for part of it, unmet for none, or when the profile is free only LATE_START_WEEKS or
+partial for most of it (AVAILABILITY_PARTIAL_SHARE), unmet for less, or when the profile is free only LATE_START_WEEKS or
 more after the start. When the posting gives a length but no start, the
 profile's window is judged by its length. Unknown when the profile gives no availability, or the
 posting neither a start nor a length. The only kind judged per posting, since it reads the posting's dates.
@@ -18,8 +18,14 @@ from typing import Any
 
 from matcher.models import Availability, AvailabilityCriterion, Judgement, Posting, Profile, Verdict
 from matcher.positioned import MAX_WEEKS, ValueReader
-from matcher.rules.base import Fill, ReadQualification, Rule, fraction, judgement
-from matcher.tuning import LATE_START_WEEKS
+from matcher.rules.base import Fill, ReadQualification, Rule, judgement
+from matcher.tuning import AVAILABILITY_PARTIAL_SHARE, LATE_START_WEEKS
+
+
+def covered(share: float) -> Verdict:
+    if share >= 1.0:
+        return Verdict.MET
+    return Verdict.PARTIAL if share >= AVAILABILITY_PARTIAL_SHARE else Verdict.UNMET
 
 
 class AvailabilityRule(Rule[AvailabilityCriterion]):
@@ -60,7 +66,7 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
         if late >= LATE_START_WEEKS:
             return judgement(Verdict.UNMET, rule, f"{shown}: free only {late} weeks after it starts", matched=shown)
         share = min(1.0, overlap / needed)
-        return judgement(fraction(share, 1.0), rule, f"{shown}: covers {share:.0%} of it", credit=share, matched=shown)
+        return judgement(covered(share), rule, f"{shown}: covers {share:.0%} of it", credit=share, matched=shown)
 
     @staticmethod
     def _length_only(rule: str, weeks: int | None, have: Availability) -> Judgement:
@@ -70,7 +76,13 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
         free = (have.end - have.start).days + 1
         shown = f"available {have.start} to {have.end} ({free // 7} weeks); the posting gives no start date"
         share = min(1.0, free / (weeks * 7))
-        return judgement(fraction(share, 1.0), rule, shown, credit=share, matched=f"available {have.start} to {have.end}")
+        return judgement(
+            covered(share),
+            rule,
+            f"{shown}: {share:.0%} of the weeks asked",
+            credit=share,
+            matched=f"available {have.start} to {have.end}",
+        )
 
     @classmethod
     def label(cls, c: AvailabilityCriterion, verdict: Verdict, judgement: Callable[[], Judgement]) -> str:

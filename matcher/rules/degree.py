@@ -21,11 +21,12 @@ from typing import Any
 
 from matcher.knowledge.fields import related_to
 from matcher.knowledge.terms import TermMatch
+from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.models import DegreeCriterion, Judgement, Posting, Profile, Stage, Verdict
 from matcher.positioned import ValueReader, read_stages
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, judgement
-from matcher.rules.enrolment import enrolment_finding
+from matcher.rules.enrolment import current_study, enrolment_finding
 from matcher.rules.evidence import FieldFinding, best_match, best_of, field_evidence, find_field, terms_of
 from matcher.tuning import RELATED_FIELD_CREDIT
 
@@ -35,6 +36,7 @@ DegreeKey = tuple[str, tuple[int, ...], tuple[str, ...], bool | None, bool, tupl
 OUTCOMES: dict[str, Assessment] = {
     "other stage": (Verdict.UNMET, 0.0),
     "not enrolled": (Verdict.UNMET, 0.0),
+    "enrolment contradicted": (Verdict.UNKNOWN, 0.0),
     "enrolled elsewhere": (Verdict.UNMET, 0.0),
     "enrolment place unknown": (Verdict.UNKNOWN, 0.0),
     "any field": (Verdict.MET, 1.0),
@@ -42,6 +44,7 @@ OUTCOMES: dict[str, Assessment] = {
     "field inferred": (Verdict.MET, 1.0),
     "field named": (Verdict.MET, 1.0),
     "related field": (Verdict.MET, 1.0),
+    "specialised by research": (Verdict.MET, 1.0),
     "relatedness unknown": (Verdict.PARTIAL, round(RELATED_FIELD_CREDIT, 4)),
     "other field": (Verdict.UNMET, 0.0),
 }
@@ -107,6 +110,13 @@ class DegreeRule(Rule[DegreeCriterion]):
             self._findings[fields] = find_field(fields, [e for e in field_evidence(self.profile) if e.research])
         return self._findings[fields]
 
+    def broader_than(self, fields: tuple[str, ...]) -> bool:
+        """The profile's field is broader than one named (a computer science degree, a posting
+        for programming languages): its research then says which part of the field it is in."""
+        terms = term_catalogue()
+        own = set(terms_of(self.profile.degree.field or ""))
+        return any(own & terms.ancestors(canonical) for f in fields if (canonical := terms.resolve(f).canonical))
+
     def related(self, fields: tuple[str, ...]) -> tuple[str, str, str] | None:
         """(the profile's field as a term, the field it is related through, the posting's field),
         or None when none of its terms is related to any field named."""
@@ -128,16 +138,16 @@ class DegreeRule(Rule[DegreeCriterion]):
         degree = self.profile.degree
         if degree.stage not in stages:
             return "other stage", None
-        if enrolled and not degree.enrolled:
+        contradicted = bool(enrolled and not degree.enrolled)
+        if contradicted and not current_study(self.profile):
             return "not enrolled", None
-        if not (places or institutions):
-            return self.field_outcome(fields, related)
-        where, _ = self.enrolment(places, institutions)
+        where = self.enrolment(places, institutions)[0] if places or institutions else True
         if where is False:
             return "enrolled elsewhere", None
         outcome, hit = self.field_outcome(fields, related)
-        if where is None and OUTCOMES[outcome][0] is Verdict.MET:
-            return "enrolment place unknown", hit
+        if OUTCOMES[outcome][0] is Verdict.MET and (contradicted or where is None):
+            # The field is met; what is left cannot be told, so the words say both.
+            return ("enrolment contradicted" if contradicted else "enrolment place unknown"), hit
         return outcome, hit
 
     def field_outcome(self, fields: tuple[str, ...], related: bool) -> tuple[str, TermMatch | None]:
@@ -149,6 +159,8 @@ class DegreeRule(Rule[DegreeCriterion]):
         hit = self.fields_match(fields)
         if hit is not None:
             return "field named", hit
+        if self.broader_than(fields) and self.inferred(fields).outcome == "supported":
+            return "specialised by research", None
         if not related:
             return "other field", None
         if self.related(fields) is not None:
@@ -170,7 +182,9 @@ class DegreeRule(Rule[DegreeCriterion]):
         outcome, hit = self.outcome(self.key(c))
         where = self.enrolment(c.enrolled_in, c.enrolled_at)[1] if c.enrolled_in or c.enrolled_at else ""
         verdict, credit = OUTCOMES[outcome]
-        if outcome == "enrolment place unknown":  # the field is met; the words say why
+        if outcome in ("enrolment place unknown", "enrolment contradicted"):  # the field is met; the words say why
+            if outcome == "enrolment contradicted":
+                where = f"the profile says enrolled: false, but lists a current role as a student: {current_study(self.profile)}"
             outcome = self.field_outcome(c.fields, c.related_fields)[0]
         matched: str | None
         similarity: int | None
@@ -186,7 +200,11 @@ class DegreeRule(Rule[DegreeCriterion]):
             case "enrolled elsewhere":
                 evidence, matched, similarity, where = f"{stage}; {where}", degree.stage.label, None, ""
             case "any field":
-                evidence, matched, similarity = f"{stage}" + (", enrolled" if c.enrolled else ""), degree.stage.label, 100
+                evidence, matched, similarity = (
+                    f"{stage}" + (", enrolled" if c.enrolled and degree.enrolled else ""),
+                    degree.stage.label,
+                    100,
+                )
             case "no field given":
                 evidence = f"{stage}; the profile gives no field, and nothing in it names one to compare"
                 matched, similarity = degree.stage.label, None
@@ -194,6 +212,13 @@ class DegreeRule(Rule[DegreeCriterion]):
                 finding = self.inferred(c.fields)
                 evidence = f"{stage}; no field given; field {finding.describe()} is a kind of '{finding.wanted}'"
                 matched, similarity = degree.stage.label, None
+            case "specialised by research":
+                finding = self.inferred(c.fields)
+                evidence = (
+                    f"{stage}; field '{degree.field}' is broader than '{finding.wanted}', and its research is in it: "
+                    f"{finding.describe()}"
+                )
+                matched, similarity = degree.field, None
             case "related field":
                 term, via, named = self.related(c.fields) or ("", "", "")
                 through = f" (as '{term}' is {via})" if via != term else ""

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
-from matcher.models import Profile
+from matcher.models import Experience, Profile
 from matcher.tuning import INSTITUTION_FUZZY_CUTOFF
 
 STUDENT_ROLE = re.compile(r"\b(ph\.?d|doctoral|graduate|master'?s?|m\.?sc|student)\b", re.IGNORECASE)
@@ -36,6 +36,22 @@ class Stated:
     source: str
     """How it was found, in words: "degree.institution", or what it was inferred from."""
     inferred: bool
+
+
+@lru_cache(maxsize=64)
+def current_study_role(profile: Profile) -> Experience | None:
+    """A current role that says the profile is studying now ("Doctoral researcher" at ETH
+    Zurich, no end date)."""
+    for role in profile.experience:
+        if role.end is None and STUDENT_ROLE.search(role.role) and ACADEMIC.search(role.organization or ""):
+            return role
+    return None
+
+
+def current_study(profile: Profile) -> str | None:
+    """current_study_role in words; None if there is none."""
+    role = current_study_role(profile)
+    return None if role is None else f"'{role.role}, {role.organization}' (no end date)"
 
 
 @lru_cache(maxsize=64)

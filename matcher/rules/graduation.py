@@ -2,7 +2,10 @@
 year", "graduating in Winter 2027 or Spring/Summer 2028", "intent to return to the degree program
 after the internship". Postings write these as prose; an advisor reads them against the
 student's expected graduation (or, when the profile gives none, the year of the programme and its
-usual length, said as estimated). Any other text is left to the word matching of matcher.rules.text.
+usual length, said as estimated). Texts about how far into the programme a student is ("a senior
+PhD student", "at least one year of graduate coursework completed") are read against the year of
+the programme (or the start of a current role as a student, said as inferred).
+Any other text is left to the word matching of matcher.rules.text.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import NamedTuple
 
 from matcher.knowledge.text import fold
 from matcher.models import Profile, Stage
+from matcher.rules.enrolment import current_study_role
 
 USUAL_YEARS = {Stage.BACHELORS: (3, 4), Stage.MASTERS: (1, 2), Stage.PHD: (3, 6), Stage.POSTDOC: (1, 3)}
 """A programme's shortest and longest usual length in years (a UK PhD takes three or four, a US
@@ -25,6 +29,14 @@ _RETURN = re.compile(r"\b(return|returning|go back|going back)\b.*\b(degree|scho
 _FINAL = re.compile(r"\b(penultimate|final|last|second to last)\b.*\byear\b")
 _PENULTIMATE = re.compile(r"\b(penultimate|second to last|last two|final two)\b")
 _GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*)\b")
+_SENIOR = re.compile(r"\b(senior|later year|late stage|advanced|upper year)\b.*\b(phd|doctoral|graduate|student|candidate)")
+_COMPLETED = re.compile(
+    r"\b(?:at least )?(one|two|three|1|2|3) (?:full )?years? of (?:graduate|doctoral|phd|masters?) (?:level )?"
+    r"(?:coursework|study|studies|school|program|programme|research)\b"
+)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
+SENIOR_YEAR = 3
+"""A "senior" PhD student is in the third year or later (the later half of a usual programme)."""
 _SEASONS = {"winter": (12, 2), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _MONTHS = "january february march april may june july august september october november december".split()
 _PERIOD = re.compile(r"\b((?:(?:winter|spring|summer|fall|autumn|" + "|".join(_MONTHS) + r")\s+)+)(20\d\d)\b")
@@ -131,3 +143,32 @@ def judge_graduation(text: str, profile: Profile, today: date) -> GraduationVerd
     if inside[0] != inside[1]:
         return None  # the estimate holds at one end only: too little to judge
     return GraduationVerdict(inside[0], rule, grad.shown, grad.estimated)
+
+
+def year_in_programme(profile: Profile, today: date) -> tuple[int, str, bool] | None:
+    """(the year of the programme the student is in, where that comes from, whether inferred)."""
+    if profile.degree.year is not None:
+        return profile.degree.year, f"degree.year {profile.degree.year}", False
+    role = current_study_role(profile)
+    if role is None or role.start is None or role.start > today:
+        return None
+    year = (today - role.start).days // 365 + 1
+    return year, f"year {year} since the role '{role.role}' began {role.start:%Y-%m}", True
+
+
+def judge_standing(text: str, profile: Profile, today: date) -> GraduationVerdict | None:
+    """The verdict on a text about how far into the programme the student is; None for a text
+    about something else, or when the profile does not say."""
+    folded = fold(text)
+    senior, completed = _SENIOR.search(folded), _COMPLETED.search(folded)
+    if not (senior or completed) or not profile.degree.enrolled:
+        return None
+    found = year_in_programme(profile, today)
+    if found is None:
+        return None
+    year, shown, inferred = found
+    if completed:
+        # By the internship (the summer after this academic year) a student in year N has done N.
+        needed = _NUMBERS[completed.group(1)]
+        return GraduationVerdict(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
+    return GraduationVerdict(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)

@@ -7,6 +7,8 @@ Each wanted term is matched against the profile's skills, its degree field and t
 research shows (a role's topics, its papers' venue areas: said as inferred) through the term
 catalogue (aliases, narrower terms, fuzzy spelling); compounds are split on both sides, so
 "C/C++" asks for C and C++. `any` is met by one; `all` and `min` give partial credit for some.
+A profile that lists no skills, and whose research shows none of those asked, is unknown: it has
+not said, which is not the same as not having them.
 """
 
 from __future__ import annotations
@@ -85,8 +87,11 @@ class SkillsRule(Rule[SkillsCriterion]):
         self._best: dict[str, TermMatch] = {}
         self.has: Memo[str, bool] = Memo(lambda term: self.best(term).found)
         """Term -> whether the profile has it (as `best` finds it), found on first lookup."""
-        self._assessed: Memo[tuple[int, int], Assessment] = Memo(lambda pair: _assessment(*pair))
-        """(terms found, terms needed) -> their assessment."""
+        self._assessed: Memo[tuple[int, int], Assessment] = Memo(
+            lambda pair: _assessment(*pair) if pair[0] or self.profile.skills else (Verdict.UNKNOWN, 0.0)
+        )
+        """(terms found, terms needed) -> their assessment; unknown for none found in a profile
+        that lists no skills."""
 
     @classmethod
     def read(
@@ -132,8 +137,10 @@ class SkillsRule(Rule[SkillsCriterion]):
             rule += f", or any other kind of {c.examples_of} (the list gives examples)"
         matches = [self.best(w) for w in wanted]
         found = [m for m in matches if m.found]
-        verdict, credit = _assessment(len(found), _needed(c, wanted))
+        verdict, credit = self._assessed[len(found), _needed(c, wanted)]
         evidence = "; ".join(self._described(m) for m in matches)
+        if verdict is Verdict.UNKNOWN:
+            evidence = f"the profile lists no skills, and its research names none of these ({evidence})"
         return judgement(
             verdict,
             rule,

@@ -26,7 +26,7 @@ from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
 from matcher.rules.evidence import field_evidence, supports
-from matcher.rules.graduation import judge_graduation
+from matcher.rules.graduation import judge_graduation, judge_standing
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
 RULE = "text: its content words found in skills, interests or statement"
@@ -84,7 +84,7 @@ class TextRule(Rule[TextCriterion]):
         return TextCriterion(value.strip())
 
     def judge(self, c: TextCriterion, posting: Posting | None) -> Judgement:
-        timing = judge_graduation(c.text, self.profile, self.today)
+        timing = judge_graduation(c.text, self.profile, self.today) or judge_standing(c.text, self.profile, self.today)
         if timing is not None:
             how = "estimated" if timing.estimated else "inferred"
             verdict = Verdict.MET if timing.met else Verdict.UNMET
