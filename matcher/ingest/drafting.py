@@ -13,12 +13,13 @@ import matcher.ingest.dates as dates
 import matcher.ingest.metadata as metadata
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
-from matcher.ingest.degree_phrases import asks_for_a_degree, degree_qualification, stages_in
-from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
+from matcher.ingest.degree_phrases import ANY_STAGE, asks_for_a_degree, degree_qualification, stages_in
+from matcher.ingest.qualification_phrases import qualifications_from, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, classify_heading, pieces_of
 from matcher.ingest.source_lines import Page, SourceLine, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
+from matcher.models import Stage
 
 PREFERRED_MARKERS = re.compile(
     r"\b(is a plus|are a plus|an? (?:big |strong |great |huge )?plus|is preferred|are preferred|preferred|desired|desirable|"
@@ -113,9 +114,7 @@ def _run_on_items(sentence: str) -> list[str]:
 
 def asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
-    return bool(
-        asks_for_a_degree(sentence) or venues_in(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence)
-    )
+    return bool(asks_for_a_degree(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
 
 
 POSTING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -154,10 +153,10 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     pieces = pieces_of(page.lines)
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
-    if not any("degree" in q or "any_of" in q for q in required):
-        title_degree = degree_qualification(posting["title"], enrolment_from_text=False)
-        if title_degree and stages_in(posting["title"]):  # "PhD Research Intern": the title's stage is asked
-            required.insert(0, {**title_degree, "quote": posting["title"]})
+    _title_and_any_stage(required, posting["title"])
+    for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
+        if qualification.pop(ANY_STAGE, False):
+            preferred[index] = {"text": qualification["quote"], "quote": qualification["quote"]}
     asked = " ".join(p.text for p in pieces if p.section in QUALIFICATION_SECTIONS) or text
     topics = _topics(f"{posting['title']}. {asked}")
     if topics:
@@ -181,9 +180,14 @@ def _qualifications(
         # the title line asks for nothing ("... Graduate Student Research Program" names a
         # programme); a title's stage is read in draft_posting when nothing else asks for a degree
         loose = piece.section in (NO_HEADING, UNKNOWN) and fold(piece.text) != fold(draft.posting["title"])
-        candidates = sentences(piece.text, run_on=in_section) if in_section or loose else []
+        # a programme described under "About" or "Job description" may say whom it is for there
+        # ("This internship is meant for Master 1 students"): read for a degree only
+        described = piece.section == "about" and not sectioned
+        candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described else []
         placed = False
         for sentence in candidates:
+            if described and not asks_for_a_degree(sentence):
+                continue
             if not in_section and not (asks(sentence) if not sectioned else asks_for_a_degree(sentence)):
                 continue
             if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
@@ -203,6 +207,21 @@ def _qualifications(
             tag = "" if piece.section in (NO_HEADING, UNKNOWN) else f"  [{piece.section.replace('_', ' ')}]"
             draft.unplaced.append(f"line {piece.number}: {piece.text}{tag}")
     return required, preferred
+
+
+def _title_and_any_stage(required: list[dict[str, Any]], title: str) -> None:
+    """A degree "of any stage" ("pursuing a degree in CS") takes the stages the posting names
+    elsewhere: in another degree item, or else in its title ("PhD Research Intern"). With no degree
+    item at all, the title's stage is what is asked."""
+    named = [s for q in required if "degree" in q and not q.get(ANY_STAGE) for s in q["degree"]["stage"]]
+    title_degree = degree_qualification(title, enrolment_from_text=False) if stages_in(title) else None
+    if not named and not any("any_of" in q for q in required) and title_degree:
+        named = title_degree["degree"]["stage"]
+        if not any("degree" in q for q in required):
+            required.insert(0, {**title_degree, "quote": title})
+    for qualification in required:
+        if qualification.pop(ANY_STAGE, False) and named:
+            qualification["degree"]["stage"] = [s.label for s in Stage if s.label in named]
 
 
 def _degree_alternatives(quals: list[dict[str, Any]]) -> bool:

@@ -1,0 +1,80 @@
+"""ingest on posting shapes beyond the tune split (issue 20, third round): the general rules the
+drafter follows, each on a small posting written inline, none copied from the corpus."""
+
+from __future__ import annotations
+
+from matcher.ingest import draft_posting
+from matcher.loading import posting_from_yaml
+from matcher.models import DegreeCriterion, Posting, PublicationsCriterion, SkillsCriterion
+
+
+def drafted(text: str) -> Posting:
+    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+
+
+def degrees(posting: Posting) -> list[DegreeCriterion]:
+    return [q.criterion for q in posting.required if isinstance(q.criterion, DegreeCriterion)]
+
+
+def stages(posting: Posting) -> set[str]:
+    return {s.label for d in degrees(posting) for s in d.stages}
+
+
+def skills(quals) -> set[str]:
+    return {t.lower() for q in quals if isinstance(q.criterion, SkillsCriterion) for t in q.criterion.terms}
+
+
+def test_a_degree_without_a_stage_is_any_stage() -> None:
+    text = "# Intern Robotics\n\n## Your profile\n\n- You are pursuing a degree in Computer Science or a related field.\n"
+    (degree,) = degrees(drafted(text))
+    assert {s.label for s in degree.stages} == {"bachelors", "masters", "phd"}
+    assert list(degree.fields) == ["computer science"] and degree.related_fields and degree.enrolled
+
+
+def test_a_degree_without_a_stage_takes_the_stages_named_elsewhere() -> None:
+    text = (
+        "# Research Intern\n\n## Requirements\n\n- Enrolled in a Master's or PhD programme in physics.\n"
+        "- Applicants must be registered students at a university.\n"
+    )
+    assert stages(drafted(text)) == {"masters", "phd"}
+    assert stages(drafted("# PhD Research Intern\n\n## Requirements\n\n- Officially enrolled at your university.\n")) == {"phd"}
+
+
+def test_a_preferred_degree_of_any_stage_is_text() -> None:
+    text = "# Intern\n\n## Preferred qualifications\n\n- Currently enrolled in a full-time degree program.\n"
+    posting = drafted(text)
+    assert not any(isinstance(q.criterion, DegreeCriterion) for q in posting.preferred)
+    assert len(posting.preferred) == 1
+
+
+def test_an_advanced_degree_and_french_master_years() -> None:
+    assert stages(drafted("# Intern\n\n## Requirements\n\n- Pursuing an advanced degree in statistics.\n")) == {"masters", "phd"}
+    assert stages(drafted("# M1/M2 Internship in Machine Learning\n\nA project on verification.\n")) == {"masters"}
+    assert stages(drafted("# Chip Intern\n\n## Requirements\n\n- Experience with the Apple M2 chip.\n")) == set()
+
+
+def test_whom_a_programme_is_for_said_in_prose() -> None:
+    text = (
+        "Summer Scholarships\n\nEach year we make 100 offers to promising undergraduates in the later years of study.\n"
+    )
+    (degree,) = degrees(drafted(text))
+    assert [s.label for s in degree.stages] == ["bachelors"] and not degree.fields
+    described = "# Internship\n\n## Job description\n\nThis internship is meant for Master 1 students.\n"
+    assert stages(drafted(described)) == {"masters"}
+
+
+def test_an_audience_that_is_only_the_usual_one_asks_for_no_stage() -> None:
+    text = (
+        "# Research Internship\n\nThe internships are mainly aimed at undergraduates, but we also welcome "
+        "professional engineers.\n"
+    )
+    assert stages(drafted(text)) == set()
+
+
+def test_venues_the_team_publishes_at_are_not_asked() -> None:
+    text = (
+        "Research Intern\n\nOur researchers publish regularly at venues such as ACL, EMNLP and ICML.\n\n"
+        "Candidates must be PhD students in NLP.\n"
+    )
+    posting = drafted(text)
+    assert not any(isinstance(q.criterion, PublicationsCriterion) for q in posting.required + posting.preferred)
