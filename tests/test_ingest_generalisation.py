@@ -54,9 +54,7 @@ def test_an_advanced_degree_and_french_master_years() -> None:
 
 
 def test_whom_a_programme_is_for_said_in_prose() -> None:
-    text = (
-        "Summer Scholarships\n\nEach year we make 100 offers to promising undergraduates in the later years of study.\n"
-    )
+    text = "Summer Scholarships\n\nEach year we make 100 offers to promising undergraduates in the later years of study.\n"
     (degree,) = degrees(drafted(text))
     assert [s.label for s in degree.stages] == ["bachelors"] and not degree.fields
     described = "# Internship\n\n## Job description\n\nThis internship is meant for Master 1 students.\n"
