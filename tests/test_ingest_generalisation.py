@@ -76,3 +76,21 @@ def test_venues_the_team_publishes_at_are_not_asked() -> None:
     )
     posting = drafted(text)
     assert not any(isinstance(q.criterion, PublicationsCriterion) for q in posting.required + posting.preferred)
+
+
+def test_the_title_is_the_heading_that_names_a_job_without_board_decorations() -> None:
+    pitch = "## Why Acme?\n\nAcme is the best place to work, and we say so at length here.\n\n# Research Intern - Master's\n"
+    assert drafted(pitch).title == "Research Intern - Master's"
+    board = "# Urgent! Vision Internship (M/F) in Lyon | Acme | JobBoard\n\n## Vision Internship (M/F)\n\nText.\n"
+    assert drafted(board).title == "Vision Internship (M/F)"
+    assert drafted("München: Intern Perception (f/m/x)\nApply now\n").title == "Intern Perception (f/m/x)"
+
+
+def test_a_page_title_naming_the_programme_over_a_section_heading() -> None:
+    page = "<html><head><title>How to apply - Acme Summer Program</title></head><body><h2>Target</h2><p>Text.</p></body></html>"
+    assert drafted(page).title == "Acme Summer Program"
+
+
+def test_a_word_such_as_programming_does_not_make_a_line_the_title() -> None:
+    text = "Training techniques for translation\n\nStrong programming skills are a requirement.\n"
+    assert drafted(text).title == "Training techniques for translation"

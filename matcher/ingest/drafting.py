@@ -11,12 +11,14 @@ from typing import Any
 
 import matcher.ingest.dates as dates
 import matcher.ingest.metadata as metadata
+import matcher.ingest.organisation as organisation
+import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
 from matcher.ingest.degree_phrases import ANY_STAGE, asks_for_a_degree, degree_qualification, stages_in
 from matcher.ingest.qualification_phrases import qualifications_from, skills_in
-from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, classify_heading, pieces_of
-from matcher.ingest.source_lines import Page, SourceLine, read_page
+from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
+from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.models import Stage
@@ -245,17 +247,19 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
     lines = [line.text for line in page.lines]
     found = metadata.Metadata()
     ld = page.job_postings[0] if page.job_postings else {}
-    title_index = _title_index(page.lines)
+    title_index = titles.title_index(page.lines)
     title = ld.get("title") or page.front_matter.get("title")
+    if title_index is not None and not title and not titles.JOB_WORDS.search(lines[title_index]):
+        title = titles.page_title_part(page)  # "How to apply - Swiss Summer Program" over a heading "Target"
     if not title and title_index is not None:
-        title = lines[title_index]
+        title = titles.clean_title(lines[title_index], page.lines, title_index)
         found.used.add(title_index)
     elif title and title_index is not None and fold(lines[title_index]) == fold(str(title)):
         found.used.add(title_index)
-    title = str(title or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
-    found.fields["title"] = re.sub(r"^-\s+", "", title)[:150]
-    organisation, org_index = metadata.organisation_in(page, lines, title_index)
-    found.fields["organization"] = organisation
+    title = str(title or titles.page_title_part(page) or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
+    found.fields["title"] = titles.clean_title(title, [], None)
+    employer, org_index = organisation.organisation_in(page, lines, title_index)
+    found.fields["organization"] = employer
     if org_index is not None:
         found.used.add(org_index)
     places = _places(page, lines, title_index, found)
@@ -269,21 +273,6 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
     if pay or written:
         found.fields["pay"] = pay or written[0]  # type: ignore[index]
     return found
-
-
-def _title_index(lines: list[SourceLine]) -> int | None:
-    """The line that names the job: the first heading-like line near the top that is not a section
-    heading, a date or a facts line; failing that, the first short line saying intern."""
-    top = lines[:6]
-    for index, line in enumerate(top):
-        if line.marked_heading and classify_heading(line.text) is None and len(line.text) < 150:
-            return index
-    for index, line in enumerate(top):
-        text = line.text
-        if re.search(r"\b(intern|internship|student researcher|fellowship|programme|program)", text, re.I) and len(text) < 150:
-            if not classify_heading(text) and not re.search(r"\b(apply|by|posted)\b", text, re.I):
-                return index
-    return 0 if lines and len(lines[0].text) < 150 and not classify_heading(lines[0].text) else None
 
 
 LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.IGNORECASE)
@@ -301,7 +290,7 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
     start = title_index if title_index is not None else 0
     if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
         for index in range(start, min(start + 6, len(lines))):
-            if len(lines[index]) < 120 and not metadata.dates_in(lines[index]) or "·" in lines[index]:
+            if len(lines[index]) < 120 and not dates.dates_in(lines[index]) or "·" in lines[index]:
                 listed = [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
                 if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote": a place ending the title
                     tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+)([A-Z][\w ]+?)\)?\s*$", lines[index])
