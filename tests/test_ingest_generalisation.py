@@ -94,3 +94,47 @@ def test_a_page_title_naming_the_programme_over_a_section_heading() -> None:
 def test_a_word_such_as_programming_does_not_make_a_line_the_title() -> None:
     text = "Training techniques for translation\n\nStrong programming skills are a requirement.\n"
     assert drafted(text).title == "Training techniques for translation"
+
+
+def test_the_employer_from_a_byline_above_the_title_named_again_below() -> None:
+    text = "Acme Daily · 1 month ago\nSummer Intern, PhD Scientist\nAcme Daily is a news organisation.\nNewspapers\n"
+    assert drafted(text).organization == "Acme Daily"
+
+
+def test_a_heading_over_a_paragraph_is_not_a_byline() -> None:
+    page = (
+        "<html><body><h1>2024 Internship at Acme Research Laboratory, Tokyo, Japan</h1><h2>Background</h2>"
+        "<p>" + "Acme Research Laboratory does research on the Internet. " * 4 + "</p></body></html>"
+    )
+    assert drafted(page).organization == "Acme Research Laboratory"
+
+
+def test_a_job_boards_name_is_never_the_employer() -> None:
+    text = "# Urgent! Vision Internship (M/F) in Lyon | Acme | Expertini\n\n## Vision Internship (M/F)\n\nText.\n"
+    assert drafted(text).organization == "Acme"
+
+
+def test_the_employer_from_its_contact_address_as_the_page_writes_it() -> None:
+    text = "# Globex Research Internship\n\nThe Globex programme places students in labs.\n\nQuestions? helpdesk@globex.ca\n"
+    assert drafted(text).organization == "Globex"
+
+
+def test_the_employer_from_an_authors_byline_a_subsidiary_or_a_name_with_its_initials() -> None:
+    blog = "Science scholarships for students\nBy Jane Doe, ACMEO\n2 September 2014\n\nSome text about science.\n"
+    assert drafted(blog).organization == "ACMEO"
+    brand = "# Vision Intern\n\nThe Play brand belongs to Acme Interactive Entertainment, a wholly-owned subsidiary of Acme.\n"
+    assert drafted(brand).organization == "Acme Interactive Entertainment"
+    initials = "# Vision Intern\n\nThe NLP group of GLE (Globex Labs Europe, Grenoble) offers an internship.\n"
+    assert drafted(initials).organization == "Globex Labs Europe"
+    field = "# Vision Intern\n\nWork on Natural Language Processing (NLP) within Globex Labs Europe (GLE).\n"
+    assert drafted(field).organization == "Globex Labs Europe"
+
+
+def test_legal_entity_words_are_not_the_employers_name_but_a_continent_is() -> None:
+    assert drafted("Summer Intern\n\nCompany: Initech Semiconductor Limited\n").organization == "Initech"
+    assert drafted("Summer Intern\n\nCompany: Globex Research America\n").organization == "Globex Research America"
+
+
+def test_an_acronym_opening_the_title_and_named_again() -> None:
+    text = "ACMEU Excellence Summer Research Program\n\nEligibility: students of ACMEU partner schools.\n"
+    assert drafted(text).organization == "ACMEU"
