@@ -138,3 +138,13 @@ def test_legal_entity_words_are_not_the_employers_name_but_a_continent_is() -> N
 def test_an_acronym_opening_the_title_and_named_again() -> None:
     text = "ACMEU Excellence Summer Research Program\n\nEligibility: students of ACMEU partner schools.\n"
     assert drafted(text).organization == "ACMEU"
+
+
+def test_a_degree_sentence_that_goes_on_to_ask_for_skills_gives_both() -> None:
+    text = (
+        "# Research Intern\n\n## Qualifications\n\n- Currently pursuing a PhD in Computer Science, with exposure to "
+        "areas such as: transformers, mixture-of-experts.\n"
+    )
+    posting = drafted(text)
+    assert stages(posting) == {"phd"}
+    assert skills(posting.required) == {"transformers", "mixture-of-experts"}
