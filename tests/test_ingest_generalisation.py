@@ -152,8 +152,8 @@ def test_a_degree_sentence_that_goes_on_to_ask_for_skills_gives_both() -> None:
 
 def test_question_shaped_and_european_headings_open_their_sections() -> None:
     text = (
-        "# Intern Perception\n\nWhat awaits you?\n- You will run simulations in Python.\n\nWhat should you bring along?\n"
-        "- You have strong knowledge of Python and Linux.\n\nWhat you'll gain\n- Practice with Kubernetes.\n"
+        "# Intern Perception\n\nWhat awaits you?\n- You will gain experience with Docker.\n\nWhat should you bring along?\n"
+        "- You have strong knowledge of Python and Linux.\n\nWhat you'll gain\n- Experience with Kubernetes.\n"
     )
     posting = drafted(text)
     assert skills(posting.required) == {"python", "linux"}
