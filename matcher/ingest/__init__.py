@@ -9,7 +9,7 @@ metadata (organisation, places, dates, pay), drafting (the draft and its account
 """
 
 from matcher.ingest.drafting import Draft, draft_posting, draft_yaml, sentences, slug
-from matcher.ingest.metadata import UNKNOWN_ORGANIZATION
+from matcher.ingest.organisation import UNKNOWN_ORGANIZATION
 from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
 from matcher.ingest.sections import split_run_on
 from matcher.ingest.source_lines import detect_format

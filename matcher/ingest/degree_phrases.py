@@ -16,20 +16,25 @@ from matcher.models import Stage
 _NOT_LETTER_BEFORE = r"(?<![A-Za-z])"
 _NOT_LETTER_AFTER = r"(?![A-Za-z])"
 STAGE_PHRASES: tuple[tuple[str, tuple[Stage, ...]], ...] = (
-    (r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies|level)|grad\s+students?", (Stage.MASTERS, Stage.PHD)),
+    (
+        r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies|level)|grad\s+students?|advanced\s+degrees?",
+        (Stage.MASTERS, Stage.PHD),
+    ),
     (r"ph\.?\s?d\.?s?|doctoral|doctorate|d\.?\s?phil", (Stage.PHD,)),
     (r"post-?docs?|postdoctoral", (Stage.POSTDOC,)),
-    (r"master['’]?s?|m\.\s?sc\.?|msc|m\.s\.|ms|mba|m\.?\s?eng|mphil|m\.?\s?tech|mres", (Stage.MASTERS,)),
+    (r"master['’]?s?|m\.\s?sc\.?|msc|m\.s\.|ms|mba|m\.?\s?eng|mphil|m\.?\s?tech|mres|m[12]", (Stage.MASTERS,)),
     (r"bachelor['’]?s?|b\.\s?sc\.?|bsc|b\.s\.|bs|b\.?\s?eng|b\.?\s?tech|undergraduates?|undergrad", (Stage.BACHELORS,)),
 )
-"""How postings write each stage (tried in this order). "Graduate students" are Masters and PhD
-students (US usage); "undergraduate" is a Bachelors student."""
+"""How postings write each stage (tried in this order). "Graduate students" and "an advanced degree"
+are Masters and PhD (US usage); "undergraduate" is a Bachelors student; "M1/M2" are the two years of
+a French master's."""
 STAGE_WORD = re.compile(
     "|".join(f"{_NOT_LETTER_BEFORE}(?P<s{i}>{pattern}){_NOT_LETTER_AFTER}" for i, (pattern, _) in enumerate(STAGE_PHRASES)),
     re.IGNORECASE,
 )
-AMBIGUOUS_ABBREVIATIONS = frozenset({"ms", "bs", "mba"})
-"""Stage abbreviations that are other words too ("MS Office"): a stage only beside degree words."""
+AMBIGUOUS_ABBREVIATIONS = frozenset({"ms", "bs", "mba", "m1", "m2"})
+"""Stage abbreviations that are other words too ("MS Office", "Apple M2"): a stage only beside
+degree words."""
 DEGREE_CONTEXT = re.compile(
     r"\b(degree|program|programme|pursuing|enrolled|enrol|student|students|candidate|candidacy|studies|study|course|"
     r"graduat\w*|major|diploma|qualification)\b",
@@ -107,7 +112,7 @@ VAGUE_FIELD = re.compile(
 )
 DEGREE_THEN_IN = re.compile(
     r"^(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
-    r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b)",
+    r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b|(?:the\s+)?(?:\w+\s+)?(?:stages?|years?)\b)",
     re.IGNORECASE,
 )
 """The fields follow the stage and its degree words: "PhD degree in", "MSc or PhD studies in"."""
@@ -126,7 +131,8 @@ def _field_name(written: str) -> str:
 def fields_in(text: str) -> tuple[list[str], bool]:
     """Fields a degree sentence names after its (last) stage, and whether it says "or related"."""
     mentions = list(STAGE_WORD.finditer(text))
-    start = mentions[-1].end() if mentions else 0
+    unstaged = None if mentions else re.search(r"\b(?:degree|program|programme|studies)\b", text, re.IGNORECASE)
+    start = mentions[-1].end() if mentions else unstaged.start() if unstaged else 0
     after = DEGREE_THEN_IN.match(text[start:])
     if not after:
         return [], bool(RELATED.search(text))
@@ -168,11 +174,28 @@ OR_STAGE_WITH = re.compile(
 )
 
 
+ANY_DEGREE = re.compile(
+    r"\b(?:pursuing|enrolled|registered|studying|working towards?)\b[^.;]{0,40}?"
+    r"\b(?:degree|university|college|academic institution|institution of higher education)\b|"
+    r"\b(?:registered|enrolled)\s+(?:university\s+)?students?\b",
+    re.IGNORECASE,
+)
+"""A degree asked for without its stage: "pursuing a degree in Computer Science", "officially enrolled
+at your university", "registered students at a university"."""
+ANY_STAGE = "any_stage"
+"""Set on a degree drafted from ANY_DEGREE: every stage, unless another degree of the posting names
+its stages (drafting.narrow_any_stage). Not a key of the posting format; drafting removes it."""
+
+
 def degree_qualification(text: str, enrolment_from_text: bool = True) -> dict[str, Any] | None:
-    """The degree qualification a sentence asks for, or None when it names no stage in a degree sense."""
+    """The degree qualification a sentence asks for, or None when it names no stage in a degree sense
+    and asks for no degree of any stage."""
     stages = stages_in(text)
     if not stages:
-        return None
+        if not ANY_DEGREE.search(text) or NOT_ABOUT_THE_DEGREE.search(text) or EXCLUDED_AFTER.search(text):
+            return None
+        degree = _degree(text, [Stage.BACHELORS, Stage.MASTERS, Stage.PHD], enrolment_from_text)
+        return {"degree": {**degree, "enrolled": True}, ANY_STAGE: True}
     exceptional = EXCEPTIONAL.search(text)
     alternative = OR_STAGE_WITH.search(text)
     if exceptional and stages_in(exceptional.group("stage")):
@@ -210,8 +233,24 @@ def _degree(text: str, stages: list[Stage], enrolment_from_text: bool) -> dict[s
     return degree
 
 
+AUDIENCE = re.compile(
+    r"\b(?:for|to|at)\s+(?:[\w'’-]+\s+){0,3}?(?:(?:post-?|under)?graduates|undergrads|"
+    r"(?:ph\.?\s?d\.?|doctoral|master['’]?s?|m[12]|bachelor['’]?s?|graduate|undergraduate)(?:\s+[12])?\s+(?:students|candidates))\b",
+    re.IGNORECASE,
+)
+"""Who a programme is for, said in prose: "offers to promising undergraduates", "an initiative for
+international undergraduates", "meant for Master 1 students"."""
+HEDGED = re.compile(r"\b(mainly|mostly|primarily|typically|usually|especially|particularly|not limited to|also)\b", re.I)
+"""An audience that is only the usual one ("mainly aimed at undergraduates, ... also interested in
+professional engineers") asks for no stage."""
+
+
 def asks_for_a_degree(text: str) -> bool:
     """Whether a sentence outside the qualifications asks for a degree (not "our PhD researchers")."""
-    return bool(stages_in(text)) and bool(
+    if not stages_in(text):
+        return bool(ANY_DEGREE.search(text)) and not NOT_ABOUT_THE_DEGREE.search(text)
+    return bool(
         re.search(r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to)\b", text, re.I)
+        or AUDIENCE.search(text)
+        and not HEDGED.search(text)
     )

@@ -11,14 +11,17 @@ from typing import Any
 
 import matcher.ingest.dates as dates
 import matcher.ingest.metadata as metadata
+import matcher.ingest.organisation as organisation
+import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
-from matcher.ingest.degree_phrases import asks_for_a_degree, degree_qualification, stages_in
-from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
-from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, classify_heading, pieces_of
-from matcher.ingest.source_lines import Page, SourceLine, read_page
+from matcher.ingest.degree_phrases import ANY_STAGE, asks_for_a_degree, degree_qualification, stages_in
+from matcher.ingest.qualification_phrases import qualifications_from, skills_in
+from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
+from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
+from matcher.models import Stage
 
 PREFERRED_MARKERS = re.compile(
     r"\b(is a plus|are a plus|an? (?:big |strong |great |huge )?plus|is preferred|are preferred|preferred|desired|desirable|"
@@ -113,9 +116,7 @@ def _run_on_items(sentence: str) -> list[str]:
 
 def asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
-    return bool(
-        asks_for_a_degree(sentence) or venues_in(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence)
-    )
+    return bool(asks_for_a_degree(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
 
 
 POSTING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -154,10 +155,10 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     pieces = pieces_of(page.lines)
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
-    if not any("degree" in q or "any_of" in q for q in required):
-        title_degree = degree_qualification(posting["title"], enrolment_from_text=False)
-        if title_degree and stages_in(posting["title"]):  # "PhD Research Intern": the title's stage is asked
-            required.insert(0, {**title_degree, "quote": posting["title"]})
+    _title_and_any_stage(required, posting["title"])
+    for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
+        if qualification.pop(ANY_STAGE, False):
+            preferred[index] = {"text": qualification["quote"], "quote": qualification["quote"]}
     asked = " ".join(p.text for p in pieces if p.section in QUALIFICATION_SECTIONS) or text
     topics = _topics(f"{posting['title']}. {asked}")
     if topics:
@@ -181,9 +182,14 @@ def _qualifications(
         # the title line asks for nothing ("... Graduate Student Research Program" names a
         # programme); a title's stage is read in draft_posting when nothing else asks for a degree
         loose = piece.section in (NO_HEADING, UNKNOWN) and fold(piece.text) != fold(draft.posting["title"])
-        candidates = sentences(piece.text, run_on=in_section) if in_section or loose else []
+        # a programme described under "About" or "Job description" may say whom it is for there
+        # ("This internship is meant for Master 1 students"): read for a degree only
+        described = piece.section == "about" and not sectioned
+        candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described else []
         placed = False
         for sentence in candidates:
+            if described and not asks_for_a_degree(sentence):
+                continue
             if not in_section and not (asks(sentence) if not sectioned else asks_for_a_degree(sentence)):
                 continue
             if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
@@ -203,6 +209,21 @@ def _qualifications(
             tag = "" if piece.section in (NO_HEADING, UNKNOWN) else f"  [{piece.section.replace('_', ' ')}]"
             draft.unplaced.append(f"line {piece.number}: {piece.text}{tag}")
     return required, preferred
+
+
+def _title_and_any_stage(required: list[dict[str, Any]], title: str) -> None:
+    """A degree "of any stage" ("pursuing a degree in CS") takes the stages the posting names
+    elsewhere: in another degree item, or else in its title ("PhD Research Intern"). With no degree
+    item at all, the title's stage is what is asked."""
+    named = [s for q in required if "degree" in q and not q.get(ANY_STAGE) for s in q["degree"]["stage"]]
+    title_degree = degree_qualification(title, enrolment_from_text=False) if stages_in(title) else None
+    if not named and not any("any_of" in q for q in required) and title_degree:
+        named = title_degree["degree"]["stage"]
+        if not any("degree" in q for q in required):
+            required.insert(0, {**title_degree, "quote": title})
+    for qualification in required:
+        if qualification.pop(ANY_STAGE, False) and named:
+            qualification["degree"]["stage"] = [s.label for s in Stage if s.label in named]
 
 
 def _degree_alternatives(quals: list[dict[str, Any]]) -> bool:
@@ -226,17 +247,19 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
     lines = [line.text for line in page.lines]
     found = metadata.Metadata()
     ld = page.job_postings[0] if page.job_postings else {}
-    title_index = _title_index(page.lines)
+    title_index = titles.title_index(page.lines)
     title = ld.get("title") or page.front_matter.get("title")
+    if title_index is not None and not title and not titles.JOB_WORDS.search(lines[title_index]):
+        title = titles.page_title_part(page)  # "How to apply - Swiss Summer Program" over a heading "Target"
     if not title and title_index is not None:
-        title = lines[title_index]
+        title = titles.clean_title(lines[title_index], page.lines, title_index)
         found.used.add(title_index)
     elif title and title_index is not None and fold(lines[title_index]) == fold(str(title)):
         found.used.add(title_index)
-    title = str(title or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
-    found.fields["title"] = re.sub(r"^-\s+", "", title)[:150]
-    organisation, org_index = metadata.organisation_in(page, lines, title_index)
-    found.fields["organization"] = organisation
+    title = str(title or titles.page_title_part(page) or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
+    found.fields["title"] = titles.clean_title(title, [], None)
+    employer, org_index = organisation.organisation_in(page, lines, title_index)
+    found.fields["organization"] = employer
     if org_index is not None:
         found.used.add(org_index)
     places = _places(page, lines, title_index, found)
@@ -250,21 +273,6 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
     if pay or written:
         found.fields["pay"] = pay or written[0]  # type: ignore[index]
     return found
-
-
-def _title_index(lines: list[SourceLine]) -> int | None:
-    """The line that names the job: the first heading-like line near the top that is not a section
-    heading, a date or a facts line; failing that, the first short line saying intern."""
-    top = lines[:6]
-    for index, line in enumerate(top):
-        if line.marked_heading and classify_heading(line.text) is None and len(line.text) < 150:
-            return index
-    for index, line in enumerate(top):
-        text = line.text
-        if re.search(r"\b(intern|internship|student researcher|fellowship|programme|program)", text, re.I) and len(text) < 150:
-            if not classify_heading(text) and not re.search(r"\b(apply|by|posted)\b", text, re.I):
-                return index
-    return 0 if lines and len(lines[0].text) < 150 and not classify_heading(lines[0].text) else None
 
 
 LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.IGNORECASE)
@@ -282,7 +290,7 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
     start = title_index if title_index is not None else 0
     if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
         for index in range(start, min(start + 6, len(lines))):
-            if len(lines[index]) < 120 and not metadata.dates_in(lines[index]) or "·" in lines[index]:
+            if len(lines[index]) < 120 and not dates.dates_in(lines[index]) or "·" in lines[index]:
                 listed = [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
                 if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote": a place ending the title
                     tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+)([A-Z][\w ]+?)\)?\s*$", lines[index])

@@ -162,6 +162,15 @@ ON_SITE = re.compile(
 """Asking to work at a place. "In person" alone is not ("communicate in writing and in person")."""
 
 
+DEGREE_AND_SKILLS = re.compile(
+    r"(?:,\s*|\s+)(?:and\s+)?(?:have|has|having|possess|with)\s+(?:at\s+least\s+)?(?:[\w+-]+\s+){0,4}?"
+    r"(?:experience|exposure|knowledge|familiarity|background|skills|proficiency)\b",
+    re.IGNORECASE,
+)
+"""Where a degree sentence goes on to ask for skills: "..., and have at least 1 year of experience
+with ...", "..., with exposure to areas such as: ..."."""
+
+
 def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     """Qualifications one requirement sentence asks for; a text qualification when nothing else."""
     quals: list[dict[str, Any]] = []
@@ -188,10 +197,12 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
         named = places_named_in(text) or list(places)
         if named:
             quals.append({"location": {"on_site": named}})
-    if not quals:
-        skills = skills_in(text)
+    asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
+    if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
+        tail = text[asked_too.start() :] if asked_too else text
+        skills = skills_in(tail)
         if skills:
-            mode = "any" if OR_GROUP.search(text) and len(skills) > 1 else "all"
+            mode = "any" if OR_GROUP.search(tail) and len(skills) > 1 else "all"
             quals.append({"skills": {mode: skills}})
     if not quals:
         quals.append({"text": text})

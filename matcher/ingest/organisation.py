@@ -1,0 +1,204 @@
+"""Who posts: the employer a student would name, from a page's JSON-LD, its facts lines
+("Company: ..."), its title line ("... at Acme"), the byline near its title, its prose ("About
+Acme", "Acme is hiring", "Within Acme Research (AR)"), its page title, the domain of its contact
+address, or an acronym its title opens with. Names of job boards are never the employer."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.ingest.dates import dates_in
+from matcher.ingest.metadata import normalise_place, places_in, vocabulary
+from matcher.ingest.sections import classify_heading
+from matcher.ingest.source_lines import Page
+from matcher.knowledge.places import gazetteer
+from matcher.knowledge.terms import catalogue as term_catalogue
+from matcher.knowledge.text import fold
+
+UNKNOWN_ORGANIZATION = "(organisation not found: fill in)"
+
+ORG_NOISE = re.compile(
+    r"\s*(?:\b(?:inc|llc|ltd|limited|gmbh|s\.?a\.?r\.?l|s\.?a|corp|corporation|plc|ag|co|r&d|internships?|careers|jobs|"
+    r"technologies|semiconductor|holdings|incorporated)\b\.?|"
+    r"\.com|\.org)\s*$",
+    re.IGNORECASE,
+)
+FACT_KEY = re.compile(r"^(company|employer|organi[sz]ation|hiring organi[sz]ation|institution)\s*:\s*(.+)$", re.IGNORECASE)
+NOT_AN_ORGANISATION = re.compile(
+    r"\b(posted|salary|remote|full-time|part-time|internships?|intern|deadline|hybrid|on site|in person|apply|no salary|"
+    r"programs?|programmes?)\b|\d",
+    re.I,
+)
+
+
+CONTINENTS = frozenset({"america", "europe", "asia", "africa", "emea", "apac", "pacific", "americas"})
+"""Kept at the end of a name ("Samsung Research America", "Acme Labs Europe"): a research centre's
+name, where a country ends a subsidiary's ("Huawei Finland" is Huawei)."""
+
+
+def clean_organisation(written: str) -> str | None:
+    """ "Qualcomm France S.A.R.L." -> "Qualcomm"; "Huawei Finland R&D" -> "Huawei"."""
+    name = written.strip(" *_.|:-")
+    for _ in range(4):
+        stripped = ORG_NOISE.sub("", name).strip(" ,")
+        words = stripped.split()
+        last = fold(words[-1]) if words else ""
+        if len(words) > 1 and last not in CONTINENTS and (gazetteer().is_region(words[-1]) or last in vocabulary()["cities"]):
+            stripped = " ".join(words[:-1])
+        if stripped == name:
+            break
+        name = stripped
+    return name if name and len(name.split()) <= 8 and name[:1].isupper() else None
+
+
+NAME_WORDS = re.compile(r"(?:[A-Z0-9][\w&.'’-]*|of|for|the|and|de|&)(?:\s+(?:[A-Z0-9][\w&.'’-]*|of|for|the|and|de|&))*")
+"""A name as a byline writes it: capitalised words and their connectors ("Center for X", not
+"Students: start your application here")."""
+
+
+def _recurs(name: str, lines: list[str], index: int) -> bool:
+    """Whether a name is written again on another line: an employer's name is repeated in its own
+    posting; a section heading ("Background") or a board's tag ("Newspapers") is not."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return any(pattern.search(line) for i, line in enumerate(lines) if i != index)
+
+
+def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] | None:
+    """The organisation on the short lines by the title ("Meta · Bellevue, WA", "*Apple*", "Acme ·
+    1 month ago" above it): the line right under the title, or a line the posting names again
+    elsewhere that is not a heading over a paragraph ("Background")."""
+    for index in [*range(title_index + 1, min(title_index + 5, len(lines))), *range(title_index - 1, title_index - 3, -1)]:
+        if index < 0:
+            continue
+        first = re.split(r"\s+[·|•—–-]\s+|\s*\|\s*", lines[index])[0].strip(" *_")
+        if (
+            index != title_index + 1
+            and (index + 1 < len(lines) and len(lines[index + 1]) > 120 or not _recurs(first, lines, index))
+            or len(first.split()) > 5
+            or NOT_AN_ORGANISATION.search(first)
+            or classify_heading(first)
+            or normalise_place(first)
+            or dates_in(first)
+            or not first[:1].isupper()
+            or not NAME_WORDS.fullmatch(first)
+        ):
+            continue
+        name = clean_organisation(first)
+        if name:
+            return name, index
+    return None
+
+
+HIRING = r"(?:hiring|looking for|seeking|recruiting|taking applications|accepting applications|offering)"
+ORG_NAME = r"([A-Z][\w&.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.'-]*){0,6})"
+ORG_PATTERNS = (
+    re.compile(rf"^##?\s*About\s+{ORG_NAME}\s*$"),
+    re.compile(rf"^About\s+{ORG_NAME}\s*:?\s*$"),
+    re.compile(rf"\bJoin\s+{ORG_NAME}\s+as\b"),
+    re.compile(rf"\bat\s+{ORG_NAME}\s*$"),
+    re.compile(rf"\b{ORG_NAME}\s+is\s+an?\s+equal\s+opportunity"),
+    re.compile(rf"^[^.]{{0,80}}\bIntern\w*\b[^.]{{0,60}}?\bat\s+{ORG_NAME}"),
+    re.compile(rf"^{ORG_NAME}(?:['’]s\s[^.]{{0,60}}?)?\s+(?:is|are)\s+(?:now\s+)?{HIRING}"),
+    re.compile(rf"^{ORG_NAME}\s+(?:leads|invites|seeks|offers|wants to|sets out to|aims to)\b"),
+    re.compile(rf"\bWe,\s+(?:the\s+)?{ORG_NAME},\s"),
+    re.compile(rf"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}},\s+{ORG_NAME}\s*$"),
+    re.compile(rf"\b{ORG_NAME},?\s+(?:is\s+)?an?\s+(?:wholly[- ]owned\s+)?subsidiary\s+of\b"),
+    re.compile(rf"\b(?:[Ww]ithin|[Aa]t|[Jj]oin|[Ff]rom)\s+{ORG_NAME}\s+\(([A-Z]{{2,6}})\)"),
+    re.compile(rf"\b([A-Z]{{2,6}})\s+\({ORG_NAME}[,;)]"),
+)
+"""Where prose names the employer: "About AI Impacts", "Join DoorDash as ...", "Research
+Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",
+"Intel's Experience Insights Lab is taking applications", "Nokia Bell Labs leads in ...",
+"We, the BMW Group, offer ...", an author's byline "By Jane Doe, Acme", "Acme, a wholly-owned
+subsidiary of ...", "Within Acme Interactive Entertainment (AIE), ...", "the group of AIE (Acme
+Interactive Entertainment, Paris)" (a name with its initials)."""
+GENERIC_ABOUT = frozenset({"us", "the job", "the team", "the role", "you", "the company", "this role", "the position"})
+NOT_AN_EMPLOYER_START = frozenset(
+    {"our", "we", "this", "the", "you", "your", "each", "every", "applicants", "candidates", "interns", "students", "successful"}
+)
+"""First words of a sentence subject that is not a name ("Our team is looking for ...")."""
+
+
+def _prose_name(name: str) -> bool:
+    words = fold(name).split()
+    return bool(words) and fold(name) not in GENERIC_ABOUT and not (words[0] in NOT_AN_EMPLOYER_START and len(words) < 3)
+
+
+def job_board(name: str) -> bool:
+    """Whether a name is a job board's or aggregator's (posting_vocabulary.yaml), not an employer's."""
+    return fold(name).replace(" ", "") in {fold(b).replace(" ", "") for b in vocabulary()["job_boards"]}
+
+
+def _employer(written: str) -> str | None:
+    name = clean_organisation(written)
+    return None if name is None or job_board(name) or NOT_AN_ORGANISATION.search(name) else name
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _title_line_organisation(line: str) -> str | None:
+    """ "Internship at Acme Lab, Tokyo, Japan", "Vision Intern in Lyon | Acme | JobBoard"."""
+    tail = re.match(r"^(.*\bat\s+[^,]+),\s*(.+)$", line)
+    if tail and places_in(tail.group(2)):
+        line = tail.group(1)
+    at = ORG_PATTERNS[3].search(line)
+    if at and (name := _employer(at.group(1))):
+        return name
+    for part in [p.strip() for p in line.split(" | ")][1:]:
+        if not normalise_place(part) and (name := _employer(part)):
+            return name
+    return None
+
+
+def organisation_in(page: Page, lines: list[str], title_index: int | None) -> tuple[str, int | None]:
+    """The employer, and the line that named it (None when it came from outside the lines)."""
+    return _organisation(page, lines, title_index)
+
+
+def _organisation(page: Page, lines: list[str], title_index: int | None) -> tuple[str, int | None]:
+    for posting in page.job_postings:
+        hiring = posting.get("hiringOrganization")
+        name = hiring.get("name") if isinstance(hiring, dict) else hiring
+        if isinstance(name, str) and clean_organisation(name):
+            return clean_organisation(name) or name, None
+    for index, line in enumerate(lines):
+        fact = FACT_KEY.match(line)
+        if fact or re.fullmatch(r"(company|employer)", line, re.IGNORECASE) and index + 1 < len(lines):
+            name = _employer(fact.group(2) if fact else lines[index + 1])
+            if name:
+                return name, index
+    if title_index is not None:
+        named = _title_line_organisation(lines[title_index])
+        if named:
+            return named, title_index
+        byline = _byline_organisation(lines, title_index)
+        if byline and not job_board(byline[0]):
+            return byline
+    for pattern in ORG_PATTERNS:
+        for index, match in ((i, m) for i, line in enumerate(lines) for m in pattern.finditer(line)):
+            acronym_first = pattern.groups == 2 and match.group(1).isupper() and len(match.group(1)) <= 6
+            written = match.group(2 if acronym_first else 1)
+            if not _prose_name(written) or not (name := _employer(written)):
+                continue
+            acronym = match.group(1 if acronym_first else 2) if pattern.groups == 2 else None
+            if acronym and (_initials(name).upper() != acronym or term_catalogue().resolve(name).canonical):
+                continue  # "Natural Language Processing (NLP)" is a field, not an employer
+            return name, index
+    if page.title:
+        parts = [p.strip() for p in re.split(r"\s+[-–|]\s+|\s+at\s+", page.title)]
+        for part in parts[1:]:
+            if not normalise_place(part) and "." not in part and (name := _employer(part)):
+                return name, None
+    text = "\n".join(lines)
+    for email in re.finditer(r"\b[\w.+-]+@(?:[\w-]+\.)*?([\w-]+)\.(?:(?:ac|co|com|or|ne|gov|edu)\.)?[a-z]{2,6}\b", text):
+        domain = email.group(1)
+        if domain.lower() not in ("gmail", "outlook", "yahoo", "hotmail", "mail", "email", "example") and not job_board(domain):
+            written = re.search(rf"(?<![\w@.-]){re.escape(domain)}(?![\w-])", text, re.IGNORECASE)  # "Mitacs" for mitacs.ca
+            return (written.group(0) if written and written.group(0)[:1].isupper() else domain.capitalize()), None
+    if title_index is not None:  # "EPFL Summer Research Program": an acronym the page names again
+        lead = re.match(r"^([A-Z]{3,6})\b", lines[title_index])
+        if lead and _recurs(lead.group(1), lines, title_index) and not term_catalogue().resolve(lead.group(1)).canonical:
+            return lead.group(1), title_index
+    return UNKNOWN_ORGANIZATION, None

@@ -1,0 +1,71 @@
+"""The posting's title: the line near the top that names the job, without the decorations job
+boards add to it ("Urgent! ...", "... | Acme | Board", "Munich: ...", a place after it that a
+heading just below leaves out), or the page title's part that names the job."""
+
+from __future__ import annotations
+
+import re
+
+from matcher.ingest.metadata import normalise_place
+from matcher.ingest.sections import classify_heading
+from matcher.ingest.source_lines import Page, SourceLine
+from matcher.knowledge.text import fold
+
+JOB_WORDS = re.compile(
+    r"\b(intern(?:ship)?s?|student researchers?|researchers?|scientists?|engineers?|fellowships?|programmes?|programs?|"
+    r"scholarships?|residency|traineeships?|placements?|positions?)\b",
+    re.IGNORECASE,
+)
+"""Words a title names a job or a programme by ("Research Intern", "Summer Research Program")."""
+TOP_LINES = 8
+"""Where the title is looked for: boards put a banner or a short pitch above it."""
+MAX_TITLE = 150
+
+
+def _could_be_title(line: SourceLine) -> bool:
+    text = line.text
+    return (
+        len(text) < MAX_TITLE
+        and classify_heading(text) is None
+        and not text.rstrip().endswith("?")  # "Why PlayStation?": a section of the pitch
+        and not re.search(r"\b(apply|posted)\b|^by\s", text, re.IGNORECASE)
+    )
+
+
+def title_index(lines: list[SourceLine]) -> int | None:
+    """The line that names the job: a heading naming a job; failing that, a short line naming one;
+    failing that, the first heading that is not a section's, or the first line."""
+    top = [(i, line) for i, line in enumerate(lines[:TOP_LINES]) if _could_be_title(line)]
+    headings = [(i, line) for i, line in top if line.marked_heading]
+    for index, line in headings:
+        if JOB_WORDS.search(line.text):
+            return index
+    for index, line in top:
+        if JOB_WORDS.search(line.text) and not re.search(r"[.!]\s*$", line.text):
+            return index
+    if headings:
+        return headings[0][0]
+    return 0 if lines and _could_be_title(lines[0]) else None
+
+
+def page_title_part(page: Page) -> str | None:
+    """The part of a page's <title> or front-matter title that names the job."""
+    if not page.title:
+        return None
+    parts = [p.strip() for p in re.split(r"\s+[|–—-]\s+", page.title) if p.strip()]
+    return next((p for p in parts if JOB_WORDS.search(p)), None)
+
+
+def clean_title(text: str, lines: list[SourceLine], index: int | None) -> str:
+    """A title without its board's decorations."""
+    text = re.sub(r"^-\s+", "", text).split(" | ")[0].strip()
+    text = re.sub(r"^[A-Z][a-z]+!\s+", "", text)  # "Urgent! ...", "New! ..."
+    place_first = re.match(r"^([^:]{2,40}?)\s*(?::|\s[-–]\s)\s*(.+)$", text)
+    if place_first and normalise_place(place_first.group(1)):  # "München: Intern ...", "Munich - Intern ..."
+        text = place_first.group(2)
+    if index is not None:  # "Hardware Intern in Cambridge" then "Hardware Intern": the plain one
+        for line in lines[index + 1 : index + 4]:
+            plain = line.text.strip()
+            if len(plain) >= 8 and plain != text and fold(plain) in fold(text) and JOB_WORDS.search(plain):
+                return plain
+    return text[:MAX_TITLE]
