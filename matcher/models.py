@@ -191,6 +191,8 @@ class AvailabilityCriterion(Record):
 
     start: date | None
     weeks: int | None
+    latest_start: date | None = None
+    """The start may be moved up to this date ("starting in May, June or July")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -205,3 +205,11 @@ def test_years_of_graduate_coursework_are_read_from_a_current_role_as_a_student_
     """
     j = judged(asked, profile)
     assert j.verdict is Verdict.MET and "PhD student" in j.evidence
+
+
+def test_a_start_window_is_judged_from_the_start_that_suits_the_student() -> None:
+    profile = "degree: {stage: phd}\navailability: {start: 2027-07-01, end: 2027-10-31}"
+    fixed = judged("availability: {start: 2027-05, weeks: 13}", profile)
+    window = judged("availability: {start: 2027-05, latest_start: 2027-07, weeks: 13}", profile)
+    assert fixed.verdict is Verdict.UNMET and window.verdict is Verdict.MET
+    assert "or a start up to 2027-07-01" in window.rule

@@ -1,11 +1,13 @@
 """`availability`: free for the internship's dates.
 
 Posting file: `availability: {start: 2027-05, weeks: 12}`; either may be left to the posting's own
-`start` and `duration_weeks`. Met when the profile's availability covers the whole period,
-partial for most of it (AVAILABILITY_PARTIAL_SHARE), unmet for less, or when the profile is free only LATE_START_WEEKS or
-more after the start. When the posting gives a length but no start, the
-profile's window is judged by its length. Unknown when the profile gives no availability, or the
-posting neither a start nor a length. The only kind judged per posting, since it reads the posting's dates.
+`start` and `duration_weeks`. `latest_start: 2027-07` says the start may be moved up to then
+("starting in May, June or July"): the profile is judged from the start that suits it best.
+Met when the profile's availability covers the whole period, partial for most of it
+(AVAILABILITY_PARTIAL_SHARE), unmet for less, or when the profile is free only LATE_START_WEEKS or
+more after the start. When the posting gives a length but no start, the profile's window is judged
+by its length. Unknown when the profile gives no availability, or the posting neither a start nor
+a length. The only kind judged per posting, since it reads the posting's dates.
 """
 
 from __future__ import annotations
@@ -37,12 +39,13 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
     def read(
         cls, reader: ValueReader, value: Any, mark: Any, what: str, read_qualification: ReadQualification
     ) -> AvailabilityCriterion | None:
-        m = reader.mapping(value, mark, what, ["start", "weeks"])
+        m = reader.mapping(value, mark, what, ["start", "weeks", "latest_start"])
         if m is None:
             return None
         return AvailabilityCriterion(
             start=reader.date(m, "start", what),
             weeks=reader.number(m, "weeks", what, integer=True, minimum=1, maximum=MAX_WEEKS),
+            latest_start=reader.date(m, "latest_start", what),
         )
 
     def judge(self, c: AvailabilityCriterion, posting: Posting | None) -> Judgement:
@@ -54,6 +57,10 @@ class AvailabilityRule(Rule[AvailabilityCriterion]):
             return judgement(Verdict.UNKNOWN, rule, "the profile gives no availability")
         if start is None:
             return self._length_only(rule, weeks, have)
+        if c.latest_start is not None:
+            rule += f" (or a start up to {c.latest_start})"
+            if have.start is not None:
+                start = min(max(start, have.start), max(start, c.latest_start))
         end = start + timedelta(weeks=weeks or 1)
         free_from = have.start or date.min
         free_to = have.end or date.max
