@@ -213,3 +213,30 @@ def test_a_start_window_is_judged_from_the_start_that_suits_the_student() -> Non
     window = judged("availability: {start: 2027-05, latest_start: 2027-07, weeks: 13}", profile)
     assert fixed.verdict is Verdict.UNMET and window.verdict is Verdict.MET
     assert "or a start up to 2027-07-01" in window.rule
+
+
+# --- what the third held-out set showed (tests/judgements/holdout3.yaml) -------------------
+
+TIME_ZONES = "text: Physically located in the Central European or US Eastern time zone"
+
+
+def test_a_time_zone_requirement_is_judged_by_where_the_candidate_lives() -> None:
+    j = judged(TIME_ZONES, "degree: {stage: phd}\nlocation: {current: 'Berlin, Germany'}")
+    assert j.verdict is Verdict.MET and "central european" in j.evidence
+    assert judged(TIME_ZONES, "degree: {stage: phd}\nlocation: {current: 'Waterloo, ON, Canada'}").verdict is Verdict.MET
+
+
+def test_living_in_another_time_zone_is_unmet_even_when_willing_to_relocate() -> None:
+    profile = "degree: {stage: phd}\nlocation: {current: 'Nashville, TN', willing_to_relocate: true}"
+    j = judged(TIME_ZONES, profile)
+    assert j.verdict is Verdict.UNMET and "us central" in j.evidence
+
+
+def test_a_time_zone_requirement_without_a_known_place_is_unknown() -> None:
+    assert judged(TIME_ZONES, "degree: {stage: phd}").verdict is Verdict.UNKNOWN
+
+
+def test_a_profile_silent_on_research_is_unknown_on_papers_but_a_first_year_with_none_is_unmet() -> None:
+    asked = "publications: {min: 1}"
+    assert judged(asked, "degree: {stage: phd}").verdict is Verdict.UNKNOWN
+    assert judged(asked, "degree: {stage: phd, year: 1}\nskills: [Python]").verdict is Verdict.UNMET

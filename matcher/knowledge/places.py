@@ -57,6 +57,16 @@ class Gazetteer:
         for _ in range(len(self.areas_containing)):  # close upwards: a country in Europe is in EMEA
             for containing in self.areas_containing.values():
                 containing |= {up for area in tuple(containing) for up in self.areas_containing.get(area, ())}
+        self.zone_of_region: dict[str, str] = {}
+        """A country, state or province -> the time zone it is in (knowledge/places.yaml)."""
+        self.zone_of_alias: dict[str, str] = {}
+        for zone, entry in (data.get("time_zones") or {}).items():
+            self.zone_of_alias[fold(zone)] = zone
+            for alias in entry.get("aliases") or ():
+                self.zone_of_alias.setdefault(fold(str(alias)), zone)
+            for region in entry.get("places") or ():
+                self.zone_of_region[region] = zone
+        self._zone_words = sorted(self.zone_of_alias, key=len, reverse=True)
         self.cities: dict[str, tuple[str, str]] = {
             fold(name): (entry["region"], entry["metro"]) for name, entry in (data.get("cities") or {}).items()
         }
@@ -116,6 +126,24 @@ class Gazetteer:
         for region in regions:
             areas |= self.areas_containing.get(region, set())
         return Place(written, city, frozenset(regions), metro, remote, frozenset(areas))
+
+    def time_zone(self, place: Place) -> str | None:
+        """The time zone a place is in: its state's or province's, else its country's."""
+        for sub_national in (True, False):
+            for region in sorted(place.regions):
+                if (region in self.within) is sub_national and region in self.zone_of_region:
+                    return self.zone_of_region[region]
+        return None
+
+    def zones_named(self, text: str) -> list[str]:
+        """The time zones a text names ("Central European or Eastern Standard time"), in order."""
+        folded = f" {fold(text)} "
+        found: dict[str, tuple[int, int]] = {}
+        for words in self._zone_words:  # longest first: "us eastern" before "et"
+            at = folded.find(f" {words} ")
+            if at >= 0 and not any(start <= at < end for start, end in found.values()):
+                found[self.zone_of_alias[words]] = (at, at + len(words) + 1)
+        return [zone for zone, _ in sorted(found.items(), key=lambda item: item[1][0])]
 
     def is_region(self, text: str) -> bool:
         return fold(text) in self.region_of

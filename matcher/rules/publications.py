@@ -93,12 +93,24 @@ def counted_papers(reach: PublicationsReach, papers: Sequence[ReadPaper]) -> lis
     return counted
 
 
-def _assess(reach: PublicationsReach, papers: Sequence[ReadPaper]) -> Assessment:
+def _assess(reach: PublicationsReach, papers: Sequence[ReadPaper], silent: bool = False) -> Assessment:
     if not papers:
-        return Verdict.UNMET, 0.0
+        return (Verdict.UNKNOWN if silent else Verdict.UNMET), 0.0
     n, wanted = len(counted_papers(reach, papers)), reach[4]
     verdict = fraction(n, wanted)
     return verdict, credit_of(verdict, min(1.0, n / wanted))
+
+
+def research_silent(profile: Profile) -> bool:
+    """The profile says nothing of its research or progress (no papers, roles, research years, or
+    year in the programme): no papers listed is then silence, not a record of none. A first-year
+    who lists skills and no papers has said "none yet"."""
+    return (
+        not profile.publications
+        and not profile.experience
+        and profile.research_experience_years is None
+        and profile.degree.year is None
+    )
 
 
 def papers_asked(venues: Sequence[str], areas: Sequence[str]) -> str:
@@ -108,12 +120,13 @@ def papers_asked(venues: Sequence[str], areas: Sequence[str]) -> str:
 
 class PublicationsRule(Rule[PublicationsCriterion]):
     criterion = PublicationsCriterion
-    reads = frozenset({"publications"})
+    reads = frozenset({"publications", "research"})
 
     def __init__(self, judges: Judges) -> None:
         super().__init__(judges)
         self.papers = tuple(ReadPaper.of(pub) for pub in self.profile.publications)
-        self._assessed: Memo[PublicationsReach, Assessment] = Memo(lambda reach: _assess(reach, self.papers))
+        self.silent = research_silent(self.profile)
+        self._assessed: Memo[PublicationsReach, Assessment] = Memo(lambda reach: _assess(reach, self.papers, self.silent))
         """A PublicationsReach -> its assessment."""
 
     @classmethod
@@ -147,8 +160,12 @@ class PublicationsRule(Rule[PublicationsCriterion]):
             parts.append(f"area in [{', '.join(c.areas)}]")
         rule = f">= {c.min} paper(s)" + (f" at {' or '.join(parts)}" if parts else "") + (f" since {c.since}" if c.since else "")
         reach = _reach(self.key(c))
-        verdict, credit = _assess(reach, self.papers)
+        verdict, credit = _assess(reach, self.papers, self.silent)
         if not self.papers:
+            if self.silent:
+                return judgement(
+                    verdict, rule, "the profile says nothing of its research: no papers, roles, research years or year"
+                )
             return judgement(verdict, rule, "the profile lists no publications")
         counted: list[str] = []
         acronyms: list[str] = []

@@ -5,7 +5,8 @@ A text about when the candidate graduates ("in the penultimate or final year", "
 school after the internship") is judged against the profile's expected graduation by
 matcher.rules.graduation, and says it was inferred. A text asking for soft skills ("strong written
 and verbal communication skills") is met when the profile's words show each one ("a clear
-writer"), by knowledge/soft_skills.yaml. A text naming fields or topics is met by the
+writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
+profile lives (matcher.rules.time_zones). A text naming fields or topics is met by the
 profile's evidence in all of them, or one of a list of alternatives (matcher.rules.evidence).
 Otherwise its content words are looked up in the profile's skills, interests and statement
 (exactly, or fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found;
@@ -27,6 +28,7 @@ from matcher.positioned import ValueReader, type_name
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.graduation import judge_graduation, judge_standing
+from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
 RULE = "text: its content words found in skills, interests or statement"
@@ -67,7 +69,7 @@ def content_words(text: str) -> list[str]:
 
 class TextRule(Rule[TextCriterion]):
     criterion = TextCriterion
-    reads = frozenset({"skills", "interests", "statement", "degree", "research", "publications"})
+    reads = frozenset({"skills", "interests", "statement", "degree", "research", "publications", "location"})
 
     def __init__(self, judges: Judges) -> None:
         super().__init__(judges)
@@ -94,6 +96,10 @@ class TextRule(Rule[TextCriterion]):
                 f"{how} from {timing.evidence}",
                 matched=timing.evidence,
             )
+        zone = judge_time_zone(c.text, self.profile)
+        if zone is not None:
+            verdict = Verdict.MET if zone.met else Verdict.UNMET
+            return judgement(verdict, f"text about a time zone, read as: {zone.rule}", zone.evidence, matched=zone.evidence)
         topics = self._topics(c.text)
         if topics is not None:
             return topics

@@ -1,0 +1,41 @@
+"""Where a candidate lives, as a `text` qualification asks it in time zones: "physically located in
+the Central European or US Eastern time zone". A text that names time zones and speaks of a time
+zone (or of time, hours or being located) is judged against the profile's current location through
+the place hierarchy (knowledge/places.yaml, `time_zones`). Relocating does not count: such a posting
+asks where the candidate works from. No current location, or one in no known zone, is left to the
+word matching of matcher.rules.text (which says unknown).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from matcher.knowledge.places import gazetteer
+from matcher.knowledge.text import fold
+from matcher.models import Profile
+
+_ABOUT_TIME = re.compile(r"\b(time ?zones?|time|hours|located|based|working from|overlap)\b")
+
+
+class TimeZoneVerdict(NamedTuple):
+    met: bool
+    rule: str
+    evidence: str
+
+
+def judge_time_zone(text: str, profile: Profile) -> TimeZoneVerdict | None:
+    """The verdict on a text asking for a time zone; None for a text about something else, or
+    when the profile's place cannot be put in a zone."""
+    places = gazetteer()
+    if not _ABOUT_TIME.search(fold(text)):
+        return None
+    asked = places.zones_named(text)
+    current = profile.location.current if profile.location else None
+    if not asked or not current:
+        return None
+    zone = places.time_zone(places.parse(current))
+    if zone is None:
+        return None
+    rule = f"located in the {' or '.join(asked)} time zone"
+    return TimeZoneVerdict(zone in asked, rule, f"lives in '{current}', in the {zone} time zone")
