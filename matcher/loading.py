@@ -27,6 +27,7 @@ from matcher.models import (
     Qualification,
     Stage,
     TextCriterion,
+    WorkAuthorization,
 )
 from matcher.positioned import (
     MAX_WEEKS,
@@ -62,6 +63,7 @@ PROFILE_KEYS = (
     "location",
     "availability",
     "statement",
+    "work_authorization",
 )
 
 
@@ -221,6 +223,21 @@ def profile_from_yaml(document: Any, path: str, warnings: Iterable[str] = ()) ->
             if availability.start and availability.end and availability.end < availability.start:
                 reader.problem("availability: end is before start", value_mark(a, "end"))
 
+    work_authorization = None
+    if top.get("work_authorization") is not None:
+        w = reader.mapping(
+            top["work_authorization"],
+            value_mark(top, "work_authorization"),
+            "work_authorization",
+            ["citizen_of", "permanent_resident_of", "authorized_in"],
+        )
+        if w is not None:
+            work_authorization = WorkAuthorization(
+                citizen_of=reader.texts(w, "citizen_of", "work_authorization"),
+                permanent_resident_of=reader.texts(w, "permanent_resident_of", "work_authorization"),
+                authorized_in=reader.texts(w, "authorized_in", "work_authorization"),
+            )
+
     profile = Profile(
         path=path,
         degree=degree,
@@ -233,6 +250,7 @@ def profile_from_yaml(document: Any, path: str, warnings: Iterable[str] = ()) ->
         location=location,
         availability=availability,
         statement=reader.text(top, "statement", "profile"),
+        work_authorization=work_authorization,
         warnings=(*notes, *warnings),
     )
     if reader.problems:

@@ -96,6 +96,15 @@ class ProfileLocation(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class WorkAuthorization(Record):
+    """Where the candidate may work: countries or areas (e.g. EU) of each standing."""
+
+    citizen_of: tuple[str, ...] = ()
+    permanent_resident_of: tuple[str, ...] = ()
+    authorized_in: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Availability(Record):
     start: date | None
     end: date | None
@@ -117,6 +126,7 @@ class Profile(Record):
     location: ProfileLocation | None = None
     availability: Availability | None = None
     statement: str | None = None
+    work_authorization: WorkAuthorization | None = None
     warnings: tuple[str, ...] = ()
     """Things the loader passed over without failing (a broken BibTeX entry), for stderr."""
 

@@ -240,3 +240,29 @@ def test_a_profile_silent_on_research_is_unknown_on_papers_but_a_first_year_with
     asked = "publications: {min: 1}"
     assert judged(asked, "degree: {stage: phd}").verdict is Verdict.UNKNOWN
     assert judged(asked, "degree: {stage: phd, year: 1}\nskills: [Python]").verdict is Verdict.UNMET
+
+
+# --- citizenship and the right to work ------------------------------------------------------
+
+
+def test_citizenship_is_read_from_the_statement_and_said_inferred() -> None:
+    j = judged("text: U.S. citizenship", "degree: {stage: bachelors}\nstatement: US citizen. I like networks.")
+    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence
+
+
+def test_a_permanent_resident_is_not_a_citizen_but_may_work() -> None:
+    profile = "degree: {stage: phd}\nstatement: I am a US permanent resident."
+    assert judged("text: U.S. citizenship", profile).verdict is Verdict.UNMET
+    assert judged("text: US citizen or permanent resident", profile).verdict is Verdict.MET
+    assert judged("text: Authorized to work in the United States", profile).verdict is Verdict.MET
+
+
+def test_the_stated_work_authorization_wins_and_areas_contain_their_countries() -> None:
+    profile = "degree: {stage: phd}\nwork_authorization: {citizen_of: [France]}\nstatement: US citizen."
+    j = judged("text: EU citizenship required", profile)
+    assert j.verdict is Verdict.MET and "work_authorization" in j.evidence
+    assert judged("text: U.S. citizenship", profile).verdict is Verdict.UNMET
+
+
+def test_a_profile_silent_on_its_standing_is_unknown() -> None:
+    assert judged("text: U.S. citizenship", "degree: {stage: phd}").verdict is Verdict.UNKNOWN

@@ -67,6 +67,13 @@ class Gazetteer:
             for region in entry.get("places") or ():
                 self.zone_of_region[region] = zone
         self._zone_words = sorted(self.zone_of_alias, key=len, reverse=True)
+        self.nation_of: dict[str, str] = {fold(k): v for k, v in (data.get("demonyms") or {}).items()}
+        """Folded name, alias or demonym of a country or an area -> its canonical name."""
+        for folded, region in self.region_of.items():
+            if region not in self.within and len(folded) > 1:  # countries only: "or" is Oregon
+                self.nation_of.setdefault(folded, region)
+        for folded, area in self.area_of.items():
+            self.nation_of.setdefault(folded, area)
         self.cities: dict[str, tuple[str, str]] = {
             fold(name): (entry["region"], entry["metro"]) for name, entry in (data.get("cities") or {}).items()
         }
@@ -134,6 +141,23 @@ class Gazetteer:
                 if (region in self.within) is sub_national and region in self.zone_of_region:
                     return self.zone_of_region[region]
         return None
+
+    def nations_named(self, text: str) -> list[str]:
+        """The countries and areas a text names, by name, alias or demonym ("U.S.", "Swiss", "EU")."""
+        words = fold(text).split()
+        found: dict[int, str] = {}
+        used: set[int] = set()
+        for size in (4, 3, 2, 1):  # longest first: "Latin America" is not America
+            for i in range(len(words) - size + 1):
+                nation = self.nation_of.get(" ".join(words[i : i + size]))
+                if nation is not None and not used & set(range(i, i + size)):
+                    found[i] = nation
+                    used |= set(range(i, i + size))
+        return list(dict.fromkeys(found[i] for i in sorted(found)))
+
+    def within_nation(self, place: str, nation: str) -> bool:
+        """`place` (a country or an area) is `nation` or inside it (France is in the EU)."""
+        return place == nation or nation in self.areas_containing.get(place, ())
 
     def zones_named(self, text: str) -> list[str]:
         """The time zones a text names ("Central European or Eastern Standard time"), in order."""

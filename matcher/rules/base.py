@@ -110,7 +110,9 @@ class Judges(Protocol):
         ...
 
 
-PROFILE_PARTS = frozenset({"degree", "research", "publications", "skills", "interests", "location", "availability", "statement"})
+PROFILE_PARTS = frozenset(
+    {"degree", "research", "publications", "skills", "interests", "location", "availability", "statement", "work_authorization"}
+)
 """The parts of a profile a rule may read (Rule.reads): "research" is its stated years and its
 experience entries; the others are the profile's keys of that name."""
 

@@ -6,7 +6,8 @@ school after the internship") is judged against the profile's expected graduatio
 matcher.rules.graduation, and says it was inferred. A text asking for soft skills ("strong written
 and verbal communication skills") is met when the profile's words show each one ("a clear
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
-profile lives (matcher.rules.time_zones). A text naming fields or topics is met by the
+profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
+the profile's work_authorization or statement (matcher.rules.authorisation). A text naming fields or topics is met by the
 profile's evidence in all of them, or one of a list of alternatives (matcher.rules.evidence).
 Otherwise its content words are looked up in the profile's skills, interests and statement
 (exactly, or fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found;
@@ -25,6 +26,7 @@ from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import GENERIC_WORDS, fold, soft_skill_words
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
+from matcher.rules.authorisation import judge_authorisation
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.graduation import judge_graduation, judge_standing
@@ -69,7 +71,9 @@ def content_words(text: str) -> list[str]:
 
 class TextRule(Rule[TextCriterion]):
     criterion = TextCriterion
-    reads = frozenset({"skills", "interests", "statement", "degree", "research", "publications", "location"})
+    reads = frozenset(
+        {"skills", "interests", "statement", "degree", "research", "publications", "location", "work_authorization"}
+    )
 
     def __init__(self, judges: Judges) -> None:
         super().__init__(judges)
@@ -96,6 +100,11 @@ class TextRule(Rule[TextCriterion]):
                 f"{how} from {timing.evidence}",
                 matched=timing.evidence,
             )
+        standing = judge_authorisation(c.text, self.profile)
+        if standing is not None:
+            verdict = Verdict.MET if standing.met else Verdict.UNMET
+            how = "inferred from the statement: " if standing.inferred else "work_authorization: "
+            return judgement(verdict, f"text about citizenship or work authorisation: {standing.rule}", how + standing.evidence)
         zone = judge_time_zone(c.text, self.profile)
         if zone is not None:
             verdict = Verdict.MET if zone.met else Verdict.UNMET
