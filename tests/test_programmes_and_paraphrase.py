@@ -266,3 +266,11 @@ def test_the_stated_work_authorization_wins_and_areas_contain_their_countries() 
 
 def test_a_profile_silent_on_its_standing_is_unknown() -> None:
     assert judged("text: U.S. citizenship", "degree: {stage: phd}").verdict is Verdict.UNKNOWN
+
+
+def test_working_across_time_zones_is_not_a_place_requirement() -> None:
+    j = judged(
+        "text: Comfortable working across time zones with colleagues in India",
+        "degree: {stage: phd}\nlocation: {current: 'Seattle, WA'}",
+    )
+    assert "time zone" not in j.rule

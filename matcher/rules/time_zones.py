@@ -1,6 +1,6 @@
 """Where a candidate lives, as a `text` qualification asks it in time zones: "physically located in
-the Central European or US Eastern time zone". A text that names time zones and speaks of a time
-zone (or of time, hours or being located) is judged against the profile's current location through
+the Central European or US Eastern time zone". A text that names time zones and says where the
+candidate must be ("located", "based", "reside", "work from") is judged against the profile's current location through
 the place hierarchy (knowledge/places.yaml, `time_zones`). Relocating does not count: such a posting
 asks where the candidate works from. No current location, or one in no known zone, is left to the
 word matching of matcher.rules.text (which says unknown).
@@ -15,7 +15,8 @@ from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Profile
 
-_ABOUT_TIME = re.compile(r"\b(time ?zones?|time|hours|located|based|working from|overlap)\b")
+_WHERE = re.compile(r"\b(located|based|resid\w*|live|living|work(ing)? from|within)\b")
+"""A text asks where the candidate is ("located in CET"), not how they work ("across time zones")."""
 
 
 class TimeZoneVerdict(NamedTuple):
@@ -28,7 +29,7 @@ def judge_time_zone(text: str, profile: Profile) -> TimeZoneVerdict | None:
     """The verdict on a text asking for a time zone; None for a text about something else, or
     when the profile's place cannot be put in a zone."""
     places = gazetteer()
-    if not _ABOUT_TIME.search(fold(text)):
+    if not _WHERE.search(fold(text)):
         return None
     asked = places.zones_named(text)
     current = profile.location.current if profile.location else None
