@@ -92,7 +92,7 @@ ENROLMENT = re.compile(
 )
 """Words saying the candidate must be studying now (or go back to it after the internship)."""
 RELATED = re.compile(
-    r",?\s*\b(?:or|and/or)\s+(?:in\s+)?(?:an?\s+|other\s+|any\s+)?(?:closely\s+|similarly\s+)?"
+    r",?\s*\b(?:or|and/or)\s+(?:in\s+)?(?:an?\s+|another\s+|other\s+|any\s+)?(?:closely\s+|similarly\s+)?"
     r"(?:related|similar|equivalent|relevant|comparable|allied)\b[^,;.]*"
     r"|,?\s*\b(?:or\s+)?(?:a\s+)?related\s+(?:technical\s+|quantitative\s+|scientific\s+)?(?:fields?|areas?|disciplines?|majors?)\b",
     re.IGNORECASE,
@@ -111,11 +111,12 @@ VAGUE_FIELD = re.compile(
     r"^(a|an|any)\s+(relevant|related|technical|quantitative|stem|scientific|computer-related|engineering)\b", re.IGNORECASE
 )
 DEGREE_THEN_IN = re.compile(
-    r"^(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
+    r"^\)?(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
     r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b|(?:the\s+)?(?:\w+\s+)?(?:stages?|years?)\b)",
     re.IGNORECASE,
 )
-"""The fields follow the stage and its degree words: "PhD degree in", "MSc or PhD studies in"."""
+"""The fields follow the stage and its degree words: "PhD degree in", "MSc or PhD studies in",
+"an advanced degree (PhD) in"."""
 NOT_A_FIELD = frozenset({"etc", "other", "others", "similar", "equivalent", "a", "an", "the", "other etc", "relevant"})
 
 

@@ -44,11 +44,12 @@ ASKING = re.compile(
 REMOTE_OPTION = re.compile(
     r"\b(remote option|work remotely|on-?site or remote|remote or on-?site|fully remote|remote-friendly|remote work)\b", re.I
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(])")
+"""A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)")."""
 ITEM_OPENERS = (
     "Experience|Expertise|Strong|Knowledge|Proficiency|Proficient|Ability|Able|Excellent|Deep|Solid|Familiarity|Familiar|"
     "Fluency|Fluent|Creative|Passionate|Demonstrable|Demonstrated|Hands-on|Publication|Publications|Currently|Good|"
-    "In-depth|Understanding|Prior|Previous|Background|Track|Must|Enrolled|Pursuing|Master|Bachelor|PhD|Ph\\.D|Comfort|"
+    "In-depth|Domain|Understanding|Prior|Previous|Background|Track|Must|Enrolled|Pursuing|Master|Bachelor|PhD|Ph\\.D|Comfort|"
     "Self-motivated|Outstanding|Proven|Working|Written|Effective|Great"
 )
 """How qualification items begin, for pages that run a list into one paragraph without bullets
