@@ -3,6 +3,8 @@ drafter reading badly, each on a small posting written inline, none copied from 
 
 from __future__ import annotations
 
+from datetime import date
+
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
 from matcher.models import DegreeCriterion, Posting, SkillsCriterion
@@ -42,3 +44,20 @@ def test_a_heading_right_under_qualifications_introduces_the_list() -> None:
     posting = drafted(text)
     assert degree(posting).fields == ("robotics",) and degree(posting).related_fields
     assert skills(posting.required) == {"python", "java", "c++"}
+
+
+def test_a_deadline_said_in_prose() -> None:
+    text = "Summer Research Programme\n\nApplications for Summer 2027 are open until March 3, 2027.\n"
+    assert draft_posting(text, "test").posting["deadline"] == "2027-03-03"
+
+
+def test_a_start_no_later_than_is_no_deadline() -> None:
+    text = "Research Intern\n\nYou must be available to start no later than 1st June 2027.\n"
+    assert "deadline" not in draft_posting(text, "test").posting
+
+
+def test_a_short_deadline_is_read_as_the_first_day_after_the_posting() -> None:
+    text = "Research Internships, Summer 2027 - Deadline 2/8\n\nWe are hiring research interns.\n"
+    posting = draft_posting(text, "test", published=date(2027, 1, 20)).posting
+    assert posting["deadline"] == "2027-02-08"  # 8 February, not 2 August: the sooner one after 20 January
+    assert "deadline" not in draft_posting(text, "test").posting  # undated, "2/8" could be either
