@@ -61,3 +61,19 @@ def test_a_short_deadline_is_read_as_the_first_day_after_the_posting() -> None:
     posting = draft_posting(text, "test", published=date(2027, 1, 20)).posting
     assert posting["deadline"] == "2027-02-08"  # 8 February, not 2 August: the sooner one after 20 January
     assert "deadline" not in draft_posting(text, "test").posting  # undated, "2/8" could be either
+
+
+def test_a_comma_list_of_cities_and_remote_regions() -> None:
+    text = "# Research Intern\n\n### Available Locations: Austin, Remote US, London, Remote UK\n\nWe build networks.\n"
+    assert draft_posting(text, "test").posting["location"] == ["Austin, TX", "Remote (US)", "London, UK", "Remote (UK)"]
+
+
+def test_a_remote_place_written_with_a_dash_and_no_country_beside_its_city() -> None:
+    assert drafted("Research Intern\nLocation: Remote - UK\n\nWe build networks.\n").location == ("Remote (UK)",)
+    assert drafted("Research Intern\nAcme · London · United Kingdom\n\nWe build networks.\n").location == ("London, UK",)
+
+
+def test_places_said_in_prose_and_cities_of_research_labs() -> None:
+    text = "Research Intern\n\nWe are looking for a team member located in one of the following areas: Canada, or UK.\n"
+    assert drafted(text).location == ("Canada", "United Kingdom")
+    assert drafted("Research Intern\nAcme - Los Gatos\n\nWe build networks.\n").location == ("Los Gatos, CA",)

@@ -276,7 +276,7 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
     return found
 
 
-LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.IGNORECASE)
+LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+|available\s+|office\s+|work\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.I)
 
 
 def _places(page: Page, lines: list[str], title_index: int | None, found: metadata.Metadata) -> list[str]:
@@ -292,7 +292,8 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
     if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
         for index in range(start, min(start + 6, len(lines))):
             if len(lines[index]) < 120 and not dates.dates_in(lines[index]) or "·" in lines[index]:
-                listed = [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
+                said = metadata.prose_places(lines[index])  # a sentence under the title, not a byline
+                listed = said or [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
                 if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote": a place ending the title
                     tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+)([A-Z][\w ]+?)\)?\s*$", lines[index])
                     listed += metadata.places_in(tail.group(1)) if tail else []
@@ -301,6 +302,11 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
                     found.used.add(index)
     if not places and lines:  # "Research Intern at Acme (Zurich, Switzerland). We are ..."
         places += [p for c in re.findall(r"\(([^()]{3,60})\)", lines[0][:400]) for p in metadata.places_in(c) if "," in c]
+    if not places:  # "located in one of the following areas: ...", "offices in Tokyo and Kyoto"
+        for index, line in enumerate(lines):
+            if said := metadata.prose_places(line):
+                places += said
+                found.used.add(index)
     for index, line in enumerate(lines):
         if REMOTE_OPTION.search(line) and "Remote" not in places and not any(p.startswith("Remote") for p in places):
             places.append("Remote")
@@ -311,7 +317,7 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
         places = [p for p in places if p != "Remote"]
     if any(p.startswith("Remote") for p in places):
         found.work_mode = "remote"
-    return list(dict.fromkeys(places))
+    return metadata.without_country_repeats(list(dict.fromkeys(places)))
 
 
 POSTED = re.compile(r"\b(posted|published|date posted)\b", re.IGNORECASE)
