@@ -77,3 +77,23 @@ def test_places_said_in_prose_and_cities_of_research_labs() -> None:
     text = "Research Intern\n\nWe are looking for a team member located in one of the following areas: Canada, or UK.\n"
     assert drafted(text).location == ("Canada", "United Kingdom")
     assert drafted("Research Intern\nAcme - Los Gatos\n\nWe build networks.\n").location == ("Los Gatos, CA",)
+
+
+def test_an_acronym_in_the_employer_is_spelt_out_as_the_page_spells_it() -> None:
+    text = (
+        "Research Internship\n\nThe Kestrel Institute for Applied Vision (KIAV) studies vision.\n\n"
+        "The KIAV Center is looking for master's students to collaborate with us.\n"
+    )
+    assert drafted(text).organization == "Kestrel Institute for Applied Vision"
+
+
+def test_an_employer_glued_to_its_place_and_one_opening_the_title() -> None:
+    posting = drafted("ML Engineer (Intern)\n\nKestrelBoston, MA\n\nAt Kestrel we build models.\n")
+    assert (posting.organization, posting.location) == ("Kestrel", ("Boston, MA",))
+    titled = "Kestrel Research Scientist Internships, Summer 2027\n\nKestrel hires interns each summer.\n"
+    assert drafted(titled).organization == "Kestrel"
+
+
+def test_an_employer_named_in_its_diversity_statement() -> None:
+    text = "Summer Internship\n\nWe host students.\n\nThe Kestrel Society values diversity and promotes equality.\n"
+    assert drafted(text).organization == "Kestrel Society"

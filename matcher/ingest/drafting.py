@@ -293,6 +293,8 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
         for index in range(start, min(start + 6, len(lines))):
             if len(lines[index]) < 120 and not dates.dates_in(lines[index]) or "·" in lines[index]:
                 said = metadata.prose_places(lines[index])  # a sentence under the title, not a byline
+                glued = organisation.glued_byline(lines[index])  # "AcmeNew York, NY"
+                said = said or (metadata.places_in(glued[1]) if glued else [])
                 listed = said or [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
                 if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote": a place ending the title
                     tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+)([A-Z][\w ]+?)\)?\s*$", lines[index])
