@@ -182,12 +182,16 @@ def spelt_out(acronym: str, lines: list[str]) -> str | None:
 
 def glued_byline(line: str) -> tuple[str, str] | None:
     """A byline whose name and place lost the space between them: "AcmeNew York, NY" -> ("Acme",
-    "New York, NY")."""
+    "New York, NY"); the place is all that follows, so "Google DeepMind · London" is no such line."""
     if len(line) > 80:
         return None
     for match in re.finditer(r"(?<=[a-z])(?=[A-Z])", line):
         head, tail = line[: match.start()].strip(), line[match.start() :]
-        if re.fullmatch(r"[A-Z][\w&.' -]*", head) and normalise_place(tail):
+        if (
+            re.fullmatch(r"[A-Z][\w&.' -]*", head)
+            and re.fullmatch(r"[A-Z][A-Za-z. ]+(?:, [A-Z][A-Za-z. ]+)?", tail)
+            and normalise_place(tail)
+        ):
             return head, tail
     return None
 
