@@ -97,3 +97,42 @@ def test_an_employer_glued_to_its_place_and_one_opening_the_title() -> None:
 def test_an_employer_named_in_its_diversity_statement() -> None:
     text = "Summer Internship\n\nWe host students.\n\nThe Kestrel Society values diversity and promotes equality.\n"
     assert drafted(text).organization == "Kestrel Society"
+
+
+def asked_skills(sentence: str) -> set[str]:
+    posting = drafted(f"# Research Intern\n\n## Requirements\n\n- {sentence}\n")
+    return skills(posting.required)
+
+
+def test_skills_in_a_sentence_the_catalogue_does_not_know_are_read_from_its_lists() -> None:
+    assert asked_skills("Experience with technologies such as Docker, Kubernetes, Salt.") >= {"docker", "salt"}
+    assert asked_skills("Familiarity with cloud computing environments and big data technologies.") == {
+        "cloud computing",
+        "big data",
+    }
+    assert asked_skills("Experience developing and implementing bot detection and fraud prevention strategies.") == {
+        "bot detection",
+        "fraud prevention",
+    }
+    assert asked_skills("Experience with columnar databases such as Quokkabase.") == {"quokkabase"}  # the example
+
+
+def test_prose_that_names_no_thing_is_not_a_skill() -> None:
+    assert asked_skills("Strong collaboration and communication skills, and you help the engineers around you grow.") == set()
+    assert asked_skills("Experience with larger codebases.") == set()  # one phrase alone: prose, kept as text
+    assert asked_skills("Experience implementing algorithms with code and tools.") == set()
+
+
+def test_a_known_skill_spelt_with_other_spaces_and_two_lists_of_alternatives() -> None:
+    assert asked_skills("Experience in data annotation, crowd sourcing or design of experiments.") == {
+        "data annotation",
+        "crowdsourcing",
+        "design of experiments",
+    }
+    posting = drafted("# Intern\n\n## Requirements\n\n- Experience with Java, C++, or other languages, and Python or R.\n")
+    groups = [set(q.criterion.terms) for q in posting.required if isinstance(q.criterion, SkillsCriterion)]
+    assert groups == [{"Java", "C++"}, {"Python", "R"}]
+
+
+def test_a_category_before_including_is_not_asked() -> None:
+    assert asked_skills("Experience with general purpose programming languages, including: C++, Java.") == {"c++", "java"}

@@ -9,6 +9,7 @@ from functools import cache
 from typing import Any
 
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
+from matcher.ingest.skill_phrases import open_skills
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -20,13 +21,16 @@ SKILL_STOPWORDS = frozenset(
     programming communication teamwork collaboration coding math maths cloud or ai ml dl cs os ee ce ir pl cv go r
     assembly graduate search spark ray node experimentation detection architecture systems security planning control
     simulation audio testing storage containers shell networks networking alignment captioning summarisation tracking
-    manipulation segmentation health
+    manipulation segmentation health algorithms
     """.split()
 ) | {"communication skills", "team player", "programming skills", "software development", "search engines", "c#"}
-"""Catalogue aliases too common in prose to be read as a skill on their own."""
+"""Catalogue aliases too common in prose to be read as a skill on their own ("algorithms" is what
+every method is, not the field of theory of computation)."""
 LANGUAGES_IN_LISTS = frozenset({"go", "r", "c#", "assembly", "shell", "spark", "ray"})
 """Stop-words that are a language or tool when written capitalised in a list ("Java, Go, or Python")."""
-EXAMPLES_FOLLOW = re.compile(r"^(?:\(|e\.g\b|eg\b|such as|i\.e\b|for example|like\b|in particular)", re.IGNORECASE)
+EXAMPLES_FOLLOW = re.compile(
+    r"^(?:,\s*)?(?:\(|e\.g\b|eg\b|such as|i\.e\b|for example|like\b|in particular|including\b)", re.IGNORECASE
+)
 """After a category ("programming languages such as ..."), the examples are what is asked."""
 OR_GROUP = re.compile(r"\b(or|any of|one of|one or more|at least one|such as|e\.g\.|for example|etc)\b|(?<!\bC)/(?!C\+\+)", re.I)
 """Words that make a list of skills alternatives; "/" too, except in C/C++."""
@@ -200,15 +204,64 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
     if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
         tail = text[asked_too.start() :] if asked_too else text
-        skills = skills_in(tail)
-        if skills:
-            mode = "any" if OR_GROUP.search(tail) and len(skills) > 1 else "all"
-            quals.append({"skills": {mode: skills}})
+        groups = [g for part in _alternative_groups(tail) if (g := _skills_group(part))]
+        quals += [{"skills": group} for group in groups]
     if not quals:
         quals.append({"text": text})
     for qualification in quals:
         qualification["quote"] = text
     return quals
+
+
+def _alternative_groups(text: str) -> list[str]:
+    """ "Java, C++, or other languages, and Python or similar scripting languages": two lists of
+    alternatives, each asked (", and" between two parts that each offer a choice)."""
+    parts = re.split(r",\s+and\s+", text)
+    if len(parts) == 2 and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
+        return parts
+    return [text]
+
+
+def _skills_group(text: str) -> dict[str, list[str]] | None:
+    skills = skills_in(text)
+    skills += _uncatalogued(open_skills(text), skills)
+    if not skills:
+        return None
+    return {"any" if OR_GROUP.search(text) and len(skills) > 1 else "all": skills}
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\s-]+", "", fold(name))
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Known skill names by their letters alone, so "crowd sourcing" and "multi-modal" are read as
+    the names the catalogue and posting_vocabulary.yaml spell "crowdsourcing" and "multimodal"."""
+    catalogue = term_catalogue()
+    spellings = {_compact(alias): canonical for alias, canonical in catalogue.canonical_of.items()}
+    return {**spellings, **{_compact(n): n for n in extra_skills().values()}}
+
+
+def _uncatalogued(named: list[str], known: list[str]) -> list[str]:
+    """Skills a list names that `skills_in` did not read: a name the catalogue knows as written was
+    read there (or left out on purpose, as a stop-word or a category before its examples); a known
+    name spelt with other spaces or hyphens ("crowd sourcing") is given as known."""
+    terms = term_catalogue()
+    taken = {fold(k) for k in known} | {fold(terms.resolve(k).canonical or k) for k in known}
+    out: list[str] = []
+    for name in named:
+        if terms.resolve(name).how in ("exact", "alias") or fold(name) in extra_skills():
+            continue
+        spelt = _spellings().get(_compact(name))
+        if spelt is not None:
+            name = spelt
+        elif any(fold(name) in fold(k) for k in known) or skills_in(name):
+            continue  # "machine learning models": the catalogue's term is what is asked
+        if fold(name) not in taken:
+            taken.add(fold(name))
+            out.append(name)
+    return out
 
 
 def _research_fields(text: str) -> list[str]:
