@@ -136,3 +136,30 @@ def test_a_known_skill_spelt_with_other_spaces_and_two_lists_of_alternatives() -
 
 def test_a_category_before_including_is_not_asked() -> None:
     assert asked_skills("Experience with general purpose programming languages, including: C++, Java.") == {"c++", "java"}
+
+
+def stages_of(posting: Posting) -> set[str]:
+    return {s.label for s in degree(posting).stages}
+
+
+def test_a_stage_not_yet_begun_or_only_planned_is_not_asked() -> None:
+    text = "# Summer Internship\n\n## Eligibility\n\n- Applicants have not begun their PhD by the time of the internship.\n"
+    assert stages_of(drafted(text)) == {"bachelors", "masters"}
+    planned = (
+        "# Summer Internship\n\n## Eligibility\n\n- You are enrolled in a Bachelor's or Master's programme.\n"
+        "- You plan to pursue PhD studies.\n"
+    )
+    assert stages_of(drafted(planned)) == {"bachelors", "masters"}
+
+
+def test_whom_the_prose_says_it_seeks_gives_the_stages() -> None:
+    text = (
+        "# Research Internship\n\nThe Kestrel Center is looking for students at the master's or PhD level.\n\n"
+        "## Requirements\n\n- Be enrolled in a university and have permission to travel.\n"
+    )
+    assert stages_of(drafted(text)) == {"masters", "phd"}
+    unasked = (
+        "# Winter Internship\n\n## Job Summary\n\nKestrel is looking for undergraduate & postgraduate students in "
+        "the areas of digital content and metaverse.\n\n## Requirements\n\n- Experience with Unreal Engine.\n"
+    )
+    assert stages_of(drafted(unasked)) == {"bachelors", "masters", "phd"}

@@ -46,7 +46,14 @@ EXCLUDED_AFTER = re.compile(
     r"^[^.;]{0,80}?\bshould\b[^.;]{0,60}?\binstead\b",  # "PhD students ... should ask about collaborating instead"
     re.IGNORECASE,
 )
-EXCLUDED_BEFORE = re.compile(r"\b(not open to|no|excluding|except)\s+(current\s+)?$", re.IGNORECASE)
+EXCLUDED_BEFORE = re.compile(
+    r"\b(not open to|no|excluding|except)\s+(current\s+)?$|"
+    r"\b(?:(?:have|has)\s+not\s+(?:yet\s+)?(?:begun|started|entered)|(?:plans?|planning|intends?|intending|wish(?:es)?)\s+to\s+"
+    r"(?:pursue|start|begin|apply\s+for|enter)|before\s+(?:starting|beginning|entering))\s+(?:(?:a|an|the|their|your|his|her)\s+)?$",
+    re.IGNORECASE,
+)
+"""A stage that is excluded, or only a plan, just before it is named: "no PhD students", "have not
+begun their PhD", "you plan to pursue PhD studies" (asks for no PhD now)."""
 
 
 NOT_ABOUT_THE_DEGREE = re.compile(r"\b(gpa|grade point average|curriculum|coursework|alumni)\b", re.IGNORECASE)
@@ -188,10 +195,21 @@ ANY_STAGE = "any_stage"
 its stages (drafting.narrow_any_stage). Not a key of the posting format; drafting removes it."""
 
 
+NOT_BEGUN = re.compile(
+    r"\b(?:have|has)\s+not\s+(?:yet\s+)?(?:begun|started|entered)\s+(?:(?:a|an|the|their|your|his|her)\s+)?(\S+(?:\s+\S+)?)",
+    re.IGNORECASE,
+)
+"""Open to those who "have not begun their PhD": every stage before it."""
+
+
 def degree_qualification(text: str, enrolment_from_text: bool = True) -> dict[str, Any] | None:
     """The degree qualification a sentence asks for, or None when it names no stage in a degree sense
     and asks for no degree of any stage."""
     stages = stages_in(text)
+    not_begun = NOT_BEGUN.search(text)
+    if not stages and not_begun and (later := stages_in(not_begun.group(1))):
+        below = [s for s in (Stage.BACHELORS, Stage.MASTERS, Stage.PHD) if s < min(later)]
+        return {"degree": {"stage": [s.label for s in below]}} if below else None
     if not stages:
         if not ANY_DEGREE.search(text) or NOT_ABOUT_THE_DEGREE.search(text) or EXCLUDED_AFTER.search(text):
             return None

@@ -15,7 +15,7 @@ import matcher.ingest.organisation as organisation
 import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
-from matcher.ingest.degree_phrases import ANY_STAGE, asks_for_a_degree, degree_qualification, stages_in
+from matcher.ingest.degree_phrases import ANY_STAGE, HEDGED, asks_for_a_degree, degree_qualification, stages_in
 from matcher.ingest.qualification_phrases import qualifications_from, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
@@ -156,7 +156,7 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     pieces = pieces_of(page.lines)
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
-    _title_and_any_stage(required, posting["title"])
+    _title_and_any_stage(required, posting["title"], pieces)
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
         if qualification.pop(ANY_STAGE, False):
             preferred[index] = {"text": qualification["quote"], "quote": qualification["quote"]}
@@ -212,16 +212,29 @@ def _qualifications(
     return required, preferred
 
 
-def _title_and_any_stage(required: list[dict[str, Any]], title: str) -> None:
+WHOM_SOUGHT = re.compile(r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to)\b", re.IGNORECASE)
+
+
+def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: list[Piece]) -> None:
     """A degree "of any stage" ("pursuing a degree in CS") takes the stages the posting names
-    elsewhere: in another degree item, or else in its title ("PhD Research Intern"). With no degree
-    item at all, the title's stage is what is asked."""
+    elsewhere: in another degree item, or else in its title ("PhD Research Intern"), or else where
+    its prose says whom it seeks ("is looking for students at the master's or PhD level"), unless
+    hedged ("mainly aimed at"). With no degree item at all, the title's stage, or else that prose,
+    is what is asked."""
     named = [s for q in required if "degree" in q and not q.get(ANY_STAGE) for s in q["degree"]["stage"]]
     title_degree = degree_qualification(title, enrolment_from_text=False) if stages_in(title) else None
     if not named and not any("any_of" in q for q in required) and title_degree:
         named = title_degree["degree"]["stage"]
         if not any("degree" in q for q in required):
             required.insert(0, {**title_degree, "quote": title})
+    sought = next(
+        (s for p in pieces for s in sentences(p.text) if WHOM_SOUGHT.search(s) and stages_in(s) and not HEDGED.search(s)), ""
+    )
+    if not named and any(q.get(ANY_STAGE) for q in required):
+        named = [stage.label for stage in stages_in(sought)]
+    whom = degree_qualification(sought) if sought else None
+    if whom and not any("degree" in q or "any_of" in q for q in required):
+        required.insert(0, {**whom, "quote": sought})  # the only place the page says whom it is for
     for qualification in required:
         if qualification.pop(ANY_STAGE, False) and named:
             qualification["degree"]["stage"] = [s.label for s in Stage if s.label in named]
