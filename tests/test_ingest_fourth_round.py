@@ -163,3 +163,20 @@ def test_whom_the_prose_says_it_seeks_gives_the_stages() -> None:
         "the areas of digital content and metaverse.\n\n## Requirements\n\n- Experience with Unreal Engine.\n"
     )
     assert stages_of(drafted(unasked)) == {"bachelors", "masters", "phd"}
+
+
+def test_an_item_that_is_only_a_name_is_that_skill() -> None:
+    assert asked_skills("Non-convex optimization") == {"non-convex optimization"}
+    assert asked_skills("Stochastic differential equations") == {"stochastic differential equations"}
+    assert asked_skills("Reading scientific articles") == set()  # a doing, not a thing
+    assert asked_skills("Problem-solving mindset") == set()
+
+
+def test_a_plain_including_adds_and_e_g_offers_a_choice() -> None:
+    assert asked_skills("Strong proficiency with PyTorch, including distributed training.") == {
+        "pytorch",
+        "distributed training",
+    }
+    posting = drafted("# Intern\n\n## Requirements\n\n- Familiarity with deep learning libraries (e.g., PyTorch, JAX).\n")
+    (group,) = [q.criterion for q in posting.required if isinstance(q.criterion, SkillsCriterion)]
+    assert group.mode == "any"

@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
-from matcher.ingest.skill_phrases import open_skills
+from matcher.ingest.skill_phrases import open_skills, whole_item_skill
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -29,11 +29,16 @@ every method is, not the field of theory of computation)."""
 LANGUAGES_IN_LISTS = frozenset({"go", "r", "c#", "assembly", "shell", "spark", "ray"})
 """Stop-words that are a language or tool when written capitalised in a list ("Java, Go, or Python")."""
 EXAMPLES_FOLLOW = re.compile(
-    r"^(?:,\s*)?(?:\(|e\.g\b|eg\b|such as|i\.e\b|for example|like\b|in particular|including\b)", re.IGNORECASE
+    r"^(?:,\s*)?(?:\(|e\.g\b|eg\b|such as|i\.e\b|for example|like\b|in particular|including\s*:)", re.IGNORECASE
 )
-"""After a category ("programming languages such as ..."), the examples are what is asked."""
-OR_GROUP = re.compile(r"\b(or|any of|one of|one or more|at least one|such as|e\.g\.|for example|etc)\b|(?<!\bC)/(?!C\+\+)", re.I)
-"""Words that make a list of skills alternatives; "/" too, except in C/C++."""
+"""After a category ("programming languages such as ...", "languages, including: ..."), the examples
+are what is asked; a plain "including" adds to what comes before it ("PyTorch, including
+distributed training")."""
+OR_GROUP = re.compile(
+    r"\b(or|any of|one of|one or more|at least one|such as|for example|etc)\b|\be\.g\.|(?<!\bC)/(?!C\+\+)", re.IGNORECASE
+)
+"""Words that make a list of skills alternatives; "/" too, except in C/C++ ("e.g." ends in a stop, so
+no word boundary follows it)."""
 
 
 @cache
@@ -204,7 +209,8 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
     if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
         tail = text[asked_too.start() :] if asked_too else text
-        groups = [g for part in _alternative_groups(tail) if (g := _skills_group(part))]
+        whole = whole_item_skill(tail) if not quals else None
+        groups = [{"all": [whole]}] if whole else [g for part in _alternative_groups(tail) if (g := _skills_group(part))]
         quals += [{"skills": group} for group in groups]
     if not quals:
         quals.append({"text": text})

@@ -57,7 +57,7 @@ def open_skills(sentence: str) -> list[str]:
         end = CLAUSE_END.search(rest)
         span = rest[: end.start()] if end else rest
         items = ITEM_SPLIT.split(span)
-        examples = re.search(r"\b(?:such as|e\.g\.|including|like)\b|\(", span, re.IGNORECASE)
+        examples = re.search(r"\b(?:such as|e\.g\.|like)\b|\bincluding\s*:|\(", span, re.IGNORECASE)
         names = [
             name
             for index, item in enumerate(items)
@@ -79,3 +79,12 @@ def _name(item: str) -> str | None:
     if len(words) == 1 and not (words[0][:1].isupper() or re.search(r"[0-9+#]", words[0])):
         return None  # one lower-case word ("scripting", "tools", "latency") is a name only when written as one (Bazel)
     return " ".join(words)
+
+
+def whole_item_skill(item: str) -> str | None:
+    """A list item that is nothing but a name of two words or more ("Non-convex optimization",
+    "Stochastic differential equations"): that name is the skill, not a catalogue term inside it."""
+    if len(item) > 60 or re.search(r"[.;:!?()]", item.rstrip(". ")):
+        return None
+    name = _name(item)
+    return name if name is not None and len(name.split()) >= 2 else None
