@@ -180,3 +180,20 @@ def test_a_plain_including_adds_and_e_g_offers_a_choice() -> None:
     posting = drafted("# Intern\n\n## Requirements\n\n- Familiarity with deep learning libraries (e.g., PyTorch, JAX).\n")
     (group,) = [q.criterion for q in posting.required if isinstance(q.criterion, SkillsCriterion)]
     assert group.mode == "any"
+
+
+def test_one_skill_and_a_choice_of_others_and_items_run_on_after_a_bracket() -> None:
+    text = (
+        "# Intern\n\n## Key Qualifications\n\n"
+        "- Fluency in Python and at least one lower level language (Go, Rust, C++, etc.) Excellent statistics skills\n"
+    )
+    groups = [
+        (q.criterion.mode, set(q.criterion.terms)) for q in drafted(text).required if isinstance(q.criterion, SkillsCriterion)
+    ]
+    assert groups == [("all", {"Python"}), ("any", {"Go", "Rust", "C++"}), ("all", {"statistics"})]
+
+
+def test_initials_end_no_sentence() -> None:
+    text = "# Intern\n\n## Eligibility\n\n- U.S. Citizens or Permanent Residents. Enrolled in a PhD program.\n"
+    quotes = [q.quote for q in drafted(text).required]
+    assert quotes[0].startswith("U.S. Citizens")

@@ -44,8 +44,9 @@ ASKING = re.compile(
 REMOTE_OPTION = re.compile(
     r"\b(remote option|work remotely|on-?site or remote|remote or on-?site|fully remote|remote-friendly|remote work)\b", re.I
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)\s+(?=[A-Z(])")
-"""A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)")."""
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)\s+(?=[A-Z(])")
+"""A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)"),
+nor at initials ("U.S. Citizens", "Ph.D. Students")."""
 ITEM_OPENERS = (
     "Experience|Expertise|Strong|Knowledge|Proficiency|Proficient|Ability|Able|Excellent|Deep|Solid|Familiarity|Familiar|"
     "Fluency|Fluent|Creative|Passionate|Demonstrable|Demonstrated|Hands-on|Publication|Publications|Currently|Good|"
@@ -92,7 +93,7 @@ def sentences(text: str, run_on: bool = False) -> list[str]:
     out: list[str] = []
     pieces = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     if run_on:
-        pieces = [p for s in pieces for p in (_run_on_items(s) if len(s) > RUN_ON_LENGTH else [s])]
+        pieces = [p for s in pieces for p in _run_on_items(s, brackets_only=len(s) <= RUN_ON_LENGTH)]
     for sentence in pieces:
         if out and EXCEPTION_CLAUSE.match(sentence):
             out[-1] = f"{out[-1]} {sentence}"
@@ -101,14 +102,17 @@ def sentences(text: str, run_on: bool = False) -> list[str]:
     return out
 
 
-def _run_on_items(sentence: str) -> list[str]:
+def _run_on_items(sentence: str, brackets_only: bool = False) -> list[str]:
     """Split where an item opener follows a word in lower case or a closing bracket ("(ML)
-    Expertise", "C++ Knowledge"), not inside a name ("Natural Language Understanding")."""
+    Expertise", "C++ Knowledge"), not inside a name ("Natural Language Understanding"). A short
+    sentence is split only after a closing bracket ("(Go, Rust, etc.) Excellent statistics skills"):
+    a word in lower case before a capital ("pursuing PhD") is common inside one item."""
     items: list[str] = []
     last = 0
+    shape = r".*\)$" if brackets_only else r"^[a-z]|.*[)+]$"
     for match in RUN_ON_ITEM.finditer(sentence):
         previous = sentence[: match.start()].split()[-1:] or [""]
-        if re.match(r"^[a-z]|.*[)+]$", previous[0]) and previous[0].lower() not in LINKING_WORDS:
+        if re.match(shape, previous[0]) and previous[0].lower() not in LINKING_WORDS:
             items.append(sentence[last : match.start()].strip())
             last = match.start()
     items.append(sentence[last:].strip())

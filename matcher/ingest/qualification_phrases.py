@@ -221,10 +221,16 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
 
 def _alternative_groups(text: str) -> list[str]:
     """ "Java, C++, or other languages, and Python or similar scripting languages": two lists of
-    alternatives, each asked (", and" between two parts that each offer a choice)."""
+    alternatives, each asked (", and" between two parts that each offer a choice); "Python and at
+    least one lower level language (Go, Rust)": one skill, and a choice."""
     parts = re.split(r",\s+and\s+", text)
     if len(parts) == 2 and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
         return parts
+    choice = re.search(
+        r"\s+and\s+(?=(?:at\s+least\s+)?(?:one|any)\s+(?:of\s+)?)", text
+    )  # "Python and at least one of (Go, Rust)"
+    if choice and skills_in(text[: choice.start()]) and skills_in(text[choice.end() :]):
+        return [text[: choice.start()], text[choice.end() :]]
     return [text]
 
 
