@@ -7,7 +7,7 @@ from datetime import date
 
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
-from matcher.models import DegreeCriterion, Posting, SkillsCriterion
+from matcher.models import AvailabilityCriterion, DegreeCriterion, Posting, SkillsCriterion
 
 
 def drafted(text: str) -> Posting:
@@ -197,3 +197,22 @@ def test_initials_end_no_sentence() -> None:
     text = "# Intern\n\n## Eligibility\n\n- U.S. Citizens or Permanent Residents. Enrolled in a PhD program.\n"
     quotes = [q.quote for q in drafted(text).required]
     assert quotes[0].startswith("U.S. Citizens")
+
+
+def availability(text: str) -> list[AvailabilityCriterion]:
+    return [q.criterion for q in drafted(text).required if isinstance(q.criterion, AvailabilityCriterion)]
+
+
+def test_a_minimum_time_free_to_work_is_availability() -> None:
+    prose = "# Intern\n\nWe are looking for students who can commit to a minimum of 6 months.\n\n## Requirements\n\n- Python\n"
+    assert [a.weeks for a in availability(prose)] == [26]
+    listed = "# Intern\n\n## Requirements\n\n- Available for the whole 90 days between July and September.\n"
+    assert [a.weeks for a in availability(listed)] == [13]
+    start = "# Intern\n\n## Requirements\n\n- You must be available to start no later than 1st June 2027.\n"
+    assert [a.start for a in availability(start)] == [date(2027, 6, 1)]
+
+
+def test_a_length_without_a_minimum_or_hedged_describes_the_internship() -> None:
+    assert availability("# Intern\n\n## Requirements\n\n- Able to commit to working for 12 weeks during Summer 2027\n") == []
+    hedged = "# Intern\n\n## Requirements\n\n- Able to commit to at least 4 months (depends on proficiency)\n"
+    assert availability(hedged) == []

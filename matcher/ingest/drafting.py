@@ -16,7 +16,7 @@ import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
 from matcher.ingest.degree_phrases import ANY_STAGE, HEDGED, asks_for_a_degree, degree_qualification, stages_in
-from matcher.ingest.qualification_phrases import qualifications_from, skills_in
+from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -193,9 +193,12 @@ def _qualifications(
         candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described else []
         placed = False
         for sentence in candidates:
-            if described and not asks_for_a_degree(sentence):
+            # outside the qualifications, a sentence is read when it asks for a degree or for a
+            # minimum time free to work ("students who can commit to a minimum of 6 months")
+            said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None
+            if described and not said:
                 continue
-            if not in_section and not (asks(sentence) if not sectioned else asks_for_a_degree(sentence)):
+            if not in_section and not (asks(sentence) if not sectioned else said):
                 continue
             if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
                 draft.application_steps.append(sentence)

@@ -8,6 +8,7 @@ import re
 from functools import cache
 from typing import Any
 
+from matcher.ingest.dates import dates_in
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
 from matcher.ingest.skill_phrases import open_skills, whole_item_skill
 from matcher.knowledge import read_data_file
@@ -171,6 +172,42 @@ ON_SITE = re.compile(
 """Asking to work at a place. "In person" alone is not ("communicate in writing and in person")."""
 
 
+AVAILABLE_FOR = re.compile(
+    r"\b(?:availab\w*|commit\w*|able to (?:work|complete|stay))\b[^.;]{0,60}?"
+    r"(?:(?:minimum of|at least|no less than|the whole|the full)\s+(\d+)\s*(weeks?|months?|days)\b|"
+    r"(\d+)\s*(weeks?|months?|days)\s+(?:minimum|at least)\b|(\d+)\s*[-–]\s*\d+\s*(weeks?|months?)\b)",
+    re.IGNORECASE,
+)
+"""A minimum time a candidate must be free to work: "can commit to a minimum of 6 months", "for 6
+months minimum", "a full-time internship of 13-17 weeks" (the shorter end), "available for the
+whole 90 days". A length said without a minimum ("to work for 12 weeks during the summer") or
+hedged ("depends on proficiency") describes the internship; it stays a text to read."""
+WEEKS_IN = {"week": 1.0, "month": 52 / 12, "day": 1 / 7}
+
+
+def available_weeks(text: str) -> int | None:
+    """The weeks of availability a sentence asks for, or None."""
+    match = AVAILABLE_FOR.search(text)
+    if match is None or re.search(r"\bdepend", text, re.IGNORECASE):
+        return None
+    number, unit = [g for g in match.groups() if g is not None][:2]
+    return round(int(number) * WEEKS_IN[unit.lower().rstrip("s")])
+
+
+AVAILABLE_TO_START = re.compile(r"\bavailab\w*\s+to\s+start\s+(?:no\s+later\s+than|by|before|on)\s+", re.IGNORECASE)
+
+
+def available_from(text: str) -> str | None:
+    """The day by which a candidate must be free to start, when written with its year: "be
+    available to start no later than 1st June 2027" -> "2027-06-01"."""
+    cue = AVAILABLE_TO_START.search(text)
+    written = dates_in(text[cue.end() :]) if cue else []
+    if not written or written[0].year is None or written[0].day is None:
+        return None
+    day = written[0].on(written[0].year)
+    return day.isoformat() if day else None
+
+
 DEGREE_AND_SKILLS = re.compile(
     r"(?:,\s*|\s+)(?:and\s+)?(?:have|has|having|possess|with)\s+(?:at\s+least\s+)?(?:[\w+-]+\s+){0,4}?"
     r"(?:experience|exposure|knowledge|familiarity|background|skills|proficiency)\b",
@@ -202,6 +239,9 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     elif re.search(r"\b(publications?|papers?|published)\b", text, re.I) and PUBLISHING.search(text):
         areas = areas_in(text)
         quals.append({"publications": {"areas": areas, "min": 1} if areas else {"min": 1}})
+    weeks, start = available_weeks(text), available_from(text)
+    if weeks is not None or start is not None:
+        quals.append({"availability": {k: v for k, v in (("start", start), ("weeks", weeks)) if v is not None}})
     if ON_SITE.search(text):
         named = places_named_in(text) or list(places)
         if named:
