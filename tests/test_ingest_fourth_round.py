@@ -216,3 +216,17 @@ def test_a_length_without_a_minimum_or_hedged_describes_the_internship() -> None
     assert availability("# Intern\n\n## Requirements\n\n- Able to commit to working for 12 weeks during Summer 2027\n") == []
     hedged = "# Intern\n\n## Requirements\n\n- Able to commit to at least 4 months (depends on proficiency)\n"
     assert availability(hedged) == []
+
+
+def test_places_on_the_line_a_locations_note_announces_and_in_a_must_work_in() -> None:
+    text = (
+        "Research Intern\n\nYou can share your preferred working location from the following:\n"
+        "Munich, Germany; Berlin, Germany.\n\nWe build models.\n"
+    )
+    assert drafted(text).location == ("Munich, Germany", "Berlin, Germany")
+    assert drafted("Research Intern\n\nReview starts in May. Interns must work in Portland, OR.\n").location == ("Portland, OR",)
+
+
+def test_a_site_is_not_a_place_and_a_place_ending_the_title() -> None:
+    assert drafted("# Research Intern\n\n- Location: Head office, Tokyo\n\nWe build models.\n").location == ("Tokyo, Japan",)
+    assert drafted("Hardware Intern in Cambridge\n\nWe build chips.\n").location == ("Cambridge, UK",)

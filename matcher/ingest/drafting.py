@@ -299,6 +299,10 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
 LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+|available\s+|office\s+|work\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.I)
 
 
+LOCATIONS_FOLLOW = re.compile(r"\blocations?\b[^.]{0,40}:\s*$", re.IGNORECASE)
+"""A line that ends by announcing the places on the next one."""
+
+
 def _places(page: Page, lines: list[str], title_index: int | None, found: metadata.Metadata) -> list[str]:
     places: list[str] = []
     for posting in page.job_postings:
@@ -308,6 +312,9 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
         if fact and (listed := metadata.places_in(fact.group(1))):
             places += listed
             found.used.add(index)
+        elif LOCATIONS_FOLLOW.search(line) and index + 1 < len(lines) and (listed := metadata.places_in(lines[index + 1])):
+            places += listed  # "... your preferred working location from the following:" / "Munich, Germany; Berlin, Germany."
+            found.used |= {index, index + 1}
     start = title_index if title_index is not None else 0
     if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
         for index in range(start, min(start + 6, len(lines))):
@@ -316,8 +323,8 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
                 glued = organisation.glued_byline(lines[index])  # "AcmeNew York, NY"
                 said = said or (metadata.places_in(glued[1]) if glued else [])
                 listed = said or [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
-                if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote": a place ending the title
-                    tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+)([A-Z][\w ]+?)\)?\s*$", lines[index])
+                if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote", "in Cambridge": a place ending the title
+                    tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+|\s(?:in|at)\s+)([A-Z][\w ]+?)\)?\s*$", lines[index].split(" | ")[0])
                     listed += metadata.places_in(tail.group(1)) if tail else []
                 if listed:
                     places += listed

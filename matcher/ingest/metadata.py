@@ -65,7 +65,7 @@ def normalise_place(written: str) -> str | None:
         )
         country = gazetteer().region_of.get(fold(region.group(1))) if region else None
         return f"Remote ({'US' if country == 'united states' else region.group(1)})" if country and region else "Remote"
-    parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = [p.strip() for p in text.split(",") if p.strip() and fold(p.strip()) not in gazetteer().unplaced]
     if not parts or len(parts[0].split()) > 4:
         return None
     city = vocabulary()["cities"].get(fold(parts[0]))
@@ -112,11 +112,12 @@ def without_country_repeats(places: list[str]) -> list[str]:
 
 
 PROSE_PLACES = re.compile(
-    r"\b(?:based|located|offices?|sites?)\s+in\s+(?:one of the following (?:areas|locations|countries|places)\s*:\s*)?"
+    r"\b(?:based|located|offices?|sites?|(?:must|will)\s+work)\s+in\s+"
+    r"(?:one of the following (?:areas|locations|countries|places)\s*:\s*)?"
     r"(?:the\s+)?([A-Z][^.;:!?()]{1,120})",
 )
 """Places said in prose: "located in one of the following areas: United States, Canada, or UK",
-"offices in Tokyo, Kyoto and Nagoya"."""
+"offices in Tokyo, Kyoto and Nagoya", "Interns must work in Portland, OR"."""
 
 
 def prose_places(line: str) -> list[str]:
