@@ -7,7 +7,14 @@ from datetime import date
 
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
-from matcher.models import AvailabilityCriterion, DegreeCriterion, Posting, SkillsCriterion
+from matcher.models import (
+    AvailabilityCriterion,
+    DegreeCriterion,
+    Posting,
+    PublicationsCriterion,
+    ResearchExperienceCriterion,
+    SkillsCriterion,
+)
 
 
 def drafted(text: str) -> Posting:
@@ -230,3 +237,15 @@ def test_places_on_the_line_a_locations_note_announces_and_in_a_must_work_in() -
 def test_a_site_is_not_a_place_and_a_place_ending_the_title() -> None:
     assert drafted("# Research Intern\n\n- Location: Head office, Tokyo\n\nWe build models.\n").location == ("Tokyo, Japan",)
     assert drafted("Hardware Intern in Cambridge\n\nWe build chips.\n").location == ("Cambridge, UK",)
+
+
+def test_a_research_track_record_and_a_clause_of_preference() -> None:
+    text = (
+        "# Researcher Intern\n\n## Required\n\n- Strong research track record in one or more areas of computer vision "
+        "and computer graphics, with preference for candidates who have publications at venues such as CVPR.\n"
+    )
+    posting = drafted(text)
+    (research,) = [q.criterion for q in posting.required if isinstance(q.criterion, ResearchExperienceCriterion)]
+    assert set(research.fields) == {"computer vision", "computer graphics"}
+    assert not [q for q in posting.required if isinstance(q.criterion, PublicationsCriterion)]
+    assert [q.criterion.venues for q in posting.preferred if isinstance(q.criterion, PublicationsCriterion)] == [("CVPR",)]

@@ -204,9 +204,11 @@ def _qualifications(
                 draft.application_steps.append(sentence)
                 placed = True
                 continue
-            quals = qualifications_from(sentence, places)
-            moved = piece.section != "preferred" and PREFERRED_MARKERS.search(sentence) and not _degree_alternatives(quals)
+            head, rather = _preference_clause(sentence)
+            quals = qualifications_from(head, places)
+            moved = piece.section != "preferred" and PREFERRED_MARKERS.search(head) and not _degree_alternatives(quals)
             (preferred if piece.section == "preferred" or moved else required).extend(quals)
+            preferred.extend(qualifications_from(rather, places) if rather else [])
             placed = True
         if piece.number == 0:
             continue  # from JSON-LD, not a line of the page
@@ -217,6 +219,18 @@ def _qualifications(
             tag = "" if piece.section in (NO_HEADING, UNKNOWN) else f"  [{piece.section.replace('_', ' ')}]"
             draft.unplaced.append(f"line {piece.number}: {piece.text}{tag}")
     return required, preferred
+
+
+PREFERENCE_CLAUSE = re.compile(r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably)\s+", re.I)
+
+
+def _preference_clause(sentence: str) -> tuple[str, str | None]:
+    """ "A research track record in vision, with preference for candidates who have publications at
+    CVPR": what is asked, and what is only preferred."""
+    clause = PREFERENCE_CLAUSE.search(sentence)
+    if clause is None or clause.start() < 20:
+        return sentence, None
+    return sentence[: clause.start()], sentence[clause.end() :]
 
 
 WHOM_SOUGHT = re.compile(r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to)\b", re.IGNORECASE)

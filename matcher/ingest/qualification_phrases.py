@@ -155,7 +155,7 @@ def _area_spellings() -> dict[str, frozenset[str]]:
 
 RESEARCH_EXPERIENCE = re.compile(
     r"\bresearch experience|experience (?:in |with )?(?:conducting |doing )?research\b|experience as an? researcher|"
-    r"conducting research|research (?:or|and) engineering experience|previous research|prior research",
+    r"conducting research|research (?:or|and) engineering experience|previous research|prior research|research track record",
     re.I,
 )
 YEARS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five)\+?\s*(?:or more\s*)?years?\b(?:\s+of)?", re.IGNORECASE)
@@ -317,11 +317,13 @@ def _uncatalogued(named: list[str], known: list[str]) -> list[str]:
 
 
 def _research_fields(text: str) -> list[str]:
-    """ "research experience in computer vision or robotics" -> the fields, as catalogue names."""
-    match = re.search(r"research\s+(?:experience\s+)?(?:in|on|with)\s+(.+?)(?:[.;]|$)", text, re.IGNORECASE)
+    """ "research experience in computer vision or robotics", "a research track record in one or more
+    areas of vision and graphics" -> the fields, as catalogue names."""
+    match = re.search(r"research\s+(?:experience\s+|track record\s+)?(?:in|on|with)\s+(.+?)(?:[.;]|, with\b|$)", text, re.I)
     if not match:
         return []
-    tail = re.sub(r"^(?:at least one of )?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*", "", match.group(1))
+    lead = r"^(?:at least one of |one or more (?:of )?)?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*"
+    tail = re.sub(lead, "", match.group(1))
     terms = term_catalogue()
     parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/|:", tail) if p.strip(" ,")]
     return list(dict.fromkeys(c for p in parts if len(p) < 40 and (c := terms.resolve(p).canonical)))
