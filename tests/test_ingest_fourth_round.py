@@ -249,3 +249,18 @@ def test_a_research_track_record_and_a_clause_of_preference() -> None:
     assert set(research.fields) == {"computer vision", "computer graphics"}
     assert not [q for q in posting.required if isinstance(q.criterion, PublicationsCriterion)]
     assert [q.criterion.venues for q in posting.preferred if isinstance(q.criterion, PublicationsCriterion)] == [("CVPR",)]
+
+
+def test_a_list_an_area_in_title_case_announces_with_a_colon() -> None:
+    sentence = "Recommender Systems: collaborative filtering, content-based recommendation, and session modelling."
+    assert asked_skills(sentence) >= {"collaborative filtering", "content-based recommendation", "session modelling"}
+    assert asked_skills("Chip-level architecture: scalable interconnects, faster crossbars, and wide buses.") == set()
+
+
+def test_a_clause_after_a_semicolon_that_is_a_plus_is_preferred() -> None:
+    posting = drafted("# Intern\n\n## Requirements\n\n- Experience with C/C++; Java a plus\n")
+    assert (skills(posting.required), skills(posting.preferred)) == ({"c", "c++"}, {"java"})
+
+
+def test_one_phrase_alone_counts_when_it_is_a_known_name_spelt_another_way() -> None:
+    assert asked_skills("Experience with crowd sourcing.") == {"crowdsourcing"}

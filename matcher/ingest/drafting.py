@@ -204,7 +204,7 @@ def _qualifications(
                 draft.application_steps.append(sentence)
                 placed = True
                 continue
-            head, rather = _preference_clause(sentence)
+            head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
             quals = qualifications_from(head, places)
             moved = piece.section != "preferred" and PREFERRED_MARKERS.search(head) and not _degree_alternatives(quals)
             (preferred if piece.section == "preferred" or moved else required).extend(quals)
@@ -226,11 +226,14 @@ PREFERENCE_CLAUSE = re.compile(r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|giv
 
 def _preference_clause(sentence: str) -> tuple[str, str | None]:
     """ "A research track record in vision, with preference for candidates who have publications at
-    CVPR": what is asked, and what is only preferred."""
+    CVPR", "C/C++; Java a plus": what is asked, and what is only preferred."""
     clause = PREFERENCE_CLAUSE.search(sentence)
-    if clause is None or clause.start() < 20:
-        return sentence, None
-    return sentence[: clause.start()], sentence[clause.end() :]
+    if clause is not None and clause.start() >= 20:
+        return sentence[: clause.start()], sentence[clause.end() :]
+    head, _, tail = sentence.rpartition(";")  # "Distributed computing and C/C++; Java a plus"
+    if head and PREFERRED_MARKERS.search(tail) and not PREFERRED_MARKERS.search(head):
+        return head, tail.strip()
+    return sentence, None
 
 
 WHOM_SOUGHT = re.compile(r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to)\b", re.IGNORECASE)

@@ -276,7 +276,7 @@ def _alternative_groups(text: str) -> list[str]:
 
 def _skills_group(text: str) -> dict[str, list[str]] | None:
     skills = skills_in(text)
-    skills += _uncatalogued(open_skills(text), skills)
+    skills += _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
     if not skills:
         return None
     return {"any" if OR_GROUP.search(text) and len(skills) > 1 else "all": skills}
@@ -308,8 +308,8 @@ def _uncatalogued(named: list[str], known: list[str]) -> list[str]:
         spelt = _spellings().get(_compact(name))
         if spelt is not None:
             name = spelt
-        elif any(fold(name) in fold(k) for k in known) or skills_in(name):
-            continue  # "machine learning models": the catalogue's term is what is asked
+        elif any(fold(name) in fold(k) for k in known) or any(2 * len(t.split()) > len(name.split()) for t in skills_in(name)):
+            continue  # "machine learning models": the catalogue's term, most of the name, is what is asked
         if fold(name) not in taken:
             taken.add(fold(name))
             out.append(name)

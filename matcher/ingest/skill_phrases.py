@@ -8,6 +8,7 @@ Catalogue terms are read by `qualification_phrases.skills_in`; this reads what i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from matcher.knowledge import read_data_file
@@ -49,14 +50,25 @@ def not_skill_words() -> frozenset[str]:
     return frozenset(fold(w) for w in read_data_file("posting_vocabulary.yaml")["not_skill_words"])
 
 
-def open_skills(sentence: str) -> list[str]:
-    """Skill names the lists of a sentence give, as written, in order, without repeats."""
+COLON_LIST = re.compile(r"(?:^|[:.]\s+)(?:[A-Z][\w-]*(?:\s+\([A-Z]+\))?(?:\s+(?:&|and|of)\s+|\s+)?){1,5}:\s+(?=[^,]+,)")
+"""A list announced by an area's name in Title Case and a colon: "Recommender Systems: collaborative
+filtering, content-based recommendation, ..." (not a sentence's "architecture: GPU, memory, ...")."""
+
+
+def open_skills(sentence: str, known: Callable[[str], bool] = lambda name: False) -> list[str]:
+    """Skill names the lists of a sentence give, as written, in order, without repeats. One phrase
+    alone after a cue counts only when `known` knows it (spelt another way)."""
     found: list[str] = []
-    for cue in CUE.finditer(sentence):
+    for cue in [*CUE.finditer(sentence), *COLON_LIST.finditer(sentence)]:
         rest = sentence[cue.end() :]
-        end = CLAUSE_END.search(rest)
-        span = rest[: end.start()] if end else rest
-        items = ITEM_SPLIT.split(span)
+        if cue.re is COLON_LIST:  # each item of a colon's list ends at its own clause end
+            rest = rest.split(":")[0]
+            items = [_clause(item) for item in re.split(r",", rest)]
+            items = [part for item in items for part in ITEM_SPLIT.split(item)]
+            span = rest
+        else:
+            span = _clause(rest)
+            items = ITEM_SPLIT.split(span)
         examples = re.search(r"\b(?:such as|e\.g\.|like)\b|\bincluding\s*:|\(", span, re.IGNORECASE)
         names = [
             name
@@ -64,10 +76,15 @@ def open_skills(sentence: str) -> list[str]:
             if not (examples and index == 0 and len(items) > 1)  # "columnar databases such as ClickHouse": the examples
             and (name := _name(item))
         ]
-        if len(names) < 2 and not examples:
+        if len(names) < 2 and not examples and not all(known(n) for n in names):
             continue  # one phrase alone ("experience with larger codebases") is prose more often than a name
         found += [n for n in names if fold(n) not in (fold(f) for f in found)]
     return found
+
+
+def _clause(text: str) -> str:
+    end = CLAUSE_END.search(text)
+    return text[: end.start()] if end else text
 
 
 def _name(item: str) -> str | None:
