@@ -264,3 +264,12 @@ def test_a_clause_after_a_semicolon_that_is_a_plus_is_preferred() -> None:
 
 def test_one_phrase_alone_counts_when_it_is_a_known_name_spelt_another_way() -> None:
     assert asked_skills("Experience with crowd sourcing.") == {"crowdsourcing"}
+
+
+def test_fields_given_as_examples_admit_related_fields() -> None:
+    text = (
+        "# Graduate Programme\n\n## Eligibility\n\n- Graduate students working toward PhD degrees in areas aligned "
+        "with the mission, including geology.\n"
+    )
+    found = degree(drafted(text))
+    assert (found.fields, found.related_fields) == (("geology",), True)

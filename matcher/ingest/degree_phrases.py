@@ -149,6 +149,8 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     if vague:  # "a relevant technology field at a top university (e.g. Computer Science, EE, other etc.)"
         example = re.search(r"\((?:e\.g\.?|i\.e\.?|such as|including)?,?\s*([^)]*)\)", tail)
         return (_field_list(example.group(1)) if example else [], True)
+    lead = FIELD_LEAD.match(tail)
+    examples = bool(lead and re.search(r"\b(?:including|such as|like)\b", lead.group(0), re.IGNORECASE))
     tail = FIELD_LEAD.sub("", tail)
     related = RELATED.search(tail)
     if related:
@@ -156,7 +158,8 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     end = FIELDS_END.search(tail)
     if end:
         tail = tail[: end.start()]
-    return _field_list(tail), bool(related) or bool(RELATED.search(text))
+    # fields given as examples ("areas aligned with the mission, including physics") admit others like them
+    return _field_list(tail), bool(related) or bool(RELATED.search(text)) or examples
 
 
 def _field_list(written: str) -> list[str]:
