@@ -273,3 +273,15 @@ def test_fields_given_as_examples_admit_related_fields() -> None:
     )
     found = degree(drafted(text))
     assert (found.fields, found.related_fields) == (("geology",), True)
+
+
+def test_a_posting_without_headings_asks_in_more_words_but_not_about_its_own_team() -> None:
+    text = (
+        "PhD Machine Learning Engineer, Intern\nKestrel\n- A deep understanding of computer science, gained through a "
+        "PhD in Geology or a closely related field, expecting to graduate in 2027.\n"
+        "- Expertise in areas of machine learning such as supervised learning and reinforcement learning.\n"
+        "- Our scientists have strong expertise in computer vision and robotics.\n"
+    )
+    posting = drafted(text)
+    assert degree(posting).fields == ("geology",)
+    assert skills(posting.required) == {"supervised learning", "reinforcement learning"}

@@ -272,7 +272,12 @@ def asks_for_a_degree(text: str) -> bool:
     if not stages_in(text):
         return bool(ANY_DEGREE.search(text)) and not NOT_ABOUT_THE_DEGREE.search(text)
     return bool(
-        re.search(r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to)\b", text, re.I)
+        re.search(
+            r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to|gained through|"
+            r"expect\w* to graduate|graduating|holding|completed)\b",
+            text,
+            re.I,
+        )
         or AUDIENCE.search(text)
         and not HEDGED.search(text)
     )

@@ -36,7 +36,7 @@ APPLICATION_STEP = re.compile(
     re.IGNORECASE,
 )
 ASKING = re.compile(
-    r"\b(experience (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in|"
+    r"\b(experience (with|in)|expertise (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in|"
     r"you (have|are|should)|candidates? (should|must)|must (be|have)|should (be|have)|required|requirements?|call for|"
     r"eligible|limited to|open to)\b",
     re.IGNORECASE,
@@ -119,8 +119,15 @@ def _run_on_items(sentence: str, brackets_only: bool = False) -> list[str]:
     return [item for item in items if item]
 
 
+ABOUT_US = re.compile(r"^(?:Our|We)\b(?!.*\b(?:expect|require|look|seek|want|need|prefer|ask|welcome)\w*)", re.IGNORECASE)
+"""A sentence about the employer ("Our scientists have strong expertise in vision") asks for nothing,
+unless it says what it wants ("We expect candidates to ...")."""
+
+
 def asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
+    if ABOUT_US.match(sentence):
+        return False
     return bool(asks_for_a_degree(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
 
 
