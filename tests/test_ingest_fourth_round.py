@@ -285,3 +285,11 @@ def test_a_posting_without_headings_asks_in_more_words_but_not_about_its_own_tea
     posting = drafted(text)
     assert degree(posting).fields == ("geology",)
     assert skills(posting.required) == {"supervised learning", "reinforcement learning"}
+
+
+def test_fields_named_as_the_degree_focus() -> None:
+    text = (
+        "# Research Internship\n\n## Requirements\n\n- The successful candidate should be enrolled in a graduate program, "
+        "at the Master or PhD level, with a focus on Geology, Hydrology, and (ideally) Glaciology.\n"
+    )
+    assert degree(drafted(text)).fields == ("geology", "hydrology")

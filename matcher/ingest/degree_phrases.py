@@ -124,6 +124,13 @@ DEGREE_THEN_IN = re.compile(
 )
 """The fields follow the stage and its degree words: "PhD degree in", "MSc or PhD studies in",
 "an advanced degree (PhD) in"."""
+FOCUS = re.compile(
+    r"\b(?:with\s+an?\s+(?:focus|specialization|specialisation|major|concentration)\s+(?:on|in)|focusing\s+on|"
+    r"speciali[sz]ing\s+in|majoring\s+in)\s+",
+    re.IGNORECASE,
+)
+"""Fields named as the degree's focus: "a graduate program, at the Master or PhD level, with a focus
+on Deep Learning, NLP"."""
 NOT_A_FIELD = frozenset({"etc", "other", "others", "similar", "equivalent", "a", "an", "the", "other etc", "relevant"})
 
 
@@ -141,7 +148,7 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     mentions = list(STAGE_WORD.finditer(text))
     unstaged = None if mentions else re.search(r"\b(?:degree|program|programme|studies)\b", text, re.IGNORECASE)
     start = mentions[-1].end() if mentions else unstaged.start() if unstaged else 0
-    after = DEGREE_THEN_IN.match(text[start:])
+    after = DEGREE_THEN_IN.match(text[start:]) or FOCUS.search(text[start:])
     if not after:
         return [], bool(RELATED.search(text))
     tail = text[start + after.end() :]
