@@ -293,3 +293,14 @@ def test_fields_named_as_the_degree_focus() -> None:
         "at the Master or PhD level, with a focus on Geology, Hydrology, and (ideally) Glaciology.\n"
     )
     assert degree(drafted(text)).fields == ("geology", "hydrology")
+
+
+def test_cities_where_prose_says_the_sites_are_and_a_city_in_the_title() -> None:
+    text = (
+        "Research Internship\n\nThe Center is home to many experts. Its headquarters and several teams are in central "
+        "Tokyo, and other teams are spread across Japan in places such as Sendai and Kyoto.\n"
+    )
+    assert drafted(text).location == ("Tokyo, Japan", "Sendai, Japan", "Kyoto, Japan")
+    assert drafted("Computation and Cognition Tübingen Summer Internship\n\nWe host students.\n").location == (
+        "Tübingen, Germany",
+    )

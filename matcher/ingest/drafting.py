@@ -357,9 +357,11 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
         places += [p for c in re.findall(r"\(([^()]{3,60})\)", lines[0][:400]) for p in metadata.places_in(c) if "," in c]
     if not places:  # "located in one of the following areas: ...", "offices in Tokyo and Kyoto"
         for index, line in enumerate(lines):
-            if said := metadata.prose_places(line):
+            if said := metadata.prose_places(line) or metadata.site_places(line):
                 places += said
                 found.used.add(index)
+    if not places and title_index is not None:  # "Computation and Cognition Tübingen Summer Internship"
+        places += metadata.cities_named(lines[title_index])
     for index, line in enumerate(lines):
         if REMOTE_OPTION.search(line) and "Remote" not in places and not any(p.startswith("Remote") for p in places):
             places.append("Remote")

@@ -124,6 +124,30 @@ def prose_places(line: str) -> list[str]:
     return [p for m in PROSE_PLACES.finditer(line) for p in places_in(m.group(1)) if p != "Remote"]
 
 
+SITES_SAID = re.compile(
+    r"\b(?:headquarters|teams?|offices?|labs?|laboratories|sites?|campus(?:es)?)\b[^.]{0,40}?\b(?:are|is|located|based|spread)\b",
+    re.IGNORECASE,
+)
+"""A sentence saying where the employer's sites are: "teams are spread across Japan in places such as
+Sendai, Nagoya and Kyoto"."""
+
+
+def cities_named(text: str) -> list[str]:
+    """The cities of the city list (posting_vocabulary.yaml) a text names, as the list writes them."""
+    folded = fold(text)
+    found = [
+        (m.start(), str(place))
+        for name, place in vocabulary()["cities"].items()
+        for m in re.finditer(rf"\b{re.escape(name)}\b", folded)
+    ]
+    return list(dict.fromkeys(place for _, place in sorted(found)))
+
+
+def site_places(line: str) -> list[str]:
+    """Cities named in sentences that say where the employer's sites are."""
+    return [c for sentence in re.split(r"(?<=[.!?])\s+", line) if SITES_SAID.search(sentence) for c in cities_named(sentence)]
+
+
 def _json_ld_places(posting: dict[str, Any]) -> list[str]:
     located = posting.get("jobLocation") or []
     places = []
