@@ -304,3 +304,8 @@ def test_cities_where_prose_says_the_sites_are_and_a_city_in_the_title() -> None
     assert drafted("Computation and Cognition Tübingen Summer Internship\n\nWe host students.\n").location == (
         "Tübingen, Germany",
     )
+
+
+def test_what_the_intern_will_gain_asks_for_nothing() -> None:
+    text = "Research Intern\nKestrel\n- Deepen your expertise in multimodal deep learning.\n- Expertise in Rust and Go.\n"
+    assert skills(drafted(text).required) == {"rust", "go"}

@@ -124,9 +124,13 @@ ABOUT_US = re.compile(r"^(?:Our|We)\b(?!.*\b(?:expect|require|look|seek|want|nee
 unless it says what it wants ("We expect candidates to ...")."""
 
 
+OFFERED = re.compile(r"^(?:Deepen|Gain|Grow|Develop|Expand|Broaden|Learn|Strengthen|Get)\b", re.IGNORECASE)
+"""A sentence that says what the intern will gain ("Deepen your expertise in ...") asks for nothing."""
+
+
 def asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
-    if ABOUT_US.match(sentence):
+    if ABOUT_US.match(sentence) or OFFERED.match(sentence):
         return False
     return bool(asks_for_a_degree(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
 
