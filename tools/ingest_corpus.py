@@ -169,16 +169,19 @@ def compare_verdicts(entries: list[dict[str, Any]]) -> Verdicts:
     """Rank every profile against each drafted and gold posting: how many eligibility verdicts differ.
     A draft that fails to load counts every verdict on it as differing."""
     verdicts = Verdicts()
+    pairs: list[tuple[Path, Posting, Posting | None]] = []  # drafted once, not once per profile
+    for entry in entries:
+        raw = CORPUS / entry["file"]
+        try:
+            drafted: Posting | None = draft(raw.read_text(encoding="utf-8"), raw.name, entry.get("published"))
+        except Exception:  # noqa: BLE001 - a failed draft is a wrong verdict, counted
+            drafted = None
+        pairs.append((raw, load_posting(str(CORPUS / entry["gold"])), drafted))
     for profile in judgement_profiles():
         scorer = Scorer(profile, TODAY)
-        for entry in entries:
-            gold = load_posting(str(CORPUS / entry["gold"]))
-            raw = CORPUS / entry["file"]
+        for raw, gold, drafted in pairs:
             want = scorer.score(gold).eligible
-            try:
-                got: bool | None = scorer.score(draft(raw.read_text(encoding="utf-8"), raw.name, entry.get("published"))).eligible
-            except Exception:  # noqa: BLE001 - a failed draft is a wrong verdict, counted
-                got = None
+            got: bool | None = scorer.score(drafted).eligible if drafted is not None else None
             verdicts.compared += 1
             if got != want:
                 shown = {True: "eligible", False: "not eligible", None: "draft failed"}

@@ -4,7 +4,8 @@ every drafted qualification quotes the sentence it came from, and every line of 
 either placed in the draft or listed for the reviewer with its line number. Pure functions, no I/O.
 
 The pipeline, one module a step: source_lines (markup -> numbered lines), sections (which section
-each line is in), degree_phrases and qualification_phrases (what a sentence asks for), dates and
+each line is in), degree_phrases, qualification_phrases and skill_phrases (what a sentence asks for;
+skills the catalogue does not know from the lists a cue opens), dates and
 metadata (organisation, places, dates, pay), drafting (the draft and its account of every line).
 """
 

@@ -117,9 +117,15 @@ def resolve_year(written: WrittenDate, after: date | None, before: date | None, 
 
 DEADLINE_CUE = re.compile(
     r"deadline|apply (?:by|before)|applications? (?:close|closes|are due|due|must be)|close[sd]? (?:on|at)|closing date|"
-    r"applications?\b[^.]{0,40}\b(?:by|before)\b|submit\w*\b[^.]{0,40}\b(?:by|before)\b|last date|accepting applications until",
+    r"applications?\b[^.]{0,40}\b(?:by|before)\b|submit\w*\b[^.]{0,40}\b(?:by|before)\b|last date|accepting applications until|"
+    r"applications?\b[^.]{0,40}\b(?:open|accepted|received|considered)\s+(?:until|through|till)\b|"
+    r"(?:submit\w*|apply|send)\b[^.]{0,40}\bno later than",
     re.IGNORECASE,
 )
+"""Where a deadline is said, in a field or in prose ("Applications for Summer 2024 are open until
+January 26, 2024", "apply no later than 3 March"; not "available to start no later than 1 June")."""
+SHORT_DATE = re.compile(r"^\W{0,3}([01]?\d)/([0-3]?\d)\b(?!/)")
+"""A day written with two numbers and no year, right after the cue: "Deadline 2/8"."""
 START_CUE = re.compile(
     r"\bstart\w*|\bbegin\w*|\bcommenc\w*|\bruns? from|\bcohort|\bfrom\s+(?=[A-Z][a-z]+\.?\s+\d)|\bsummer internship\b[^.]*\bfrom",
     re.IGNORECASE,
@@ -140,7 +146,25 @@ def deadline_in(lines: list[str], published: date | None, start: date | None, ye
             when = resolve_year(written, published, start, years)
             if when is not None:
                 return when, index
+        short = _short_date(line[cue.end() :], published)
+        if short is not None:
+            return short, index
     return None
+
+
+def _short_date(text: str, published: date | None) -> date | None:
+    """ "2/8" after a deadline cue: month/day or day/month, whichever comes first on or after the
+    posting's date (a deadline follows its posting); with no posting date, only a reading both
+    orders agree on."""
+    match = SHORT_DATE.match(text)
+    if match is None:
+        return None
+    a, b = int(match.group(1)), int(match.group(2))
+    if published is None and a != b:
+        return None
+    readings = [resolve_year(WrittenDate(None, m, d, 0, 0), published, None, []) for m, d in ((a, b), (b, a)) if 1 <= m <= 12]
+    dated = sorted(r for r in readings if r is not None and (published is None or r >= published))
+    return dated[0] if dated else None
 
 
 def start_in(lines: list[str], published: date | None, years: list[int]) -> tuple[date, int, date | None] | None:

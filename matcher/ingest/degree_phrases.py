@@ -46,7 +46,14 @@ EXCLUDED_AFTER = re.compile(
     r"^[^.;]{0,80}?\bshould\b[^.;]{0,60}?\binstead\b",  # "PhD students ... should ask about collaborating instead"
     re.IGNORECASE,
 )
-EXCLUDED_BEFORE = re.compile(r"\b(not open to|no|excluding|except)\s+(current\s+)?$", re.IGNORECASE)
+EXCLUDED_BEFORE = re.compile(
+    r"\b(not open to|no|excluding|except)\s+(current\s+)?$|"
+    r"\b(?:(?:have|has)\s+not\s+(?:yet\s+)?(?:begun|started|entered)|(?:plans?|planning|intends?|intending|wish(?:es)?)\s+to\s+"
+    r"(?:pursue|start|begin|apply\s+for|enter)|before\s+(?:starting|beginning|entering))\s+(?:(?:a|an|the|their|your|his|her)\s+)?$",
+    re.IGNORECASE,
+)
+"""A stage that is excluded, or only a plan, just before it is named: "no PhD students", "have not
+begun their PhD", "you plan to pursue PhD studies" (asks for no PhD now)."""
 
 
 NOT_ABOUT_THE_DEGREE = re.compile(r"\b(gpa|grade point average|curriculum|coursework|alumni)\b", re.IGNORECASE)
@@ -92,7 +99,7 @@ ENROLMENT = re.compile(
 )
 """Words saying the candidate must be studying now (or go back to it after the internship)."""
 RELATED = re.compile(
-    r",?\s*\b(?:or|and/or)\s+(?:in\s+)?(?:an?\s+|other\s+|any\s+)?(?:closely\s+|similarly\s+)?"
+    r",?\s*\b(?:or|and/or)\s+(?:in\s+)?(?:an?\s+|another\s+|other\s+|any\s+)?(?:closely\s+|similarly\s+)?"
     r"(?:related|similar|equivalent|relevant|comparable|allied)\b[^,;.]*"
     r"|,?\s*\b(?:or\s+)?(?:a\s+)?related\s+(?:technical\s+|quantitative\s+|scientific\s+)?(?:fields?|areas?|disciplines?|majors?)\b",
     re.IGNORECASE,
@@ -111,11 +118,19 @@ VAGUE_FIELD = re.compile(
     r"^(a|an|any)\s+(relevant|related|technical|quantitative|stem|scientific|computer-related|engineering)\b", re.IGNORECASE
 )
 DEGREE_THEN_IN = re.compile(
-    r"^(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
+    r"^\)?(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
     r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b|(?:the\s+)?(?:\w+\s+)?(?:stages?|years?)\b)",
     re.IGNORECASE,
 )
-"""The fields follow the stage and its degree words: "PhD degree in", "MSc or PhD studies in"."""
+"""The fields follow the stage and its degree words: "PhD degree in", "MSc or PhD studies in",
+"an advanced degree (PhD) in"."""
+FOCUS = re.compile(
+    r"\b(?:with\s+an?\s+(?:focus|specialization|specialisation|major|concentration)\s+(?:on|in)|focusing\s+on|"
+    r"speciali[sz]ing\s+in|majoring\s+in)\s+",
+    re.IGNORECASE,
+)
+"""Fields named as the degree's focus: "a graduate program, at the Master or PhD level, with a focus
+on Deep Learning, NLP"."""
 NOT_A_FIELD = frozenset({"etc", "other", "others", "similar", "equivalent", "a", "an", "the", "other etc", "relevant"})
 
 
@@ -133,7 +148,7 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     mentions = list(STAGE_WORD.finditer(text))
     unstaged = None if mentions else re.search(r"\b(?:degree|program|programme|studies)\b", text, re.IGNORECASE)
     start = mentions[-1].end() if mentions else unstaged.start() if unstaged else 0
-    after = DEGREE_THEN_IN.match(text[start:])
+    after = DEGREE_THEN_IN.match(text[start:]) or FOCUS.search(text[start:])
     if not after:
         return [], bool(RELATED.search(text))
     tail = text[start + after.end() :]
@@ -141,6 +156,8 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     if vague:  # "a relevant technology field at a top university (e.g. Computer Science, EE, other etc.)"
         example = re.search(r"\((?:e\.g\.?|i\.e\.?|such as|including)?,?\s*([^)]*)\)", tail)
         return (_field_list(example.group(1)) if example else [], True)
+    lead = FIELD_LEAD.match(tail)
+    examples = bool(lead and re.search(r"\b(?:including|such as|like)\b", lead.group(0), re.IGNORECASE))
     tail = FIELD_LEAD.sub("", tail)
     related = RELATED.search(tail)
     if related:
@@ -148,7 +165,8 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     end = FIELDS_END.search(tail)
     if end:
         tail = tail[: end.start()]
-    return _field_list(tail), bool(related) or bool(RELATED.search(text))
+    # fields given as examples ("areas aligned with the mission, including physics") admit others like them
+    return _field_list(tail), bool(related) or bool(RELATED.search(text)) or examples
 
 
 def _field_list(written: str) -> list[str]:
@@ -187,10 +205,21 @@ ANY_STAGE = "any_stage"
 its stages (drafting.narrow_any_stage). Not a key of the posting format; drafting removes it."""
 
 
+NOT_BEGUN = re.compile(
+    r"\b(?:have|has)\s+not\s+(?:yet\s+)?(?:begun|started|entered)\s+(?:(?:a|an|the|their|your|his|her)\s+)?(\S+(?:\s+\S+)?)",
+    re.IGNORECASE,
+)
+"""Open to those who "have not begun their PhD": every stage before it."""
+
+
 def degree_qualification(text: str, enrolment_from_text: bool = True) -> dict[str, Any] | None:
     """The degree qualification a sentence asks for, or None when it names no stage in a degree sense
     and asks for no degree of any stage."""
     stages = stages_in(text)
+    not_begun = NOT_BEGUN.search(text)
+    if not stages and not_begun and (later := stages_in(not_begun.group(1))):
+        below = [s for s in (Stage.BACHELORS, Stage.MASTERS, Stage.PHD) if s < min(later)]
+        return {"degree": {"stage": [s.label for s in below]}} if below else None
     if not stages:
         if not ANY_DEGREE.search(text) or NOT_ABOUT_THE_DEGREE.search(text) or EXCLUDED_AFTER.search(text):
             return None
@@ -250,7 +279,12 @@ def asks_for_a_degree(text: str) -> bool:
     if not stages_in(text):
         return bool(ANY_DEGREE.search(text)) and not NOT_ABOUT_THE_DEGREE.search(text)
     return bool(
-        re.search(r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to)\b", text, re.I)
+        re.search(
+            r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to|gained through|"
+            r"expect\w* to graduate|graduating|holding|completed)\b",
+            text,
+            re.I,
+        )
         or AUDIENCE.search(text)
         and not HEDGED.search(text)
     )

@@ -15,8 +15,8 @@ import matcher.ingest.organisation as organisation
 import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
-from matcher.ingest.degree_phrases import ANY_STAGE, asks_for_a_degree, degree_qualification, stages_in
-from matcher.ingest.qualification_phrases import qualifications_from, skills_in
+from matcher.ingest.degree_phrases import ANY_STAGE, HEDGED, asks_for_a_degree, degree_qualification, stages_in
+from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -36,7 +36,7 @@ APPLICATION_STEP = re.compile(
     re.IGNORECASE,
 )
 ASKING = re.compile(
-    r"\b(experience (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in|"
+    r"\b(experience (with|in)|expertise (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in|"
     r"you (have|are|should)|candidates? (should|must)|must (be|have)|should (be|have)|required|requirements?|call for|"
     r"eligible|limited to|open to)\b",
     re.IGNORECASE,
@@ -44,11 +44,13 @@ ASKING = re.compile(
 REMOTE_OPTION = re.compile(
     r"\b(remote option|work remotely|on-?site or remote|remote or on-?site|fully remote|remote-friendly|remote work)\b", re.I
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(])")
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)\s+(?=[A-Z(])")
+"""A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)"),
+nor at initials ("U.S. Citizens", "Ph.D. Students")."""
 ITEM_OPENERS = (
     "Experience|Expertise|Strong|Knowledge|Proficiency|Proficient|Ability|Able|Excellent|Deep|Solid|Familiarity|Familiar|"
     "Fluency|Fluent|Creative|Passionate|Demonstrable|Demonstrated|Hands-on|Publication|Publications|Currently|Good|"
-    "In-depth|Understanding|Prior|Previous|Background|Track|Must|Enrolled|Pursuing|Master|Bachelor|PhD|Ph\\.D|Comfort|"
+    "In-depth|Domain|Understanding|Prior|Previous|Background|Track|Must|Enrolled|Pursuing|Master|Bachelor|PhD|Ph\\.D|Comfort|"
     "Self-motivated|Outstanding|Proven|Working|Written|Effective|Great"
 )
 """How qualification items begin, for pages that run a list into one paragraph without bullets
@@ -91,7 +93,7 @@ def sentences(text: str, run_on: bool = False) -> list[str]:
     out: list[str] = []
     pieces = [s.strip() for s in SENTENCE_END.split(text) if s.strip()]
     if run_on:
-        pieces = [p for s in pieces for p in (_run_on_items(s) if len(s) > RUN_ON_LENGTH else [s])]
+        pieces = [p for s in pieces for p in _run_on_items(s, brackets_only=len(s) <= RUN_ON_LENGTH)]
     for sentence in pieces:
         if out and EXCEPTION_CLAUSE.match(sentence):
             out[-1] = f"{out[-1]} {sentence}"
@@ -100,22 +102,36 @@ def sentences(text: str, run_on: bool = False) -> list[str]:
     return out
 
 
-def _run_on_items(sentence: str) -> list[str]:
+def _run_on_items(sentence: str, brackets_only: bool = False) -> list[str]:
     """Split where an item opener follows a word in lower case or a closing bracket ("(ML)
-    Expertise", "C++ Knowledge"), not inside a name ("Natural Language Understanding")."""
+    Expertise", "C++ Knowledge"), not inside a name ("Natural Language Understanding"). A short
+    sentence is split only after a closing bracket ("(Go, Rust, etc.) Excellent statistics skills"):
+    a word in lower case before a capital ("pursuing PhD") is common inside one item."""
     items: list[str] = []
     last = 0
+    shape = r".*\)$" if brackets_only else r"^[a-z]|.*[)+]$"
     for match in RUN_ON_ITEM.finditer(sentence):
         previous = sentence[: match.start()].split()[-1:] or [""]
-        if re.match(r"^[a-z]|.*[)+]$", previous[0]) and previous[0].lower() not in LINKING_WORDS:
+        if re.match(shape, previous[0]) and previous[0].lower() not in LINKING_WORDS:
             items.append(sentence[last : match.start()].strip())
             last = match.start()
     items.append(sentence[last:].strip())
     return [item for item in items if item]
 
 
+ABOUT_US = re.compile(r"^(?:Our|We)\b(?!.*\b(?:expect|require|look|seek|want|need|prefer|ask|welcome)\w*)", re.IGNORECASE)
+"""A sentence about the employer ("Our scientists have strong expertise in vision") asks for nothing,
+unless it says what it wants ("We expect candidates to ...")."""
+
+
+OFFERED = re.compile(r"^(?:Deepen|Gain|Grow|Develop|Expand|Broaden|Learn|Strengthen|Get)\b", re.IGNORECASE)
+"""A sentence that says what the intern will gain ("Deepen your expertise in ...") asks for nothing."""
+
+
 def asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
+    if ABOUT_US.match(sentence) or OFFERED.match(sentence):
+        return False
     return bool(asks_for_a_degree(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
 
 
@@ -155,7 +171,7 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     pieces = pieces_of(page.lines)
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
-    _title_and_any_stage(required, posting["title"])
+    _title_and_any_stage(required, posting["title"], pieces)
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
         if qualification.pop(ANY_STAGE, False):
             preferred[index] = {"text": qualification["quote"], "quote": qualification["quote"]}
@@ -188,17 +204,22 @@ def _qualifications(
         candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described else []
         placed = False
         for sentence in candidates:
-            if described and not asks_for_a_degree(sentence):
+            # outside the qualifications, a sentence is read when it asks for a degree or for a
+            # minimum time free to work ("students who can commit to a minimum of 6 months")
+            said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None
+            if described and not said:
                 continue
-            if not in_section and not (asks(sentence) if not sectioned else asks_for_a_degree(sentence)):
+            if not in_section and not (asks(sentence) if not sectioned else said):
                 continue
             if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
                 draft.application_steps.append(sentence)
                 placed = True
                 continue
-            quals = qualifications_from(sentence, places)
-            moved = piece.section != "preferred" and PREFERRED_MARKERS.search(sentence) and not _degree_alternatives(quals)
+            head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
+            quals = qualifications_from(head, places)
+            moved = piece.section != "preferred" and PREFERRED_MARKERS.search(head) and not _degree_alternatives(quals)
             (preferred if piece.section == "preferred" or moved else required).extend(quals)
+            preferred.extend(qualifications_from(rather, places) if rather else [])
             placed = True
         if piece.number == 0:
             continue  # from JSON-LD, not a line of the page
@@ -211,16 +232,44 @@ def _qualifications(
     return required, preferred
 
 
-def _title_and_any_stage(required: list[dict[str, Any]], title: str) -> None:
+PREFERENCE_CLAUSE = re.compile(r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably)\s+", re.I)
+
+
+def _preference_clause(sentence: str) -> tuple[str, str | None]:
+    """ "A research track record in vision, with preference for candidates who have publications at
+    CVPR", "C/C++; Java a plus": what is asked, and what is only preferred."""
+    clause = PREFERENCE_CLAUSE.search(sentence)
+    if clause is not None and clause.start() >= 20:
+        return sentence[: clause.start()], sentence[clause.end() :]
+    head, _, tail = sentence.rpartition(";")  # "Distributed computing and C/C++; Java a plus"
+    if head and PREFERRED_MARKERS.search(tail) and not PREFERRED_MARKERS.search(head):
+        return head, tail.strip()
+    return sentence, None
+
+
+WHOM_SOUGHT = re.compile(r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to)\b", re.IGNORECASE)
+
+
+def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: list[Piece]) -> None:
     """A degree "of any stage" ("pursuing a degree in CS") takes the stages the posting names
-    elsewhere: in another degree item, or else in its title ("PhD Research Intern"). With no degree
-    item at all, the title's stage is what is asked."""
+    elsewhere: in another degree item, or else in its title ("PhD Research Intern"), or else where
+    its prose says whom it seeks ("is looking for students at the master's or PhD level"), unless
+    hedged ("mainly aimed at"). With no degree item at all, the title's stage, or else that prose,
+    is what is asked."""
     named = [s for q in required if "degree" in q and not q.get(ANY_STAGE) for s in q["degree"]["stage"]]
     title_degree = degree_qualification(title, enrolment_from_text=False) if stages_in(title) else None
     if not named and not any("any_of" in q for q in required) and title_degree:
         named = title_degree["degree"]["stage"]
         if not any("degree" in q for q in required):
             required.insert(0, {**title_degree, "quote": title})
+    sought = next(
+        (s for p in pieces for s in sentences(p.text) if WHOM_SOUGHT.search(s) and stages_in(s) and not HEDGED.search(s)), ""
+    )
+    if not named and any(q.get(ANY_STAGE) for q in required):
+        named = [stage.label for stage in stages_in(sought)]
+    whom = degree_qualification(sought) if sought else None
+    if whom and not any("degree" in q or "any_of" in q for q in required):
+        required.insert(0, {**whom, "quote": sought})  # the only place the page says whom it is for
     for qualification in required:
         if qualification.pop(ANY_STAGE, False) and named:
             qualification["degree"]["stage"] = [s.label for s in Stage if s.label in named]
@@ -275,7 +324,11 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
     return found
 
 
-LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.IGNORECASE)
+LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+|available\s+|office\s+|work\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.I)
+
+
+LOCATIONS_FOLLOW = re.compile(r"\blocations?\b[^.]{0,40}:\s*$", re.IGNORECASE)
+"""A line that ends by announcing the places on the next one."""
 
 
 def _places(page: Page, lines: list[str], title_index: int | None, found: metadata.Metadata) -> list[str]:
@@ -287,19 +340,32 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
         if fact and (listed := metadata.places_in(fact.group(1))):
             places += listed
             found.used.add(index)
+        elif LOCATIONS_FOLLOW.search(line) and index + 1 < len(lines) and (listed := metadata.places_in(lines[index + 1])):
+            places += listed  # "... your preferred working location from the following:" / "Munich, Germany; Berlin, Germany."
+            found.used |= {index, index + 1}
     start = title_index if title_index is not None else 0
     if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
         for index in range(start, min(start + 6, len(lines))):
             if len(lines[index]) < 120 and not dates.dates_in(lines[index]) or "·" in lines[index]:
-                listed = [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
-                if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote": a place ending the title
-                    tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+)([A-Z][\w ]+?)\)?\s*$", lines[index])
+                said = metadata.prose_places(lines[index])  # a sentence under the title, not a byline
+                glued = organisation.glued_byline(lines[index])  # "AcmeNew York, NY"
+                said = said or (metadata.places_in(glued[1]) if glued else [])
+                listed = said or [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
+                if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote", "in Cambridge": a place ending the title
+                    tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+|\s(?:in|at)\s+)([A-Z][\w ]+?)\)?\s*$", lines[index].split(" | ")[0])
                     listed += metadata.places_in(tail.group(1)) if tail else []
                 if listed:
                     places += listed
                     found.used.add(index)
     if not places and lines:  # "Research Intern at Acme (Zurich, Switzerland). We are ..."
         places += [p for c in re.findall(r"\(([^()]{3,60})\)", lines[0][:400]) for p in metadata.places_in(c) if "," in c]
+    if not places:  # "located in one of the following areas: ...", "offices in Tokyo and Kyoto"
+        for index, line in enumerate(lines):
+            if said := metadata.prose_places(line) or metadata.site_places(line):
+                places += said
+                found.used.add(index)
+    if not places and title_index is not None:  # "Computation and Cognition Tübingen Summer Internship"
+        places += metadata.cities_named(lines[title_index])
     for index, line in enumerate(lines):
         if REMOTE_OPTION.search(line) and "Remote" not in places and not any(p.startswith("Remote") for p in places):
             places.append("Remote")
@@ -310,7 +376,7 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
         places = [p for p in places if p != "Remote"]
     if any(p.startswith("Remote") for p in places):
         found.work_mode = "remote"
-    return list(dict.fromkeys(places))
+    return metadata.without_country_repeats(list(dict.fromkeys(places)))
 
 
 POSTED = re.compile(r"\b(posted|published|date posted)\b", re.IGNORECASE)

@@ -50,6 +50,10 @@ PLACE_SEPARATORS = re.compile(r"\s*(?:;|\||/|\bor\b|·|•|\band\b|\s[-–—]\s
 """Between places in a list: "Munich, Germany; Berlin, Germany", "Berkeley/San Francisco"."""
 
 
+REMOTE_DASH = re.compile(r"\bRemote\s+[-–—]\s+([A-Z][\w.]+)\b|\b([A-Z]{2,3})\s+[-–—]\s+Remote\b")
+"""A remote place written with a dash ("Remote - UK", "US - Remote"), read as "Remote (UK)"."""
+
+
 def normalise_place(written: str) -> str | None:
     """A place as postings write it for the place catalogue ("Zürich, Zürich, Switzerland" ->
     "Zurich, Switzerland"; "Edinburgh" -> "Edinburgh, UK"), "Remote" or "Remote (US)", or None
@@ -61,7 +65,7 @@ def normalise_place(written: str) -> str | None:
         )
         country = gazetteer().region_of.get(fold(region.group(1))) if region else None
         return f"Remote ({'US' if country == 'united states' else region.group(1)})" if country and region else "Remote"
-    parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = [p.strip() for p in text.split(",") if p.strip() and fold(p.strip()) not in gazetteer().unplaced]
     if not parts or len(parts[0].split()) > 4:
         return None
     city = vocabulary()["cities"].get(fold(parts[0]))
@@ -70,22 +74,78 @@ def normalise_place(written: str) -> str | None:
         return str(city)
     if len(parts) == 1 and gazetteer().is_region(parts[0]):
         name = gazetteer().region_of[fold(parts[0])]
-        return "United States" if name == "united states" else parts[0] if parts[0][:1].isupper() else name.title()
+        if name == "united states" or (fold(parts[0]) != name and len(parts[0]) <= 3):
+            return name.title()  # "UK" alone is the country: "United Kingdom"
+        return parts[0] if parts[0][:1].isupper() else name.title()
     if len(parts) > 1 and regions and parts[0][:1].isupper() and not gazetteer().is_region(parts[0]):
-        return f"{parts[0]}, {parts[-1]}"
+        named = gazetteer().region_of.get(fold(parts[1]), "")
+        written = vocabulary()["region_written"].get(named)  # "Staines-upon-Thames, United Kingdom" -> ", UK"
+        return f"{parts[0]}, {written or (parts[1] if parts[1][:1].isupper() else named.title())}"
     return None
 
 
 def places_in(text: str) -> list[str]:
     """The places a location text lists, normalised, in order, without repeats."""
     found: list[str] = []
+    text = REMOTE_DASH.sub(lambda m: f"Remote ({m.group(1) or m.group(2)})", text)
     for piece in PLACE_SEPARATORS.split(text):
-        place = normalise_place(piece)
-        if place is not None and place not in found:
-            found.append(place)
+        items = gazetteer().join_parts(tuple(p.strip() for p in piece.split(",") if p.strip()))
+        # "Austin, Remote US, London, Remote UK": a comma list of places, not one place
+        listed = [normalise_place(item) for item in items] if remote_words().search(piece) and len(items) > 1 else []
+        candidates: list[str | None] = [p for p in listed if p] or [normalise_place(piece)]
+        for place in candidates:
+            if place is not None and place not in found:
+                found.append(place)
+    if any(p.startswith("Remote (") for p in found):  # "Remote (UK)" says where; "UK" beside it says no more
+        found = [p for p in found if not gazetteer().is_region(p)]
     if not found:  # "Cambridge, UK, Redmond, WA" with commas only
         found = [p for p in (normalise_place(p) for p in gazetteer().join_parts(tuple(text.split(",")))) if p]
     return list(dict.fromkeys(found))
+
+
+def without_country_repeats(places: list[str]) -> list[str]:
+    """A country listed beside a city in it says nothing more ("London · United Kingdom")."""
+    cities = [gazetteer().parse(p) for p in places if "," in p and not p.startswith("Remote")]
+    return [
+        p for p in places if not (gazetteer().is_region(p) and any(gazetteer().region_of[fold(p)] in c.regions for c in cities))
+    ]
+
+
+PROSE_PLACES = re.compile(
+    r"\b(?:based|located|offices?|sites?|(?:must|will)\s+work)\s+in\s+"
+    r"(?:one of the following (?:areas|locations|countries|places)\s*:\s*)?"
+    r"(?:the\s+)?([A-Z][^.;:!?()]{1,120})",
+)
+"""Places said in prose: "located in one of the following areas: United States, Canada, or UK",
+"offices in Tokyo, Kyoto and Nagoya", "Interns must work in Portland, OR"."""
+
+
+def prose_places(line: str) -> list[str]:
+    return [p for m in PROSE_PLACES.finditer(line) for p in places_in(m.group(1)) if p != "Remote"]
+
+
+SITES_SAID = re.compile(
+    r"\b(?:headquarters|teams?|offices?|labs?|laboratories|sites?|campus(?:es)?)\b[^.]{0,40}?\b(?:are|is|located|based|spread)\b",
+    re.IGNORECASE,
+)
+"""A sentence saying where the employer's sites are: "teams are spread across Japan in places such as
+Sendai, Nagoya and Kyoto"."""
+
+
+def cities_named(text: str) -> list[str]:
+    """The cities of the city list (posting_vocabulary.yaml) a text names, as the list writes them."""
+    folded = fold(text)
+    found = [
+        (m.start(), str(place))
+        for name, place in vocabulary()["cities"].items()
+        for m in re.finditer(rf"\b{re.escape(name)}\b", folded)
+    ]
+    return list(dict.fromkeys(place for _, place in sorted(found)))
+
+
+def site_places(line: str) -> list[str]:
+    """Cities named in sentences that say where the employer's sites are."""
+    return [c for sentence in re.split(r"(?<=[.!?])\s+", line) if SITES_SAID.search(sentence) for c in cities_named(sentence)]
 
 
 def _json_ld_places(posting: dict[str, Any]) -> list[str]:

@@ -70,7 +70,8 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
     for index in [*range(title_index + 1, min(title_index + 5, len(lines))), *range(title_index - 1, title_index - 3, -1)]:
         if index < 0:
             continue
-        first = re.split(r"\s+[·|•—–-]\s+|\s*\|\s*", lines[index])[0].strip(" *_")
+        glued = glued_byline(lines[index])
+        first = glued[0] if glued else re.split(r"\s+[·|•—–-]\s+|\s*\|\s*", lines[index])[0].strip(" *_")
         if (
             index != title_index + 1
             and (index + 1 < len(lines) and len(lines[index + 1]) > 120 or not _recurs(first, lines, index))
@@ -97,6 +98,7 @@ ORG_PATTERNS = (
     re.compile(rf"\bJoin\s+{ORG_NAME}\s+as\b"),
     re.compile(rf"\bat\s+{ORG_NAME}\s*$"),
     re.compile(rf"\b{ORG_NAME}\s+is\s+an?\s+equal\s+opportunity"),
+    re.compile(rf"^(?:The\s+)?{ORG_NAME}\s+(?:values\s+diversity|is\s+committed\s+to\s+(?:diversity|equal))"),
     re.compile(rf"^[^.]{{0,80}}\bIntern\w*\b[^.]{{0,60}}?\bat\s+{ORG_NAME}"),
     re.compile(rf"^{ORG_NAME}(?:['’]s\s[^.]{{0,60}}?)?\s+(?:is|are)\s+(?:now\s+)?{HIRING}"),
     re.compile(rf"^{ORG_NAME}\s+(?:leads|invites|seeks|offers|wants to|sets out to|aims to)\b"),
@@ -110,8 +112,8 @@ ORG_PATTERNS = (
 Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",
 "Intel's Experience Insights Lab is taking applications", "Nokia Bell Labs leads in ...",
 "We, the BMW Group, offer ...", an author's byline "By Jane Doe, Acme", "Acme, a wholly-owned
-subsidiary of ...", "Within Acme Interactive Entertainment (AIE), ...", "the group of AIE (Acme
-Interactive Entertainment, Paris)" (a name with its initials)."""
+subsidiary of ...", "The Acme Society values diversity", "Within Acme Interactive Entertainment
+(AIE), ...", "the group of AIE (Acme Interactive Entertainment, Paris)" (a name with its initials)."""
 GENERIC_ABOUT = frozenset({"us", "the job", "the team", "the role", "you", "the company", "this role", "the position"})
 NOT_AN_EMPLOYER_START = frozenset(
     {"our", "we", "this", "the", "you", "your", "each", "every", "applicants", "candidates", "interns", "students", "successful"}
@@ -153,8 +155,45 @@ def _title_line_organisation(line: str) -> str | None:
 
 
 def organisation_in(page: Page, lines: list[str], title_index: int | None) -> tuple[str, int | None]:
-    """The employer, and the line that named it (None when it came from outside the lines)."""
-    return _organisation(page, lines, title_index)
+    """The employer, and the line that named it (None when it came from outside the lines); an
+    acronym in the name is spelt out when the page spells it out ("The AIP Center" on a page that
+    writes "The RIKEN Center for Advanced Intelligence Project (AIP)")."""
+    name, index = _organisation(page, lines, title_index)
+    if name == UNKNOWN_ORGANIZATION:
+        return name, index
+    for acronym in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", name):
+        long_form = spelt_out(acronym, lines)
+        if long_form and fold(acronym) not in fold(long_form):
+            return long_form, index
+    return name, index
+
+
+def spelt_out(acronym: str, lines: list[str]) -> str | None:
+    """The name a page gives an acronym: "Long Form Name (LFN)", where the acronym's capitals are
+    initials of the name in order (RIKEN Center for Advanced Intelligence Project (AIP))."""
+    for line in lines:
+        for match in re.finditer(rf"{ORG_NAME}\s+\({re.escape(acronym)}\)", line):
+            words = re.sub(r"^The\s+", "", match.group(1)).split()
+            initials = iter(w[0] for w in words if w[:1].isupper())
+            if len(words) > 1 and all(letter in initials for letter in re.sub(r"[^A-Z]", "", acronym)):
+                return " ".join(words)
+    return None
+
+
+def glued_byline(line: str) -> tuple[str, str] | None:
+    """A byline whose name and place lost the space between them: "AcmeNew York, NY" -> ("Acme",
+    "New York, NY"); the place is all that follows, so "Google DeepMind · London" is no such line."""
+    if len(line) > 80:
+        return None
+    for match in re.finditer(r"(?<=[a-z])(?=[A-Z])", line):
+        head, tail = line[: match.start()].strip(), line[match.start() :]
+        if (
+            re.fullmatch(r"[A-Z][\w&.' -]*", head)
+            and re.fullmatch(r"[A-Z][A-Za-z. ]+(?:, [A-Z][A-Za-z. ]+)?", tail)
+            and normalise_place(tail)
+        ):
+            return head, tail
+    return None
 
 
 def _organisation(page: Page, lines: list[str], title_index: int | None) -> tuple[str, int | None]:
@@ -201,4 +240,22 @@ def _organisation(page: Page, lines: list[str], title_index: int | None) -> tupl
         lead = re.match(r"^([A-Z]{3,6})\b", lines[title_index])
         if lead and _recurs(lead.group(1), lines, title_index) and not term_catalogue().resolve(lead.group(1)).canonical:
             return lead.group(1), title_index
+        named = _title_lead(lines, title_index)
+        if named:
+            return named, title_index
     return UNKNOWN_ORGANIZATION, None
+
+
+def _title_lead(lines: list[str], title_index: int) -> str | None:
+    """ "Acme Research Scientist Internships, Summer 2027": the capitalised words before the job
+    words open the title, when the page names them again and they are no field, place or stage."""
+    lead = re.match(
+        r"^((?:[A-Z][\w&'-]*\s+){1,3}?)(?=(?:Research|Applied|Machine|Data|Software|PhD|Student|Summer|Intern)\w*\b)",
+        lines[title_index],
+    )
+    if not lead:
+        return None
+    name = lead.group(1).strip()
+    if not _recurs(name, lines, title_index) or term_catalogue().resolve(name).canonical or normalise_place(name):
+        return None
+    return _employer(name)

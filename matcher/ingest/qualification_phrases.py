@@ -8,7 +8,9 @@ import re
 from functools import cache
 from typing import Any
 
+from matcher.ingest.dates import dates_in
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
+from matcher.ingest.skill_phrases import open_skills, whole_item_skill
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -20,16 +22,24 @@ SKILL_STOPWORDS = frozenset(
     programming communication teamwork collaboration coding math maths cloud or ai ml dl cs os ee ce ir pl cv go r
     assembly graduate search spark ray node experimentation detection architecture systems security planning control
     simulation audio testing storage containers shell networks networking alignment captioning summarisation tracking
-    manipulation segmentation health
+    manipulation segmentation health algorithms
     """.split()
 ) | {"communication skills", "team player", "programming skills", "software development", "search engines", "c#"}
-"""Catalogue aliases too common in prose to be read as a skill on their own."""
+"""Catalogue aliases too common in prose to be read as a skill on their own ("algorithms" is what
+every method is, not the field of theory of computation)."""
 LANGUAGES_IN_LISTS = frozenset({"go", "r", "c#", "assembly", "shell", "spark", "ray"})
 """Stop-words that are a language or tool when written capitalised in a list ("Java, Go, or Python")."""
-EXAMPLES_FOLLOW = re.compile(r"^(?:\(|e\.g\b|eg\b|such as|i\.e\b|for example|like\b|in particular)", re.IGNORECASE)
-"""After a category ("programming languages such as ..."), the examples are what is asked."""
-OR_GROUP = re.compile(r"\b(or|any of|one of|one or more|at least one|such as|e\.g\.|for example|etc)\b|(?<!\bC)/(?!C\+\+)", re.I)
-"""Words that make a list of skills alternatives; "/" too, except in C/C++."""
+EXAMPLES_FOLLOW = re.compile(
+    r"^(?:,\s*)?(?:\(|e\.g\b|eg\b|such as|i\.e\b|for example|like\b|in particular|including\s*:)", re.IGNORECASE
+)
+"""After a category ("programming languages such as ...", "languages, including: ..."), the examples
+are what is asked; a plain "including" adds to what comes before it ("PyTorch, including
+distributed training")."""
+OR_GROUP = re.compile(
+    r"\b(or|any of|one of|one or more|at least one|such as|for example|etc)\b|\be\.g\.|(?<!\bC)/(?!C\+\+)", re.IGNORECASE
+)
+"""Words that make a list of skills alternatives; "/" too, except in C/C++ ("e.g." ends in a stop, so
+no word boundary follows it)."""
 
 
 @cache
@@ -145,7 +155,7 @@ def _area_spellings() -> dict[str, frozenset[str]]:
 
 RESEARCH_EXPERIENCE = re.compile(
     r"\bresearch experience|experience (?:in |with )?(?:conducting |doing )?research\b|experience as an? researcher|"
-    r"conducting research|research (?:or|and) engineering experience|previous research|prior research",
+    r"conducting research|research (?:or|and) engineering experience|previous research|prior research|research track record",
     re.I,
 )
 YEARS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five)\+?\s*(?:or more\s*)?years?\b(?:\s+of)?", re.IGNORECASE)
@@ -160,6 +170,42 @@ ON_SITE = re.compile(
     re.IGNORECASE,
 )
 """Asking to work at a place. "In person" alone is not ("communicate in writing and in person")."""
+
+
+AVAILABLE_FOR = re.compile(
+    r"\b(?:availab\w*|commit\w*|able to (?:work|complete|stay))\b[^.;]{0,60}?"
+    r"(?:(?:minimum of|at least|no less than|the whole|the full)\s+(\d+)\s*(weeks?|months?|days)\b|"
+    r"(\d+)\s*(weeks?|months?|days)\s+(?:minimum|at least)\b|(\d+)\s*[-–]\s*\d+\s*(weeks?|months?)\b)",
+    re.IGNORECASE,
+)
+"""A minimum time a candidate must be free to work: "can commit to a minimum of 6 months", "for 6
+months minimum", "a full-time internship of 13-17 weeks" (the shorter end), "available for the
+whole 90 days". A length said without a minimum ("to work for 12 weeks during the summer") or
+hedged ("depends on proficiency") describes the internship; it stays a text to read."""
+WEEKS_IN = {"week": 1.0, "month": 52 / 12, "day": 1 / 7}
+
+
+def available_weeks(text: str) -> int | None:
+    """The weeks of availability a sentence asks for, or None."""
+    match = AVAILABLE_FOR.search(text)
+    if match is None or re.search(r"\bdepend", text, re.IGNORECASE):
+        return None
+    number, unit = [g for g in match.groups() if g is not None][:2]
+    return round(int(number) * WEEKS_IN[unit.lower().rstrip("s")])
+
+
+AVAILABLE_TO_START = re.compile(r"\bavailab\w*\s+to\s+start\s+(?:no\s+later\s+than|by|before|on)\s+", re.IGNORECASE)
+
+
+def available_from(text: str) -> str | None:
+    """The day by which a candidate must be free to start, when written with its year: "be
+    available to start no later than 1st June 2027" -> "2027-06-01"."""
+    cue = AVAILABLE_TO_START.search(text)
+    written = dates_in(text[cue.end() :]) if cue else []
+    if not written or written[0].year is None or written[0].day is None:
+        return None
+    day = written[0].on(written[0].year)
+    return day.isoformat() if day else None
 
 
 DEGREE_AND_SKILLS = re.compile(
@@ -193,6 +239,9 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     elif re.search(r"\b(publications?|papers?|published)\b", text, re.I) and PUBLISHING.search(text):
         areas = areas_in(text)
         quals.append({"publications": {"areas": areas, "min": 1} if areas else {"min": 1}})
+    weeks, start = available_weeks(text), available_from(text)
+    if weeks is not None or start is not None:
+        quals.append({"availability": {k: v for k, v in (("start", start), ("weeks", weeks)) if v is not None}})
     if ON_SITE.search(text):
         named = places_named_in(text) or list(places)
         if named:
@@ -200,10 +249,9 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
     if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
         tail = text[asked_too.start() :] if asked_too else text
-        skills = skills_in(tail)
-        if skills:
-            mode = "any" if OR_GROUP.search(tail) and len(skills) > 1 else "all"
-            quals.append({"skills": {mode: skills}})
+        whole = whole_item_skill(tail) if not quals else None
+        groups = [{"all": [whole]}] if whole else [g for part in _alternative_groups(tail) if (g := _skills_group(part))]
+        quals += [{"skills": group} for group in groups]
     if not quals:
         quals.append({"text": text})
     for qualification in quals:
@@ -211,12 +259,71 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
     return quals
 
 
+def _alternative_groups(text: str) -> list[str]:
+    """ "Java, C++, or other languages, and Python or similar scripting languages": two lists of
+    alternatives, each asked (", and" between two parts that each offer a choice); "Python and at
+    least one lower level language (Go, Rust)": one skill, and a choice."""
+    parts = re.split(r",\s+and\s+", text)
+    if len(parts) == 2 and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
+        return parts
+    choice = re.search(
+        r"\s+and\s+(?=(?:at\s+least\s+)?(?:one|any)\s+(?:of\s+)?)", text
+    )  # "Python and at least one of (Go, Rust)"
+    if choice and skills_in(text[: choice.start()]) and skills_in(text[choice.end() :]):
+        return [text[: choice.start()], text[choice.end() :]]
+    return [text]
+
+
+def _skills_group(text: str) -> dict[str, list[str]] | None:
+    skills = skills_in(text)
+    skills += _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
+    if not skills:
+        return None
+    return {"any" if OR_GROUP.search(text) and len(skills) > 1 else "all": skills}
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[\s-]+", "", fold(name))
+
+
+@cache
+def _spellings() -> dict[str, str]:
+    """Known skill names by their letters alone, so "crowd sourcing" and "multi-modal" are read as
+    the names the catalogue and posting_vocabulary.yaml spell "crowdsourcing" and "multimodal"."""
+    catalogue = term_catalogue()
+    spellings = {_compact(alias): canonical for alias, canonical in catalogue.canonical_of.items()}
+    return {**spellings, **{_compact(n): n for n in extra_skills().values()}}
+
+
+def _uncatalogued(named: list[str], known: list[str]) -> list[str]:
+    """Skills a list names that `skills_in` did not read: a name the catalogue knows as written was
+    read there (or left out on purpose, as a stop-word or a category before its examples); a known
+    name spelt with other spaces or hyphens ("crowd sourcing") is given as known."""
+    terms = term_catalogue()
+    taken = {fold(k) for k in known} | {fold(terms.resolve(k).canonical or k) for k in known}
+    out: list[str] = []
+    for name in named:
+        if terms.resolve(name).how in ("exact", "alias") or fold(name) in extra_skills():
+            continue
+        spelt = _spellings().get(_compact(name))
+        if spelt is not None:
+            name = spelt
+        elif any(fold(name) in fold(k) for k in known) or any(2 * len(t.split()) > len(name.split()) for t in skills_in(name)):
+            continue  # "machine learning models": the catalogue's term, most of the name, is what is asked
+        if fold(name) not in taken:
+            taken.add(fold(name))
+            out.append(name)
+    return out
+
+
 def _research_fields(text: str) -> list[str]:
-    """ "research experience in computer vision or robotics" -> the fields, as catalogue names."""
-    match = re.search(r"research\s+(?:experience\s+)?(?:in|on|with)\s+(.+?)(?:[.;]|$)", text, re.IGNORECASE)
+    """ "research experience in computer vision or robotics", "a research track record in one or more
+    areas of vision and graphics" -> the fields, as catalogue names."""
+    match = re.search(r"research\s+(?:experience\s+|track record\s+)?(?:in|on|with)\s+(.+?)(?:[.;]|, with\b|$)", text, re.I)
     if not match:
         return []
-    tail = re.sub(r"^(?:at least one of )?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*", "", match.group(1))
+    lead = r"^(?:at least one of |one or more (?:of )?)?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*"
+    tail = re.sub(lead, "", match.group(1))
     terms = term_catalogue()
     parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/|:", tail) if p.strip(" ,")]
     return list(dict.fromkeys(c for p in parts if len(p) < 40 and (c := terms.resolve(p).canonical)))

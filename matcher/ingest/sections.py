@@ -127,11 +127,22 @@ def _inline_headings() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=\s))({body})(?:\s*:\s*|\s+(?=(?-i:[A-Z*]))|$)", re.I)
 
 
+LEAD_IN = re.compile(
+    r"\b(?:the )?following (?:qualifications|requirements|skills|criteria)\s*:\s*(?=\S)|\bqualifications are\s*:\s*(?=\S)", re.I
+)
+"""A sentence that introduces the list run on after it: "We are looking for people with the
+following qualifications: Currently enrolled ..."."""
+
+
 def _split_inline(text: str) -> list[str]:
     """A paragraph with headings run into it ("... or similar. Preferred qualifications: * ...",
     "... skills Key Qualifications Preferred Qualifications Plus: ...") -> its parts. A heading
     counts where a sentence ended before it, a colon follows it, or it is written in Title Case."""
     parts: list[str] = []
+    lead_in = LEAD_IN.search(text)
+    if lead_in:  # the lead-in is said; what follows it is the list it announces
+        parts += [text[: lead_in.end()].strip(), "Requirements:"]
+        text = text[lead_in.end() :]
     last = 0
     for match in _inline_headings().finditer(text):
         before = text[: match.start()].rstrip()
@@ -154,14 +165,18 @@ def pieces_of(lines: list[SourceLine]) -> list[Piece]:
     """Every item of the posting in its section; headings decide sections and are not items."""
     pieces: list[Piece] = []
     section = NO_HEADING
+    heading_only = False  # no item since the last heading
     for line in lines:
         fragments = [f for bullet in split_run_on(line.text) for f in _split_inline(bullet)]
         for index, fragment in enumerate(fragments):
             probe = line if len(fragments) == 1 else SourceLine(line.number, fragment, index == 0 and line.marked_heading)
             opened = section_of_heading(probe)
             if opened is not None:
-                section = opened
+                if not (heading_only and section in QUALIFICATION_SECTIONS and _sub_heading(fragment, opened)):
+                    section = opened
+                heading_only = True
                 continue
+            heading_only = False
             inline = INLINE_HEAD.match(fragment)
             family = classify_heading(inline.group(1)) if inline else None
             if inline and family in QUALIFICATION_SECTIONS:
@@ -174,6 +189,13 @@ def pieces_of(lines: list[SourceLine]) -> list[Piece]:
             if text:
                 pieces.append(Piece(line.number, text, section))
     return _required_before_preferred(pieces)
+
+
+def _sub_heading(text: str, opened: str) -> bool:
+    """A heading right under a qualifications heading that only a word of another family names
+    introduces that list ("Qualifications" / "Qualities that will help you thrive in this role are:"),
+    it does not close it."""
+    return opened not in QUALIFICATION_SECTIONS and not any(heading_key(text) in f.phrases for f in heading_families())
 
 
 UNHEADED_ASKING = ("about", NO_HEADING, UNKNOWN)

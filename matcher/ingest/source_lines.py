@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
+from matcher.knowledge.terms import catalogue as term_catalogue
+
 
 @dataclass(frozen=True, slots=True)
 class SourceLine:
@@ -59,8 +61,29 @@ BULLET = re.compile(r"^\s*(?:[-*+•◦▪·●○–]|\d{1,2}[.)])\s+")
 """Bullet glyphs of text pages, and numbered items; each becomes "- "."""
 
 
+GLUED_SENTENCE = re.compile(r"(?<=[a-z)]{2})([.:;!?])(?=[A-Z][a-z])")
+"""Where a board lost its line breaks, sentences and items touch: "qualifications:Currently",
+"recommenders.Natural Language"."""
+GLUED_WORDS = re.compile(r"\b([a-z]{4,})([A-Z][a-z]{3,})\b")
+"""An item's last word run into the next item's first: "a related fieldDomain expertise"."""
+
+
+def unglued(text: str) -> str:
+    """Items a board ran together, parted again. Words are parted only on a line that shows the lost
+    breaks between sentences too, and never a name written in camel case (JavaScript, TensorFlow):
+    the left part is four lower-case letters or more and the whole is no catalogue term."""
+    if not GLUED_SENTENCE.search(text):
+        return text
+
+    def part(match: re.Match[str]) -> str:
+        whole = match.group(0)
+        return whole if term_catalogue().resolve(whole).how in ("exact", "alias") else f"{match.group(1)} {match.group(2)}"
+
+    return GLUED_WORDS.sub(part, GLUED_SENTENCE.sub(r"\1 ", text))
+
+
 def _line(number: int, raw: str, marked_heading: bool = False) -> SourceLine | None:
-    text = raw.replace("\xa0", " ").replace("\u200b", "")
+    text = unglued(raw.replace("\xa0", " ").replace("\u200b", ""))
     bullet = BULLET.match(text)
     text = " ".join(text.split())
     if bullet:
