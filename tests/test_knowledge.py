@@ -170,3 +170,13 @@ def test_each_catalogue_loads_from_its_shipped_index_exactly_as_its_yaml_builds_
     shipped = json.loads((ROOT / "matcher" / "knowledge" / catalogues.INDEX_FILE).read_text())
     assert json.loads(json.dumps(from_yaml.to_index())) == shipped, "run python tools/build_indexes.py"
     assert vars(loaded) == vars(from_yaml)
+
+
+def test_a_yaml_list_split_at_its_commas_is_joined_back_into_places() -> None:
+    from matcher.knowledge.places import gazetteer
+
+    join = gazetteer().join_parts
+    assert join(("Cambridge", "UK", "Redmond", "WA")) == ("Cambridge, UK", "Redmond, WA")
+    assert join(("New York", "NY", "London", "UK")) == ("New York, NY", "London, UK")  # a city and a state
+    assert join(("New York", "Canada")) == ("New York", "Canada")
+    assert join(("United States", "Canada")) == ("United States", "Canada")

@@ -169,6 +169,12 @@ class Gazetteer:
                 found[self.zone_of_alias[words]] = (at, at + len(words) + 1)
         return [zone for zone, _ in sorted(found.items(), key=lambda item: item[1][0])]
 
+    def _city_in(self, place: str, region: str) -> bool:
+        """`place` is a bare known city inside `region`: "New York" is a state and a city, and
+        before "NY" it is the city (not before "Canada")."""
+        known = self.cities.get(fold(place)) if "," not in place else None
+        return known is not None and self.region_of[fold(region)] in self._with_containing(known[0])
+
     def is_region(self, text: str) -> bool:
         return fold(text) in self.region_of
 
@@ -177,7 +183,8 @@ class Gazetteer:
         A region-only item that follows a place is joined to it: ("Cambridge, UK", "Redmond, WA")."""
         places: list[str] = []
         for item in items:
-            if places and self.is_region(item) and not self.is_region(places[-1].split(",")[0]):
+            last = places[-1].split(",")[0] if places else ""
+            if places and self.is_region(item) and (not self.is_region(last) or self._city_in(places[-1], item)):
                 places[-1] = f"{places[-1]}, {item}"
             else:
                 places.append(item)
