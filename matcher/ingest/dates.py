@@ -219,3 +219,32 @@ def weeks_in(lines: list[str]) -> tuple[int, int] | None:
         if match and not re.search(r"parental|leave|vacation|notice", line, re.IGNORECASE):
             return int(match.group(1)), index
     return None
+
+
+_ANY_MONTH = _MONTH.format("month").replace("?P<month>", "?:")
+_MONTH_YEAR = rf"{_ANY_MONTH}(?:,?\s+(?:19|20)\d\d)?"
+START_WINDOW = re.compile(
+    rf"\bstart\w*(?:\s+dates?)?\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"(?:in\s+(?P<either>{_MONTH_YEAR}(?:\s*,\s*{_MONTH_YEAR})*,?\s+or\s+{_MONTH_YEAR})|"
+    rf"between\s+(?P<between>{_MONTH_YEAR}\s+and\s+{_MONTH_YEAR}))\b",
+    re.IGNORECASE,
+)
+"""A start that may fall in any of some months: "starting in May, June or July", "start between May
+and July 2027". Not "from May to August" nor "May - August": those are the internship's period."""
+
+
+def start_window(text: str, year: int | None) -> tuple[str, str] | None:
+    """The first and last month ("2027-05", "2027-07") a sentence lets the internship start in; the
+    year as written there, else `year` (the posting's); None without a year or on other shapes."""
+    match = START_WINDOW.search(text)
+    if match is None:
+        return None
+    months = dates_in(match.group("either") or match.group("between"))
+    first, last = months[0], months[-1]
+    first_year = first.year or (last.year and last.year - (last.month < first.month)) or year
+    if len(months) < 2 or first_year is None or any(m.day is not None for m in months):
+        return None
+    last_year = last.year or first_year + (last.month < first.month)  # "November or January": the next year's
+    if (last_year, last.month) <= (first_year, first.month):
+        return None
+    return f"{first_year}-{first.month:02d}", f"{last_year}-{last.month:02d}"

@@ -191,6 +191,7 @@ def _qualifications(
     required: list[dict[str, Any]] = []
     preferred: list[dict[str, Any]] = []
     sectioned = any(p.section in QUALIFICATION_SECTIONS for p in pieces)
+    year = _posting_year(draft.posting, page)
     if not sectioned and page.job_postings:
         pieces = pieces + _json_ld_pieces(page.job_postings[0])
     for piece in pieces:
@@ -216,10 +217,10 @@ def _qualifications(
                 placed = True
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
-            quals = qualifications_from(head, places)
+            quals = qualifications_from(head, places, year)
             moved = piece.section != "preferred" and PREFERRED_MARKERS.search(head) and not _degree_alternatives(quals)
             (preferred if piece.section == "preferred" or moved else required).extend(quals)
-            preferred.extend(qualifications_from(rather, places) if rather else [])
+            preferred.extend(qualifications_from(rather, places, year) if rather else [])
             placed = True
         if piece.number == 0:
             continue  # from JSON-LD, not a line of the page
@@ -230,6 +231,15 @@ def _qualifications(
             tag = "" if piece.section in (NO_HEADING, UNKNOWN) else f"  [{piece.section.replace('_', ' ')}]"
             draft.unplaced.append(f"line {piece.number}: {piece.text}{tag}")
     return required, preferred
+
+
+def _posting_year(posting: dict[str, Any], page: Page) -> int | None:
+    """The year the internship is in, for a start window written without one: the drafted start's,
+    else the latest year the page names (a page names past years too: "since 2019")."""
+    if posting.get("start"):
+        return int(str(posting["start"])[:4])
+    years = dates.years_in("\n".join(line.text for line in page.lines))
+    return max(years) if years else None
 
 
 PREFERENCE_CLAUSE = re.compile(r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably)\s+", re.I)

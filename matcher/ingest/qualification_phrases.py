@@ -8,9 +8,10 @@ import re
 from functools import cache
 from typing import Any
 
-from matcher.ingest.dates import dates_in
+from matcher.ingest.dates import dates_in, start_window
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
-from matcher.ingest.skill_phrases import open_skills, whole_item_skill
+from matcher.ingest.enrolment_phrases import study_institutions, with_enrolment
+from matcher.ingest.skill_phrases import examples_of, open_skills, whole_item_skill
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -217,10 +218,18 @@ DEGREE_AND_SKILLS = re.compile(
 with ...", "..., with exposure to areas such as: ..."."""
 
 
-def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
-    """Qualifications one requirement sentence asks for; a text qualification when nothing else."""
+@cache
+def _residence_words() -> re.Pattern[str]:
+    """posting_vocabulary.yaml's residence_words, as one pattern."""
+    words = sorted(read_data_file("posting_vocabulary.yaml")["residence_words"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def qualifications_from(text: str, places: list[str], year: int | None = None) -> list[dict[str, Any]]:
+    """Qualifications one requirement sentence asks for; a text qualification when nothing else.
+    `year` is the posting's, for a start window written without one ("starting in May or June")."""
     quals: list[dict[str, Any]] = []
-    degree = degree_qualification(text)
+    degree = with_enrolment(text, degree_qualification(text))
     if degree:
         quals.append(degree)
     if RESEARCH_EXPERIENCE.search(text) and not degree:
@@ -233,19 +242,26 @@ def qualifications_from(text: str, places: list[str]) -> list[dict[str, Any]]:
         if fields:
             research["fields"] = fields
         quals.append({"research_experience": research})
-    venues = venues_in(text)
+    venues = venues_in(text) if not study_institutions(text) else []  # "LUMS, NUST and FAST" are universities
     if venues:
         quals.append({"publications": {"venues": venues, "min": 1}})
     elif re.search(r"\b(publications?|papers?|published)\b", text, re.I) and PUBLISHING.search(text):
         areas = areas_in(text)
         quals.append({"publications": {"areas": areas, "min": 1} if areas else {"min": 1}})
-    weeks, start = available_weeks(text), available_from(text)
+    weeks, start, window = available_weeks(text), available_from(text), start_window(text, year)
+    latest = None
+    if window is not None and start is None:  # a day to be free by says more than a window of months
+        start, latest = window
     if weeks is not None or start is not None:
-        quals.append({"availability": {k: v for k, v in (("start", start), ("weeks", weeks)) if v is not None}})
-    if ON_SITE.search(text):
+        asked = (("start", start), ("latest_start", latest), ("weeks", weeks))
+        quals.append({"availability": {k: v for k, v in asked if v is not None}})
+    residence = _residence_words().search(text)
+    if ON_SITE.search(text) and not residence:  # "located in a time zone near CET" names no workplace
         named = places_named_in(text) or list(places)
         if named:
             quals.append({"location": {"on_site": named}})
+    if residence:  # the text rule reads time zones and citizenship; a sentence asking more keeps them too
+        quals.append({"text": text})
     asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
     if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
         tail = text[asked_too.start() :] if asked_too else text
@@ -274,12 +290,21 @@ def _alternative_groups(text: str) -> list[str]:
     return [text]
 
 
-def _skills_group(text: str) -> dict[str, list[str]] | None:
+def _skills_group(text: str) -> dict[str, Any] | None:
     skills = skills_in(text)
     skills += _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
     if not skills:
         return None
+    area = examples_of(text, _catalogue_name)
+    if area is not None and fold(area) not in (fold(s) for s in skills):  # "one area of CS (e.g. ...)": any kind of CS
+        return {"any": skills, "examples_of": area}
     return {"any" if OR_GROUP.search(text) and len(skills) > 1 else "all": skills}
+
+
+def _catalogue_name(written: str) -> str | None:
+    """The term catalogue's name of an area written by name or alias, else None."""
+    resolved = term_catalogue().resolve(written)
+    return resolved.canonical if resolved.how in ("exact", "alias") else None
 
 
 def _compact(name: str) -> str:

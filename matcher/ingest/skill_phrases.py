@@ -105,3 +105,20 @@ def whole_item_skill(item: str) -> str | None:
         return None
     name = _name(item)
     return name if name is not None and len(name.split()) >= 2 else None
+
+
+EXAMPLES_OF_AREA = re.compile(
+    r"\b(?:one|an?|any|at\s+least\s+one)\s+(?:or\s+more\s+)?(?:(?:sub-?)?(?:areas?|fields?|domains?|branch(?:es)?))\s+"
+    r"(?:of|in|within)\s+(?P<area>[A-Za-z][\w/ -]{1,40}?)\s*(?:\(\s*|,\s*|:\s*)?(?:e\.g\.|eg\b|such\s+as|for\s+example|like\b)",
+    re.IGNORECASE,
+)
+"""A list given as examples of an area: "experience in one area of computer science (e.g. LLMs,
+NLU, computer vision)", "any field of machine learning, such as ...". The area is read only when
+the sentence says one of its areas is asked ("one area of"), not on any "such as"."""
+
+
+def examples_of(sentence: str, known: Callable[[str], str | None]) -> str | None:
+    """The area whose examples a sentence lists, as `known` names it (the term catalogue's name),
+    or None: an area the catalogue does not know could not be matched to a profile's skills."""
+    match = EXAMPLES_OF_AREA.search(sentence)
+    return known(match.group("area").strip()) if match else None
