@@ -31,26 +31,37 @@ import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from matcher import __version__
-from matcher.cache_files import CacheFile, Stamp, open_private, stamp, stat_or_none, unsafe_reason
+from matcher.cache_files import CacheFile, open_private, stamp, stat_or_none, unsafe_reason
+from matcher.cache_index import MAX_RUNS, Index, IndexEntry, compact, numbers_in_range, runs_cover  # noqa: F401 - MAX_RUNS: tests read it here
 from matcher.errors import InputError
 from matcher.fingerprint import judgement_fingerprint
 from matcher.folders import paths_in
 from matcher.loading import load_posting
 from matcher.models import Criterion, Posting, Qualification
-from matcher.posting_table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
+from matcher.posting_table import (
+    PostingSummary,
+    QualificationTable,
+    Row,
+    Run,
+    TableBuilder,
+    Wording,
+    row,
+    summary_of,
+    with_wording,
+    wording,
+)
 from matcher.workers import bounded_jobs, process_pool
 
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
 in kind order; 8: with its runs of one kind; 9, on two branches at once: files known by their
 stamp, not mtime alone (issue 21), and postings' status and closed_on (issue 23); 10: both, one
 above either 9, so neither branch's cache is read as the other's; 11: postings' first_seen, for
-the digest.)"""
+the digest; 12: a details record holds a posting's quotes and notes, not the whole posting.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"
@@ -74,16 +85,15 @@ def _load_one(path: str) -> Outcome:
         return InputError(str(error))  # the message only: it pickles and prints the same
 
 
-Parsed = tuple[Row, bytes] | InputError
-"""A posting's summary row and the full posting pickled, or its error: what a worker sends back.
-Pickled in the worker, the full postings cost the parent process bytes, not objects."""
+Parsed = tuple[Row, Wording] | InputError
+"""A posting's summary row and its wording (quotes and notes), or its error: what a worker sends back."""
 
 
 def _parse_one(path: str) -> Parsed:
     outcome = _load_one(path)
     if isinstance(outcome, InputError):
         return outcome
-    return row(outcome), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    return row(outcome), wording(outcome)
 
 
 Progress = Callable[[int, int], None] | None
@@ -149,15 +159,6 @@ class CacheStats:
     reused: int
     parsed: int
     written: bool
-
-
-Summary = tuple[tuple, tuple[int, ...], tuple[int, ...]]
-"""A posting as the index keeps it: its header and its qualifications' numbers in the table."""
-IndexEntry = tuple[int, Stamp, "Summary | InputError", int, int]
-"""One posting file in the index: (size, stamp, summary or error, where its record starts in
-the details file, how long it is); (0, 0) for a posting without a record."""
-Index = tuple[dict[str, IndexEntry], list[Entry]]
-"""The index's entries by file name, and the table their summaries number into."""
 
 
 class PostingCache:
@@ -249,7 +250,7 @@ class PostingCache:
         if stale:
             (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
         elif len(cached) != len([n for n in names if stats[n] is not None]):
-            written = self._write_index(folder, _compact(({n: e for n, e in fresh.items() if stats[n] is not None}, entries)))
+            written = self._write_index(folder, compact(({n: e for n, e in fresh.items() if stats[n] is not None}, entries)))
         self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
         table = QualificationTable(entries, runs if entries is read else None)  # runs of the table as read
         outcomes: list[Outcome] = []
@@ -271,12 +272,15 @@ class PostingCache:
         where = self._summarised.get(posting.path)
         if where is None:
             return posting
-        folder = where[0]
+        return self._full(posting, self._details_of(where[0]), checked=False)
+
+    def _details_of(self, folder: Path) -> BinaryIO | None:
+        """The folder's details file, opened on first use and kept open."""
         if folder not in self._details:
             details = self._details[folder] = self._open_details(folder)
             if details is not None:
                 weakref.finalize(self, details.close)
-        return self._full(posting, self._details[folder], checked=False)
+        return self._details[folder]
 
     def _close_details(self) -> None:
         for details in self._details.values():
@@ -291,21 +295,44 @@ class PostingCache:
         where = self._summarised.get(posting.path)
         if where is None:
             return posting
-        folder, name, (size, mtime, _, offset, length) = where
+        folder, name, (size, mtime, *_) = where
         path = folder / name
         try:
             if not checked:
                 st = os.stat(path)
                 checked = (st.st_size, stamp(st)) == (size, mtime)
-            if details is not None and length and checked:
-                details.seek(offset)
-                record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
-                if record[:3] == (name, size, mtime):
-                    whole: Posting = pickle.loads(record[3])  # noqa: S301
-                    return whole if whole.path == str(path) else replace(whole, path=str(path))
+            words = self._record(details, where) if checked else None
+            if words is not None and isinstance(posting, PostingSummary):
+                whole = with_wording(posting.whole(), words)
+                return whole if whole.path == str(path) else replace(whole, path=str(path))
         except Exception:  # noqa: BLE001, S110 - missing, stale or damaged: parse the file again
             pass
         return load_posting(str(path))
+
+    def wording(self, posting: Posting) -> tuple[str, Wording] | None:
+        """A summary's path as `full` gives it and its quotes and notes, from the details file
+        (the record of the file version the summary was read from); None when there is none, or
+        it is missing or damaged (then `full` parses the file again)."""
+        where = self._summarised.get(posting.path)
+        if where is None or not isinstance(posting, PostingSummary):
+            return None
+        try:
+            words = self._record(self._details_of(where[0]), where)
+        except Exception:  # noqa: BLE001 - damaged
+            return None
+        if words is None or len(words[0]) != len(posting.required_numbers) + len(posting.preferred_numbers):
+            return None
+        return str(where[0] / where[1]), words
+
+    @staticmethod
+    def _record(details: BinaryIO | None, where: tuple[Path, str, IndexEntry]) -> Wording | None:
+        """A posting's record in the details file, if it is there and for the file version given."""
+        _, name, (size, mtime, _, offset, length) = where
+        if details is None or not length:
+            return None
+        details.seek(offset)
+        record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
+        return record[3] if record[:3] == (name, size, mtime) else None
 
     def _parse_and_write(
         self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result | None], on_progress: Progress
@@ -313,7 +340,7 @@ class PostingCache:
         """Parse the stale files and write both cache files. Each full posting goes to the new
         details file as it arrives, so memory holds summaries, never every full posting; the
         reused postings' records are copied over from the old details file, and their numbers
-        into the table stay as they were (see _compact)."""
+        into the table stay as they were (see cache_index.compact)."""
         entries: dict[str, IndexEntry] = {}
         table = TableBuilder(reused[1])
         header = _header(folder)
@@ -356,7 +383,7 @@ class PostingCache:
         except BaseException:
             out.discard()
             raise
-        index = _compact((entries, table.entries))
+        index = compact((entries, table.entries))
         del table  # its dictionaries of what it has numbered and shared: not needed to write
         if not out.commit(details):  # the details first: no index names records not yet there
             self._warn_unwritten(out)
@@ -377,8 +404,8 @@ class PostingCache:
             if (
                 isinstance(entries, dict)
                 and isinstance(table, list)
-                and _runs_cover(runs, table)
-                and _numbers_in_range(entries, len(table))
+                and runs_cover(runs, table)
+                and numbers_in_range(entries, len(table))
             ):
                 return (entries, table), runs
         except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or foreign: rebuild
@@ -418,14 +445,6 @@ def _unreadable(path: str) -> InputError:
     return outcome if isinstance(outcome, InputError) else InputError(f"{path}: changed while it was read; run again")
 
 
-def _numbers_in_range(entries: dict[str, IndexEntry], size: int) -> bool:
-    """Whether every summary's numbers point into the table: a damaged index is then rebuilt
-    here, not found out later, by scoring, on every run until the cache is deleted."""
-    kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
-    numbers = list(chain.from_iterable(chain((k[1] for k in kept), (k[2] for k in kept))))
-    return not numbers or (min(numbers) >= 0 and max(numbers) < size)
-
-
 _HEADER_KEYS = ("format", "tool", "judgement", "folder")
 
 
@@ -433,50 +452,3 @@ def _header(folder: Path) -> dict[str, object]:
     """What a cache file must say to be used: written in this format, by this version of the
     tool, with this judgement code and these catalogues (matcher.fingerprint), for this folder."""
     return {"format": CACHE_FORMAT, "tool": __version__, "judgement": judgement_fingerprint(), "folder": str(folder.resolve())}
-
-
-def _runs_cover(runs: object, table: list[Entry]) -> bool:
-    """Whether `runs` are runs (kind, first, end) that cover this table in order, each beginning
-    and ending with an entry of its kind."""
-    if not isinstance(runs, list):
-        return False
-    start = 0
-    for run in runs:
-        if not (isinstance(run, tuple) and len(run) == 3 and run[1] == start and start < run[2] <= len(table)):
-            return False
-        kind, first, end = run
-        if any((key[0] if key is not None else None) != kind for key in (table[first][1], table[end - 1][1])):
-            return False
-        start = end
-    return start == len(table)
-
-
-MAX_RUNS = 64
-"""Runs of one kind (table.QualificationTable.runs) past which the cache's table is put back in
-kind order: one run per kind when ordered, and each edited file adds a few at the end."""
-
-
-def _compact(index: Index) -> Index:
-    """The index with its table renumbered, in kind order, when more than half of it is no
-    longer used (an edited file adds its qualifications to the table and leaves the old ones
-    behind) or its entries of each kind are no longer next to each other (a table is built in the
-    order postings ask, and scoring assesses it a run of one kind at a time)."""
-    entries, table = index
-    kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
-    used = {n for _, required, preferred in kept for numbers in (required, preferred) for n in numbers}  # type: ignore[misc]
-    as_kept = QualificationTable(table)
-    if len(used) * 2 >= len(table) and len(as_kept.runs()) <= MAX_RUNS:
-        return index
-    kinds = [kind or "" for kind in as_kept.kinds()]
-    order = sorted(sorted(used), key=kinds.__getitem__)  # by kind, then number
-    del used, kinds
-    number_of = [0] * len(table)  # old number -> new (a list: at 100,000 postings a dict would take ~50 MB more)
-    for new, old in enumerate(order):
-        number_of[old] = new
-    renumbered = {}
-    for name, (size, mtime, summary, offset, length) in entries.items():
-        if not isinstance(summary, InputError):
-            header, required, preferred = summary
-            summary = (header, tuple(map(number_of.__getitem__, required)), tuple(map(number_of.__getitem__, preferred)))
-        renumbered[name] = (size, mtime, summary, offset, length)
-    return renumbered, [table[n] for n in order]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from itertools import groupby
 from typing import Any, TypeVar
@@ -89,7 +89,7 @@ class QualificationTable:
 
     def runs(self) -> list[Run]:
         """The entries as runs of one kind, in order. A table the cache keeps is in kind order,
-        but for the entries of files edited since (cache._compact): a few runs."""
+        but for the entries of files edited since (cache_index.compact): a few runs."""
         if not self._runs or self._runs[-1][2] != len(self.entries):  # made once, again if entries were added
             self._runs, start = [], 0
             for kind, same in groupby(self.kinds()):
@@ -165,6 +165,32 @@ def entry(qualification: Qualification) -> Entry:
     bare = Qualification(qualification.criterion, weight=qualification.weight)
     key = registry.rule_for(bare.criterion).key(bare.criterion)
     return (bare.weight, key, None if key is not None else encode(bare))
+
+
+Wording = tuple[tuple[str | None, ...], tuple[str | None, ...]]
+"""A posting's own words, which the table leaves out: the quote of each qualification (required
+first, then preferred) and each one's note, or () when none has a note. With its summary it makes
+the whole posting (with_wording); the cache keeps it in a record of its own, read for JSON output
+and explanations."""
+
+
+def wording(posting: Posting) -> Wording:
+    both = posting.required + posting.preferred
+    notes = tuple(q.note for q in both)
+    return tuple(q.quote for q in both), notes if any(n is not None for n in notes) else ()
+
+
+def with_wording(posting: Posting, words: Wording) -> Posting:
+    """A posting whose qualifications have no quotes or notes (PostingSummary.whole) with them
+    back; ValueError when `words` is not for as many qualifications."""
+    quotes, notes = words
+    both = posting.required + posting.preferred
+    if len(quotes) != len(both) or (notes and len(notes) != len(both)):
+        raise ValueError("wording for another posting")
+    notes = notes or (None,) * len(both)
+    made = tuple(Qualification(q.criterion, quote, q.weight, note) for q, quote, note in zip(both, quotes, notes, strict=True))
+    first = len(posting.required)
+    return replace(posting, required=made[:first], preferred=made[first:])
 
 
 Header = tuple[Any, ...]
