@@ -41,12 +41,13 @@ from matcher.errors import InputError
 from matcher.fingerprint import judgement_fingerprint
 from matcher.folders import paths_in
 from matcher.loading import load_posting
-from matcher.models import Criterion, Posting, Qualification
+from matcher.models import Posting
 from matcher.posting_table import (
     PostingSummary,
     QualificationTable,
     Row,
     Run,
+    SharedQualifications,
     TableBuilder,
     Wording,
     row,
@@ -116,34 +117,6 @@ def _parallel(parse: Callable[[str], T], paths: list[str], jobs: int) -> Iterato
         yield from map(parse, paths)
 
 
-class SharedQualifications:
-    """Postings with their equal criteria (and equal qualifications) made one object.
-
-    Postings repeat each other's asks ("PhD in machine learning", the same skill lists), so a
-    folder of 10,000 holds far fewer distinct criteria than its 175,000 qualifications. Sharing
-    them cuts the memory postings read without the cache take, and scoring finds an already
-    judged criterion by identity (Scorer.assess)."""
-
-    def __init__(self) -> None:
-        self._criteria: dict[Criterion, Criterion] = {}
-        self._qualifications: dict[Qualification, Qualification] = {}
-
-    def __call__(self, outcome: T) -> T:
-        if not isinstance(outcome, Posting):
-            return outcome
-        return replace(outcome, required=self._shared(outcome.required), preferred=self._shared(outcome.preferred))  # type: ignore[return-value]
-
-    def _shared(self, qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
-        criteria, seen = self._criteria, self._qualifications
-        out = []
-        for q in qualifications:
-            c = criteria.setdefault(q.criterion, q.criterion)
-            if c is not q.criterion:
-                q = replace(q, criterion=c)
-            out.append(seen.setdefault(q, q))
-        return tuple(out)
-
-
 def _reporting(outcomes: Iterable[T], total: int, on_progress: Progress) -> Iterator[T]:
     """The outcomes as they come, with progress reported."""
     for done, outcome in enumerate(outcomes, 1):
@@ -172,7 +145,10 @@ class PostingCache:
         self.last = CacheStats(0, 0, False)
         self._summarised: dict[str, tuple[Path, str, IndexEntry]] = {}
         """Path of each summary handed out -> (its folder, its file name, its index entry)."""
+        self._tables: dict[int, tuple[QualificationTable, Path, bytes]] = {}
+        """Each table handed out, by its id(): (the table, its folder, its table id)."""
         self._details: dict[Path, BinaryIO | None] = {}
+        self._prefixes: dict[Path, str] = {}
         """Each folder's details file as `full` reads it, opened once: a ranking's JSON asks
         for the whole of thousands of postings."""
 
@@ -232,7 +208,7 @@ class PostingCache:
         if not names:
             return []
         self._close_details()  # this load may write the details file again
-        (cached, entries), runs = self._read_index(folder)
+        (cached, entries), runs, table_id = self._read_index(folder)
         read = entries
         paths = paths_in(folder, names)
         stats = dict(zip(names, map(stat_or_none, paths), strict=True))
@@ -248,11 +224,16 @@ class PostingCache:
                 stale.append(name)
         written = False
         if stale:
-            (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
+            (fresh, entries), table_id, written = self._parse_and_write(
+                folder, (fresh, entries), stale, stats, on_progress, table_id
+            )
         elif len(cached) != len([n for n in names if stats[n] is not None]):
-            written = self._write_index(folder, compact(({n: e for n, e in fresh.items() if stats[n] is not None}, entries)))
+            remaining = ({n: e for n, e in fresh.items() if stats[n] is not None}, entries)
+            index = compact(remaining)  # written renumbered if so; this run goes on with the table as read
+            written = self._write_index(folder, index, table_id if index is remaining else _new_table_id())
         self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
         table = QualificationTable(entries, runs if entries is read else None)  # runs of the table as read
+        self._tables[id(table)] = (table, folder, table_id)
         outcomes: list[Outcome] = []
         summarised = self._summarised
         for name, path in zip(names, paths, strict=True):
@@ -264,6 +245,26 @@ class PostingCache:
             outcomes.append(summary_of(kept[0], path, table, kept[1], kept[2]))
             summarised[path] = (folder, name, found)
         return outcomes
+
+    def table_of(self, table: QualificationTable) -> tuple[Path, bytes] | None:
+        """The folder and id of a table `load_summaries` handed out (see _new_table_id)."""
+        found = self._tables.get(id(table))
+        return (found[1], found[2]) if found is not None and found[0] is table else None
+
+    def open_kept(self, folder: Path, kind: str) -> BinaryIO | None:
+        """Another file the cache keeps for a folder (matcher.explained_json's templates), opened
+        for reading when it is there and trusted. Its contents are the caller's to check: the
+        `header` it was written with, at least."""
+        return self._open_trusted(self.file_for(folder, kind))
+
+    def write_kept(self, folder: Path, kind: str, data: bytes) -> bool:
+        """Such a file written whole, or not at all (with a warning)."""
+        out = CacheFile(self.directory if self.usable() else None, f".{kind}-")
+        out.write(data)
+        if out.commit(self.file_for(folder, kind)):
+            return True
+        self._warn_unwritten(out)
+        return False
 
     def full(self, posting: Posting) -> Posting:
         """The whole posting (with its quotes and notes) for a summary from `load_summaries`;
@@ -316,13 +317,17 @@ class PostingCache:
         where = self._summarised.get(posting.path)
         if where is None or not isinstance(posting, PostingSummary):
             return None
+        folder = where[0]
         try:
-            words = self._record(self._details_of(where[0]), where)
+            words = self._record(self._details_of(folder), where)
         except Exception:  # noqa: BLE001 - damaged
             return None
         if words is None or len(words[0]) != len(posting.required_numbers) + len(posting.preferred_numbers):
             return None
-        return str(where[0] / where[1]), words
+        prefix = self._prefixes.get(folder)
+        if prefix is None:  # str(folder / name), made once per folder (pathlib costs most per name)
+            prefix = self._prefixes[folder] = str(folder / "_")[:-1]
+        return prefix + where[1], words
 
     @staticmethod
     def _record(details: BinaryIO | None, where: tuple[Path, str, IndexEntry]) -> Wording | None:
@@ -330,20 +335,26 @@ class PostingCache:
         _, name, (size, mtime, _, offset, length) = where
         if details is None or not length:
             return None
-        details.seek(offset)
-        record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
+        record = pickle.loads(os.pread(details.fileno(), length, offset))  # noqa: S301 - see the module docstring
         return record[3] if record[:3] == (name, size, mtime) else None
 
     def _parse_and_write(
-        self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result | None], on_progress: Progress
-    ) -> tuple[Index, bool]:
+        self,
+        folder: Path,
+        reused: Index,
+        stale: list[str],
+        stats: dict[str, os.stat_result | None],
+        on_progress: Progress,
+        table_id: bytes,
+    ) -> tuple[Index, bytes, bool]:
         """Parse the stale files and write both cache files. Each full posting goes to the new
         details file as it arrives, so memory holds summaries, never every full posting; the
         reused postings' records are copied over from the old details file, and their numbers
-        into the table stay as they were (see cache_index.compact)."""
+        into the table stay as they were (see cache_index.compact), as does the table's id
+        (`table_id`, the one read) unless the table is renumbered."""
         entries: dict[str, IndexEntry] = {}
         table = TableBuilder(reused[1])
-        header = _header(folder)
+        header = cache_header(folder)
         details = self.file_for(folder, "details")
         out = CacheFile(self.directory if self.usable() else None, ".details-")
         try:  # however this ends (an error, Ctrl-C, SIGTERM), no temporary file is left behind
@@ -383,41 +394,45 @@ class PostingCache:
         except BaseException:
             out.discard()
             raise
-        index = compact((entries, table.entries))
-        del table  # its dictionaries of what it has numbered and shared: not needed to write
+        built = (entries, table.entries)
+        index = compact(built)
+        table_id = table_id if index is built and reused[1] else _new_table_id()
+        del table, built  # the builder's dictionaries of what it has numbered and shared: not needed to write
         if not out.commit(details):  # the details first: no index names records not yet there
             self._warn_unwritten(out)
-            return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), False
-        return index, self._write_index(folder, index)
+            return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), table_id, False
+        return index, table_id, self._write_index(folder, index, table_id)
 
-    def _read_index(self, folder: Path) -> tuple[Index, list[Run] | None]:
-        """The index, and its table's runs of one kind (table.QualificationTable.runs)."""
+    def _read_index(self, folder: Path) -> tuple[Index, list[Run] | None, bytes]:
+        """The index, its table's runs of one kind (table.QualificationTable.runs) and the table's id."""
         handle = self._open_trusted(self.file_for(folder))
         if handle is None:
-            return ({}, []), None
+            return ({}, []), None, _new_table_id()
         try:
             with handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
-            if {key: data.get(key) for key in _HEADER_KEYS} != _header(folder):
-                return ({}, []), None
-            entries, table, runs = data["entries"], data["table"], data["runs"]
+            if {key: data.get(key) for key in _HEADER_KEYS} != cache_header(folder):
+                return ({}, []), None, _new_table_id()
+            entries, table, runs, table_id = data["entries"], data["table"], data["runs"], data["table_id"]
             if (
                 isinstance(entries, dict)
                 and isinstance(table, list)
+                and isinstance(table_id, bytes)
                 and runs_cover(runs, table)
                 and numbers_in_range(entries, len(table))
             ):
-                return (entries, table), runs
+                return (entries, table), runs, table_id
         except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or foreign: rebuild
             pass
-        return ({}, []), None
+        return ({}, []), None, _new_table_id()
 
-    def _write_index(self, folder: Path, index: Index) -> bool:
+    def _write_index(self, folder: Path, index: Index, table_id: bytes) -> bool:
         entries, table = index
         data = {
-            **_header(folder),
+            **cache_header(folder),
             "entries": entries,
             "table": table,
+            "table_id": table_id,
             "runs": QualificationTable(table).runs(),
         }
         out = CacheFile(self.directory if self.usable() else None, ".postings-")
@@ -439,6 +454,13 @@ class PostingCache:
             )
 
 
+def _new_table_id() -> bytes:
+    """The id of a table made or renumbered: what is kept by entry number (the templates of
+    matcher.explained_json) names the table it numbers, and is used only with that table. A table
+    keeps its id while entries are only added to it."""
+    return os.urandom(16)
+
+
 def _unreadable(path: str) -> InputError:
     """The error of a posting file that could not be stat'ed, in the words loading uses."""
     outcome = _load_one(path)
@@ -448,7 +470,7 @@ def _unreadable(path: str) -> InputError:
 _HEADER_KEYS = ("format", "tool", "judgement", "folder")
 
 
-def _header(folder: Path) -> dict[str, object]:
+def cache_header(folder: Path) -> dict[str, object]:
     """What a cache file must say to be used: written in this format, by this version of the
     tool, with this judgement code and these catalogues (matcher.fingerprint), for this folder."""
     return {"format": CACHE_FORMAT, "tool": __version__, "judgement": judgement_fingerprint(), "folder": str(folder.resolve())}

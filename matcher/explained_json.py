@@ -18,7 +18,8 @@ surrogate: json_output escapes it).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import pickle
+from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import chain, repeat
 from operator import itemgetter
@@ -26,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from matcher.cache import cache_header
 from matcher.json_output import ITEM_MARGIN, Encoded, json_chunks, jsonl_lines
-from matcher.models import Judgement, Posting, Profile, Standing, Verdict, group_members
+from matcher.models import Judgement, Profile, Standing, Verdict, group_members
 from matcher.output_formats import judgement_dict, match_dict, posting_dict, ranking_json
 from matcher.posting_table import PostingSummary, QualificationTable, Wording
 from matcher.rules.base import Memo
@@ -36,6 +38,8 @@ from matcher.selection import posting_status
 from matcher.tally import tally
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from matcher.cache import PostingCache
     from matcher.folders import Skipped
 
@@ -48,19 +52,20 @@ Template = tuple[bytes, bytes, bytes, bytes, bytes, bytes]
 preferred section, from the quote to the points, from the available points to the note, the
 rest, and from the available points on with no note and a separator after it (JSON or JSONL's)."""
 
-Full = Callable[[Posting], Posting]
-WordingOf = Callable[[Posting], "tuple[str, Wording] | None"]
-
 
 class ResultWriter:
     """One profile's results as JSON: compact (a JSONL line each), or indented as a ranking
     document's results are (json_output: an item of a top-level array)."""
 
-    def __init__(self, scorer: Scorer, full: Full | None, wording_of: WordingOf | None, *, compact: bool) -> None:
+    def __init__(self, scorer: Scorer, cache: PostingCache | None, *, compact: bool, keep: bool = False) -> None:
+        """`cache`: where the postings were read from (their quotes and notes are read from it);
+        `keep`: whether to read the templates made for this profile in an earlier run from it,
+        and keep those made here in it (`keep_made`)."""
         self.scorer = scorer
-        self.full = full
-        self.wording_of = wording_of
+        self.cache = cache
+        self.keep = keep and cache is not None
         self.compact = compact
+        self._kind = "explained-jsonl" if compact else "explained-json"
         self._option = 0 if compact else orjson.OPT_INDENT_2
         margin = b"" if compact else ITEM_MARGIN
         self._margin = margin
@@ -76,17 +81,19 @@ class ResultWriter:
         """What a section's judged weight gives per unit (Tally.per_weight) -> an entry's
         (weight, credit) -> its points and available points as JSON."""
         self._line_end = b"\n" if compact else b""
+        self._shared: dict[bytes, bytes] = {}
         self._sections = (orjson.dumps("required"), orjson.dumps("preferred"))
         self._topics: Memo[str, tuple[dict[str, Any], int]] = Memo(self._topic)
         """A posting topic -> its match as a result shows it, and its similarity."""
-        self._available_key = b""
+        between = orjson.dumps({"points": _GAP, "available": _GAP}, option=self._option)
+        self._available_key = between.replace(b"\n", self._qualification_margin).split(b"\x00")[1]
         """What is written between a qualification's points and its available points."""
 
     def result(self, standing: Standing, rank: int, lead: dict[str, Any], today: date) -> Encoded | dict[str, Any]:
         """One result: written here when it can be, else the dict match_dict gives."""
-        posting = standing.posting
-        if isinstance(posting, PostingSummary) and self.wording_of is not None:
-            words = self.wording_of(posting)
+        posting, cache = standing.posting, self.cache
+        if isinstance(posting, PostingSummary) and cache is not None:
+            words = cache.wording(posting)
             if words is not None:
                 try:
                     written = self._written(standing, posting, rank, lead, today, *words)
@@ -94,7 +101,7 @@ class ResultWriter:
                     written = None
                 if written is not None:
                     return written
-        whole = self.full(posting) if self.full is not None else posting
+        whole = cache.full(posting) if cache is not None else posting
         return lead | match_dict(self.scorer.score(whole), rank, today=today)
 
     def _written(
@@ -197,7 +204,7 @@ class ResultWriter:
         assert table is not None
         found = self._tables.get(id(table))
         if found is None or found[0] is not table:
-            found = self._tables[id(table)] = (table, _Entries())
+            found = self._tables[id(table)] = (table, self._kept(table))
         entries = found[1]
         if len(entries.templates) < len(table):  # new, or entries added since (a posting parsed again)
             entries.grow(len(table))
@@ -213,6 +220,39 @@ class ResultWriter:
         if None in out:
             return None
         return out, entries  # type: ignore[return-value]
+
+    def _kept(self, table: QualificationTable) -> _Entries:
+        """What an earlier run made of this table's entries for this profile, on this day, with
+        this code (cache.cache_header) and in this format, kept by the cache; nothing if none was."""
+        entries = _Entries()
+        found = self.cache.table_of(table) if self.keep and self.cache is not None else None
+        handle = self.cache.open_kept(found[0], self._kind) if self.cache is not None and found is not None else None
+        if handle is None or found is None:
+            return entries
+        try:
+            with handle:
+                if pickle.load(handle) != self._stamp(*found) or pickle.load(handle) != self.scorer.profile:  # noqa: S301
+                    return entries
+                templates, sums, worth = pickle.load(handle)  # noqa: S301 - the user's own cache (matcher.cache)
+            if len(templates) == len(sums) == len(worth) <= len(table):
+                entries.templates, entries.sums, entries.worth = templates, sums, worth
+        except Exception:  # noqa: BLE001, S110 - truncated or damaged: made again
+            pass
+        return entries
+
+    def keep_made(self) -> None:
+        """Keep the templates of each table, when some were made in this run, for the next (only
+        the last profile's are kept: a file per folder and format)."""
+        for table, entries in self._tables.values():
+            found = self.cache.table_of(table) if self.keep and self.cache is not None and entries.made else None
+            if self.cache is not None and found is not None:
+                kept = (self._stamp(*found), self.scorer.profile, (entries.templates, entries.sums, entries.worth))
+                self.cache.write_kept(found[0], self._kind, b"".join(pickle.dumps(k, pickle.HIGHEST_PROTOCOL) for k in kept))
+
+    def _stamp(self, folder: Path, table_id: bytes) -> dict[str, object]:
+        """What kept templates must have been made with: the cache's own header (format, tool
+        version, the judgement code's fingerprint, folder), the table (by id) and the day."""
+        return {**cache_header(folder), "table_id": table_id, "today": self.scorer.today.isoformat()}
 
     def _template(self, entries: _Entries, number: int, q: Any) -> Template | None:
         """An entry's template, or None when it cannot be made (judged with each posting, or text
@@ -246,18 +286,23 @@ class ResultWriter:
             return None
         if not self.compact:
             text = text.replace(b"\n", self._qualification_margin)
-        to_section, to_quote, to_points, available, to_note, rest = text.split(b"\x00")
-        self._available_key = available
-        heads = [to_section + section + to_quote for section in self._sections]
-        return heads[0], heads[1], to_points, to_note, rest, to_note + b"null" + rest + self._items[1]
+        to_section, to_quote, to_points, _, to_note, rest = text.split(b"\x00")
+        entries.made += 1
+        # Parts shared by many entries are kept once (one object each, also in the kept file).
+        shared = self._shared.setdefault
+        heads = [shared(part, part) for part in (to_section + section + to_quote for section in self._sections)]
+        unnoted = to_note + b"null" + rest + self._items[1]
+        return heads[0], heads[1], to_points, shared(to_note, to_note), shared(rest, rest), shared(unnoted, unnoted)
 
 
 class _Entries:
     """What a writer made of a table's entries, by entry number."""
 
-    __slots__ = ("templates", "sums", "worth")
+    __slots__ = ("templates", "sums", "worth", "made")
 
     def __init__(self) -> None:
+        self.made = 0
+        """Templates made in this run."""
         self.templates: list[Template | None | bool] = []
         """Its template, None when it cannot be made, False until it is made."""
         self.sums: list[complex] = []
@@ -290,8 +335,7 @@ def ranking_json_bytes(
     jsonl: bool,
 ) -> Iterator[bytes]:
     """`rank --format json` or `--format jsonl`, as UTF-8 text in parts, written as they are made."""
-    full, wording = (cache.full, cache.wording) if cache is not None else (None, None)
-    results = explained_results(ranked, today, full, wording, compact=jsonl)
+    results = explained_results(ranked, today, cache, compact=jsonl)
     if jsonl:
         return jsonl_lines(results)
     return json_chunks(ranking_json([profile for profile, _ in ranked], results, skipped, today))
@@ -300,16 +344,17 @@ def ranking_json_bytes(
 def explained_results(
     ranked: Sequence[tuple[Profile, Sequence[Standing]]],
     today: date,
-    full: Full | None,
-    wording_of: WordingOf | None,
+    cache: PostingCache | None,
     *,
     compact: bool,
 ) -> Iterator[Encoded | dict[str, Any]]:
     """`rank`'s results in JSON (compact: JSONL lines), one at a time, as they are consumed;
-    with several profiles each result names its profile first."""
+    with several profiles each result names its profile first. With one profile, the templates
+    made for it are kept in the cache for the next run (ResultWriter.keep_made)."""
     several = len(ranked) > 1
     for profile, shown in ranked:
-        writer = ResultWriter(Scorer(profile, today), full, wording_of, compact=compact)
+        writer = ResultWriter(Scorer(profile, today), cache, compact=compact, keep=not several)
         lead = {"profile": profile.path} if several else {}
         for rank, standing in enumerate(shown, 1):
             yield writer.result(standing, rank, lead, today)
+        writer.keep_made()

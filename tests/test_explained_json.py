@@ -5,7 +5,6 @@ postings it hands back to match_dict (availability, judged with each posting; te
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -118,5 +117,18 @@ def test_postings_read_from_the_cache_are_written_from_its_table(generated: str,
     postings = load_postings(generated, read_folder=cache.load_summaries).postings
     profile = load_profile(str(PROFILES / "me.yaml"))
     ranked = [(profile, standings(postings, profile, DAY))]
-    results = list(explained_results(ranked, DAY, cache.full, cache.wording, compact=True))
+    results = list(explained_results(ranked, DAY, cache, compact=True))
     assert len(results) == len(postings) and all(isinstance(r, Encoded) for r in results)
+
+
+def test_templates_kept_for_a_profile_are_used_only_for_that_profile_on_that_day(generated: str, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    first = (PROFILES / "me.yaml").read_text()
+    profile.write_text(first)
+    rank(str(profile), "-p", generated, "-f", "jsonl")  # the templates made and kept
+    profile.write_text(first.replace("PyTorch", "Haskell"))  # the same file, another profile
+    from_table, from_matches = both_ways(str(profile), "-p", generated, "-f", "jsonl")
+    assert from_table == from_matches
+    later = ["rank", str(profile), "-p", generated, "-f", "jsonl", "--today", "2027-03-01"]
+    from_table, from_matches = (CliRunner().invoke(app, args).stdout_bytes for args in (later, [*later, "--no-cache"]))
+    assert from_table == from_matches
