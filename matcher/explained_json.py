@@ -29,10 +29,11 @@ import orjson
 
 from matcher.cache import cache_header
 from matcher.json_output import ITEM_MARGIN, Encoded, json_chunks, jsonl_lines
-from matcher.models import Judgement, Profile, Standing, Verdict, group_members
+from matcher.models import Criterion, Judgement, Profile, Standing, Verdict, group_members
 from matcher.output_formats import judgement_dict, match_dict, posting_dict, ranking_json
-from matcher.posting_table import PostingSummary, QualificationTable, Wording
-from matcher.rules.base import Memo
+from matcher.posting_table import PostingSummary, QualificationTable, Wording, decode
+from matcher.rules import rule_for, rule_of_kind
+from matcher.rules.base import Key, Memo
 from matcher.scoring import Scorer
 from matcher.selection import posting_status
 from matcher.tally import tally
@@ -215,7 +216,7 @@ class ResultWriter:
             for i, n in enumerate(numbers):
                 made = templates[n]
                 if made is False:
-                    made = templates[n] = self._template(entries, n, table.qualification(n))
+                    made = templates[n] = self._template(entries, n, *table.entries[n])
                 out[i] = made
         if None in out:
             return None
@@ -254,28 +255,31 @@ class ResultWriter:
         version, the judgement code's fingerprint, folder), the table (by id) and the day."""
         return {**cache_header(folder), "table_id": table_id, "today": self.scorer.today.isoformat()}
 
-    def _template(self, entries: _Entries, number: int, q: Any) -> Template | None:
-        """An entry's template, or None when it cannot be made (judged with each posting, or text
-        orjson refuses)."""
-        scorer = self.scorer
-        if scorer.on_posting(q.criterion):
+    def _template(self, entries: _Entries, number: int, weight: float, key: Key | None, encoded: Any) -> Template | None:
+        """An entry's template (from the table entry: weight, key, encoded qualification), or None
+        when it cannot be made (judged with each posting, or text orjson refuses). The entry is
+        judged as Scorer.judge judges its qualification, without making the qualification: each
+        entry is judged once, and most of a folder's entries are made only here."""
+        criterion: Criterion = rule_of_kind(key[0]).criterion_of(key) if key is not None else decode(encoded).criterion
+        rule = rule_for(criterion)
+        if rule.on_posting(criterion):
             return None  # judged with each posting
-        j: Judgement = scorer.judge(q, None)
+        j: Judgement = self.scorer.rule(rule).judge(criterion, None)
         unknown = j.verdict is Verdict.UNKNOWN
-        entries.sums[number] = complex(0.0 if unknown else q.weight, q.weight * j.credit)
-        entries.worth[number] = None if unknown else (q.weight, j.credit)
+        entries.sums[number] = complex(0.0 if unknown else weight, weight * j.credit)
+        entries.worth[number] = None if unknown else (weight, j.credit)
         data: dict[str, Any] = {
             "section": _GAP,
-            "kind": q.kind,
+            "kind": criterion.kind,
             "quote": _GAP,
             **judgement_dict(j),
             "points": _GAP,
             "available": _GAP,
-            "weight": q.weight,
+            "weight": weight,
             "note": _GAP,
         }
         if j.parts:
-            members = group_members(q.criterion)
+            members = group_members(criterion)
             data["parts"] = [
                 {"kind": member.kind, "quote": member.quote, **judgement_dict(part)}
                 for member, part in zip(members, j.parts, strict=True)
