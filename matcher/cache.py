@@ -257,10 +257,15 @@ class PostingCache:
         `header` it was written with, at least."""
         return self._open_trusted(self.file_for(folder, kind))
 
-    def write_kept(self, folder: Path, kind: str, data: bytes) -> bool:
-        """Such a file written whole, or not at all (with a warning)."""
+    def write_kept(self, folder: Path, kind: str, parts: Iterable[object]) -> bool:
+        """Such a file written whole (each of `parts` pickled in turn), or not at all (with a warning)."""
         out = CacheFile(self.directory if self.usable() else None, f".{kind}-")
-        out.write(data)
+        try:
+            for part in parts:
+                pickle.dump(part, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            out.discard()
+            raise
         if out.commit(self.file_for(folder, kind)):
             return True
         self._warn_unwritten(out)

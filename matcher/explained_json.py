@@ -248,7 +248,7 @@ class ResultWriter:
             found = self.cache.table_of(table) if self.keep and self.cache is not None and entries.made else None
             if self.cache is not None and found is not None:
                 kept = (self._stamp(*found), self.scorer.profile, (entries.templates, entries.sums, entries.worth))
-                self.cache.write_kept(found[0], self._kind, b"".join(pickle.dumps(k, pickle.HIGHEST_PROTOCOL) for k in kept))
+                self.cache.write_kept(found[0], self._kind, kept)
 
     def _stamp(self, folder: Path, table_id: bytes) -> dict[str, object]:
         """What kept templates must have been made with: the cache's own header (format, tool
