@@ -31,26 +31,38 @@ import weakref
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import chain
 from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from matcher import __version__
-from matcher.cache_files import CacheFile, Stamp, open_private, stamp, stat_or_none, unsafe_reason
+from matcher.cache_files import CacheFile, open_private, stamp, stat_or_none, unsafe_reason
+from matcher.cache_index import MAX_RUNS, Index, IndexEntry, compact, numbers_in_range, runs_cover  # noqa: F401 - MAX_RUNS: tests read it here
 from matcher.errors import InputError
 from matcher.fingerprint import judgement_fingerprint
 from matcher.folders import paths_in
 from matcher.loading import load_posting
-from matcher.models import Criterion, Posting, Qualification
-from matcher.posting_table import Entry, QualificationTable, Row, Run, TableBuilder, row, summary_of
+from matcher.models import Posting
+from matcher.posting_table import (
+    PostingSummary,
+    QualificationTable,
+    Row,
+    Run,
+    SharedQualifications,
+    TableBuilder,
+    Wording,
+    row,
+    summary_of,
+    with_wording,
+    wording,
+)
 from matcher.workers import bounded_jobs, process_pool
 
-CACHE_FORMAT = 11
+CACHE_FORMAT = 12
 """Bumped when what the cache holds changes shape; an older cache is then rebuilt. (7: the table
 in kind order; 8: with its runs of one kind; 9, on two branches at once: files known by their
 stamp, not mtime alone (issue 21), and postings' status and closed_on (issue 23); 10: both, one
 above either 9, so neither branch's cache is read as the other's; 11: postings' first_seen, for
-the digest.)"""
+the digest; 12: a details record holds a posting's quotes and notes, not the whole posting.)"""
 PARALLEL_MIN_FILES = 256
 """Below this many files to parse, starting worker processes costs more than it saves."""
 CACHE_DIR_ENV = "INTERN_MATCH_CACHE_DIR"
@@ -74,16 +86,15 @@ def _load_one(path: str) -> Outcome:
         return InputError(str(error))  # the message only: it pickles and prints the same
 
 
-Parsed = tuple[Row, bytes] | InputError
-"""A posting's summary row and the full posting pickled, or its error: what a worker sends back.
-Pickled in the worker, the full postings cost the parent process bytes, not objects."""
+Parsed = tuple[Row, Wording] | InputError
+"""A posting's summary row and its wording (quotes and notes), or its error: what a worker sends back."""
 
 
 def _parse_one(path: str) -> Parsed:
     outcome = _load_one(path)
     if isinstance(outcome, InputError):
         return outcome
-    return row(outcome), pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    return row(outcome), wording(outcome)
 
 
 Progress = Callable[[int, int], None] | None
@@ -106,34 +117,6 @@ def _parallel(parse: Callable[[str], T], paths: list[str], jobs: int) -> Iterato
         yield from map(parse, paths)
 
 
-class SharedQualifications:
-    """Postings with their equal criteria (and equal qualifications) made one object.
-
-    Postings repeat each other's asks ("PhD in machine learning", the same skill lists), so a
-    folder of 10,000 holds far fewer distinct criteria than its 175,000 qualifications. Sharing
-    them cuts the memory postings read without the cache take, and scoring finds an already
-    judged criterion by identity (Scorer.assess)."""
-
-    def __init__(self) -> None:
-        self._criteria: dict[Criterion, Criterion] = {}
-        self._qualifications: dict[Qualification, Qualification] = {}
-
-    def __call__(self, outcome: T) -> T:
-        if not isinstance(outcome, Posting):
-            return outcome
-        return replace(outcome, required=self._shared(outcome.required), preferred=self._shared(outcome.preferred))  # type: ignore[return-value]
-
-    def _shared(self, qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
-        criteria, seen = self._criteria, self._qualifications
-        out = []
-        for q in qualifications:
-            c = criteria.setdefault(q.criterion, q.criterion)
-            if c is not q.criterion:
-                q = replace(q, criterion=c)
-            out.append(seen.setdefault(q, q))
-        return tuple(out)
-
-
 def _reporting(outcomes: Iterable[T], total: int, on_progress: Progress) -> Iterator[T]:
     """The outcomes as they come, with progress reported."""
     for done, outcome in enumerate(outcomes, 1):
@@ -151,15 +134,6 @@ class CacheStats:
     written: bool
 
 
-Summary = tuple[tuple, tuple[int, ...], tuple[int, ...]]
-"""A posting as the index keeps it: its header and its qualifications' numbers in the table."""
-IndexEntry = tuple[int, Stamp, "Summary | InputError", int, int]
-"""One posting file in the index: (size, stamp, summary or error, where its record starts in
-the details file, how long it is); (0, 0) for a posting without a record."""
-Index = tuple[dict[str, IndexEntry], list[Entry]]
-"""The index's entries by file name, and the table their summaries number into."""
-
-
 class PostingCache:
     def __init__(self, directory: Path, jobs: int = 1, on_warning: Callable[[str], None] | None = None) -> None:
         self.directory = directory
@@ -171,7 +145,10 @@ class PostingCache:
         self.last = CacheStats(0, 0, False)
         self._summarised: dict[str, tuple[Path, str, IndexEntry]] = {}
         """Path of each summary handed out -> (its folder, its file name, its index entry)."""
+        self._tables: dict[int, tuple[QualificationTable, Path, bytes]] = {}
+        """Each table handed out, by its id(): (the table, its folder, its table id)."""
         self._details: dict[Path, BinaryIO | None] = {}
+        self._prefixes: dict[Path, str] = {}
         """Each folder's details file as `full` reads it, opened once: a ranking's JSON asks
         for the whole of thousands of postings."""
 
@@ -231,7 +208,7 @@ class PostingCache:
         if not names:
             return []
         self._close_details()  # this load may write the details file again
-        (cached, entries), runs = self._read_index(folder)
+        (cached, entries), runs, table_id = self._read_index(folder)
         read = entries
         paths = paths_in(folder, names)
         stats = dict(zip(names, map(stat_or_none, paths), strict=True))
@@ -247,11 +224,16 @@ class PostingCache:
                 stale.append(name)
         written = False
         if stale:
-            (fresh, entries), written = self._parse_and_write(folder, (fresh, entries), stale, stats, on_progress)
+            (fresh, entries), table_id, written = self._parse_and_write(
+                folder, (fresh, entries), stale, stats, on_progress, table_id
+            )
         elif len(cached) != len([n for n in names if stats[n] is not None]):
-            written = self._write_index(folder, _compact(({n: e for n, e in fresh.items() if stats[n] is not None}, entries)))
+            remaining = ({n: e for n, e in fresh.items() if stats[n] is not None}, entries)
+            index = compact(remaining)  # written renumbered if so; this run goes on with the table as read
+            written = self._write_index(folder, index, table_id if index is remaining else _new_table_id())
         self.last = CacheStats(reused=len(names) - len(stale), parsed=len(stale), written=written)
         table = QualificationTable(entries, runs if entries is read else None)  # runs of the table as read
+        self._tables[id(table)] = (table, folder, table_id)
         outcomes: list[Outcome] = []
         summarised = self._summarised
         for name, path in zip(names, paths, strict=True):
@@ -264,6 +246,31 @@ class PostingCache:
             summarised[path] = (folder, name, found)
         return outcomes
 
+    def table_of(self, table: QualificationTable) -> tuple[Path, bytes] | None:
+        """The folder and id of a table `load_summaries` handed out (see _new_table_id)."""
+        found = self._tables.get(id(table))
+        return (found[1], found[2]) if found is not None and found[0] is table else None
+
+    def open_kept(self, folder: Path, kind: str) -> BinaryIO | None:
+        """Another file the cache keeps for a folder (matcher.explained_json's templates), opened
+        for reading when it is there and trusted. Its contents are the caller's to check: the
+        `header` it was written with, at least."""
+        return self._open_trusted(self.file_for(folder, kind))
+
+    def write_kept(self, folder: Path, kind: str, parts: Iterable[object]) -> bool:
+        """Such a file written whole (each of `parts` pickled in turn), or not at all (with a warning)."""
+        out = CacheFile(self.directory if self.usable() else None, f".{kind}-")
+        try:
+            for part in parts:
+                pickle.dump(part, out, protocol=pickle.HIGHEST_PROTOCOL)
+        except BaseException:
+            out.discard()
+            raise
+        if out.commit(self.file_for(folder, kind)):
+            return True
+        self._warn_unwritten(out)
+        return False
+
     def full(self, posting: Posting) -> Posting:
         """The whole posting (with its quotes and notes) for a summary from `load_summaries`;
         any other posting as it is. Reads its one record from the details file, or parses the
@@ -271,12 +278,15 @@ class PostingCache:
         where = self._summarised.get(posting.path)
         if where is None:
             return posting
-        folder = where[0]
+        return self._full(posting, self._details_of(where[0]), checked=False)
+
+    def _details_of(self, folder: Path) -> BinaryIO | None:
+        """The folder's details file, opened on first use and kept open."""
         if folder not in self._details:
             details = self._details[folder] = self._open_details(folder)
             if details is not None:
                 weakref.finalize(self, details.close)
-        return self._full(posting, self._details[folder], checked=False)
+        return self._details[folder]
 
     def _close_details(self) -> None:
         for details in self._details.values():
@@ -291,32 +301,65 @@ class PostingCache:
         where = self._summarised.get(posting.path)
         if where is None:
             return posting
-        folder, name, (size, mtime, _, offset, length) = where
+        folder, name, (size, mtime, *_) = where
         path = folder / name
         try:
             if not checked:
                 st = os.stat(path)
                 checked = (st.st_size, stamp(st)) == (size, mtime)
-            if details is not None and length and checked:
-                details.seek(offset)
-                record = pickle.loads(details.read(length))  # noqa: S301 - see the module docstring
-                if record[:3] == (name, size, mtime):
-                    whole: Posting = pickle.loads(record[3])  # noqa: S301
-                    return whole if whole.path == str(path) else replace(whole, path=str(path))
+            words = self._record(details, where) if checked else None
+            if words is not None and isinstance(posting, PostingSummary):
+                whole = with_wording(posting.whole(), words)
+                return whole if whole.path == str(path) else replace(whole, path=str(path))
         except Exception:  # noqa: BLE001, S110 - missing, stale or damaged: parse the file again
             pass
         return load_posting(str(path))
 
+    def wording(self, posting: Posting) -> tuple[str, Wording] | None:
+        """A summary's path as `full` gives it and its quotes and notes, from the details file
+        (the record of the file version the summary was read from); None when there is none, or
+        it is missing or damaged (then `full` parses the file again)."""
+        where = self._summarised.get(posting.path)
+        if where is None or not isinstance(posting, PostingSummary):
+            return None
+        folder = where[0]
+        try:
+            words = self._record(self._details_of(folder), where)
+        except Exception:  # noqa: BLE001 - damaged
+            return None
+        if words is None or len(words[0]) != len(posting.required_numbers) + len(posting.preferred_numbers):
+            return None
+        prefix = self._prefixes.get(folder)
+        if prefix is None:  # str(folder / name), made once per folder (pathlib costs most per name)
+            prefix = self._prefixes[folder] = str(folder / "_")[:-1]
+        return prefix + where[1], words
+
+    @staticmethod
+    def _record(details: BinaryIO | None, where: tuple[Path, str, IndexEntry]) -> Wording | None:
+        """A posting's record in the details file, if it is there and for the file version given."""
+        _, name, (size, mtime, _, offset, length) = where
+        if details is None or not length:
+            return None
+        record = pickle.loads(os.pread(details.fileno(), length, offset))  # noqa: S301 - see the module docstring
+        return record[3] if record[:3] == (name, size, mtime) else None
+
     def _parse_and_write(
-        self, folder: Path, reused: Index, stale: list[str], stats: dict[str, os.stat_result | None], on_progress: Progress
-    ) -> tuple[Index, bool]:
+        self,
+        folder: Path,
+        reused: Index,
+        stale: list[str],
+        stats: dict[str, os.stat_result | None],
+        on_progress: Progress,
+        table_id: bytes,
+    ) -> tuple[Index, bytes, bool]:
         """Parse the stale files and write both cache files. Each full posting goes to the new
         details file as it arrives, so memory holds summaries, never every full posting; the
         reused postings' records are copied over from the old details file, and their numbers
-        into the table stay as they were (see _compact)."""
+        into the table stay as they were (see cache_index.compact), as does the table's id
+        (`table_id`, the one read) unless the table is renumbered."""
         entries: dict[str, IndexEntry] = {}
         table = TableBuilder(reused[1])
-        header = _header(folder)
+        header = cache_header(folder)
         details = self.file_for(folder, "details")
         out = CacheFile(self.directory if self.usable() else None, ".details-")
         try:  # however this ends (an error, Ctrl-C, SIGTERM), no temporary file is left behind
@@ -356,41 +399,45 @@ class PostingCache:
         except BaseException:
             out.discard()
             raise
-        index = _compact((entries, table.entries))
-        del table  # its dictionaries of what it has numbered and shared: not needed to write
+        built = (entries, table.entries)
+        index = compact(built)
+        table_id = table_id if index is built and reused[1] else _new_table_id()
+        del table, built  # the builder's dictionaries of what it has numbered and shared: not needed to write
         if not out.commit(details):  # the details first: no index names records not yet there
             self._warn_unwritten(out)
-            return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), False
-        return index, self._write_index(folder, index)
+            return ({name: (*e[:3], 0, 0) for name, e in index[0].items()}, index[1]), table_id, False
+        return index, table_id, self._write_index(folder, index, table_id)
 
-    def _read_index(self, folder: Path) -> tuple[Index, list[Run] | None]:
-        """The index, and its table's runs of one kind (table.QualificationTable.runs)."""
+    def _read_index(self, folder: Path) -> tuple[Index, list[Run] | None, bytes]:
+        """The index, its table's runs of one kind (table.QualificationTable.runs) and the table's id."""
         handle = self._open_trusted(self.file_for(folder))
         if handle is None:
-            return ({}, []), None
+            return ({}, []), None, _new_table_id()
         try:
             with handle:
                 data = pickle.load(handle)  # noqa: S301 - the user's own cache, see the module docstring
-            if {key: data.get(key) for key in _HEADER_KEYS} != _header(folder):
-                return ({}, []), None
-            entries, table, runs = data["entries"], data["table"], data["runs"]
+            if {key: data.get(key) for key in _HEADER_KEYS} != cache_header(folder):
+                return ({}, []), None, _new_table_id()
+            entries, table, runs, table_id = data["entries"], data["table"], data["runs"], data["table_id"]
             if (
                 isinstance(entries, dict)
                 and isinstance(table, list)
-                and _runs_cover(runs, table)
-                and _numbers_in_range(entries, len(table))
+                and isinstance(table_id, bytes)
+                and runs_cover(runs, table)
+                and numbers_in_range(entries, len(table))
             ):
-                return (entries, table), runs
+                return (entries, table), runs, table_id
         except Exception:  # noqa: BLE001, S110 - missing, truncated, corrupt or foreign: rebuild
             pass
-        return ({}, []), None
+        return ({}, []), None, _new_table_id()
 
-    def _write_index(self, folder: Path, index: Index) -> bool:
+    def _write_index(self, folder: Path, index: Index, table_id: bytes) -> bool:
         entries, table = index
         data = {
-            **_header(folder),
+            **cache_header(folder),
             "entries": entries,
             "table": table,
+            "table_id": table_id,
             "runs": QualificationTable(table).runs(),
         }
         out = CacheFile(self.directory if self.usable() else None, ".postings-")
@@ -412,71 +459,23 @@ class PostingCache:
             )
 
 
+def _new_table_id() -> bytes:
+    """The id of a table made or renumbered: what is kept by entry number (the templates of
+    matcher.explained_json) names the table it numbers, and is used only with that table. A table
+    keeps its id while entries are only added to it."""
+    return os.urandom(16)
+
+
 def _unreadable(path: str) -> InputError:
     """The error of a posting file that could not be stat'ed, in the words loading uses."""
     outcome = _load_one(path)
     return outcome if isinstance(outcome, InputError) else InputError(f"{path}: changed while it was read; run again")
 
 
-def _numbers_in_range(entries: dict[str, IndexEntry], size: int) -> bool:
-    """Whether every summary's numbers point into the table: a damaged index is then rebuilt
-    here, not found out later, by scoring, on every run until the cache is deleted."""
-    kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
-    numbers = list(chain.from_iterable(chain((k[1] for k in kept), (k[2] for k in kept))))
-    return not numbers or (min(numbers) >= 0 and max(numbers) < size)
-
-
 _HEADER_KEYS = ("format", "tool", "judgement", "folder")
 
 
-def _header(folder: Path) -> dict[str, object]:
+def cache_header(folder: Path) -> dict[str, object]:
     """What a cache file must say to be used: written in this format, by this version of the
     tool, with this judgement code and these catalogues (matcher.fingerprint), for this folder."""
     return {"format": CACHE_FORMAT, "tool": __version__, "judgement": judgement_fingerprint(), "folder": str(folder.resolve())}
-
-
-def _runs_cover(runs: object, table: list[Entry]) -> bool:
-    """Whether `runs` are runs (kind, first, end) that cover this table in order, each beginning
-    and ending with an entry of its kind."""
-    if not isinstance(runs, list):
-        return False
-    start = 0
-    for run in runs:
-        if not (isinstance(run, tuple) and len(run) == 3 and run[1] == start and start < run[2] <= len(table)):
-            return False
-        kind, first, end = run
-        if any((key[0] if key is not None else None) != kind for key in (table[first][1], table[end - 1][1])):
-            return False
-        start = end
-    return start == len(table)
-
-
-MAX_RUNS = 64
-"""Runs of one kind (table.QualificationTable.runs) past which the cache's table is put back in
-kind order: one run per kind when ordered, and each edited file adds a few at the end."""
-
-
-def _compact(index: Index) -> Index:
-    """The index with its table renumbered, in kind order, when more than half of it is no
-    longer used (an edited file adds its qualifications to the table and leaves the old ones
-    behind) or its entries of each kind are no longer next to each other (a table is built in the
-    order postings ask, and scoring assesses it a run of one kind at a time)."""
-    entries, table = index
-    kept = [e[2] for e in entries.values() if not isinstance(e[2], InputError)]
-    used = {n for _, required, preferred in kept for numbers in (required, preferred) for n in numbers}  # type: ignore[misc]
-    as_kept = QualificationTable(table)
-    if len(used) * 2 >= len(table) and len(as_kept.runs()) <= MAX_RUNS:
-        return index
-    kinds = [kind or "" for kind in as_kept.kinds()]
-    order = sorted(sorted(used), key=kinds.__getitem__)  # by kind, then number
-    del used, kinds
-    number_of = [0] * len(table)  # old number -> new (a list: at 100,000 postings a dict would take ~50 MB more)
-    for new, old in enumerate(order):
-        number_of[old] = new
-    renumbered = {}
-    for name, (size, mtime, summary, offset, length) in entries.items():
-        if not isinstance(summary, InputError):
-            header, required, preferred = summary
-            summary = (header, tuple(map(number_of.__getitem__, required)), tuple(map(number_of.__getitem__, preferred)))
-        renumbered[name] = (size, mtime, summary, offset, length)
-    return renumbered, [table[n] for n in order]

@@ -225,17 +225,19 @@ def rank(
     keep_until_exit(loaded, ranked, cache)
 
     def explained() -> "Iterator[tuple[Profile, Iterator[Match]]]":
-        """The shown postings with every qualification's explanation (JSON, JSONL, reports),
+        """The shown postings with every qualification's explanation (the HTML and SVG reports),
         made one at a time as they are consumed."""
         full = cache.full if cache else None
         return ((c, explain_all(shown, c, when, full)) for c, shown in ranked)
 
-    if fmt is formats.OutputFormat.JSON:
-        write_bytes(formats.json_chunks(formats.ranking_json(candidates, explained(), loaded.skipped, when)))
+    if fmt in (formats.OutputFormat.JSON, formats.OutputFormat.JSONL):
+        from matcher.explained_json import ranking_json_bytes
+
+        write_bytes(ranking_json_bytes(ranked, loaded.skipped, when, cache, jsonl=fmt is formats.OutputFormat.JSONL))
     elif fmt is formats.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:
-        rows, fields = formats.ranking_rows(fmt, ranked, explained, when)
+        rows, fields = formats.ranking_rows(ranked, when)
         listing = rankings_listing(ranked, lambda shown: _terminal().rankings_table(shown, when), top, when)
         emit(fmt, rows, fields, listing, no_color, show_all)
 

@@ -33,7 +33,7 @@ class TableColumns:
     """A table's entries assessed for one scorer, as columns by entry number, so that a posting
     summary's sums are taken over its numbers at C speed. Every entry is assessed, a kind at a
     time (Scorer.assess_keys, over the table's runs of that kind), when the columns are made: a
-    table the cache keeps has at most half its entries unused (cache._compact), and leaving those
+    table the cache keeps has at most half its entries unused (cache_index.compact), and leaving those
     out would cost as much as it saves. A posting with an entry that depends on it
     (availability) is scored as a whole posting."""
 

@@ -10,6 +10,20 @@ from typing import Any
 
 import orjson
 
+ITEM_MARGIN = b"\n    "
+"""What follows each line break of an item of a top-level object's array (a ranking's result)."""
+
+
+class Encoded:
+    """A value already written as JSON, to be written as it is: an item of a top-level array
+    indented for its place (ITEM_MARGIN), or a JSONL line with its line break
+    (matcher.explained_json writes a ranking's results so)."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: bytes) -> None:
+        self.text = text
+
 
 def to_json(document: Any) -> str:
     """A document as indented JSON text (UTF-8 characters as they are, not \\u escapes). A
@@ -41,11 +55,11 @@ def json_chunks(document: Any) -> Iterator[bytes]:
 def _array_chunks(items: Iterator[Any]) -> Iterator[bytes]:
     """An array, a member of a top-level object, an item at a time (as OPT_INDENT_2 would
     indent it there)."""
-    separator = b"[\n    "
+    first = separator = b"[" + ITEM_MARGIN
     for item in items:
-        yield separator + _indented(item, b"\n    ")
-        separator = b",\n    "
-    yield b"[]" if separator == b"[\n    " else b"\n  ]"
+        yield separator + (item.text if isinstance(item, Encoded) else _indented(item, ITEM_MARGIN))
+        separator = b"," + ITEM_MARGIN
+    yield b"[]" if separator is first else b"\n  ]"
 
 
 def _indented(value: Any, margin: bytes) -> bytes:
@@ -59,10 +73,14 @@ def _indented(value: Any, margin: bytes) -> bytes:
     return text.replace(b"\n", margin) if margin else text
 
 
-def jsonl_lines(rows: Iterable[dict[str, Any]]) -> Iterator[bytes]:
-    """One JSON object per line (UTF-8), made as rows come: tens of thousands stream, not pile up."""
+def jsonl_lines(rows: Iterable[dict[str, Any] | Encoded]) -> Iterator[bytes]:
+    """One JSON object per line (UTF-8), made as rows come: tens of thousands stream, not pile up.
+    A row already Encoded is written as it is."""
     dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
     for row in rows:
+        if isinstance(row, Encoded):
+            yield row.text
+            continue
         try:
             yield dumps(row, option=newline)
         except orjson.JSONEncodeError:  # as in _indented

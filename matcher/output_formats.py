@@ -11,13 +11,13 @@ import csv
 import enum
 import io
 import itertools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from matcher.display_text import has_unsafe, visible
-from matcher.json_output import json_chunks, jsonl_lines, to_json  # noqa: F401 - the JSON of these documents
+from matcher.json_output import Encoded, json_chunks, jsonl_lines, to_json  # noqa: F401 - the JSON of these documents
 from matcher.models import Judgement, Match, Posting, Profile, QualificationResult, Ranked, Verdict, group_members
 from matcher.selection import posting_status
 
@@ -164,46 +164,31 @@ def explanation_document(match: Match, profile: Profile, today: date) -> dict[st
     }
 
 
-def rankings_document(
-    profiles: Sequence[Profile], ranked: Iterable[tuple[Profile, Iterable[Match]]], skipped: Sequence[Skipped], today: date
+def ranking_json(
+    profiles: Sequence[Profile], results: Iterable[dict[str, Any] | Encoded], skipped: Sequence[Skipped], today: date
 ) -> dict[str, Any]:
-    """Several profiles ranked against the same postings: every result names its profile; the
-    results are streamed, as in ranking_document."""
+    """`rank --format json`: one profile's ranking, or several profiles' (each result naming its
+    profile), with `results` as matcher.explained_json makes them, streamed by json_chunks."""
+    several = len(profiles) > 1
     return {
         "schema_version": SCHEMA_VERSION,
         "today": today.isoformat(),
-        "profiles": [profile_dict(p) for p in profiles],
-        "results": (
-            {"profile": p.path, **match_dict(m, i, today=today)} for p, matches in ranked for i, m in enumerate(matches, 1)
-        ),
+        **({"profiles": [profile_dict(p) for p in profiles]} if several else {"profile": profile_dict(profiles[0])}),
+        "results": iter(results),
         "skipped": [skipped_dict(s) for s in skipped],
     }
 
 
-def ranking_json(
-    profiles: Sequence[Profile], explained: Iterable[tuple[Profile, Iterable[Match]]], skipped: Sequence[Skipped], today: date
-) -> dict[str, Any]:
-    """`rank --format json`: one profile's ranking, or several profiles' (each result naming its
-    profile), explained as json_chunks writes them."""
-    if len(profiles) > 1:
-        return rankings_document(profiles, explained, skipped, today)
-    return ranking_document(*next(iter(explained)), skipped, today)
-
-
 def ranking_rows(
-    fmt: OutputFormat,
-    ranked: Sequence[tuple[Profile, Sequence[Ranked]]],
-    explained: Callable[[], Iterable[tuple[Profile, Iterable[Match]]]],
-    today: date,
-) -> tuple[Iterable[Any], tuple[str, ...]]:
-    """`rank`'s rows and their fields: whole results for JSONL (explained as they are consumed),
-    flat values for CSV, TSV and tables. With several profiles each row names its profile."""
+    ranked: Sequence[tuple[Profile, Sequence[Ranked]]], today: date
+) -> tuple[Iterable[tuple[Any, ...]], tuple[str, ...]]:
+    """`rank`'s flat rows (CSV, TSV, tables) and their fields. With several profiles each row
+    names its profile."""
     several = len(ranked) > 1
-    named: Callable[[Profile], dict[str, Any]] = (lambda c: {"profile": c.path}) if several else (lambda c: {})
-    rows: Iterable[Any] = (
-        (named(c) | match_dict(m, i, today=today) for c, matches in explained() for i, m in enumerate(matches, 1))
-        if fmt is OutputFormat.JSONL
-        else ((*named(c).values(), *flat_values(m, i, today=today)) for c, matches in ranked for i, m in enumerate(matches, 1))
+    rows = (
+        (*((c.path,) if several else ()), *flat_values(m, i, today=today))
+        for c, matches in ranked
+        for i, m in enumerate(matches, 1)
     )
     return rows, (("profile", *FLAT_FIELDS) if several else FLAT_FIELDS)
 

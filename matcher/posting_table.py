@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from itertools import groupby
 from typing import Any, TypeVar
 
-from matcher.models import Pay, Posting, Qualification, Stage
+from matcher.models import Criterion, Pay, Posting, Qualification, Stage
 from matcher.rules import registry
 
 T = TypeVar("T")
@@ -89,7 +89,7 @@ class QualificationTable:
 
     def runs(self) -> list[Run]:
         """The entries as runs of one kind, in order. A table the cache keeps is in kind order,
-        but for the entries of files edited since (cache._compact): a few runs."""
+        but for the entries of files edited since (cache_index.compact): a few runs."""
         if not self._runs or self._runs[-1][2] != len(self.entries):  # made once, again if entries were added
             self._runs, start = [], 0
             for kind, same in groupby(self.kinds()):
@@ -167,6 +167,32 @@ def entry(qualification: Qualification) -> Entry:
     return (bare.weight, key, None if key is not None else encode(bare))
 
 
+Wording = tuple[tuple[str | None, ...], tuple[str | None, ...]]
+"""A posting's own words, which the table leaves out: the quote of each qualification (required
+first, then preferred) and each one's note, or () when none has a note. With its summary it makes
+the whole posting (with_wording); the cache keeps it in a record of its own, read for JSON output
+and explanations."""
+
+
+def wording(posting: Posting) -> Wording:
+    both = posting.required + posting.preferred
+    notes = tuple(q.note for q in both)
+    return tuple(q.quote for q in both), notes if any(n is not None for n in notes) else ()
+
+
+def with_wording(posting: Posting, words: Wording) -> Posting:
+    """A posting whose qualifications have no quotes or notes (PostingSummary.whole) with them
+    back; ValueError when `words` is not for as many qualifications."""
+    quotes, notes = words
+    both = posting.required + posting.preferred
+    if len(quotes) != len(both) or (notes and len(notes) != len(both)):
+        raise ValueError("wording for another posting")
+    notes = notes or (None,) * len(both)
+    made = tuple(Qualification(q.criterion, quote, q.weight, note) for q, quote, note in zip(both, quotes, notes, strict=True))
+    first = len(posting.required)
+    return replace(posting, required=made[:first], preferred=made[first:])
+
+
 Header = tuple[Any, ...]
 """A posting's own fields but its path and qualifications, in the order Posting declares them."""
 Row = tuple[Header, tuple[Entry, ...], tuple[Entry, ...]]
@@ -227,3 +253,31 @@ def summaries(postings: Iterable[Posting]) -> list[PostingSummary]:
         header, required, preferred = row(p)
         out.append(summary_of(header, p.path, table, builder.add_all(required), builder.add_all(preferred)))
     return out
+
+
+class SharedQualifications:
+    """Postings with their equal criteria (and equal qualifications) made one object.
+
+    Postings repeat each other's asks ("PhD in machine learning", the same skill lists), so a
+    folder of 10,000 holds far fewer distinct criteria than its 175,000 qualifications. Sharing
+    them cuts the memory postings read without the cache take, and scoring finds an already
+    judged criterion by identity (Scorer.assess)."""
+
+    def __init__(self) -> None:
+        self._criteria: dict[Criterion, Criterion] = {}
+        self._qualifications: dict[Qualification, Qualification] = {}
+
+    def __call__(self, outcome: T) -> T:
+        if not isinstance(outcome, Posting):
+            return outcome
+        return replace(outcome, required=self._shared(outcome.required), preferred=self._shared(outcome.preferred))  # type: ignore[return-value]
+
+    def _shared(self, qualifications: tuple[Qualification, ...]) -> tuple[Qualification, ...]:
+        criteria, seen = self._criteria, self._qualifications
+        out = []
+        for q in qualifications:
+            c = criteria.setdefault(q.criterion, q.criterion)
+            if c is not q.criterion:
+                q = replace(q, criterion=c)
+            out.append(seen.setdefault(q, q))
+        return tuple(out)

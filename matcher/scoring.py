@@ -102,7 +102,7 @@ class Scorer:
         can assess from its key (Rule.key: skills, publications, degrees, most of the distinct
         qualifications)."""
         c = qualification.criterion
-        # Postings share equal criteria (see cache.SharedQualifications), so one is found by
+        # Postings share equal criteria (see posting_table.SharedQualifications), so one is found by
         # identity, which is much cheaper than hashing it. It is kept with its assessment, so
         # its id cannot be reused while this scorer lives.
         seen = self._assessed.get(id(c))

@@ -47,10 +47,20 @@ def copy(tmp_path: Path) -> dict[str, Path]:
 def rank(copy: dict[str, Path], *extra: str) -> dict[str, str]:
     """The copy's folder ranked with the copy of the package: its one ranking row (TSV, which a
     warm run makes from the cache's table alone)."""
+    header, row = run(copy, "-f", "tsv", *extra).splitlines()
+    return dict(zip(header.split("\t"), row.split("\t"), strict=True))
+
+
+def explained(copy: dict[str, Path], *extra: str) -> str:
+    """Its JSONL line: every qualification explained (from templates a warm run keeps in the cache)."""
+    return run(copy, "-f", "jsonl", *extra)
+
+
+def run(copy: dict[str, Path], *extra: str) -> str:
     root = copy["root"]
     env = {**os.environ, "PYTHONPATH": str(copy["package"]), "INTERN_MATCH_CACHE_DIR": str(root / "cache")}
     done = subprocess.run(
-        [sys.executable, "-m", "matcher", "rank", str(root / "me.yaml"), "-p", str(root / "postings"), "-f", "tsv", *extra],
+        [sys.executable, "-m", "matcher", "rank", str(root / "me.yaml"), "-p", str(root / "postings"), *extra],
         capture_output=True,
         text=True,
         env=env,
@@ -58,8 +68,7 @@ def rank(copy: dict[str, Path], *extra: str) -> dict[str, str]:
         timeout=120,
     )
     assert done.returncode == 0, done.stderr
-    header, row = done.stdout.splitlines()
-    return dict(zip(header.split("\t"), row.split("\t"), strict=True))
+    return done.stdout
 
 
 def test_a_catalogue_edit_reaches_a_warm_run(copy: dict[str, Path]) -> None:
@@ -79,7 +88,7 @@ def test_a_catalogue_edit_reaches_a_warm_run(copy: dict[str, Path]) -> None:
 
 
 def test_a_rule_change_reaches_a_warm_run(copy: dict[str, Path]) -> None:
-    before = rank(copy)
+    before, explained_before = rank(copy), explained(copy)
     assert before["preferred_met"] == "1"  # any one of Python, Rust
     rule = copy["package"] / "matcher" / "rules" / "skills.py"
     code = rule.read_text()
@@ -89,3 +98,4 @@ def test_a_rule_change_reaches_a_warm_run(copy: dict[str, Path]) -> None:
     warm = rank(copy)
     assert warm == rank(copy, "--no-cache")
     assert warm["preferred_met"] == "0" and warm["score"] < before["score"]  # the edited rule wants two of them
+    assert explained(copy) == explained(copy, "--no-cache") != explained_before

@@ -9,12 +9,14 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
-from matcher import scoring
+from matcher import explained_json
 from matcher.cli import app
+from matcher.models import Standing
 from matcher.text_tables import SCREENFUL, Column, table_lines
 
 from .conftest import PROFILES, ROOT
@@ -166,8 +168,13 @@ def test_only_the_postings_shown_are_explained(
     many_postings: str, monkeypatch: pytest.MonkeyPatch, filters: tuple[str, ...], explained: int
 ) -> None:
     calls = []
-    score = scoring.Scorer.score
-    monkeypatch.setattr(scoring.Scorer, "score", lambda self, posting: calls.append(posting.id) or score(self, posting))
+    result = explained_json.ResultWriter.result
+
+    def spied(self: explained_json.ResultWriter, standing: Standing, *args: Any) -> Any:
+        calls.append(standing.posting.id)
+        return result(self, standing, *args)
+
+    monkeypatch.setattr(explained_json.ResultWriter, "result", spied)
     for fmt in ("json", "jsonl"):
         calls.clear()
         results = run("rank", ME, "-p", many_postings, "-f", fmt, *filters)

@@ -1,0 +1,134 @@
+"""A ranking's JSON and JSONL written from the cache's table (matcher.explained_json) are, byte for
+byte, what a full Match written by match_dict gives (`--no-cache` writes them so): on the bundled
+postings with every example profile, on generated postings, with several profiles, and on the
+postings it hands back to match_dict (availability, judged with each posting; text orjson refuses)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from matcher.cli import app
+
+from .conftest import PROFILES, ROOT
+
+TODAY = ["--today", "2026-11-23"]
+EXAMPLES = sorted(str(p) for p in PROFILES.iterdir() if p.suffix in (".yaml", ".json"))
+POSTINGS = str(ROOT / "postings")
+
+
+def rank(*args: str) -> bytes:
+    result = CliRunner().invoke(app, ["rank", *args, *TODAY], env={"NO_COLOR": None})
+    assert result.exit_code in (0, 3), result.output  # 3: some files skipped
+    return result.stdout_bytes
+
+
+def both_ways(*args: str) -> tuple[bytes, bytes]:
+    """The output from the cache's table (the cache filled first), and as full Matches give it."""
+    rank(*args)
+    return rank(*args), rank(*args, "--no-cache")
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> str:
+    folder = tmp_path_factory.mktemp("generated")
+    subprocess.run([sys.executable, str(ROOT / "bench" / "generate.py"), "300", str(folder)], check=True, capture_output=True)
+    return str(folder)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+@pytest.mark.parametrize("profile", EXAMPLES, ids=lambda p: Path(p).name)
+def test_the_bundled_postings_are_written_as_full_matches_are(profile: str, fmt: str) -> None:
+    from_table, from_matches = both_ways(profile, "-p", POSTINGS, "-f", fmt)
+    assert from_table == from_matches
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_generated_postings_and_several_profiles_are_written_as_full_matches_are(generated: str, fmt: str) -> None:
+    for profiles in ([str(PROFILES / "me.yaml")], EXAMPLES[:3]):
+        from_table, from_matches = both_ways(*profiles, "-p", generated, "-f", fmt)
+        assert from_table == from_matches
+        assert len(from_table) > 100_000
+
+
+def test_top_and_filters_cut_before_anything_is_explained(generated: str) -> None:
+    args = (str(PROFILES / "me.yaml"), "-p", generated, "--top", "7", "--eligible-only")
+    from_table, from_matches = both_ways(*args, "-f", "jsonl")
+    assert from_table == from_matches and len(from_table.splitlines()) <= 7
+
+
+POSTING = """\
+id: {id}
+title: Research Intern
+organization: Lab
+location: [Cambridge, UK]
+start: 2027-06-01
+duration_weeks: 12
+topics: [machine learning]
+required:
+  - skills: {{any: [Python]}}
+    quote: "{quote}"
+    note: a note
+  - any_of:
+      - degree: {{stage: [phd], enrolled: true}}
+      - all_of:
+          - degree: {{stage: [masters]}}
+          - research_experience: {{min_years: 1}}
+    quote: PhD, or a Masters with research
+preferred:
+{preferred}
+"""
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_postings_written_from_full_matches_among_the_others_are_written_the_same(tmp_path: Path, fmt: str) -> None:
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    plain = "  - skills: {all: [PyTorch, CUDA]}\n    quote: GPUs"
+    available = "  - availability: {start: 2027-06, weeks: 12}\n    quote: Summer"
+    (folder / "a.yaml").write_text(POSTING.format(id="a", quote="Python", preferred=plain))
+    (folder / "b.yaml").write_text(POSTING.format(id="b", quote="Python", preferred=available))
+    (folder / "c.yaml").write_text("id: c\ntitle: Nothing asked\norganization: Lab\n")
+    (folder / "e.yaml").write_text(POSTING.format(id="e", quote="Python, again", preferred="  []"))
+    from_table, from_matches = both_ways(str(PROFILES / "me.yaml"), "-p", str(folder), "-f", fmt)
+    assert from_table == from_matches and b'"note": "a note"' in from_table.replace(b'":"', b'": "')
+    # A lone surrogate (a JSON profile's skill, quoted by a judgement), which orjson refuses: escaped, as before.
+    profile = tmp_path / "p.json"
+    profile.write_text('{"degree": {"stage": "phd"}, "skills": ["Python \\ud800", "PyTorch"]}')
+    from_table, from_matches = both_ways(str(profile), "-p", str(folder), "-f", fmt)
+    assert from_table == from_matches and b"\\ud800" in from_table
+
+
+def test_postings_read_from_the_cache_are_written_from_its_table(generated: str, tmp_path: Path) -> None:
+    from matcher.cache import PostingCache
+    from matcher.explained_json import explained_results
+    from matcher.folders import load_postings
+    from matcher.json_output import Encoded
+    from matcher.loading import load_profile
+    from matcher.scoring import standings
+
+    from .conftest import TODAY as DAY
+
+    cache = PostingCache(tmp_path)
+    postings = load_postings(generated, read_folder=cache.load_summaries).postings
+    profile = load_profile(str(PROFILES / "me.yaml"))
+    ranked = [(profile, standings(postings, profile, DAY))]
+    results = list(explained_results(ranked, DAY, cache, compact=True))
+    assert len(results) == len(postings) and all(isinstance(r, Encoded) for r in results)
+
+
+def test_templates_kept_for_a_profile_are_used_only_for_that_profile_on_that_day(generated: str, tmp_path: Path) -> None:
+    profile = tmp_path / "p.yaml"
+    first = (PROFILES / "me.yaml").read_text()
+    profile.write_text(first)
+    rank(str(profile), "-p", generated, "-f", "jsonl")  # the templates made and kept
+    profile.write_text(first.replace("PyTorch", "Haskell"))  # the same file, another profile
+    from_table, from_matches = both_ways(str(profile), "-p", generated, "-f", "jsonl")
+    assert from_table == from_matches
+    later = ["rank", str(profile), "-p", generated, "-f", "jsonl", "--today", "2027-03-01"]
+    from_table, from_matches = (CliRunner().invoke(app, args).stdout_bytes for args in (later, [*later, "--no-cache"]))
+    assert from_table == from_matches
