@@ -55,6 +55,7 @@ from matcher.cli_options import (
 )
 from matcher.display_text import visible
 from matcher.errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, InternMatchError, UsageError  # noqa: F401 - the statuses, named here for scripts and tests
+from matcher.explained_json import ranking_json_bytes
 from matcher.inputs import DEFAULT_PROFILE
 from matcher.lifetime import keep_until_exit
 from matcher.stdout import emit, write, write_bytes
@@ -231,8 +232,6 @@ def rank(
         return ((c, explain_all(shown, c, when, full)) for c, shown in ranked)
 
     if fmt in (formats.OutputFormat.JSON, formats.OutputFormat.JSONL):
-        from matcher.explained_json import ranking_json_bytes
-
         write_bytes(ranking_json_bytes(ranked, loaded.skipped, when, cache, jsonl=fmt is formats.OutputFormat.JSONL))
     elif fmt is formats.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
