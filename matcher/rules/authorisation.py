@@ -41,8 +41,8 @@ def asked(text: str) -> tuple[int, list[str]] | None:
     for none."""
     folded = fold(text)
     levels = [level for level, pattern in _ASKS if pattern.search(folded)]
-    nations = gazetteer().nations_named(text)
-    return (min(levels), nations) if levels and nations else None
+    nations = gazetteer().nations_named(text) if levels else []
+    return (min(levels), nations) if nations else None
 
 
 @lru_cache(maxsize=64)

@@ -69,6 +69,8 @@ class DegreeRule(Rule[DegreeCriterion]):
         self._fields: dict[tuple[str, ...], TermMatch | None] = {}
         self._findings: dict[tuple[str, ...], FieldFinding] = {}
         self._related: dict[tuple[str, ...], tuple[str, str, str] | None] = {}
+        self._specialised: Memo[str, bool] = Memo(self._specialised_in)
+        """Field -> whether the profile's broader field is specialised in it by its research."""
         self._enrolment: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[bool | None, str]] = {}
         self._assessed: Memo[Key, Assessment] = Memo(lambda key: OUTCOMES[self.outcome(key)[0]])
 
@@ -110,12 +112,16 @@ class DegreeRule(Rule[DegreeCriterion]):
             self._findings[fields] = find_field(fields, [e for e in field_evidence(self.profile) if e.research])
         return self._findings[fields]
 
-    def broader_than(self, fields: tuple[str, ...]) -> bool:
+    def specialised(self, fields: tuple[str, ...]) -> bool:
         """The profile's field is broader than one named (a computer science degree, a posting
-        for programming languages): its research then says which part of the field it is in."""
+        for programming languages) and its research is in that one."""
+        return any(self._specialised[f] for f in fields)
+
+    def _specialised_in(self, field: str) -> bool:
         terms = term_catalogue()
+        canonical = terms.resolve(field).canonical
         own = set(terms_of(self.profile.degree.field or ""))
-        return any(own & terms.ancestors(canonical) for f in fields if (canonical := terms.resolve(f).canonical))
+        return bool(canonical and own & terms.ancestors(canonical)) and self.inferred((field,)).outcome == "supported"
 
     def related(self, fields: tuple[str, ...]) -> tuple[str, str, str] | None:
         """(the profile's field as a term, the field it is related through, the posting's field),
@@ -159,7 +165,7 @@ class DegreeRule(Rule[DegreeCriterion]):
         hit = self.fields_match(fields)
         if hit is not None:
             return "field named", hit
-        if self.broader_than(fields) and self.inferred(fields).outcome == "supported":
+        if self.specialised(fields):
             return "specialised by research", None
         if not related:
             return "other field", None
@@ -213,7 +219,7 @@ class DegreeRule(Rule[DegreeCriterion]):
                 evidence = f"{stage}; no field given; field {finding.describe()} is a kind of '{finding.wanted}'"
                 matched, similarity = degree.stage.label, None
             case "specialised by research":
-                finding = self.inferred(c.fields)
+                finding = self.inferred(tuple(f for f in c.fields if self._specialised[f]))
                 evidence = (
                     f"{stage}; field '{degree.field}' is broader than '{finding.wanted}', and its research is in it: "
                     f"{finding.describe()}"
