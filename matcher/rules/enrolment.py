@@ -59,13 +59,12 @@ def institution(profile: Profile) -> Stated | None:
     """The institution the profile studies at: stated, else a current role at a university."""
     if profile.degree.institution:
         return Stated(profile.degree.institution, "degree.institution", False)
-    current = [e for e in profile.experience if e.end is None and e.organization]
-    for wanted in (STUDENT_ROLE, ACADEMIC):
-        for role in current:
-            text = role.role if wanted is STUDENT_ROLE else role.organization or ""
-            if wanted.search(text) and ACADEMIC.search(role.organization or ""):
-                return Stated(role.organization or "", f"inferred from the current role '{role.role}, {role.organization}'", True)
-    return None
+    # A current role as a student first; else any current role at a university.
+    at_university = (e for e in profile.experience if e.end is None and ACADEMIC.search(e.organization or ""))
+    role = current_study_role(profile) or next(at_university, None)
+    if role is None:
+        return None
+    return Stated(role.organization or "", f"inferred from the current role '{role.role}, {role.organization}'", True)
 
 
 @lru_cache(maxsize=64)
