@@ -274,3 +274,23 @@ def test_working_across_time_zones_is_not_a_place_requirement() -> None:
         "degree: {stage: phd}\nlocation: {current: 'Seattle, WA'}",
     )
     assert "time zone" not in j.rule
+
+
+# --- what the fifth held-out set showed (tests/judgements/holdout5.yaml) -------------------
+
+
+def test_command_of_a_language_is_read_from_the_statement_with_its_level() -> None:
+    profile = "degree: {stage: phd}\nstatement: Native German speaker, fluent English, basic Dutch (A2)."
+    assert judged("text: Fluent in English", profile).verdict is Verdict.MET
+    j = judged("text: Fluent in Dutch", profile)
+    assert j.verdict is Verdict.UNMET and "basic Dutch" in j.evidence
+    assert judged("text: Fluent in Dutch", "degree: {stage: phd}\nstatement: I work in English and French.").verdict is (
+        Verdict.UNMET
+    )
+    assert judged("text: Fluent in Dutch", "degree: {stage: phd}").verdict is Verdict.UNKNOWN
+
+
+def test_a_countrys_students_are_those_with_the_right_to_study_and_work_there() -> None:
+    asked = "text: UK or EU student"
+    assert judged(asked, "degree: {stage: bachelors}\nstatement: German citizen.").verdict is Verdict.MET
+    assert judged(asked, "degree: {stage: bachelors}\nstatement: Canadian citizen.").verdict is Verdict.UNMET

@@ -1,6 +1,6 @@
 """Citizenship and the right to work, as `text` qualifications ask them: "U.S. citizenship",
 "US citizen or permanent resident", "authorised to work in the United States", "eligible to work in
-Switzerland". Each asks for a standing in a country (or an area such as the EU): citizenship, then
+Switzerland", "UK or EU students". Each asks for a standing in a country (or an area such as the EU): citizenship, then
 permanent residence, then the right to work, each higher one including those below it.
 
 The profile says its standing with `work_authorization: {citizen_of: [..], permanent_resident_of:
@@ -27,6 +27,9 @@ _ASKS = (
     (0, re.compile(r"\b(authori[sz]\w* to work|work authori[sz]ation|eligible to work|right to work|work permit)\b")),
 )
 _SENTENCE = re.compile(r"[.;!?\n]+")
+_PEOPLE_OF = re.compile(r"((?:\w+ ){1,4})(students?|applicants?|candidates?|nationals?)\b")
+"""A country's people: "UK or EU students" asks for the right to study and work there (students'
+fee status), "UK nationals" for citizenship."""
 
 
 class AuthorisationVerdict(NamedTuple):
@@ -41,6 +44,9 @@ def asked(text: str) -> tuple[int, list[str]] | None:
     for none."""
     folded = fold(text)
     levels = [level for level, pattern in _ASKS if pattern.search(folded)]
+    for before, people in _PEOPLE_OF.findall(folded):
+        if gazetteer().nations_named(before.split()[-1]):  # the nation stands right before them
+            levels.append(2 if people.startswith("national") else 0)
     nations = gazetteer().nations_named(text) if levels else []
     return (min(levels), nations) if nations else None
 

@@ -7,12 +7,13 @@ matcher.rules.graduation, and says it was inferred. A text asking for soft skill
 and verbal communication skills") is met when the profile's words show each one ("a clear
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
-the profile's work_authorization or statement (matcher.rules.authorisation). A text naming fields or topics is met by the
-profile's evidence in all of them, or one of a list of alternatives (matcher.rules.evidence).
-Otherwise its content words are looked up in the profile's skills, interests and statement
-(exactly, or fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found;
-otherwise unknown, never partial or unmet: free text is judged only when the profile clearly
-speaks to it.
+the profile's work_authorization or statement (matcher.rules.authorisation); one asking for
+command of a language against the languages the statement names (matcher.rules.languages).
+A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
+of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
+profile's skills, interests and statement (exactly, or fuzzily for longer words). Met when at
+least TEXT_MET_COVERAGE of them are found; otherwise unknown, never partial or unmet: free text is
+judged only when the profile clearly speaks to it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from matcher.rules.authorisation import judge_authorisation
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.graduation import judge_graduation, judge_standing
+from matcher.rules.languages import judge_languages
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
@@ -105,6 +107,10 @@ class TextRule(Rule[TextCriterion]):
             verdict = Verdict.MET if standing.met else Verdict.UNMET
             how = "inferred from the statement: " if standing.inferred else "work_authorization: "
             return judgement(verdict, f"text about citizenship or work authorisation: {standing.rule}", how + standing.evidence)
+        spoken = judge_languages(c.text, self.profile)
+        if spoken is not None:
+            verdict = Verdict.MET if spoken.met else Verdict.UNMET
+            return judgement(verdict, f"text about languages: {spoken.rule}", f"inferred: {spoken.evidence}")
         zone = judge_time_zone(c.text, self.profile)
         if zone is not None:
             verdict = Verdict.MET if zone.met else Verdict.UNMET
