@@ -66,7 +66,6 @@ class Gazetteer:
                 self.zone_of_alias.setdefault(fold(str(alias)), zone)
             for region in entry.get("places") or ():
                 self.zone_of_region[region] = zone
-        self._zone_words = sorted(self.zone_of_alias, key=len, reverse=True)
         self.nation_of: dict[str, str] = {fold(k): v for k, v in (data.get("demonyms") or {}).items()}
         """Folded name, alias or demonym of a country or an area -> its canonical name."""
         for folded, region in self.region_of.items():
@@ -144,16 +143,7 @@ class Gazetteer:
 
     def nations_named(self, text: str) -> list[str]:
         """The countries and areas a text names, by name, alias or demonym ("U.S.", "Swiss", "EU")."""
-        words = fold(text).split()
-        found: dict[int, str] = {}
-        used: set[int] = set()
-        for size in (4, 3, 2, 1):  # longest first: "Latin America" is not America
-            for i in range(len(words) - size + 1):
-                nation = self.nation_of.get(" ".join(words[i : i + size]))
-                if nation is not None and not used & set(range(i, i + size)):
-                    found[i] = nation
-                    used |= set(range(i, i + size))
-        return list(dict.fromkeys(found[i] for i in sorted(found)))
+        return names_in(text, self.nation_of)
 
     def within_nation(self, place: str, nation: str) -> bool:
         """`place` (a country or an area) is `nation` or inside it (France is in the EU)."""
@@ -161,13 +151,7 @@ class Gazetteer:
 
     def zones_named(self, text: str) -> list[str]:
         """The time zones a text names ("Central European or Eastern Standard time"), in order."""
-        folded = f" {fold(text)} "
-        found: dict[str, tuple[int, int]] = {}
-        for words in self._zone_words:  # longest first: "us eastern" before "et"
-            at = folded.find(f" {words} ")
-            if at >= 0 and not any(start <= at < end for start, end in found.values()):
-                found[self.zone_of_alias[words]] = (at, at + len(words) + 1)
-        return [zone for zone, _ in sorted(found.items(), key=lambda item: item[1][0])]
+        return names_in(text, self.zone_of_alias)
 
     def _city_in(self, place: str, region: str) -> bool:
         """`place` is a bare known city inside `region`: "New York" is a state and a city, and
@@ -209,6 +193,22 @@ class Gazetteer:
             return 100
         score = round(fuzz.ratio(wanted.city, have.city))
         return score if score >= PLACE_FUZZY_CUTOFF else 0
+
+
+def names_in(text: str, names: dict[str, str]) -> list[str]:
+    """What the names a text contains stand for, in the text's order, each once: `names` maps a
+    folded name of up to four words to what it names. Longest first, and a word is read once:
+    "Latin America" is not America, "US Eastern" is not "ET"."""
+    words = fold(text).split()
+    found: dict[int, str] = {}
+    used: set[int] = set()
+    for size in (4, 3, 2, 1):
+        for i in range(len(words) - size + 1):
+            named = names.get(" ".join(words[i : i + size]))
+            if named is not None and not used & set(range(i, i + size)):
+                found[i] = named
+                used |= set(range(i, i + size))
+    return list(dict.fromkeys(found[i] for i in sorted(found)))
 
 
 @cache
