@@ -83,6 +83,7 @@ class ResultWriter:
         (weight, credit) -> its points and available points as JSON."""
         self._line_end = b"\n" if compact else b""
         self._shared: dict[bytes, bytes] = {}
+        self._values: dict[object, object] = {}
         self._sections = (orjson.dumps("required"), orjson.dumps("preferred"))
         self._topics: Memo[str, tuple[dict[str, Any], int]] = Memo(self._topic)
         """A posting topic -> its match as a result shows it, and its similarity."""
@@ -266,8 +267,12 @@ class ResultWriter:
             return None  # judged with each posting
         j: Judgement = self.scorer.rule(rule).judge(criterion, None)
         unknown = j.verdict is Verdict.UNKNOWN
-        entries.sums[number] = complex(0.0 if unknown else weight, weight * j.credit)
-        entries.worth[number] = None if unknown else (weight, j.credit)
+        # A folder's entries have a few weights and credits between them: each pair is one
+        # object, shared by every entry that has it (a template's other parts are shared below).
+        shared_value = self._values.setdefault
+        sums = complex(0.0 if unknown else weight, weight * j.credit)
+        entries.sums[number] = shared_value(sums, sums)
+        entries.worth[number] = None if unknown else shared_value((weight, j.credit), (weight, j.credit))
         data: dict[str, Any] = {
             "section": _GAP,
             "kind": criterion.kind,

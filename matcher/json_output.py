@@ -57,7 +57,8 @@ def _array_chunks(items: Iterator[Any]) -> Iterator[bytes]:
     indent it there)."""
     first = separator = b"[" + ITEM_MARGIN
     for item in items:
-        yield separator + (item.text if isinstance(item, Encoded) else _indented(item, ITEM_MARGIN))
+        yield separator  # apart from the item: a large item is not copied to be joined to it
+        yield item.text if isinstance(item, Encoded) else _indented(item, ITEM_MARGIN)
         separator = b"," + ITEM_MARGIN
     yield b"[]" if separator is first else b"\n  ]"
 

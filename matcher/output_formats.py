@@ -49,7 +49,7 @@ def iso_date(value: date | None) -> str | None:
 
 def judgement_dict(j: Judgement) -> dict[str, Any]:
     data: dict[str, Any] = {
-        "verdict": j.verdict.value,
+        "verdict": j.verdict._value_,  # the member's value (`.value` is a descriptor written in Python)
         "credit": j.credit,
         "rule": j.rule,
         "evidence": j.evidence,
