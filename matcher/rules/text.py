@@ -8,6 +8,9 @@ and verbal communication skills") is met when the profile's words show each one 
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
 the profile's work_authorization or statement (matcher.rules.authorisation); one asking for
+international students from overseas universities against where the profile studies
+(matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
+the statement gives (matcher.rules.grades); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
@@ -30,7 +33,9 @@ from matcher.positioned import ValueReader, type_name
 from matcher.rules.authorisation import judge_authorisation
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
 from matcher.rules.evidence import field_evidence, supports
+from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_graduation, judge_standing
+from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
@@ -107,6 +112,15 @@ class TextRule(Rule[TextCriterion]):
             verdict = Verdict.MET if standing.met else Verdict.UNMET
             how = "inferred from the statement: " if standing.inferred else "work_authorization: "
             return judgement(verdict, f"text about citizenship or work authorisation: {standing.rule}", how + standing.evidence)
+        abroad = judge_international(c.text, self.profile)
+        if abroad is not None:
+            verdict = Verdict.MET if abroad.met else Verdict.UNMET
+            how = "inferred: " if abroad.inferred else ""
+            return judgement(verdict, f"text about students from abroad: {abroad.rule}", how + abroad.evidence)
+        grade = judge_grade(c.text, self.profile)
+        if grade is not None:
+            verdict = Verdict.MET if grade.met else Verdict.UNMET
+            return judgement(verdict, f"text about grades: {grade.rule}", f"inferred: {grade.evidence}")
         spoken = judge_languages(c.text, self.profile)
         if spoken is not None:
             verdict = Verdict.MET if spoken.met else Verdict.UNMET

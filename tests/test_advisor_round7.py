@@ -1,0 +1,81 @@
+"""What the judgement corpus (tests/judgements, round 7 of the rules) showed a careful advisor reads
+and the rules did not: the European Union is not Europe, students from abroad, grade thresholds,
+stated plans, where in a programme a student stands, related degree fields, and skills a statement
+names. Each is asserted through the public scorer, as a posting file and a profile would say it."""
+
+from __future__ import annotations
+
+from matcher.models import Judgement, Verdict
+from matcher.scoring import score_posting
+
+from .conftest import TODAY, posting_from, profile_from
+
+
+def judged(qualification: str, profile: str) -> Judgement:
+    posting = posting_from(f"title: T\norganization: O\nrequired:\n  - {qualification}\n")
+    return score_posting(posting, profile_from(profile), TODAY).results[0].judgement
+
+
+# --- the European Union is not Europe ------------------------------------------------------
+
+
+def test_uk_or_eu_students_exclude_a_swiss_citizen_but_take_a_german_one() -> None:
+    asked = "text: UK or EU student"
+    assert judged(asked, "degree: {stage: bachelors}\nstatement: Swiss citizen.").verdict is Verdict.UNMET
+    assert judged(asked, "degree: {stage: bachelors}\nstatement: EU citizen (Irish).").verdict is Verdict.MET
+    assert judged(asked, "degree: {stage: bachelors}\nstatement: German citizen.").verdict is Verdict.MET
+
+
+# --- students from abroad --------------------------------------------------------------------
+
+ABROAD = "text: International student at an overseas (non-Singapore) university"
+
+
+def test_a_student_at_a_university_in_the_host_country_is_not_from_overseas() -> None:
+    profile = "degree: {stage: masters, institution: NUS, institution_location: Singapore}\nstatement: Singapore citizen."
+    j = judged(ABROAD, profile)
+    assert j.verdict is Verdict.UNMET and "Singapore" in j.evidence
+
+
+def test_a_student_at_a_university_abroad_is_an_international_student_from_overseas() -> None:
+    profile = "degree: {stage: bachelors, institution_location: 'Columbus, OH'}\nstatement: US citizen."
+    j = judged(ABROAD, profile)
+    assert j.verdict is Verdict.MET and "Columbus" in j.evidence
+
+
+def test_where_the_student_lives_stands_in_for_the_university_and_is_said_inferred() -> None:
+    j = judged(ABROAD, "degree: {stage: masters}\nlocation: {current: 'Zurich, Switzerland'}")
+    assert j.verdict is Verdict.MET and "inferred" in j.evidence
+
+
+def test_a_citizen_of_the_host_country_studying_abroad_is_not_an_international_student() -> None:
+    profile = "degree: {stage: masters, institution_location: 'Boston, MA'}\nstatement: Singaporean citizen."
+    assert judged(ABROAD, profile).verdict is Verdict.UNMET
+
+
+def test_nothing_saying_where_the_student_studies_leaves_it_unknown() -> None:
+    assert judged(ABROAD, "degree: {stage: masters}").verdict is Verdict.UNKNOWN
+
+
+# --- grade thresholds ----------------------------------------------------------------------
+
+
+def test_a_gpa_well_above_a_classs_equivalent_meets_it_and_is_said_inferred() -> None:
+    asked = "text: Aiming to achieve a strong 2:1 or first class degree"
+    j = judged(asked, "degree: {stage: bachelors}\nstatement: GPA 3.92/4.0.")
+    assert j.verdict is Verdict.MET and "inferred" in j.evidence and "3.92" in j.evidence
+
+
+def test_a_class_meets_the_same_or_a_lower_class_and_not_a_higher_one() -> None:
+    profile = "degree: {stage: masters}\nstatement: BSc with Second-Class (Upper) Honours."
+    assert judged("text: Second-Class (Upper) Honours or equivalent", profile).verdict is Verdict.MET
+    assert judged("text: A first class degree", profile).verdict is Verdict.UNMET
+
+
+def test_a_gpa_below_the_threshold_is_unmet_and_one_too_close_to_call_is_unknown() -> None:
+    assert judged("text: GPA of 3.5 or higher", "degree: {stage: bachelors}\nstatement: GPA 3.1/4.0").verdict is Verdict.UNMET
+    assert judged("text: A 2:1 or equivalent", "degree: {stage: bachelors}\nstatement: GPA 3.2/4.0").verdict is Verdict.UNKNOWN
+
+
+def test_a_profile_stating_no_grade_is_unknown_on_a_grade() -> None:
+    assert judged("text: A 2:1 or equivalent", "degree: {stage: bachelors}\nstatement: I like maths.").verdict is Verdict.UNKNOWN
