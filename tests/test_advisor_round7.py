@@ -79,3 +79,51 @@ def test_a_gpa_below_the_threshold_is_unmet_and_one_too_close_to_call_is_unknown
 
 def test_a_profile_stating_no_grade_is_unknown_on_a_grade() -> None:
     assert judged("text: A 2:1 or equivalent", "degree: {stage: bachelors}\nstatement: I like maths.").verdict is Verdict.UNKNOWN
+
+
+# --- stated plans ----------------------------------------------------------------------------
+
+
+def test_a_plan_to_apply_to_phd_programmes_meets_an_interest_in_a_phd_and_is_said_inferred() -> None:
+    profile = "degree: {stage: bachelors}\nstatement: GPA 3.9. I plan to apply to PhD programmes in applied probability."
+    j = judged("text: Interested in the possibility of undertaking a PhD", profile)
+    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence
+    assert judged("text: Strong interest in a research career", profile).verdict is Verdict.MET
+
+
+def test_a_phd_student_has_settled_an_interest_in_a_phd() -> None:
+    j = judged("text: Interested in pursuing a PhD", "degree: {stage: phd, enrolled: true}")
+    assert j.verdict is Verdict.MET and "already enrolled in a PhD" in j.evidence
+
+
+def test_a_statement_silent_on_plans_is_unknown_not_unmet() -> None:
+    profile = "degree: {stage: masters}\nstatement: Singapore citizen, fluent in English."
+    assert judged("text: Strong interest in a research career", profile).verdict is Verdict.UNKNOWN
+
+
+def test_an_interest_in_a_topic_is_not_a_plan() -> None:
+    profile = "degree: {stage: bachelors}\nstatement: I plan to apply to PhD programmes."
+    j = judged("text: A PhD student with an interest in recommender systems", profile)
+    assert "plans" not in j.rule
+
+
+# --- where in a programme a student stands ------------------------------------------------------
+
+
+def test_about_to_enter_the_final_year_is_the_year_before_it() -> None:
+    asked = "text: About to enter the final year of undergraduate study"
+    third_of_four = "degree: {stage: bachelors, enrolled: true, year: 3, expected_graduation: 2028-05}"
+    assert judged(asked, third_of_four).verdict is Verdict.MET
+    final = "degree: {stage: bachelors, enrolled: true, year: 4, expected_graduation: 2027-05}"
+    assert judged(asked, final).verdict is Verdict.UNMET
+
+
+def test_a_phds_year_is_read_against_the_usual_length_where_the_student_studies() -> None:
+    asked = "text: In the penultimate or final year of the PhD"
+    swiss = "degree: {stage: phd, enrolled: true, year: 2, institution_location: 'Zurich, Switzerland'}"
+    j = judged(asked, swiss)
+    assert j.verdict is Verdict.UNMET and "switzerland" in j.evidence and "estimated" in j.evidence
+    british = "degree: {stage: phd, enrolled: true, year: 3, institution_location: 'Edinburgh, UK'}"
+    assert judged(asked, british).verdict is Verdict.MET
+    # Nowhere said: the widest range, and year 2 may or may not be the penultimate year.
+    assert judged(asked, "degree: {stage: phd, enrolled: true, year: 2}").verdict is Verdict.UNKNOWN

@@ -10,7 +10,8 @@ profile lives (matcher.rules.time_zones); one asking for citizenship or the righ
 the profile's work_authorization or statement (matcher.rules.authorisation); one asking for
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
-the statement gives (matcher.rules.grades); one asking for
+the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
+PhD") against the statement's plans (matcher.rules.plans); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
@@ -37,6 +38,7 @@ from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_graduation, judge_standing
 from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
+from matcher.rules.plans import judge_plans
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
@@ -121,6 +123,9 @@ class TextRule(Rule[TextCriterion]):
         if grade is not None:
             verdict = Verdict.MET if grade.met else Verdict.UNMET
             return judgement(verdict, f"text about grades: {grade.rule}", f"inferred: {grade.evidence}")
+        plan = judge_plans(c.text, self.profile)
+        if plan is not None:
+            return judgement(Verdict.MET, f"text about plans, read as: {plan.rule}", plan.evidence)
         spoken = judge_languages(c.text, self.profile)
         if spoken is not None:
             verdict = Verdict.MET if spoken.met else Verdict.UNMET
