@@ -127,3 +127,24 @@ def test_a_phds_year_is_read_against_the_usual_length_where_the_student_studies(
     assert judged(asked, british).verdict is Verdict.MET
     # Nowhere said: the widest range, and year 2 may or may not be the penultimate year.
     assert judged(asked, "degree: {stage: phd, enrolled: true, year: 2}").verdict is Verdict.UNKNOWN
+
+
+# --- related degree fields -----------------------------------------------------------------------
+
+
+def test_a_computational_neighbour_of_a_named_field_is_partial_when_related_fields_are_taken() -> None:
+    asked = "degree: {stage: [masters], fields: [computer science, machine learning], related_fields: true}"
+    j = judged(asked, "degree: {stage: masters, field: computational chemistry}")
+    assert j.verdict is Verdict.PARTIAL and "partly related" in j.evidence
+
+
+def test_a_partly_related_field_is_unmet_when_the_posting_takes_only_the_fields_it_names() -> None:
+    asked = "degree: {stage: [masters], fields: [computer science, machine learning]}"
+    assert judged(asked, "degree: {stage: masters, field: computational chemistry}").verdict is Verdict.UNMET
+
+
+def test_economics_is_partly_related_to_mathematics_but_not_to_computer_science() -> None:
+    maths = "degree: {stage: [phd], fields: [mathematics, physics], related_fields: true}"
+    assert judged(maths, "degree: {stage: phd, field: economics}").verdict is Verdict.PARTIAL
+    computing = "degree: {stage: [phd], fields: [computer science, robotics], related_fields: true}"
+    assert judged(computing, "degree: {stage: phd, field: economics}").verdict is Verdict.UNMET
