@@ -148,3 +148,19 @@ def test_economics_is_partly_related_to_mathematics_but_not_to_computer_science(
     assert judged(maths, "degree: {stage: phd, field: economics}").verdict is Verdict.PARTIAL
     computing = "degree: {stage: [phd], fields: [computer science, robotics], related_fields: true}"
     assert judged(computing, "degree: {stage: phd, field: economics}").verdict is Verdict.UNMET
+
+
+# --- venues the catalogue lacked ------------------------------------------------------------------
+
+
+def test_a_quantum_computing_venue_is_known_and_meets_a_posting_naming_it() -> None:
+    asked = "publications: {venues: [QIP, TQC, IEEE QCE], min: 1}"
+    profile = "degree: {stage: phd}\npublications:\n  - {title: Distributed QEC, venue: IEEE QCE 2024, year: 2024}"
+    assert judged(asked, profile).verdict is Verdict.MET
+
+
+def test_siggraph_asia_is_a_graphics_venue_of_its_own() -> None:
+    asked = "publications: {areas: [graphics], min: 1}"
+    profile = "degree: {stage: phd}\npublications:\n  - {title: Neural shading, venue: SIGGRAPH Asia 2025, year: 2025}"
+    j = judged(asked, profile)
+    assert j.verdict is Verdict.MET and "SIGGRAPH Asia" in j.evidence
