@@ -164,3 +164,29 @@ def test_siggraph_asia_is_a_graphics_venue_of_its_own() -> None:
     profile = "degree: {stage: phd}\npublications:\n  - {title: Neural shading, venue: SIGGRAPH Asia 2025, year: 2025}"
     j = judged(asked, profile)
     assert j.verdict is Verdict.MET and "SIGGRAPH Asia" in j.evidence
+
+
+# --- a degree already completed ---------------------------------------------------------------------
+
+COMPLETED = "text: Completed a bachelor's degree or higher by the time the program starts"
+
+
+def test_a_student_in_a_later_programme_holds_the_first_degree() -> None:
+    j = judged(COMPLETED, "degree: {stage: phd, enrolled: true, year: 4}")
+    assert j.verdict is Verdict.MET and "holds a Bachelors" in j.evidence
+
+
+def test_a_bachelors_student_graduating_after_the_summer_has_not_completed_it() -> None:
+    j = judged(COMPLETED, "degree: {stage: bachelors, enrolled: true, year: 3, expected_graduation: 2028-05}")
+    assert j.verdict is Verdict.UNMET
+    graduating = "degree: {stage: bachelors, enrolled: true, year: 4, expected_graduation: 2027-05}"
+    assert judged(COMPLETED, graduating).verdict is Verdict.MET
+
+
+# --- level words -----------------------------------------------------------------------------------
+
+
+def test_a_level_word_is_not_a_topic_to_find() -> None:
+    # "advanced" says how well, not what: statistics, the one topic the profile shows of the two.
+    j = judged("text: Advanced understanding of statistics and algorithms", "degree: {stage: phd}\nskills: [statistics, R]")
+    assert j.verdict is Verdict.MET and "statistics" in j.evidence

@@ -208,3 +208,42 @@ def judge_standing(text: str, profile: Profile, today: date) -> GraduationVerdic
         needed = _NUMBERS[completed.group(1)]
         return GraduationVerdict(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
     return GraduationVerdict(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
+
+
+_DEGREE_NAMES = (
+    (Stage.BACHELORS, r"bachelor\w*|undergraduate degree|first (?:university )?degree|b ?sc|b ?s|b ?a"),
+    (Stage.MASTERS, r"master\w*|m ?sc|m ?s"),
+    (Stage.PHD, r"ph ?d|doctora\w*"),
+)
+_HELD = re.compile(r"\b(completed?|hold|holds|holding|earned|obtained|possess\w*|or higher|or above|at least)\b")
+_STUDYING = re.compile(r"\b(pursuing|enrolled|currently|current|studying|final|penultimate|year of)\b")
+
+
+def judge_completed(text: str, profile: Profile, today: date) -> GraduationVerdict | None:
+    """The verdict on a text asking for a degree already completed ("completed a bachelor's degree
+    or higher by the time the program starts"): met by a student in a later programme (a PhD
+    student holds a first degree), by a graduate of the programme asked, or by a student whose
+    graduation comes before the summer; None for a text about something else, or when the profile
+    cannot say."""
+    folded = fold(text)
+    if not _HELD.search(folded) or _STUDYING.search(folded) or "degree" not in folded.split():
+        return None
+    named = [stage for stage, words in _DEGREE_NAMES if re.search(rf"\b({words})\b", folded)]
+    if not named:
+        return None
+    asked, degree = min(named), profile.degree
+    rule = f"a {asked.title} completed by the internship"
+    if degree.stage > asked:
+        return GraduationVerdict(True, rule, f"a {degree.stage.title} student, who holds a {asked.title}", False)
+    if degree.stage < asked:
+        return GraduationVerdict(False, rule, f"a {degree.stage.title} student", False)
+    if not degree.enrolled:
+        return GraduationVerdict(True, rule, f"a {degree.stage.title}, not enrolled: graduated", True)
+    grad = graduation_of(profile, today)
+    if grad is None:
+        return None
+    summer_start = date(internship_summer_end(today).year, 6, 1)
+    done = [when <= summer_start for when in (grad.earliest, grad.latest)]
+    if done[0] != done[1]:
+        return None
+    return GraduationVerdict(done[0], rule, grad.shown, grad.estimated)

@@ -35,7 +35,7 @@ from matcher.rules.authorisation import judge_authorisation
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
-from matcher.rules.graduation import judge_graduation, judge_standing
+from matcher.rules.graduation import judge_completed, judge_graduation, judge_standing
 from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
 from matcher.rules.plans import judge_plans
@@ -99,7 +99,11 @@ class TextRule(Rule[TextCriterion]):
         return TextCriterion(value.strip())
 
     def judge(self, c: TextCriterion, posting: Posting | None) -> Judgement:
-        timing = judge_graduation(c.text, self.profile, self.today) or judge_standing(c.text, self.profile, self.today)
+        timing = (
+            judge_graduation(c.text, self.profile, self.today)
+            or judge_standing(c.text, self.profile, self.today)
+            or judge_completed(c.text, self.profile, self.today)
+        )
         if timing is not None:
             how = "estimated" if timing.estimated else "inferred"
             verdict = Verdict.MET if timing.met else Verdict.UNMET
