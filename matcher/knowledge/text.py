@@ -23,7 +23,7 @@ GENERIC_WORDS = frozenset(
     """
     a an and are as at be by can e eg etc for from g have i in into is it its of on or our such
     that the their this to with within we you your will who which what they them than also
-    ability able abilities demonstrable demonstrated demonstrate strong solid good excellent great
+    ability able abilities demonstrable demonstrated demonstrate strong solid good excellent great advanced thorough
     experience experienced experiences knowledge understanding skill skills proficient proficiency
     effective efficient familiarity familiar expertise hands work working environment
     passion passionate interest interested desire willingness related relevant various

@@ -6,10 +6,12 @@ Met when the profile's stage is listed, its field matches one of `fields` (if an
 it is enrolled (if asked). A field matches when it is one named or a kind of one (machine learning
 is computer science), or names one ("machine learning for healthcare"). When the posting adds
 "or a related field", a field an advisor counts as related (knowledge/related_fields.yaml:
-statistics for computer science) is met too, a field known to be unrelated is unmet, and one the
-catalogues do not know is partial. A profile without a field is judged by the fields its papers
-and research name (inferred, and said so), and is unknown when nothing names one. Programmes open
-only to students of some places or institutions are judged in rules/enrolment.py.
+statistics for computer science) is met too, one an advisor calls partly related
+(knowledge/loosely_related_fields.yaml: computational chemistry for computer science) is partial, a
+field known to be unrelated is unmet, and one the catalogues do not know is partial. A profile
+without a field is judged by the fields its papers and research name (inferred, and said so), and
+is unknown when nothing names one. Programmes open only to students of some places or
+institutions are judged in rules/enrolment.py.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any
 
-from matcher.knowledge.fields import related_to
+from matcher.knowledge.fields import LOOSELY, related_to
 from matcher.knowledge.terms import TermMatch
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
@@ -44,6 +46,7 @@ OUTCOMES: dict[str, Assessment] = {
     "field inferred": (Verdict.MET, 1.0),
     "field named": (Verdict.MET, 1.0),
     "related field": (Verdict.MET, 1.0),
+    "loosely related field": (Verdict.PARTIAL, round(RELATED_FIELD_CREDIT, 4)),
     "specialised by research": (Verdict.MET, 1.0),
     "relatedness unknown": (Verdict.PARTIAL, round(RELATED_FIELD_CREDIT, 4)),
     "other field": (Verdict.UNMET, 0.0),
@@ -68,7 +71,7 @@ class DegreeRule(Rule[DegreeCriterion]):
         self._field: dict[str, TermMatch | None] = {}
         self._fields: dict[tuple[str, ...], TermMatch | None] = {}
         self._findings: dict[tuple[str, ...], FieldFinding] = {}
-        self._related: dict[tuple[str, ...], tuple[str, str, str] | None] = {}
+        self._related: dict[tuple[tuple[str, ...], str], tuple[str, str, str] | None] = {}
         self._specialised: Memo[str, bool] = Memo(self._specialised_in)
         """Field -> whether the profile's broader field is specialised in it by its research."""
         self._enrolment: dict[tuple[tuple[str, ...], tuple[str, ...]], tuple[bool | None, str]] = {}
@@ -123,15 +126,17 @@ class DegreeRule(Rule[DegreeCriterion]):
         own = set(terms_of(self.profile.degree.field or ""))
         return bool(canonical and own & terms.ancestors(canonical)) and self.inferred((field,)).outcome == "supported"
 
-    def related(self, fields: tuple[str, ...]) -> tuple[str, str, str] | None:
+    def related(self, fields: tuple[str, ...], file: str = "related_fields.yaml") -> tuple[str, str, str] | None:
         """(the profile's field as a term, the field it is related through, the posting's field),
-        or None when none of its terms is related to any field named."""
-        if fields not in self._related:
+        or None when none of its terms is related to any field named; `file` says which relation
+        (knowledge.fields: related, or loosely related)."""
+        if (fields, file) not in self._related:
             own = terms_of(self.profile.degree.field or "")
-            self._related[fields] = next(
-                ((term, via, named) for named in fields for term in own if (via := related_to(named, term)) is not None), None
+            self._related[fields, file] = next(
+                ((term, via, named) for named in fields for term in own if (via := related_to(named, term, file)) is not None),
+                None,
             )
-        return self._related[fields]
+        return self._related[fields, file]
 
     def enrolment(self, places: tuple[str, ...], institutions: tuple[str, ...]) -> tuple[bool | None, str]:
         if (places, institutions) not in self._enrolment:
@@ -171,6 +176,8 @@ class DegreeRule(Rule[DegreeCriterion]):
             return "other field", None
         if self.related(fields) is not None:
             return "related field", None
+        if self.related(fields, LOOSELY) is not None:
+            return "loosely related field", None
         return ("other field" if terms_of(degree.field) else "relatedness unknown"), None
 
     def judge(self, c: DegreeCriterion, posting: Posting | None) -> Judgement:
@@ -230,6 +237,14 @@ class DegreeRule(Rule[DegreeCriterion]):
                 through = f" (as '{term}' is {via})" if via != term else ""
                 evidence = (
                     f"{stage}; field '{degree.field}' is related to '{named}'{through}, and the posting accepts a related field"
+                )
+                matched, similarity = degree.field, None
+            case "loosely related field":
+                term, via, named = self.related(c.fields, LOOSELY) or ("", "", "")
+                through = f" (as '{term}' is {via})" if via != term else ""
+                evidence = (
+                    f"{stage}; field '{degree.field}' is partly related to '{named}'{through}: it shares the methods, "
+                    "not the subject (knowledge/loosely_related_fields.yaml)"
                 )
                 matched, similarity = degree.field, None
             case "relatedness unknown":

@@ -2,7 +2,8 @@
 year", "graduating in Winter 2027 or Spring/Summer 2028", "intent to return to the degree program
 after the internship". Postings write these as prose; an advisor reads them against the
 student's expected graduation (or, when the profile gives none, the year of the programme and its
-usual length, said as estimated). Texts about how far into the programme a student is ("a senior
+usual length, said as estimated); "about to enter the final year" asks for a graduation in the
+academic year after the internship. Texts about how far into the programme a student is ("a senior
 PhD student", "at least one year of graduate coursework completed") are read against the year of
 the programme (or the start of a current role as a student, said as inferred).
 Any other text is left to the word matching of matcher.rules.text.
@@ -12,21 +13,28 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import NamedTuple
 
+from matcher.knowledge import read_data_file
+from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Profile, Stage
-from matcher.rules.enrolment import current_study_role
+from matcher.rules.enrolment import current_study_role, study_place
 
 USUAL_YEARS = {Stage.BACHELORS: (3, 4), Stage.MASTERS: (1, 2), Stage.PHD: (3, 6), Stage.POSTDOC: (1, 3)}
-"""A programme's shortest and longest usual length in years (a UK PhD takes three or four, a US
-one five or six), to estimate a graduation from the year a student is in: a verdict from an
-estimate holds only when it holds at both ends."""
+"""A programme's shortest and longest usual length in years anywhere, to estimate a graduation from
+the year a student is in: a verdict from an estimate holds only when it holds at both ends. Where
+the student studies narrows it (a UK PhD takes three or four, a US one five or six):
+knowledge/programme_lengths.yaml."""
 LATE_FINISH_MONTHS = 4
 """A final year's graduations run into the autumn after its academic year (September, December)."""
 
 _RETURN = re.compile(r"\b(return|returning|go back|going back)\b.*\b(degree|school|studies|university|program|programme)\b")
 _FINAL = re.compile(r"\b(penultimate|final|last|second to last)\b.*\byear\b")
+_ENTERING = re.compile(r"\b(about to (?:enter|start|begin)|entering|going into|moving into|before)\b.*\b(final|last)\b.*\byear\b")
+"""A student "about to enter the final year" is in the year before it: graduating the academic year
+after the internship, not this one."""
 _PENULTIMATE = re.compile(r"\b(penultimate|second to last|last two|final two)\b")
 _GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*)\b")
 _SENIOR = re.compile(r"\b(senior|later year|late stage|advanced|upper year)\b.*\b(phd|doctoral|graduate|student|candidate)")
@@ -66,6 +74,30 @@ def internship_summer_end(today: date) -> date:
     return date(today.year + (1 if today.month >= 6 else 0), 8, 31)
 
 
+@cache
+def _lengths() -> dict[str, dict[str, tuple[int, int]]]:
+    """Stage label -> country -> (shortest, longest) usual years there."""
+    data = read_data_file("programme_lengths.yaml")
+    return {stage: {c: (int(a), int(b)) for c, (a, b) in by.items()} for stage, by in data.items()}
+
+
+def usual_years(profile: Profile) -> tuple[int, int, str]:
+    """(shortest, longest) usual years of the profile's programme where it studies, and where, in
+    words ("" when the place is unknown or not listed: then the widest range)."""
+    stage = profile.degree.stage
+    shortest, longest = USUAL_YEARS[stage]
+    by_country = _lengths().get(stage.label, {})
+    place = study_place(profile)
+    if place is None or not by_country:
+        return shortest, longest, ""
+    for region in sorted(gazetteer().parse(place.value).regions):
+        if region in by_country:
+            low, high = by_country[region]
+            how = ", inferred from where the student lives" if place.inferred else ""
+            return low, high, f" in {region}{how}"
+    return shortest, longest, ""
+
+
 def graduation_of(profile: Profile, today: date) -> Graduation | None:
     """The profile's expected graduation, or an estimate from its year in the programme."""
     degree = profile.degree
@@ -74,10 +106,10 @@ def graduation_of(profile: Profile, today: date) -> Graduation | None:
         return Graduation(when, when, f"expected_graduation {when:%Y-%m}")
     if degree.year is None or not degree.enrolled:
         return None
-    shortest, longest = USUAL_YEARS[degree.stage]
+    shortest, longest, where = usual_years(profile)
     year_end = date(today.year + (1 if today.month >= 9 else 0), 6, 30)
     first, last = (year_end.replace(year=year_end.year + max(0, n - degree.year)) for n in (shortest, longest))
-    shown = f"estimated {first:%Y}-{last:%Y}: year {degree.year} of a {degree.stage.title} ({shortest}-{longest} years)"
+    shown = f"estimated {first:%Y}-{last:%Y}: year {degree.year} of a {degree.stage.title} ({shortest}-{longest} years{where})"
     return Graduation(first, last, shown)
 
 
@@ -133,8 +165,12 @@ def judge_graduation(text: str, profile: Profile, today: date) -> GraduationVerd
     elif asks_final:
         final_end = _months_later(date(summer_end.year, 8, 31), LATE_FINISH_MONTHS)
         penultimate = bool(_PENULTIMATE.search(folded))
-        start, end = today, final_end.replace(year=final_end.year + 1) if penultimate else final_end
-        rule = f"in the {'penultimate or final' if penultimate else 'final'} year: graduating by {end:%Y-%m}"
+        if _ENTERING.search(folded):
+            start, end = _months_later(summer_end, 1), final_end.replace(year=final_end.year + 1)
+            rule = f"about to enter the final year: graduating from {start:%Y-%m} to {end:%Y-%m}"
+        else:
+            start, end = today, final_end.replace(year=final_end.year + 1) if penultimate else final_end
+            rule = f"in the {'penultimate or final' if penultimate else 'final'} year: graduating by {end:%Y-%m}"
     else:
         assert window is not None
         start, end = window
@@ -172,3 +208,42 @@ def judge_standing(text: str, profile: Profile, today: date) -> GraduationVerdic
         needed = _NUMBERS[completed.group(1)]
         return GraduationVerdict(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
     return GraduationVerdict(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
+
+
+_DEGREE_NAMES = (
+    (Stage.BACHELORS, r"bachelor\w*|undergraduate degree|first (?:university )?degree|b ?sc|b ?s|b ?a"),
+    (Stage.MASTERS, r"master\w*|m ?sc|m ?s"),
+    (Stage.PHD, r"ph ?d|doctora\w*"),
+)
+_HELD = re.compile(r"\b(completed?|hold|holds|holding|earned|obtained|possess\w*|or higher|or above|at least)\b")
+_STUDYING = re.compile(r"\b(pursuing|enrolled|currently|current|studying|final|penultimate|year of)\b")
+
+
+def judge_completed(text: str, profile: Profile, today: date) -> GraduationVerdict | None:
+    """The verdict on a text asking for a degree already completed ("completed a bachelor's degree
+    or higher by the time the program starts"): met by a student in a later programme (a PhD
+    student holds a first degree), by a graduate of the programme asked, or by a student whose
+    graduation comes before the summer; None for a text about something else, or when the profile
+    cannot say."""
+    folded = fold(text)
+    if not _HELD.search(folded) or _STUDYING.search(folded) or "degree" not in folded.split():
+        return None
+    named = [stage for stage, words in _DEGREE_NAMES if re.search(rf"\b({words})\b", folded)]
+    if not named:
+        return None
+    asked, degree = min(named), profile.degree
+    rule = f"a {asked.title} completed by the internship"
+    if degree.stage > asked:
+        return GraduationVerdict(True, rule, f"a {degree.stage.title} student, who holds a {asked.title}", False)
+    if degree.stage < asked:
+        return GraduationVerdict(False, rule, f"a {degree.stage.title} student", False)
+    if not degree.enrolled:
+        return GraduationVerdict(True, rule, f"a {degree.stage.title}, not enrolled: graduated", True)
+    grad = graduation_of(profile, today)
+    if grad is None:
+        return None
+    summer_start = date(internship_summer_end(today).year, 6, 1)
+    done = [when <= summer_start for when in (grad.earliest, grad.latest)]
+    if done[0] != done[1]:
+        return None
+    return GraduationVerdict(done[0], rule, grad.shown, grad.estimated)

@@ -8,6 +8,10 @@ and verbal communication skills") is met when the profile's words show each one 
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
 the profile's work_authorization or statement (matcher.rules.authorisation); one asking for
+international students from overseas universities against where the profile studies
+(matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
+the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
+PhD") against the statement's plans (matcher.rules.plans); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
@@ -30,8 +34,11 @@ from matcher.positioned import ValueReader, type_name
 from matcher.rules.authorisation import judge_authorisation
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
 from matcher.rules.evidence import field_evidence, supports
-from matcher.rules.graduation import judge_graduation, judge_standing
+from matcher.rules.grades import judge_grade
+from matcher.rules.graduation import judge_completed, judge_graduation, judge_standing
+from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
+from matcher.rules.plans import judge_plans
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
@@ -92,7 +99,11 @@ class TextRule(Rule[TextCriterion]):
         return TextCriterion(value.strip())
 
     def judge(self, c: TextCriterion, posting: Posting | None) -> Judgement:
-        timing = judge_graduation(c.text, self.profile, self.today) or judge_standing(c.text, self.profile, self.today)
+        timing = (
+            judge_graduation(c.text, self.profile, self.today)
+            or judge_standing(c.text, self.profile, self.today)
+            or judge_completed(c.text, self.profile, self.today)
+        )
         if timing is not None:
             how = "estimated" if timing.estimated else "inferred"
             verdict = Verdict.MET if timing.met else Verdict.UNMET
@@ -107,6 +118,18 @@ class TextRule(Rule[TextCriterion]):
             verdict = Verdict.MET if standing.met else Verdict.UNMET
             how = "inferred from the statement: " if standing.inferred else "work_authorization: "
             return judgement(verdict, f"text about citizenship or work authorisation: {standing.rule}", how + standing.evidence)
+        abroad = judge_international(c.text, self.profile)
+        if abroad is not None:
+            verdict = Verdict.MET if abroad.met else Verdict.UNMET
+            how = "inferred: " if abroad.inferred else ""
+            return judgement(verdict, f"text about students from abroad: {abroad.rule}", how + abroad.evidence)
+        grade = judge_grade(c.text, self.profile)
+        if grade is not None:
+            verdict = Verdict.MET if grade.met else Verdict.UNMET
+            return judgement(verdict, f"text about grades: {grade.rule}", f"inferred: {grade.evidence}")
+        plan = judge_plans(c.text, self.profile)
+        if plan is not None:
+            return judgement(Verdict.MET, f"text about plans, read as: {plan.rule}", plan.evidence)
         spoken = judge_languages(c.text, self.profile)
         if spoken is not None:
             verdict = Verdict.MET if spoken.met else Verdict.UNMET

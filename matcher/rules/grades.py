@@ -1,0 +1,90 @@
+"""Grade thresholds, as `text` qualifications ask them: "a 2:1 or equivalent", "Second-Class (Upper)
+Honours", "aiming for a strong 2:1 or first class degree", "GPA of 3.5 or higher". A profile states
+its grade only in words ("GPA 3.92/4.0", "First-class BEng"), so the statement is read and the
+verdict says inferred.
+
+UK degree classes and US grade point averages are compared through knowledge/grades.yaml: each
+class has the range of GPAs (on 4.0) counted as equivalent to it. A GPA at or above the top of the
+range asked meets it, one below its bottom does not, one inside it is too close to call; a GPA on
+another scale ("8.7/10") is scaled to 4.0 first. A profile that states no grade is left to the
+word matching of matcher.rules.text (unknown): an advisor does not guess grades.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import NamedTuple
+
+from matcher.knowledge import read_data_file
+from matcher.knowledge.places import names_in
+from matcher.knowledge.text import fold
+from matcher.models import Profile
+
+GPA_SCALE = 4.0
+_GRADE_WORDS = re.compile(r"\b(class|honours|honors|gpa|cgpa|grade point average|2 1|2 2)\b")
+_GPA = re.compile(r"\b(?:c?gpa|grade point average)\b\D{0,25}?(\d(?:\.\d{1,2})?)(?:\s*(?:/|out of)\s*(\d+(?:\.\d+)?))?")
+_GPA_AFTER = re.compile(r"\b(\d\.\d{1,2})(?:\s*(?:/|out of)\s*(\d+(?:\.\d+)?))?\s+(?:c?gpa|grade point average)\b")
+
+
+class Grade(NamedTuple):
+    low: float
+    high: float
+    """The GPA range (on 4.0) the grade stands for: one point for a GPA, a class's range."""
+    shown: str
+    rank: int | None = None
+    """A degree class's place, best first (0 is a first); None for a GPA."""
+
+
+class GradeVerdict(NamedTuple):
+    met: bool
+    rule: str
+    evidence: str
+
+
+@cache
+def _classes() -> dict[str, Grade]:
+    """Folded name -> the class it names, with the lowest and highest GPA counted as equivalent."""
+    out: dict[str, Grade] = {}
+    for rank, (name, entry) in enumerate(read_data_file("grades.yaml").items()):
+        low, high = entry["gpa"]
+        for written in entry["names"]:
+            out[fold(written)] = Grade(float(low), float(high), name, rank)
+    return out
+
+
+def grades_in(text: str) -> list[Grade]:
+    """The grades a text names: degree classes and GPAs, in no particular order."""
+    folded = fold(text)
+    if not _GRADE_WORDS.search(folded):
+        return []
+    classes = _classes()
+    found = [classes[n] for n in names_in(text, {k: k for k in classes})]
+    lowered = text.casefold()
+    for pattern in (_GPA, _GPA_AFTER):
+        for value, scale in pattern.findall(lowered):
+            gpa = float(value) * GPA_SCALE / float(scale) if scale and float(scale) > 0 else float(value)
+            if 0 < gpa <= GPA_SCALE:
+                found.append(Grade(gpa, gpa, f"GPA {value}" + (f"/{scale}" if scale else "")))
+    return found
+
+
+def judge_grade(text: str, profile: Profile) -> GradeVerdict | None:
+    """The verdict on a text asking for a grade; None for a text about something else, a profile
+    stating no grade, or a grade too close to the one asked to call."""
+    asked = grades_in(text)
+    if not asked:
+        return None
+    have = grades_in(profile.statement or "")
+    if not have:
+        return None
+    wanted = min(asked, key=lambda g: g.low)  # alternatives ("a 2:1 or first"): the lowest accepted
+    best = max(have, key=lambda g: g.low)
+    rule = f"at least {wanted.shown} (a GPA of {wanted.low:g}-{wanted.high:g} on {GPA_SCALE:g})"
+    if best.rank is not None and wanted.rank is not None:  # two classes: the same or a better one
+        return GradeVerdict(best.rank <= wanted.rank, f"at least {wanted.shown}", f"the statement gives {best.shown}")
+    if best.low >= wanted.high:
+        return GradeVerdict(True, rule, f"the statement gives {best.shown}")
+    if best.high < wanted.low:
+        return GradeVerdict(False, rule, f"the statement gives {best.shown}")
+    return None
