@@ -83,7 +83,8 @@ class ResultWriter:
         (weight, credit) -> its points and available points as JSON."""
         self._line_end = b"\n" if compact else b""
         self._shared: dict[bytes, bytes] = {}
-        self._values: dict[object, object] = {}
+        self._sums: dict[complex, complex] = {}
+        self._worths: dict[tuple[float, float], tuple[float, float]] = {}
         self._sections = (orjson.dumps("required"), orjson.dumps("preferred"))
         self._topics: Memo[str, tuple[dict[str, Any], int]] = Memo(self._topic)
         """A posting topic -> its match as a result shows it, and its similarity."""
@@ -269,10 +270,9 @@ class ResultWriter:
         unknown = j.verdict is Verdict.UNKNOWN
         # A folder's entries have a few weights and credits between them: each pair is one
         # object, shared by every entry that has it (a template's other parts are shared below).
-        shared_value = self._values.setdefault
-        sums = complex(0.0 if unknown else weight, weight * j.credit)
-        entries.sums[number] = shared_value(sums, sums)
-        entries.worth[number] = None if unknown else shared_value((weight, j.credit), (weight, j.credit))
+        sums, worth = complex(0.0 if unknown else weight, weight * j.credit), (weight, j.credit)
+        entries.sums[number] = self._sums.setdefault(sums, sums)
+        entries.worth[number] = None if unknown else self._worths.setdefault(worth, worth)
         data: dict[str, Any] = {
             "section": _GAP,
             "kind": criterion.kind,

@@ -9,6 +9,7 @@ judged by the fast path, the profile-free key the cache keeps for it. Pure: no I
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -147,7 +148,10 @@ class Rule(Generic[C]):
             cls.kind = cls.criterion.kind  # type: ignore[attr-defined]
 
     def __init__(self, judges: Judges) -> None:
-        self.judges = judges
+        # The scorer holds its rules; a rule reaches it through a weak proxy, so that a scorer
+        # nobody uses is freed at once (the CLI runs without the cycle collector) with what it
+        # holds: its judgements and a folder's fast-path columns.
+        self.judges = weakref.proxy(judges)
         self.profile = judges.profile
         self.today = judges.today
 
