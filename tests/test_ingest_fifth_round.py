@@ -1,0 +1,40 @@
+"""ingest, fifth round (issue 20): general behaviours for unseen postings, found by counting which
+drafted item made a verdict differ (tools/ingest_corpus.py --by-cause). Each on a small posting
+written inline, none copied from the corpus."""
+
+from __future__ import annotations
+
+from matcher.ingest import draft_posting
+from matcher.loading import posting_from_yaml
+from matcher.models import DegreeCriterion, Posting, SkillsCriterion, Stage, TextCriterion
+
+
+def drafted(text: str) -> Posting:
+    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+
+
+def degrees(posting: Posting) -> list[DegreeCriterion]:
+    return [q.criterion for q in posting.required if isinstance(q.criterion, DegreeCriterion)]
+
+
+def skills(quals) -> set[str]:
+    return {t.lower() for q in quals if isinstance(q.criterion, SkillsCriterion) for t in q.criterion.terms}
+
+
+def texts(quals) -> list[str]:
+    return [q.criterion.text for q in quals if isinstance(q.criterion, TextCriterion)]
+
+
+def test_lines_wrapped_inside_a_sentence_are_joined() -> None:
+    text = (
+        "Summer research programme at the Example Institute\n"
+        "The programme is open to advanced graduate students in computer\n"
+        "science at universities in Canada.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.fields == ("computer science",)
+
+
+def test_a_short_line_is_not_joined_to_an_address_after_it() -> None:
+    text = "Research Intern, 2027\nAcme\nsomeboard.example\n\nYou must be enrolled in a PhD program.\n"
+    assert drafted(text).organization == "Acme"
