@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
-from matcher.models import DegreeCriterion, Posting, SkillsCriterion, Stage, TextCriterion
+from matcher.models import DegreeCriterion, Posting, SkillsCriterion, TextCriterion
 
 
 def drafted(text: str) -> Posting:

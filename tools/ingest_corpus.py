@@ -210,7 +210,11 @@ def counterpart(q: Qualification, other: Posting) -> str:
 
 def unmet_items(match: Match) -> list[tuple[Qualification, str]]:
     """The required qualifications judged unmet, with the rule's words (for text: which reading)."""
-    return [(r.qualification, r.judgement.rule) for r in match.results if r.section == "required" and r.judgement.verdict is Verdict.UNMET]
+    return [
+        (r.qualification, r.judgement.rule)
+        for r in match.results
+        if r.section == "required" and r.judgement.verdict is Verdict.UNMET
+    ]
 
 
 def causes_of(gold: Posting, drafted: Posting, gold_match: Match, draft_match: Match) -> list[str]:
@@ -229,7 +233,12 @@ def causes_of(gold: Posting, drafted: Posting, gold_match: Match, draft_match: M
             kind = leaf_kinds(q) + (f" ({rule.split()[0]})" if isinstance(q.criterion, TextCriterion) else "")
             labels.append(f"draft too strict: {kind}: {wording[counterpart(q, gold)]}")
     else:  # the draft lost or softened an ask the profile fails
-        lost = {"same": "judged differently", "preferred": "draft prefers it", "differs": "draft asks otherwise", "absent": "draft misses it"}
+        lost = {
+            "same": "judged differently",
+            "preferred": "draft prefers it",
+            "differs": "draft asks otherwise",
+            "absent": "draft misses it",
+        }
         for q, rule in unmet_items(gold_match):
             where = counterpart(q, drafted)
             if where == "same":
@@ -259,7 +268,9 @@ def compare_verdicts(entries: list[dict[str, Any]]) -> Verdicts:
             verdicts.compared += 1
             if got != want:
                 shown = {True: "eligible", False: "not eligible", None: "draft failed"}
-                labels = ["draft failed"] if drafted is None else causes_of(gold, drafted, scorer.score(gold), scorer.score(drafted))
+                labels = (
+                    ["draft failed"] if drafted is None else causes_of(gold, drafted, scorer.score(gold), scorer.score(drafted))
+                )
                 for label in labels:
                     verdicts.causes[label] = verdicts.causes.get(label, 0) + 1
                 verdicts.differ.append(
