@@ -69,3 +69,9 @@ def test_a_degree_in_the_prose_around_the_qualifications_gives_way_to_theirs() -
     )
     (found,) = degrees(drafted(text))
     assert found.stages == (Stage.PHD,)
+
+
+def test_a_heading_word_inside_a_sentence_opens_no_section() -> None:
+    for sentence in ("Returning students send their forms to the Education Office by May.", "If You Have questions, call us."):
+        text = f"Research Programme\n\nOur lab studies robots.\n{sentence}\nOur projects use Python and C++ daily.\n"
+        assert not skills(drafted(text).required), sentence
