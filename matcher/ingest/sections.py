@@ -158,11 +158,7 @@ def _split_inline(text: str) -> list[str]:
         single = len(match.group(1).split()) == 1
         if ITEM_CANNOT_END.search(before):
             continue  # "to the Education Program Office", "If You Have a BS degree": words of a sentence
-        if single and not (
-            title_case
-            and re.search(r"[a-z]$", before)
-            and re.match(r"\s+[A-Z]", text[match.end(1) :])
-        ):
+        if single and not (title_case and re.search(r"[a-z]$", before) and re.match(r"\s+[A-Z]", text[match.end(1) :])):
             continue  # one word ("Preferred", "Description") is a heading only between run-on items
         if before and not re.search(r"[.!?:)]$", before) and not match.group(0).rstrip().endswith(":") and not title_case:
             continue
