@@ -193,6 +193,8 @@ def _qualifications(
     required: list[dict[str, Any]] = []
     preferred: list[dict[str, Any]] = []
     sectioned = any(p.section in QUALIFICATION_SECTIONS for p in pieces)
+    # "The ideal candidate has ..." beside "Python is required": the ideal is preferred
+    said_required = any(REQUIRED_SAID.search(s) and not IDEAL_CANDIDATE.search(s) for p in pieces for s in sentences(p.text))
     year = _posting_year(draft.posting, page)
     if not sectioned and page.job_postings:
         pieces = pieces + _json_ld_pieces(page.job_postings[0])
@@ -222,7 +224,8 @@ def _qualifications(
             quals = qualifications_from(head, places, year)
             if sectioned and not in_section:  # prose about the programme, beside its own list of asks
                 quals = [{**q, OUTSIDE: True} if "degree" in q else q for q in quals]
-            moved = piece.section != "preferred" and PREFERRED_MARKERS.search(head) and not _degree_alternatives(quals)
+            marked = PREFERRED_MARKERS.search(head) or (said_required and IDEAL_CANDIDATE.search(head))
+            moved = piece.section != "preferred" and marked and not _degree_alternatives(quals)
             (preferred if piece.section == "preferred" or moved else required).extend(quals)
             preferred.extend(qualifications_from(rather, places, year) if rather else [])
             placed = True
@@ -246,7 +249,16 @@ def _posting_year(posting: dict[str, Any], page: Page) -> int | None:
     return max(years) if years else None
 
 
-PREFERENCE_CLAUSE = re.compile(r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably)\s+", re.I)
+PREFERENCE_CLAUSE = re.compile(
+    r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably|ideally)\s+", re.I
+)
+IDEAL_CANDIDATE = re.compile(r"\b(?:the|an|our)\s+ideal\s+(?:candidate|applicant|intern)s?\b", re.I)
+"""Whom the page would like best: an ask where the page asks nothing else, a preference beside what it
+says is required."""
+REQUIRED_SAID = re.compile(
+    r"\b(?:is|are)\s+(?:required|mandatory|essential|a must)\b|\bmust\s+(?:have|be|hold)\b|\bminimum\s+qualifications?\b", re.I
+)
+"""A page saying in so many words that something is required."""
 
 
 def _preference_clause(sentence: str) -> tuple[str, str | None]:
@@ -261,7 +273,10 @@ def _preference_clause(sentence: str) -> tuple[str, str | None]:
     return sentence, None
 
 
-WHOM_SOUGHT = re.compile(r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to)\b", re.IGNORECASE)
+WHOM_SOUGHT = re.compile(
+    r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to|(?:encouraged|invited) to apply)\b",
+    re.IGNORECASE,
+)
 
 
 def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: list[Piece]) -> None:
