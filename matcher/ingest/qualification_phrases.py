@@ -277,10 +277,12 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
 
 def _alternative_groups(text: str) -> list[str]:
     """ "Java, C++, or other languages, and Python or similar scripting languages": two lists of
-    alternatives, each asked (", and" between two parts that each offer a choice); "Python and at
+    alternatives, each asked (", and" between two parts that each offer a choice, unless a lead-in
+    offers the whole list as one: "one or more of the following: A, B, and C"); "Python and at
     least one lower level language (Go, Rust)": one skill, and a choice."""
     parts = re.split(r",\s+and\s+", text)
-    if len(parts) == 2 and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
+    one_list = re.search(r"\b(?:one or more|any|at least one|one)\s+of\s+the\s+following\b", parts[0], re.I)
+    if len(parts) == 2 and not one_list and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
         return parts
     choice = re.search(
         r"\s+and\s+(?=(?:at\s+least\s+)?(?:one|any)\s+(?:of\s+)?)", text
