@@ -75,3 +75,47 @@ def test_a_heading_word_inside_a_sentence_opens_no_section() -> None:
     for sentence in ("Returning students send their forms to the Education Office by May.", "If You Have questions, call us."):
         text = f"Research Programme\n\nOur lab studies robots.\n{sentence}\nOur projects use Python and C++ daily.\n"
         assert not skills(drafted(text).required), sentence
+
+
+def test_the_ideal_candidate_is_preferred_beside_what_is_said_to_be_required() -> None:
+    text = (
+        "Research Internship\n\nAcme is looking for an intern to study sensor fusion. The ideal candidate has a strong "
+        "background in Bayesian methods and graph theory. Proficiency in Rust is required.\n"
+    )
+    posting = drafted(text)
+    assert skills(posting.required) == {"rust"}
+    assert "bayesian methods" in skills(posting.preferred)
+
+
+def test_the_ideal_candidate_is_asked_when_nothing_else_is() -> None:
+    text = "Research Internship\n\nAcme studies sensors. The ideal candidate has experience with Rust and Haskell.\n"
+    assert {"rust", "haskell"} <= skills(drafted(text).required)
+
+
+def test_what_follows_ideally_is_preferred_and_the_rest_required() -> None:
+    text = "Research Intern\n\n## Qualifications\n\n- Experience with Rust, ideally with embedded Haskell projects\n"
+    posting = drafted(text)
+    assert "rust" in skills(posting.required) and "haskell" not in skills(posting.required)
+
+
+def test_one_or_more_of_the_following_is_one_list_of_alternatives() -> None:
+    text = (
+        "Research Intern\n\n## Qualifications\n\n- A background in one or more of the following areas: "
+        "Bayesian methods, graph theory, and optimization, shown by publications or equivalent experience\n"
+    )
+    (item,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, SkillsCriterion)]
+    assert item.mode == "any" and {t.lower() for t in item.terms} >= {"bayesian methods", "optimization"}
+
+
+def test_students_encouraged_to_apply_are_whom_the_posting_asks_for() -> None:
+    text = "Research Internship\n\nAcme studies sensors. Senior PhD students in physics are encouraged to apply.\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.PHD,)
+
+
+def test_fields_sharing_one_head_noun_each_take_it() -> None:
+    text = "Intern\n\n## Qualifications\n\n- PhD student in mechanical, electrical, chemical engineering, or related areas\n"
+    (found,) = degrees(drafted(text))
+    assert set(found.fields) == {"mechanical engineering", "electrical engineering", "chemical engineering"}
+    text = "Research Intern\n\n## Qualifications\n\n- PhD student in biostatistics, health sciences\n"
+    assert set(degrees(drafted(text))[0].fields) == {"biostatistics", "health sciences"}

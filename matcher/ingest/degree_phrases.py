@@ -180,7 +180,25 @@ def _field_list(written: str) -> list[str]:
             part = re.sub(r"^(?:and|a|an|the|other|in)\s+", "", part.strip(" .")).strip()
             if part and fold(part) not in NOT_A_FIELD and len(part.split()) <= 5 and not re.search(r"\d", part):
                 fields.append(_field_name(part))
-    return list(dict.fromkeys(fields))
+    return list(dict.fromkeys(_shared_head(fields)))
+
+
+MODIFIER = re.compile(r"[a-z]+(?:al|ic|ar|ive|il|ary)")
+SHARED_HEAD = re.compile(r"\s(engineering|sciences?|studies|mathematics)$")
+"""Heads a list of fields may write once, on its last item: "mechanical, electrical, chemical engineering"."""
+
+
+def _shared_head(fields: list[str]) -> list[str]:
+    """ "mechanical, electrical, chemical engineering" -> each with the head the last item gives them:
+    a one-word adjective ("-al", "-ic", "-ar", "-ive", "civil") the catalogue does not know as a field
+    is a modifier waiting for its noun; "biostatistics, health sciences" is two fields."""
+    head = SHARED_HEAD.search(fields[-1]) if fields else None
+    if head is None:
+        return fields
+    return [
+        f"{f} {head.group(1)}" if MODIFIER.fullmatch(f) and term_catalogue().resolve(f).how not in ("exact", "alias") else f
+        for f in fields
+    ]
 
 
 EXCEPTIONAL = re.compile(
