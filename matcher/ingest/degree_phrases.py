@@ -115,8 +115,10 @@ FIELD_LEAD = re.compile(
     re.IGNORECASE,
 )
 VAGUE_FIELD = re.compile(
-    r"^(a|an|any)\s+(relevant|related|technical|quantitative|stem|scientific|computer-related|engineering)\b", re.IGNORECASE
+    r"^(a|an|any)\s+(relevant|related|technical|quantitative|stem|scientific|[\w/]+-related|engineering)\b", re.IGNORECASE
 )
+"""A field named by kind, its examples in brackets after it: "an AV-related field (e.g. computer vision,
+robotics)" asks for a field like the examples, not for "av"."""
 DEGREE_THEN_IN = re.compile(
     r"^\)?(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
     r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b|(?:the\s+)?(?:\w+\s+)?(?:stages?|years?)\b)",
