@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
-from matcher.models import DegreeCriterion, Posting, SkillsCriterion, Stage, TextCriterion
+from matcher.models import DegreeCriterion, Posting, PublicationsCriterion, SkillsCriterion, Stage, TextCriterion
 
 
 def drafted(text: str) -> Posting:
@@ -119,3 +119,18 @@ def test_fields_sharing_one_head_noun_each_take_it() -> None:
     assert set(found.fields) == {"mechanical engineering", "electrical engineering", "chemical engineering"}
     text = "Research Intern\n\n## Qualifications\n\n- PhD student in biostatistics, health sciences\n"
     assert set(degrees(drafted(text))[0].fields) == {"biostatistics", "health sciences"}
+
+
+def test_a_field_named_by_kind_takes_its_examples() -> None:
+    text = (
+        "Intern\n\n## Qualifications\n\n"
+        "- Enrollment in a PhD program in an AV-related field (e.g. computer vision, robotics) with publications\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert set(found.fields) == {"computer vision", "robotics"} and found.related_fields
+
+
+def test_multiple_publications_are_two() -> None:
+    text = "Intern\n\n## Qualifications\n\n- Multiple research publications in top conferences or journals\n"
+    (item,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, PublicationsCriterion)]
+    assert item.min == 2

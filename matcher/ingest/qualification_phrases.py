@@ -225,6 +225,26 @@ def _residence_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+PUBLICATION_COUNT = re.compile(
+    r"\b(?:(?P<number>\d|one|two|three|four|five)\s+(?:or\s+more\s+)?|(?P<several>multiple|several|many)\s+)"
+    r"(?:(?:\w+[- ])?(?:\w+\s+)?)?(?:publications|papers)\b",
+    re.IGNORECASE,
+)
+"""How many papers are asked: "two first-author papers", "multiple research publications" (two or more)."""
+
+
+def publications_asked(text: str) -> int:
+    """The least number of papers a sentence asks for: the number it writes, 2 for "multiple" or
+    "several", else 1."""
+    count = PUBLICATION_COUNT.search(text)
+    if count is None:
+        return 1
+    if count.group("several"):
+        return 2
+    value = count.group("number").lower()
+    return int(NUMBER_WORDS.get(value, value))
+
+
 def qualifications_from(text: str, places: list[str], year: int | None = None) -> list[dict[str, Any]]:
     """Qualifications one requirement sentence asks for; a text qualification when nothing else.
     `year` is the posting's, for a start window written without one ("starting in May or June")."""
@@ -243,11 +263,12 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
             research["fields"] = fields
         quals.append({"research_experience": research})
     venues = venues_in(text) if not study_institutions(text) else []  # "LUMS, NUST and FAST" are universities
+    least = publications_asked(text)
     if venues:
-        quals.append({"publications": {"venues": venues, "min": 1}})
+        quals.append({"publications": {"venues": venues, "min": least}})
     elif re.search(r"\b(publications?|papers?|published)\b", text, re.I) and PUBLISHING.search(text):
         areas = areas_in(text)
-        quals.append({"publications": {"areas": areas, "min": 1} if areas else {"min": 1}})
+        quals.append({"publications": {"areas": areas, "min": least} if areas else {"min": least}})
     weeks, start, window = available_weeks(text), available_from(text), start_window(text, year)
     latest = None
     if window is not None and start is None:  # a day to be free by says more than a window of months
