@@ -189,15 +189,21 @@ def pieces_of(lines: list[SourceLine]) -> list[Piece]:
             heading_only = False
             inline = INLINE_HEAD.match(fragment)
             family = classify_heading(inline.group(1)) if inline else None
+            own = section
             if inline and family in QUALIFICATION_SECTIONS:
-                section = family  # "Preferred qualifications: * ..." or "Plus: Experience in ..."
                 fragment = inline.group(2)
+                own = family
+                # a bullet labelled with its own content ("- Preferred: exams complete", nested under a
+                # required item) is that item's section only; a label in a run-on paragraph ("...
+                # Preferred qualifications: * ...", "Plus: Experience in ...") opens a section
+                if not (len(fragments) == 1 and line.text.startswith("- ")):
+                    section = family
             boilerplate = next((name for name, pattern in BOILERPLATE.items() if pattern.search(fragment)), None)
             if boilerplate and section in (*QUALIFICATION_SECTIONS, NO_HEADING, UNKNOWN):
-                section = boilerplate
+                section = own = boilerplate
             text = re.sub(r"^-\s*", "", fragment).strip()
             if text:
-                pieces.append(Piece(line.number, text, section))
+                pieces.append(Piece(line.number, text, own))
     return _required_before_preferred(pieces)
 
 
