@@ -134,3 +134,22 @@ def test_multiple_publications_are_two() -> None:
     text = "Intern\n\n## Qualifications\n\n- Multiple research publications in top conferences or journals\n"
     (item,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, PublicationsCriterion)]
     assert item.min == 2
+
+
+def test_a_bullet_labelled_preferred_is_preferred_alone() -> None:
+    text = (
+        "# Residency\n\n### Qualifications\n\n"
+        "* Currently enrolled in a PhD program in a technical field\n"
+        "  * Preferred: qualifying exams are complete\n"
+        "* Proficiency in Haskell\n"
+        "* Experience with Rust\n"
+    )
+    posting = drafted(text)
+    assert skills(posting.required) == {"haskell", "rust"}
+    assert texts(posting.preferred) == ["qualifying exams are complete"]
+
+
+def test_studying_or_recently_graduated_asks_no_enrolment() -> None:
+    text = "Intern\n\n## Qualifications\n\n- Currently enrolled in, or recently completed, a PhD program in physics\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.PHD,) and not found.enrolled

@@ -277,9 +277,17 @@ def _degree(text: str, stages: list[Stage], enrolment_from_text: bool) -> dict[s
         degree["fields"] = fields
     if related:
         degree["related_fields"] = True
-    if enrolment_from_text and ENROLMENT.search(text):
+    if enrolment_from_text and ENROLMENT.search(text) and not RECENTLY_DONE.search(text):
         degree["enrolled"] = True
     return degree
+
+
+RECENTLY_DONE = re.compile(
+    r"\bor\s+(?:have\s+)?(?:recently|just)\s+(?:completed|graduated|finished|obtained|earned|received)\b|"
+    r"\bor\s+(?:a\s+)?recent\s+(?:graduate|graduation)\b",
+    re.IGNORECASE,
+)
+"""Studying "or recently completed" the degree: a graduate may apply too, so enrolment is not asked."""
 
 
 AUDIENCE = re.compile(
