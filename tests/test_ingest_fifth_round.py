@@ -153,3 +153,22 @@ def test_studying_or_recently_graduated_asks_no_enrolment() -> None:
     text = "Intern\n\n## Qualifications\n\n- Currently enrolled in, or recently completed, a PhD program in physics\n"
     (found,) = degrees(drafted(text))
     assert found.stages == (Stage.PHD,) and not found.enrolled
+
+
+def test_the_employer_a_page_says_it_is() -> None:
+    text = "Acme Inc is a technology company. We build cameras.\nWe are looking for a Research Intern to join us.\n"
+    assert drafted(text).organization == "Acme"
+    text = "Research Intern\n\nThe Example Computing Institute (ECI) is taking applications for its summer programme.\n"
+    assert drafted(text).organization == "Example Computing Institute"
+
+
+def test_the_name_repeated_by_the_title_is_the_employer_not_the_team() -> None:
+    text = "Vision Intern\n\nPerception Research\n\nPosted on 10/27/2025\n\nAcme Robotics\n\nAcme Robotics\n\nWe build robots.\n"
+    assert drafted(text).organization == "Acme Robotics"
+
+
+def test_a_research_employer_known_by_its_full_name_is_spelt_out() -> None:
+    text = "Internship - Estimation\n\nMERL is looking for an intern to work on estimation.\n"
+    assert drafted(text).organization == "Mitsubishi Electric Research Laboratories"
+    text = "# Conditions\n\nStudents must be enrolled. ORNL cannot host students this year. ORNL offers remote projects.\n"
+    assert drafted(text).organization == "Oak Ridge National Laboratory"
