@@ -91,7 +91,8 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
     # a team's name may stand right under the title ("Human Interaction Research", then "Acme" twice):
     # the name the page repeats is the employer's
     repeated = [(name, index) for name, index in found if sum(line.strip(" *_") == name for line in lines) > 1]
-    return (repeated or found or [None])[0]
+    chosen = repeated or found
+    return chosen[0] if chosen else None
 
 
 EMPLOYER_KIND = (
