@@ -172,3 +172,14 @@ def test_a_research_employer_known_by_its_full_name_is_spelt_out() -> None:
     assert drafted(text).organization == "Mitsubishi Electric Research Laboratories"
     text = "# Conditions\n\nStudents must be enrolled. ORNL cannot host students this year. ORNL offers remote projects.\n"
     assert drafted(text).organization == "Oak Ridge National Laboratory"
+
+
+def test_a_comma_list_of_cities_without_states_is_a_list_of_places() -> None:
+    text = "# Research Intern\n\n* Location: Sunnyvale, Austin, Seattle\n\n## Qualifications\n\n* PhD student\n"
+    assert drafted(text).location == ("Sunnyvale, CA", "Austin, TX", "Seattle, WA")
+
+
+def test_a_line_that_is_only_a_place_in_the_header_places_the_posting() -> None:
+    header = "Vision Intern\n\nPerception Research\n\nPosted on 10/27/2025\n\nAcme\n\nPay\n\n$45/hr\n\n+ Bonus\n\n"
+    text = header + "Mountain View, CA, USA\n\nHybrid\n\n" + "We build robots that help people at home and at work. " * 3 + "\n"
+    assert drafted(text).location == ("Mountain View, CA",)

@@ -427,6 +427,12 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
                 if listed:
                     places += listed
                     found.used.add(index)
+    if not places:  # a line that is only a place, further down the page's header (a board's facts, one a line)
+        header_end = next((i for i in range(start, len(lines)) if len(lines[i]) >= 120), len(lines))
+        for index in range(start + 6, min(header_end, start + 15)):
+            if (place := metadata.normalise_place(lines[index])) and not lines[index].startswith("- "):
+                places.append(place)
+                found.used.add(index)
     if not places and lines:  # "Research Intern at Acme (Zurich, Switzerland). We are ..."
         places += [p for c in re.findall(r"\(([^()]{3,60})\)", lines[0][:400]) for p in metadata.places_in(c) if "," in c]
     if not places:  # "located in one of the following areas: ...", "offices in Tokyo and Kyoto"
