@@ -183,3 +183,12 @@ def test_a_line_that_is_only_a_place_in_the_header_places_the_posting() -> None:
     header = "Vision Intern\n\nPerception Research\n\nPosted on 10/27/2025\n\nAcme\n\nPay\n\n$45/hr\n\n+ Bonus\n\n"
     text = header + "Mountain View, CA, USA\n\nHybrid\n\n" + "We build robots that help people at home and at work. " * 3 + "\n"
     assert drafted(text).location == ("Mountain View, CA",)
+
+
+def test_names_no_catalogue_knows_all_asked_are_drafted_as_text() -> None:
+    text = "Intern\n\n## Qualifications\n\n- Proficiency with frobnicated pipelines and glimmer-native codebases.\n- Python\n"
+    posting = drafted(text)
+    assert skills(posting.required) == {"python"}
+    assert texts(posting.required) == ["Proficiency with frobnicated pipelines and glimmer-native codebases."]
+    text = "Intern\n\n## Qualifications\n\n- Experience with frobnicated pipelines or glimmer-native codebases.\n"
+    assert skills(drafted(text).required)  # offered as a choice: a profile needs only one

@@ -315,7 +315,13 @@ def _alternative_groups(text: str) -> list[str]:
 
 def _skills_group(text: str) -> dict[str, Any] | None:
     skills = skills_in(text)
-    skills += _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
+    named = _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
+    if not skills and not OR_GROUP.search(text):
+        # only names no catalogue knows, each of them asked: the drafter cannot tell a skill from a
+        # phrase ("AI-native engineering"), and a profile would have to match every one; as text the
+        # verdict is unknown, not a wrong "unmet"
+        return None
+    skills += named
     if not skills:
         return None
     area = examples_of(text, _catalogue_name)
