@@ -316,7 +316,8 @@ def _alternative_groups(text: str) -> list[str]:
 def _skills_group(text: str) -> dict[str, Any] | None:
     skills = skills_in(text)
     named = _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
-    if not skills and not OR_GROUP.search(text):
+    spelt_known = any(_compact(name) in _spellings() for name in named)  # "crowd sourcing" is crowdsourcing
+    if not skills and not spelt_known and not OR_GROUP.search(text):
         # only names no catalogue knows, each of them asked: the drafter cannot tell a skill from a
         # phrase ("AI-native engineering"), and a profile would have to match every one; as text the
         # verdict is unknown, not a wrong "unmet"
