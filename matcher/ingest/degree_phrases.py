@@ -316,3 +316,44 @@ def asks_for_a_degree(text: str) -> bool:
         or AUDIENCE.search(text)
         and not HEDGED.search(text)
     )
+
+
+OUTSIDE = "_outside_qualifications"
+"""Marks a degree the prose says outside the qualifications sections of a page that has them."""
+
+
+def one_degree(required: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A posting asks for one degree; the several degree items a page gives are mentions of it, and
+    as separate required items each would have to hold, so that "PhD students holding a bachelor's
+    degree" or "students who have not finished their Bachelor's must ..." beside "enrolled in a
+    Master's or PhD" would demand contradictory stages. They become one item, where the first was:
+    when the qualifications ask for a degree, a degree said in the prose around them ("a paid way
+    for graduate students to have impact") is description and gives way; a stage stays when at least
+    half the mentions name it (a stage only a minority names is a condition on one group, or an
+    aside); fields, places of study and enrolment are what any mention asks."""
+    asked = [q for q in required if "degree" in q and not q.get(OUTSIDE)]
+    mentions = asked or [q for q in required if "degree" in q]
+    out: list[dict[str, Any]] = []
+    for q in required:
+        if "degree" not in q:
+            out.append(q)
+        elif q is mentions[0]:
+            out.append(merged_degree(mentions))
+    return out
+
+
+def merged_degree(mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    if len(mentions) == 1:
+        return {k: v for k, v in mentions[0].items() if k != OUTSIDE}
+    degrees = [q["degree"] for q in mentions]
+    most = [s.label for s in Stage if 2 * sum(s.label in d["stage"] for d in degrees) >= len(degrees)]
+    merged: dict[str, Any] = {"stage": most}
+    for key in ("fields", "enrolled_in", "enrolled_at"):
+        values = list(dict.fromkeys(v for d in degrees for v in d.get(key, [])))
+        if values:
+            merged[key] = values
+    for key in ("related_fields", "enrolled"):
+        if any(d.get(key) for d in degrees):
+            merged[key] = True
+    quotes = list(dict.fromkeys(q["quote"] for q in mentions if q.get("quote")))
+    return {"degree": merged, "quote": " ... ".join(quotes)} if quotes else {"degree": merged}

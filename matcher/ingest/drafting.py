@@ -15,7 +15,15 @@ import matcher.ingest.organisation as organisation
 import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
-from matcher.ingest.degree_phrases import ANY_STAGE, HEDGED, asks_for_a_degree, degree_qualification, stages_in
+from matcher.ingest.degree_phrases import (
+    ANY_STAGE,
+    HEDGED,
+    OUTSIDE,
+    asks_for_a_degree,
+    degree_qualification,
+    one_degree,
+    stages_in,
+)
 from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
@@ -172,7 +180,7 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
     _title_and_any_stage(required, posting["title"], pieces)
-    required = _one_degree(required)
+    required = one_degree(required)
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
         qualification.pop(OUTSIDE, None)
         if qualification.pop(ANY_STAGE, False):
@@ -302,47 +310,6 @@ def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: lis
     for qualification in required:
         if qualification.pop(ANY_STAGE, False) and named:
             qualification["degree"]["stage"] = [s.label for s in Stage if s.label in named]
-
-
-OUTSIDE = "_outside_qualifications"
-"""Marks a degree the prose says outside the qualifications sections of a page that has them."""
-
-
-def _one_degree(required: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """A posting asks for one degree; the several degree items a page gives are mentions of it, and
-    as separate required items each would have to hold, so that "PhD students holding a bachelor's
-    degree" or "students who have not finished their Bachelor's must ..." beside "enrolled in a
-    Master's or PhD" would demand contradictory stages. They become one item, where the first was:
-    when the qualifications ask for a degree, a degree said in the prose around them ("a paid way
-    for graduate students to have impact") is description and gives way; a stage stays when at least
-    half the mentions name it (a stage only a minority names is a condition on one group, or an
-    aside); fields, places of study and enrolment are what any mention asks."""
-    asked = [q for q in required if "degree" in q and not q.get(OUTSIDE)]
-    mentions = asked or [q for q in required if "degree" in q]
-    out: list[dict[str, Any]] = []
-    for q in required:
-        if "degree" not in q:
-            out.append(q)
-        elif q is mentions[0]:
-            out.append(_merged_degree(mentions))
-    return out
-
-
-def _merged_degree(mentions: list[dict[str, Any]]) -> dict[str, Any]:
-    if len(mentions) == 1:
-        return {k: v for k, v in mentions[0].items() if k != OUTSIDE}
-    degrees = [q["degree"] for q in mentions]
-    most = [s.label for s in Stage if 2 * sum(s.label in d["stage"] for d in degrees) >= len(degrees)]
-    merged: dict[str, Any] = {"stage": most}
-    for key in ("fields", "enrolled_in", "enrolled_at"):
-        values = list(dict.fromkeys(v for d in degrees for v in d.get(key, [])))
-        if values:
-            merged[key] = values
-    for key in ("related_fields", "enrolled"):
-        if any(d.get(key) for d in degrees):
-            merged[key] = True
-    quotes = list(dict.fromkeys(q["quote"] for q in mentions if q.get("quote")))
-    return {"degree": merged, "quote": " ... ".join(quotes)} if quotes else {"degree": merged}
 
 
 def _degree_alternatives(quals: list[dict[str, Any]]) -> bool:
