@@ -5,6 +5,7 @@ Run from the repository root:
     python tools/ingest_corpus.py --all       # every posting
     python tools/ingest_corpus.py --holdout   # the held-out ten: only once tuning is over
     python tools/ingest_corpus.py --split holdout2   # any split by name (tune, holdout, holdout2)
+    python tools/ingest_corpus.py --all --by-cause   # also: which drafted item made each verdict differ
 
 For each index entry of the split it drafts the raw text with `draft_posting` and compares the draft
 with the hand-written gold, field by field: accuracy for single-valued fields (title, organisation,
@@ -38,7 +39,17 @@ from ingest_agreement import leaves, skill_set, stages, venue_set  # noqa: E402
 from matcher.ingest import draft_posting  # noqa: E402
 from matcher.knowledge.text import fold  # noqa: E402
 from matcher.loading import load_posting, load_profile, posting_from_yaml  # noqa: E402
-from matcher.models import DegreeCriterion, Posting, Profile, ResearchExperienceCriterion  # noqa: E402
+from matcher.models import (  # noqa: E402
+    DegreeCriterion,
+    Match,
+    Posting,
+    Profile,
+    Qualification,
+    ResearchExperienceCriterion,
+    SkillsCriterion,
+    TextCriterion,
+    Verdict,
+)
 from matcher.scoring import Scorer  # noqa: E402
 
 CORPUS = ROOT / "tests" / "ingest_corpus"
@@ -163,6 +174,78 @@ class Verdicts:
     compared: int = 0
     differ: list[str] = field(default_factory=list)
     """ "posting x profile: gold eligible, draft not" lines."""
+    causes: dict[str, int] = field(default_factory=dict)
+    """Cause label -> how many differing verdicts it explains (a verdict may have several causes)."""
+
+
+def leaf_kinds(q: Qualification) -> str:
+    """A qualification's kind, a group named by its members' kinds ("degree+skills")."""
+    kinds = sorted({c.kind for c in leaves((q,))})
+    return "+".join(kinds)
+
+
+def skill_words(q: Qualification) -> set[str]:
+    return {folded(t) for c in leaves((q,)) if isinstance(c, SkillsCriterion) for t in c.terms}
+
+
+def counterpart(q: Qualification, other: Posting) -> str:
+    """Where the other posting asks for what `q` asks: "same" (in required), "preferred" (only there),
+    "differs" (required holds its kind, not it) or "absent"."""
+
+    def like(o: Qualification) -> bool:
+        """The same ask, perhaps worded otherwise: one kind, and for skills some term in common."""
+        if o.criterion == q.criterion:
+            return True
+        if leaf_kinds(o) != leaf_kinds(q):
+            return False
+        words = skill_words(q)
+        return not words or bool(words & skill_words(o))
+
+    if any(like(o) for o in other.required):
+        return "same" if any(o.criterion == q.criterion for o in other.required) else "differs"
+    if any(like(o) for o in other.preferred):
+        return "preferred"
+    return "absent"
+
+
+def unmet_items(match: Match) -> list[tuple[Qualification, str]]:
+    """The required qualifications judged unmet, with the rule's words (for text: which reading)."""
+    return [
+        (r.qualification, r.judgement.rule)
+        for r in match.results
+        if r.section == "required" and r.judgement.verdict is Verdict.UNMET
+    ]
+
+
+def causes_of(gold: Posting, drafted: Posting, gold_match: Match, draft_match: Match) -> list[str]:
+    """Why one verdict differs, named by the drafted field at fault: the draft's unmet items when
+    the gold is eligible ("skills: draft requires, gold has it preferred"), else the gold's unmet items
+    the draft lost ("degree: draft differs")."""
+    labels = []
+    wording = {
+        "same": "judged differently",
+        "preferred": "gold prefers it",
+        "differs": "gold asks otherwise",
+        "absent": "gold does not ask",
+    }
+    if gold_match.eligible:  # the draft asks for something the profile lacks
+        for q, rule in unmet_items(draft_match):
+            kind = leaf_kinds(q) + (f" ({rule.split()[0]})" if isinstance(q.criterion, TextCriterion) else "")
+            labels.append(f"draft too strict: {kind}: {wording[counterpart(q, gold)]}")
+    else:  # the draft lost or softened an ask the profile fails
+        lost = {
+            "same": "judged differently",
+            "preferred": "draft prefers it",
+            "differs": "draft asks otherwise",
+            "absent": "draft misses it",
+        }
+        for q, rule in unmet_items(gold_match):
+            where = counterpart(q, drafted)
+            if where == "same":
+                continue
+            kind = leaf_kinds(q) + (f" ({rule.split()[0]})" if isinstance(q.criterion, TextCriterion) else "")
+            labels.append(f"draft too lenient: {kind}: {lost[where]}")
+    return sorted(set(labels)) or ["other"]
 
 
 def compare_verdicts(entries: list[dict[str, Any]]) -> Verdicts:
@@ -185,7 +268,14 @@ def compare_verdicts(entries: list[dict[str, Any]]) -> Verdicts:
             verdicts.compared += 1
             if got != want:
                 shown = {True: "eligible", False: "not eligible", None: "draft failed"}
-                verdicts.differ.append(f"{raw.name} x {Path(profile.path).name}: gold {shown[want]}, draft {shown[got]}")
+                labels = (
+                    ["draft failed"] if drafted is None else causes_of(gold, drafted, scorer.score(gold), scorer.score(drafted))
+                )
+                for label in labels:
+                    verdicts.causes[label] = verdicts.causes.get(label, 0) + 1
+                verdicts.differ.append(
+                    f"{raw.name} x {Path(profile.path).name}: gold {shown[want]}, draft {shown[got]} [{'; '.join(labels)}]"
+                )
     return verdicts
 
 
@@ -202,6 +292,7 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--holdout", action="store_true", help="score the held-out ten (only once tuning is over)")
     which.add_argument("--all", action="store_true", help="score every posting")
     which.add_argument("--split", help="score the postings of one split of index.yaml (tune, holdout, holdout2)")
+    parser.add_argument("--by-cause", action="store_true", help="count differing verdicts by the drafted item at fault")
     args = parser.parse_args(argv)
     split = "all" if args.all else "holdout" if args.holdout else args.split or "tune"
     entries = yaml.safe_load((CORPUS / "index.yaml").read_text(encoding="utf-8"))
@@ -229,6 +320,10 @@ def main(argv: list[str] | None = None) -> int:
         f"\nverdicts (eligible or not, {len(judgement_profiles())} profiles x {tally.n} postings, today {TODAY}): "
         f"{len(verdicts.differ)} of {verdicts.compared} differ between drafted and gold postings ({share:.1%})"
     )
+    if args.by_cause:
+        print("\ndiffering verdicts by cause (a verdict may have several):")
+        for label, count in sorted(verdicts.causes.items(), key=lambda kv: (-kv[1], kv[0])):
+            print(f"  {count:>4}  {label}")
     for line in verdicts.differ:
         print(f"  {line}")
     print("\nfields that differ, per posting:")

@@ -115,8 +115,10 @@ FIELD_LEAD = re.compile(
     re.IGNORECASE,
 )
 VAGUE_FIELD = re.compile(
-    r"^(a|an|any)\s+(relevant|related|technical|quantitative|stem|scientific|computer-related|engineering)\b", re.IGNORECASE
+    r"^(a|an|any)\s+(relevant|related|technical|quantitative|stem|scientific|[\w/]+-related|engineering)\b", re.IGNORECASE
 )
+"""A field named by kind, its examples in brackets after it: "an AV-related field (e.g. computer vision,
+robotics)" asks for a field like the examples, not for "av"."""
 DEGREE_THEN_IN = re.compile(
     r"^\)?(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
     r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b|(?:the\s+)?(?:\w+\s+)?(?:stages?|years?)\b)",
@@ -180,7 +182,25 @@ def _field_list(written: str) -> list[str]:
             part = re.sub(r"^(?:and|a|an|the|other|in)\s+", "", part.strip(" .")).strip()
             if part and fold(part) not in NOT_A_FIELD and len(part.split()) <= 5 and not re.search(r"\d", part):
                 fields.append(_field_name(part))
-    return list(dict.fromkeys(fields))
+    return list(dict.fromkeys(_shared_head(fields)))
+
+
+MODIFIER = re.compile(r"[a-z]+(?:al|ic|ar|ive|il|ary)")
+SHARED_HEAD = re.compile(r"\s(engineering|sciences?|studies|mathematics)$")
+"""Heads a list of fields may write once, on its last item: "mechanical, electrical, chemical engineering"."""
+
+
+def _shared_head(fields: list[str]) -> list[str]:
+    """ "mechanical, electrical, chemical engineering" -> each with the head the last item gives them:
+    a one-word adjective ("-al", "-ic", "-ar", "-ive", "civil") the catalogue does not know as a field
+    is a modifier waiting for its noun; "biostatistics, health sciences" is two fields."""
+    head = SHARED_HEAD.search(fields[-1]) if fields else None
+    if head is None:
+        return fields
+    return [
+        f"{f} {head.group(1)}" if MODIFIER.fullmatch(f) and term_catalogue().resolve(f).how not in ("exact", "alias") else f
+        for f in fields
+    ]
 
 
 EXCEPTIONAL = re.compile(
@@ -257,9 +277,17 @@ def _degree(text: str, stages: list[Stage], enrolment_from_text: bool) -> dict[s
         degree["fields"] = fields
     if related:
         degree["related_fields"] = True
-    if enrolment_from_text and ENROLMENT.search(text):
+    if enrolment_from_text and ENROLMENT.search(text) and not RECENTLY_DONE.search(text):
         degree["enrolled"] = True
     return degree
+
+
+RECENTLY_DONE = re.compile(
+    r"\bor\s+(?:have\s+)?(?:recently|just)\s+(?:completed|graduated|finished|obtained|earned|received)\b|"
+    r"\bor\s+(?:a\s+)?recent\s+(?:graduate|graduation)\b",
+    re.IGNORECASE,
+)
+"""Studying "or recently completed" the degree: a graduate may apply too, so enrolment is not asked."""
 
 
 AUDIENCE = re.compile(
@@ -288,3 +316,44 @@ def asks_for_a_degree(text: str) -> bool:
         or AUDIENCE.search(text)
         and not HEDGED.search(text)
     )
+
+
+OUTSIDE = "_outside_qualifications"
+"""Marks a degree the prose says outside the qualifications sections of a page that has them."""
+
+
+def one_degree(required: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A posting asks for one degree; the several degree items a page gives are mentions of it, and
+    as separate required items each would have to hold, so that "PhD students holding a bachelor's
+    degree" or "students who have not finished their Bachelor's must ..." beside "enrolled in a
+    Master's or PhD" would demand contradictory stages. They become one item, where the first was:
+    when the qualifications ask for a degree, a degree said in the prose around them ("a paid way
+    for graduate students to have impact") is description and gives way; a stage stays when at least
+    half the mentions name it (a stage only a minority names is a condition on one group, or an
+    aside); fields, places of study and enrolment are what any mention asks."""
+    asked = [q for q in required if "degree" in q and not q.get(OUTSIDE)]
+    mentions = asked or [q for q in required if "degree" in q]
+    out: list[dict[str, Any]] = []
+    for q in required:
+        if "degree" not in q:
+            out.append(q)
+        elif q is mentions[0]:
+            out.append(merged_degree(mentions))
+    return out
+
+
+def merged_degree(mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    if len(mentions) == 1:
+        return {k: v for k, v in mentions[0].items() if k != OUTSIDE}
+    degrees = [q["degree"] for q in mentions]
+    most = [s.label for s in Stage if 2 * sum(s.label in d["stage"] for d in degrees) >= len(degrees)]
+    merged: dict[str, Any] = {"stage": most}
+    for key in ("fields", "enrolled_in", "enrolled_at"):
+        values = list(dict.fromkeys(v for d in degrees for v in d.get(key, [])))
+        if values:
+            merged[key] = values
+    for key in ("related_fields", "enrolled"):
+        if any(d.get(key) for d in degrees):
+            merged[key] = True
+    quotes = list(dict.fromkeys(q["quote"] for q in mentions if q.get("quote")))
+    return {"degree": merged, "quote": " ... ".join(quotes)} if quotes else {"degree": merged}

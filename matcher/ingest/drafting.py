@@ -15,7 +15,15 @@ import matcher.ingest.organisation as organisation
 import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
-from matcher.ingest.degree_phrases import ANY_STAGE, HEDGED, asks_for_a_degree, degree_qualification, stages_in
+from matcher.ingest.degree_phrases import (
+    ANY_STAGE,
+    HEDGED,
+    OUTSIDE,
+    asks_for_a_degree,
+    degree_qualification,
+    one_degree,
+    stages_in,
+)
 from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
@@ -172,7 +180,9 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
     _title_and_any_stage(required, posting["title"], pieces)
+    required = one_degree(required)
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
+        qualification.pop(OUTSIDE, None)
         if qualification.pop(ANY_STAGE, False):
             preferred[index] = {"text": qualification["quote"], "quote": qualification["quote"]}
     asked = " ".join(p.text for p in pieces if p.section in QUALIFICATION_SECTIONS) or text
@@ -191,6 +201,8 @@ def _qualifications(
     required: list[dict[str, Any]] = []
     preferred: list[dict[str, Any]] = []
     sectioned = any(p.section in QUALIFICATION_SECTIONS for p in pieces)
+    # "The ideal candidate has ..." beside "Python is required": the ideal is preferred
+    said_required = any(REQUIRED_SAID.search(s) and not IDEAL_CANDIDATE.search(s) for p in pieces for s in sentences(p.text))
     year = _posting_year(draft.posting, page)
     if not sectioned and page.job_postings:
         pieces = pieces + _json_ld_pieces(page.job_postings[0])
@@ -218,7 +230,10 @@ def _qualifications(
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
             quals = qualifications_from(head, places, year)
-            moved = piece.section != "preferred" and PREFERRED_MARKERS.search(head) and not _degree_alternatives(quals)
+            if sectioned and not in_section:  # prose about the programme, beside its own list of asks
+                quals = [{**q, OUTSIDE: True} if "degree" in q else q for q in quals]
+            marked = PREFERRED_MARKERS.search(head) or (said_required and IDEAL_CANDIDATE.search(head))
+            moved = piece.section != "preferred" and marked and not _degree_alternatives(quals)
             (preferred if piece.section == "preferred" or moved else required).extend(quals)
             preferred.extend(qualifications_from(rather, places, year) if rather else [])
             placed = True
@@ -242,7 +257,16 @@ def _posting_year(posting: dict[str, Any], page: Page) -> int | None:
     return max(years) if years else None
 
 
-PREFERENCE_CLAUSE = re.compile(r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably)\s+", re.I)
+PREFERENCE_CLAUSE = re.compile(
+    r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably|ideally)\s+", re.I
+)
+IDEAL_CANDIDATE = re.compile(r"\b(?:the|an|our)\s+ideal\s+(?:candidate|applicant|intern)s?\b", re.I)
+"""Whom the page would like best: an ask where the page asks nothing else, a preference beside what it
+says is required."""
+REQUIRED_SAID = re.compile(
+    r"\b(?:is|are)\s+(?:required|mandatory|essential|a must)\b|\bmust\s+(?:have|be|hold)\b|\bminimum\s+qualifications?\b", re.I
+)
+"""A page saying in so many words that something is required."""
 
 
 def _preference_clause(sentence: str) -> tuple[str, str | None]:
@@ -257,7 +281,10 @@ def _preference_clause(sentence: str) -> tuple[str, str | None]:
     return sentence, None
 
 
-WHOM_SOUGHT = re.compile(r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to)\b", re.IGNORECASE)
+WHOM_SOUGHT = re.compile(
+    r"\b(looking for|seeking|searching for|recruit\w*|invites?|welcomes?|open to|(?:encouraged|invited) to apply)\b",
+    re.IGNORECASE,
+)
 
 
 def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: list[Piece]) -> None:
@@ -367,6 +394,12 @@ def _places(page: Page, lines: list[str], title_index: int | None, found: metada
                 if listed:
                     places += listed
                     found.used.add(index)
+    if not places:  # a line that is only a place, further down the page's header (a board's facts, one a line)
+        header_end = next((i for i in range(start, len(lines)) if len(lines[i]) >= 120), len(lines))
+        for index in range(start + 6, min(header_end, start + 15)):
+            if (place := metadata.normalise_place(lines[index])) and not lines[index].startswith("- "):
+                places.append(place)
+                found.used.add(index)
     if not places and lines:  # "Research Intern at Acme (Zurich, Switzerland). We are ..."
         places += [p for c in re.findall(r"\(([^()]{3,60})\)", lines[0][:400]) for p in metadata.places_in(c) if "," in c]
     if not places:  # "located in one of the following areas: ...", "offices in Tokyo and Kyoto"

@@ -68,7 +68,7 @@ def normalise_place(written: str) -> str | None:
     parts = [p.strip() for p in text.split(",") if p.strip() and fold(p.strip()) not in gazetteer().unplaced]
     if not parts or len(parts[0].split()) > 4:
         return None
-    city = vocabulary()["cities"].get(fold(parts[0]))
+    city = vocabulary()["cities"].get(fold(parts[0])) or _gazetteer_city(parts[0])
     regions = gazetteer().parse(", ".join(parts[1:])).regions if len(parts) > 1 else frozenset()
     if city is not None and (not regions or regions & gazetteer().parse(city).regions):
         return str(city)
@@ -84,6 +84,19 @@ def normalise_place(written: str) -> str | None:
     return None
 
 
+def _gazetteer_city(written: str) -> str | None:
+    """A city places.yaml knows, written as postings write it: "Sunnyvale" -> "Sunnyvale, CA" (a
+    state or province by its two-letter code), "Lyon" -> "Lyon, France"."""
+    known = gazetteer().cities.get(fold(written))
+    if known is None or not written[:1].isupper():
+        return None
+    region = known[0]
+    if region in gazetteer().within:
+        code = next((a for a, r in gazetteer().region_of.items() if r == region and len(a) == 2 and a.isalpha()), None)
+        return f"{written}, {code.upper()}" if code else f"{written}, {region.title()}"
+    return f"{written}, {vocabulary()['region_written'].get(region) or region.title()}"
+
+
 def places_in(text: str) -> list[str]:
     """The places a location text lists, normalised, in order, without repeats."""
     found: list[str] = []
@@ -91,7 +104,15 @@ def places_in(text: str) -> list[str]:
     for piece in PLACE_SEPARATORS.split(text):
         items = gazetteer().join_parts(tuple(p.strip() for p in piece.split(",") if p.strip()))
         # "Austin, Remote US, London, Remote UK": a comma list of places, not one place
-        listed = [normalise_place(item) for item in items] if remote_words().search(piece) and len(items) > 1 else []
+        # "San Jose, Austin, Seattle": cities each known alone are a list too, not a city and its region
+        cities = [normalise_place(item) for item in items if not gazetteer().is_region(item)] if len(items) > 1 else []
+        listed = (
+            [normalise_place(item) for item in items]
+            if remote_words().search(piece) and len(items) > 1
+            else cities
+            if sum(c is not None for c in cities) >= 2
+            else []
+        )
         candidates: list[str | None] = [p for p in listed if p] or [normalise_place(piece)]
         for place in candidates:
             if place is not None and place not in found:

@@ -67,6 +67,7 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
     """The organisation on the short lines by the title ("Meta · Bellevue, WA", "*Apple*", "Acme ·
     1 month ago" above it): the line right under the title, or a line the posting names again
     elsewhere that is not a heading over a paragraph ("Background")."""
+    found: list[tuple[str, int]] = []
     for index in [*range(title_index + 1, min(title_index + 5, len(lines))), *range(title_index - 1, title_index - 3, -1)]:
         if index < 0:
             continue
@@ -86,10 +87,18 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
             continue
         name = clean_organisation(first)
         if name:
-            return name, index
-    return None
+            found.append((name, index))
+    # a team's name may stand right under the title ("Human Interaction Research", then "Acme" twice):
+    # the name the page repeats is the employer's
+    repeated = [(name, index) for name, index in found if sum(line.strip(" *_") == name for line in lines) > 1]
+    chosen = repeated or found
+    return chosen[0] if chosen else None
 
 
+EMPLOYER_KIND = (
+    r"(?:company|firm|start-?up|laboratory|lab|institute|organi[sz]ation|cent(?:er|re)|university|non-?profit|foundation)"
+)
+"""What a page says its employer is: "Acme Inc is a technology company", "Acme is a non-profit research lab"."""
 HIRING = r"(?:hiring|looking for|seeking|recruiting|taking applications|accepting applications|offering)"
 ORG_NAME = r"([A-Z][\w&.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.'-]*){0,6})"
 ORG_PATTERNS = (
@@ -101,6 +110,8 @@ ORG_PATTERNS = (
     re.compile(rf"^(?:The\s+)?{ORG_NAME}\s+(?:values\s+diversity|is\s+committed\s+to\s+(?:diversity|equal))"),
     re.compile(rf"^[^.]{{0,80}}\bIntern\w*\b[^.]{{0,60}}?\bat\s+{ORG_NAME}"),
     re.compile(rf"^{ORG_NAME}(?:['’]s\s[^.]{{0,60}}?)?\s+(?:is|are)\s+(?:now\s+)?{HIRING}"),
+    re.compile(rf"^{ORG_NAME}\s+\([A-Z]{{2,6}}\)\s+(?:is|are)\s+(?:now\s+)?{HIRING}"),
+    re.compile(rf"^{ORG_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,4}}?{EMPLOYER_KIND}\b"),
     re.compile(rf"^{ORG_NAME}\s+(?:leads|invites|seeks|offers|wants to|sets out to|aims to)\b"),
     re.compile(rf"\bWe,\s+(?:the\s+)?{ORG_NAME},\s"),
     re.compile(rf"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){{0,3}},\s+{ORG_NAME}\s*$"),
@@ -110,7 +121,8 @@ ORG_PATTERNS = (
 )
 """Where prose names the employer: "About AI Impacts", "Join DoorDash as ...", "Research
 Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",
-"Intel's Experience Insights Lab is taking applications", "Nokia Bell Labs leads in ...",
+"Intel's Experience Insights Lab is taking applications", "The Acme Institute (AI) is taking applications",
+"Acme Inc is a technology company", "Nokia Bell Labs leads in ...",
 "We, the BMW Group, offer ...", an author's byline "By Jane Doe, Acme", "Acme, a wholly-owned
 subsidiary of ...", "The Acme Society values diversity", "Within Acme Interactive Entertainment
 (AIE), ...", "the group of AIE (Acme Interactive Entertainment, Paris)" (a name with its initials)."""
@@ -132,7 +144,7 @@ def job_board(name: str) -> bool:
 
 
 def _employer(written: str) -> str | None:
-    name = clean_organisation(written)
+    name = clean_organisation(re.sub(r"^The\s+(?=\S+\s+\S)", "", written))  # "The Acme Institute"; "The Verge" stays
     return None if name is None or job_board(name) or NOT_AN_ORGANISATION.search(name) else name
 
 
@@ -160,12 +172,28 @@ def organisation_in(page: Page, lines: list[str], title_index: int | None) -> tu
     writes "The RIKEN Center for Advanced Intelligence Project (AIP)")."""
     name, index = _organisation(page, lines, title_index)
     if name == UNKNOWN_ORGANIZATION:
-        return name, index
+        known = _known_acronym_written(lines)
+        return (known, None) if known else (name, index)
     for acronym in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", name):
         long_form = spelt_out(acronym, lines)
         if long_form and fold(acronym) not in fold(long_form):
             return long_form, index
-    return name, index
+    return _acronyms().get(name, name), index
+
+
+def _acronyms() -> dict[str, str]:
+    """Research employers known by their full name, by the acronym pages write for them
+    (posting_vocabulary.yaml `organisation_acronyms`)."""
+    return dict(vocabulary()["organisation_acronyms"])
+
+
+def _known_acronym_written(lines: list[str]) -> str | None:
+    """The full name of a known acronym the page writes as a subject twice or more ("DIPC cannot host
+    students ... DIPC offers projects"): the employer a page names only that way."""
+    text = "\n".join(lines)
+    counts = {acronym: len(re.findall(rf"(?<![\w@.]){re.escape(acronym)}(?![\w.])", text)) for acronym in _acronyms()}
+    best = max(counts, key=lambda a: counts[a], default=None)
+    return _acronyms()[best] if best is not None and counts[best] >= 2 else None
 
 
 def spelt_out(acronym: str, lines: list[str]) -> str | None:
@@ -250,7 +278,7 @@ def _title_lead(lines: list[str], title_index: int) -> str | None:
     """ "Acme Research Scientist Internships, Summer 2027": the capitalised words before the job
     words open the title, when the page names them again and they are no field, place or stage."""
     lead = re.match(
-        r"^((?:[A-Z][\w&'-]*\s+){1,3}?)(?=(?:Research|Applied|Machine|Data|Software|PhD|Student|Summer|Intern)\w*\b)",
+        r"^((?:[A-Z][\w&*'-]*\s+){1,3}?)(?=(?:Research|Applied|Machine|Data|Software|PhD|Student|Summer|Intern)\w*\b)",
         lines[title_index],
     )
     if not lead:

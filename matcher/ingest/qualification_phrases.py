@@ -225,6 +225,26 @@ def _residence_words() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+PUBLICATION_COUNT = re.compile(
+    r"\b(?:(?P<number>\d|one|two|three|four|five)\s+(?:or\s+more\s+)?|(?P<several>multiple|several|many)\s+)"
+    r"(?:(?:\w+[- ])?(?:\w+\s+)?)?(?:publications|papers)\b",
+    re.IGNORECASE,
+)
+"""How many papers are asked: "two first-author papers", "multiple research publications" (two or more)."""
+
+
+def publications_asked(text: str) -> int:
+    """The least number of papers a sentence asks for: the number it writes, 2 for "multiple" or
+    "several", else 1."""
+    count = PUBLICATION_COUNT.search(text)
+    if count is None:
+        return 1
+    if count.group("several"):
+        return 2
+    value = count.group("number").lower()
+    return int(NUMBER_WORDS.get(value, value))
+
+
 def qualifications_from(text: str, places: list[str], year: int | None = None) -> list[dict[str, Any]]:
     """Qualifications one requirement sentence asks for; a text qualification when nothing else.
     `year` is the posting's, for a start window written without one ("starting in May or June")."""
@@ -243,11 +263,12 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
             research["fields"] = fields
         quals.append({"research_experience": research})
     venues = venues_in(text) if not study_institutions(text) else []  # "LUMS, NUST and FAST" are universities
+    least = publications_asked(text)
     if venues:
-        quals.append({"publications": {"venues": venues, "min": 1}})
+        quals.append({"publications": {"venues": venues, "min": least}})
     elif re.search(r"\b(publications?|papers?|published)\b", text, re.I) and PUBLISHING.search(text):
         areas = areas_in(text)
-        quals.append({"publications": {"areas": areas, "min": 1} if areas else {"min": 1}})
+        quals.append({"publications": {"areas": areas, "min": least} if areas else {"min": least}})
     weeks, start, window = available_weeks(text), available_from(text), start_window(text, year)
     latest = None
     if window is not None and start is None:  # a day to be free by says more than a window of months
@@ -277,10 +298,12 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
 
 def _alternative_groups(text: str) -> list[str]:
     """ "Java, C++, or other languages, and Python or similar scripting languages": two lists of
-    alternatives, each asked (", and" between two parts that each offer a choice); "Python and at
+    alternatives, each asked (", and" between two parts that each offer a choice, unless a lead-in
+    offers the whole list as one: "one or more of the following: A, B, and C"); "Python and at
     least one lower level language (Go, Rust)": one skill, and a choice."""
     parts = re.split(r",\s+and\s+", text)
-    if len(parts) == 2 and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
+    one_list = re.search(r"\b(?:one or more|any|at least one|one)\s+of\s+the\s+following\b", parts[0], re.I)
+    if len(parts) == 2 and not one_list and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
         return parts
     choice = re.search(
         r"\s+and\s+(?=(?:at\s+least\s+)?(?:one|any)\s+(?:of\s+)?)", text
@@ -292,7 +315,14 @@ def _alternative_groups(text: str) -> list[str]:
 
 def _skills_group(text: str) -> dict[str, Any] | None:
     skills = skills_in(text)
-    skills += _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
+    named = _uncatalogued(open_skills(text, known=lambda name: _compact(name) in _spellings()), skills)
+    spelt_known = any(_compact(name) in _spellings() for name in named)  # "crowd sourcing" is crowdsourcing
+    if not skills and not spelt_known and not OR_GROUP.search(text):
+        # only names no catalogue knows, each of them asked: the drafter cannot tell a skill from a
+        # phrase ("AI-native engineering"), and a profile would have to match every one; as text the
+        # verdict is unknown, not a wrong "unmet"
+        return None
+    skills += named
     if not skills:
         return None
     area = examples_of(text, _catalogue_name)

@@ -134,6 +134,14 @@ LEAD_IN = re.compile(
 following qualifications: Currently enrolled ..."."""
 
 
+ITEM_CANNOT_END = re.compile(
+    r"\b(?:the|a|an|of|to|for|in|at|on|with|by|from|and|or|our|your|their|its|this|that|if|when|unless|whether)$", re.I
+)
+"""No item ends on a determiner, preposition or conjunction: in "send transcripts to the Education
+Program Office" the capitalised "Education" is a name's first word, and in "If You Have a BS
+Degree" "You Have" is a clause, not a heading run into the text."""
+
+
 def _split_inline(text: str) -> list[str]:
     """A paragraph with headings run into it ("... or similar. Preferred qualifications: * ...",
     "... skills Key Qualifications Preferred Qualifications Plus: ...") -> its parts. A heading
@@ -148,6 +156,8 @@ def _split_inline(text: str) -> list[str]:
         before = text[: match.start()].rstrip()
         title_case = all(w[:1].isupper() for w in match.group(1).split() if w.lower() not in ("and", "to", "the", "of"))
         single = len(match.group(1).split()) == 1
+        if ITEM_CANNOT_END.search(before):
+            continue  # "to the Education Program Office", "If You Have a BS degree": words of a sentence
         if single and not (title_case and re.search(r"[a-z]$", before) and re.match(r"\s+[A-Z]", text[match.end(1) :])):
             continue  # one word ("Preferred", "Description") is a heading only between run-on items
         if before and not re.search(r"[.!?:)]$", before) and not match.group(0).rstrip().endswith(":") and not title_case:
@@ -179,15 +189,21 @@ def pieces_of(lines: list[SourceLine]) -> list[Piece]:
             heading_only = False
             inline = INLINE_HEAD.match(fragment)
             family = classify_heading(inline.group(1)) if inline else None
+            own = section
             if inline and family in QUALIFICATION_SECTIONS:
-                section = family  # "Preferred qualifications: * ..." or "Plus: Experience in ..."
                 fragment = inline.group(2)
+                own = family
+                # a bullet labelled with its own content ("- Preferred: exams complete", nested under a
+                # required item) is that item's section only; a label in a run-on paragraph ("...
+                # Preferred qualifications: * ...", "Plus: Experience in ...") opens a section
+                if not (len(fragments) == 1 and line.text.startswith("- ")):
+                    section = family
             boilerplate = next((name for name, pattern in BOILERPLATE.items() if pattern.search(fragment)), None)
             if boilerplate and section in (*QUALIFICATION_SECTIONS, NO_HEADING, UNKNOWN):
-                section = boilerplate
+                section = own = boilerplate
             text = re.sub(r"^-\s*", "", fragment).strip()
             if text:
-                pieces.append(Piece(line.number, text, section))
+                pieces.append(Piece(line.number, text, own))
     return _required_before_preferred(pieces)
 
 

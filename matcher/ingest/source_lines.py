@@ -93,6 +93,28 @@ def _line(number: int, raw: str, marked_heading: bool = False) -> SourceLine | N
     return SourceLine(number, text, marked_heading)
 
 
+def rewrapped(lines: list[SourceLine]) -> list[SourceLine]:
+    """Lines a writer's editor broke inside a sentence joined again (mail and Usenet posts, text
+    wrapped at 72 columns): a line goes on into the next one in the source when it ends without a
+    sentence's or a lead-in's stop and the next starts with a lower-case word. Otherwise "open to graduate
+    students in computer" / "science at ..." reads as two asks, the field cut in half."""
+    out: list[SourceLine] = []
+    for line in lines:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and line.number == last.number + 1
+            and not (last.marked_heading or line.marked_heading)
+            and re.match(r"[a-z][a-z'’-]*(?:[,;.)]|\s|$)", line.text)  # a word, not "rapidjob.de"
+            and len(last.text.split()) >= 4  # a line of prose, not a name or a label
+            and not re.search(r"[.:;!?]$", last.text)
+        ):
+            out[-1] = SourceLine(last.number, f"{last.text} {line.text}")
+            continue
+        out.append(line)
+    return out
+
+
 def text_lines(text: str) -> list[SourceLine]:
     lines = []
     for number, raw in enumerate(text.splitlines(), 1):
@@ -101,7 +123,7 @@ def text_lines(text: str) -> list[SourceLine]:
         line = _line(number, raw)
         if line is not None:
             lines.append(line)
-    return lines
+    return rewrapped(lines)
 
 
 # ----------------------------------------------------------------------------- markdown
@@ -145,7 +167,7 @@ def markdown_page(text: str) -> Page:
         line = _line(number, raw, marked_heading=bool(heading or bold))
         if line is not None:
             lines.append(line)
-    return Page(lines, title=front.get("title"), front_matter=front)
+    return Page(rewrapped(lines), title=front.get("title"), front_matter=front)
 
 
 # ----------------------------------------------------------------------------- HTML
