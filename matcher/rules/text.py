@@ -11,7 +11,8 @@ the profile's work_authorization or statement (matcher.rules.authorisation); one
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
-PhD") against the statement's plans (matcher.rules.plans); one asking for
+PhD") against the statement's plans (matcher.rules.plans); one asking for a commitment of some
+weeks or months against the availability window (matcher.rules.commitment); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
@@ -33,6 +34,7 @@ from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.authorisation import judge_authorisation
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
+from matcher.rules.commitment import judge_commitment
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_completed, judge_graduation, judge_standing
@@ -81,7 +83,17 @@ def content_words(text: str) -> list[str]:
 class TextRule(Rule[TextCriterion]):
     criterion = TextCriterion
     reads = frozenset(
-        {"skills", "interests", "statement", "degree", "research", "publications", "location", "work_authorization"}
+        {
+            "skills",
+            "interests",
+            "statement",
+            "degree",
+            "research",
+            "publications",
+            "location",
+            "work_authorization",
+            "availability",
+        }
     )
 
     def __init__(self, judges: Judges) -> None:
@@ -134,6 +146,10 @@ class TextRule(Rule[TextCriterion]):
         if spoken is not None:
             verdict = Verdict.MET if spoken.met else Verdict.UNMET
             return judgement(verdict, f"text about languages: {spoken.rule}", f"inferred: {spoken.evidence}")
+        commitment = judge_commitment(c.text, self.profile)
+        if commitment is not None:
+            verdict = Verdict.UNKNOWN if commitment.met is None else Verdict.MET if commitment.met else Verdict.UNMET
+            return judgement(verdict, f"text about a commitment, read as: {commitment.rule}", commitment.evidence)
         zone = judge_time_zone(c.text, self.profile)
         if zone is not None:
             verdict = Verdict.MET if zone.met else Verdict.UNMET
