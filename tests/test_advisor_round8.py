@@ -44,3 +44,48 @@ def test_no_availability_leaves_a_commitment_unknown_and_experience_is_not_a_com
     assert judged(COMMIT, "degree: {stage: phd}\nstatement: Happy to do a summer internship.").verdict is Verdict.UNKNOWN
     j = judged("text: 6 months of industry experience", "degree: {stage: phd}\navailability: {start: 2027-01-01}")
     assert "commitment" not in j.rule
+
+
+# --- a PhD student past the exams, at an advanced stage ---------------------------------------
+
+EXAMS = "text: Has completed the PhD exams and is at an advanced stage of the research programme"
+
+
+def test_a_statement_saying_the_exams_were_passed_meets_it() -> None:
+    j = judged(EXAMS, "degree: {stage: phd, year: 2}\nstatement: I passed my comprehensive exams in 2025.")
+    assert j.verdict is Verdict.MET and "comprehensive exams" in j.evidence
+
+
+def test_without_a_statement_the_year_of_the_phd_decides_and_the_middle_years_stay_open() -> None:
+    assert judged(EXAMS, "degree: {stage: phd, year: 5}").verdict is Verdict.MET
+    assert "inferred" in judged(EXAMS, "degree: {stage: phd, year: 5}").evidence
+    assert judged(EXAMS, "degree: {stage: phd, year: 3}").verdict is Verdict.UNKNOWN
+    assert judged(EXAMS, "degree: {stage: phd, year: 1}").verdict is Verdict.UNMET
+    assert judged(EXAMS, "degree: {stage: masters, year: 2}").verdict is Verdict.UNMET
+
+
+def test_abd_and_post_candidacy_are_the_same_standing() -> None:
+    assert judged("text: ABD (all but dissertation) PhD candidates", "degree: {stage: phd, year: 4}").verdict is Verdict.MET
+    post = "text: PhD candidate (post-candidacy)"
+    assert judged(post, "degree: {stage: phd, year: 2}\nstatement: Advanced to candidacy in May.").verdict is Verdict.MET
+    assert judged(post, "degree: {stage: phd}").verdict is Verdict.UNKNOWN
+
+
+# --- a year of the bachelor's or later -------------------------------------------------------
+
+THIRD_YEAR = "text: An undergraduate in the third year or later (including honours), or a Masters student"
+
+
+def test_a_year_or_later_is_read_from_the_stage_and_the_year() -> None:
+    assert judged(THIRD_YEAR, "degree: {stage: bachelors, year: 3}").verdict is Verdict.MET
+    assert judged(THIRD_YEAR, "degree: {stage: bachelors, year: 2}").verdict is Verdict.UNMET
+    assert judged(THIRD_YEAR, "degree: {stage: masters, year: 1}").verdict is Verdict.MET
+    assert judged(THIRD_YEAR, "degree: {stage: phd, year: 3}").verdict is Verdict.UNMET
+    assert judged(THIRD_YEAR, "degree: {stage: bachelors}").verdict is Verdict.UNKNOWN
+
+
+def test_semesters_completed_are_two_a_year_and_a_later_stage_has_done_them() -> None:
+    asked = "text: Completed at least the fourth semester of the bachelor's studies before the start"
+    assert judged(asked, "degree: {stage: bachelors, year: 3}").verdict is Verdict.MET
+    assert judged(asked, "degree: {stage: bachelors, year: 1}").verdict is Verdict.UNMET
+    assert judged(asked, "degree: {stage: masters, year: 1}").verdict is Verdict.MET

@@ -118,7 +118,7 @@ class TextRule(Rule[TextCriterion]):
         )
         if timing is not None:
             how = "estimated" if timing.estimated else "inferred"
-            verdict = Verdict.MET if timing.met else Verdict.UNMET
+            verdict = Verdict.UNKNOWN if timing.met is None else Verdict.MET if timing.met else Verdict.UNMET
             return judgement(
                 verdict,
                 f"text about graduation, read as: {timing.rule}",
