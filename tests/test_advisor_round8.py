@@ -89,3 +89,26 @@ def test_semesters_completed_are_two_a_year_and_a_later_stage_has_done_them() ->
     assert judged(asked, "degree: {stage: bachelors, year: 3}").verdict is Verdict.MET
     assert judged(asked, "degree: {stage: bachelors, year: 1}").verdict is Verdict.UNMET
     assert judged(asked, "degree: {stage: masters, year: 1}").verdict is Verdict.MET
+
+
+# --- a programme the student already took part in ---------------------------------------------
+
+BEFORE = "text: Has not taken part in a Pawsey Summer Internship before"
+
+
+def test_a_statement_or_an_internship_there_says_the_student_took_part_before() -> None:
+    said = judged(BEFORE, "degree: {stage: bachelors}\nstatement: I took part in the Pawsey Summer Internship in 2025.")
+    assert said.verdict is Verdict.UNMET and "took part" in said.evidence
+    role = "experience:\n  - {role: Summer intern, organization: Pawsey Supercomputing Centre, start: 2025-11, end: 2026-02}"
+    shown = judged(BEFORE, f"degree: {{stage: bachelors}}\n{role}")
+    assert shown.verdict is Verdict.UNMET and "inferred" in shown.evidence
+
+
+def test_silence_about_the_programme_is_unknown_not_met_by_its_words() -> None:
+    j = judged(BEFORE, "degree: {stage: bachelors}\nstatement: I want a summer internship in HPC.")
+    assert j.verdict is Verdict.UNKNOWN
+
+
+def test_a_text_about_prior_knowledge_is_not_about_a_programme() -> None:
+    j = judged("text: No prior experience with Python needed", "degree: {stage: bachelors}\nskills: [Python]")
+    assert "taking part" not in j.rule

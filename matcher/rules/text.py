@@ -12,7 +12,9 @@ international students from overseas universities against where the profile stud
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
 PhD") against the statement's plans (matcher.rules.plans); one asking for a commitment of some
-weeks or months against the availability window (matcher.rules.commitment); one asking for
+weeks or months against the availability window (matcher.rules.commitment); one asking that the
+candidate not have been in the programme before against the statement and experience
+(matcher.rules.participation); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
@@ -40,6 +42,7 @@ from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_completed, judge_graduation, judge_standing
 from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
+from matcher.rules.participation import judge_participation
 from matcher.rules.plans import judge_plans
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
@@ -146,6 +149,10 @@ class TextRule(Rule[TextCriterion]):
         if spoken is not None:
             verdict = Verdict.MET if spoken.met else Verdict.UNMET
             return judgement(verdict, f"text about languages: {spoken.rule}", f"inferred: {spoken.evidence}")
+        before = judge_participation(c.text, self.profile)
+        if before is not None:
+            verdict = Verdict.UNKNOWN if before.met is None else Verdict.MET if before.met else Verdict.UNMET
+            return judgement(verdict, f"text about taking part before: {before.rule}", before.evidence)
         commitment = judge_commitment(c.text, self.profile)
         if commitment is not None:
             verdict = Verdict.UNKNOWN if commitment.met is None else Verdict.MET if commitment.met else Verdict.UNMET
