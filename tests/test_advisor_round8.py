@@ -112,3 +112,26 @@ def test_silence_about_the_programme_is_unknown_not_met_by_its_words() -> None:
 def test_a_text_about_prior_knowledge_is_not_about_a_programme() -> None:
     j = judged("text: No prior experience with Python needed", "degree: {stage: bachelors}\nskills: [Python]")
     assert "taking part" not in j.rule
+
+
+# --- communication through papers, and soft skills in other words --------------------------------
+
+PAPER = "publications:\n  - {title: Who still speaks TLS 1.0?, venue: IMC 2025, year: 2025}"
+
+
+def test_communicating_through_papers_or_blogs_is_shown_by_publications_named_as_inferred() -> None:
+    asked = "text: Able to communicate research ideas clearly through papers, pre-prints, standards documents or blogs"
+    j = judged(asked, f"degree: {{stage: phd}}\n{PAPER}")
+    assert j.verdict is Verdict.MET and "inferred" in j.evidence and "TLS 1.0" in j.evidence
+    assert judged(asked, "degree: {stage: phd}").verdict is Verdict.UNKNOWN
+
+
+def test_papers_do_not_show_communication_a_text_asks_for_without_a_medium() -> None:
+    assert judged("text: Excellent verbal communication skills", f"degree: {{stage: phd}}\n{PAPER}").verdict is Verdict.UNKNOWN
+
+
+def test_a_collaborative_mindset_is_shown_by_liking_to_work_in_teams() -> None:
+    asked = "text: A collaborative mindset in a research setting"
+    j = judged(asked, "degree: {stage: masters}\nstatement: I like working in small teams.")
+    assert j.verdict is Verdict.MET and "teamwork" in j.evidence
+    assert judged(asked, "degree: {stage: masters}\nstatement: I build haptic devices.").verdict is Verdict.UNKNOWN

@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process
 
 from matcher.knowledge.terms import catalogue as term_catalogue
-from matcher.knowledge.text import GENERIC_WORDS, fold, soft_skill_words
+from matcher.knowledge.text import GENERIC_WORDS, communication_media, fold, soft_skill_framing, soft_skill_words
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.authorisation import judge_authorisation
@@ -220,21 +220,37 @@ class TextRule(Rule[TextCriterion]):
 
     def _soft_skills(self, text: str) -> Judgement | None:
         """A text mostly about soft skills, met when the profile's words show each one it names;
-        None when it is about something else, or one is not shown (then its words decide)."""
+        None when it is about something else, or one is not shown (then its words decide).
+        Communication "through papers, pre-prints or blogs" is shown by the profile's papers."""
         skill_of = soft_skill_words()
-        words = content_words(text)
+        words = [w for w in content_words(text) if w not in soft_skill_framing()]
         asked = list(dict.fromkeys(skill_of[w] for w in words if w in skill_of))
-        if not asked or 2 * sum(w in skill_of for w in words) < len(words):
+        media = [w for w in words if w in communication_media()]
+        through_media = "communication" in asked and bool(media)
+        if not asked or (2 * sum(w in skill_of for w in words) < len(words) and not through_media):
             return None
-        shown = {skill: self.words.soft_skills.get(skill) for skill in asked}
-        if not all(shown.values()):
-            return None
-        said = "; ".join(f"{skill} ~ {w.source} '{clip(w.item)}'" for skill, w in shown.items() if w)
+        shown: dict[str, str | None] = {}
+        items: list[str] = []
+        for skill in asked:
+            word = self.words.soft_skills.get(skill)
+            if skill == "communication" and through_media and self.profile.publications:
+                papers = [
+                    f"'{clip(p.title or 'untitled', 50)}'" + (f" ({p.venue})" if p.venue else "")
+                    for p in self.profile.publications
+                ]
+                shown[skill] = f"{', '.join(media)} asked; publications {'; '.join(papers[:3])}"
+                items.append("publications")
+            elif word is not None:
+                shown[skill] = f"{word.source} '{clip(word.item)}'"
+                items.append(word.item)
+            else:
+                return None
+        said = "; ".join(f"{skill} ~ {how}" for skill, how in shown.items())
         return judgement(
             Verdict.MET,
             "text: the soft skills it names, shown in the profile's words (knowledge/soft_skills.yaml)",
-            f"asks for {', '.join(asked)}; inferred from the profile's words: {said}",
-            matched=", ".join(dict.fromkeys(w.item for w in shown.values() if w)),
+            f"asks for {', '.join(asked)}; inferred from the profile: {said}",
+            matched=", ".join(dict.fromkeys(items)),
         )
 
     @classmethod
