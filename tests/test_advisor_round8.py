@@ -135,3 +135,12 @@ def test_a_collaborative_mindset_is_shown_by_liking_to_work_in_teams() -> None:
     j = judged(asked, "degree: {stage: masters}\nstatement: I like working in small teams.")
     assert j.verdict is Verdict.MET and "teamwork" in j.evidence
     assert judged(asked, "degree: {stage: masters}\nstatement: I build haptic devices.").verdict is Verdict.UNKNOWN
+
+
+# --- degree fields: the physical sciences of the Earth -----------------------------------------
+
+
+def test_physical_oceanography_is_a_physical_science() -> None:
+    asked = "degree: {stage: [phd], fields: [computer science, physical sciences], related_fields: true}"
+    j = judged(asked, "degree: {stage: phd, field: physical oceanography, year: 3}")
+    assert j.verdict is Verdict.MET
