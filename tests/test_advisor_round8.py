@@ -144,3 +144,20 @@ def test_physical_oceanography_is_a_physical_science() -> None:
     asked = "degree: {stage: [phd], fields: [computer science, physical sciences], related_fields: true}"
     j = judged(asked, "degree: {stage: phd, field: physical oceanography, year: 3}")
     assert j.verdict is Verdict.MET
+
+
+# --- experience in industry, read from the experience entries -----------------------------------
+
+INDUSTRY = "text: Prior relevant industrial experience"
+
+
+def test_a_role_at_a_company_shows_industrial_experience_and_says_inferred() -> None:
+    role = "experience:\n  - {role: Firmware engineer, organization: Example Motors, start: 2019-01, end: 2024-06}"
+    j = judged(INDUSTRY, f"degree: {{stage: masters}}\n{role}")
+    assert j.verdict is Verdict.MET and "inferred" in j.evidence and "Example Motors" in j.evidence
+
+
+def test_only_academic_roles_do_not_and_no_roles_leave_it_unknown() -> None:
+    role = "experience:\n  - {role: Research intern, organization: Université de Rennes HCI lab, start: 2026-05, end: 2026-08}"
+    assert judged(INDUSTRY, f"degree: {{stage: masters}}\n{role}").verdict is Verdict.UNMET
+    assert judged(INDUSTRY, "degree: {stage: masters}").verdict is Verdict.UNKNOWN

@@ -14,7 +14,8 @@ the statement gives (matcher.rules.grades); one asking for a plan ("interested i
 PhD") against the statement's plans (matcher.rules.plans); one asking for a commitment of some
 weeks or months against the availability window (matcher.rules.commitment); one asking that the
 candidate not have been in the programme before against the statement and experience
-(matcher.rules.participation); one asking for
+(matcher.rules.participation); one asking for experience in industry against the experience
+entries (matcher.rules.industry); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
@@ -40,6 +41,7 @@ from matcher.rules.commitment import judge_commitment
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_completed, judge_graduation, judge_standing
+from matcher.rules.industry import judge_industry
 from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
 from matcher.rules.participation import judge_participation
@@ -153,6 +155,10 @@ class TextRule(Rule[TextCriterion]):
         if before is not None:
             verdict = Verdict.UNKNOWN if before.met is None else Verdict.MET if before.met else Verdict.UNMET
             return judgement(verdict, f"text about taking part before: {before.rule}", before.evidence)
+        industry = judge_industry(c.text, self.profile)
+        if industry is not None:
+            verdict = Verdict.UNKNOWN if industry.met is None else Verdict.MET if industry.met else Verdict.UNMET
+            return judgement(verdict, "text about experience in industry", industry.evidence)
         commitment = judge_commitment(c.text, self.profile)
         if commitment is not None:
             verdict = Verdict.UNKNOWN if commitment.met is None else Verdict.MET if commitment.met else Verdict.UNMET
