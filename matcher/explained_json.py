@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import chain, repeat
 from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import orjson
 
@@ -271,8 +271,11 @@ class ResultWriter:
         # object, shared by every entry that has it (a template's other parts are shared below).
         shared_value = self._values.setdefault
         sums = complex(0.0 if unknown else weight, weight * j.credit)
-        entries.sums[number] = shared_value(sums, sums)
-        entries.worth[number] = None if unknown else shared_value((weight, j.credit), (weight, j.credit))
+        # The cache holds values of mixed types (object); what comes back is the type put in.
+        entries.sums[number] = cast(complex, shared_value(sums, sums))
+        entries.worth[number] = (
+            None if unknown else cast(tuple[float, float], shared_value((weight, j.credit), (weight, j.credit)))
+        )
         data: dict[str, Any] = {
             "section": _GAP,
             "kind": criterion.kind,
