@@ -36,4 +36,17 @@ GENERIC_WORDS = frozenset(
 @cache
 def soft_skill_words() -> dict[str, str]:
     """Folded word -> the soft skill it shows ("teams" -> teamwork): knowledge/soft_skills.yaml."""
-    return {word: skill for skill, words in read_data_file("soft_skills.yaml").items() for word in words}
+    data = read_data_file("soft_skills.yaml")
+    return {word: skill for skill, words in data.items() if not skill.startswith("_") for word in words}
+
+
+@cache
+def soft_skill_framing() -> frozenset[str]:
+    """Words that frame a soft skill ("mindset", "setting"): knowledge/soft_skills.yaml `_framing`."""
+    return frozenset(read_data_file("soft_skills.yaml")["_framing"])
+
+
+@cache
+def communication_media() -> frozenset[str]:
+    """Media communication is shown through ("papers", "blogs"): knowledge/soft_skills.yaml `_media`."""
+    return frozenset(read_data_file("soft_skills.yaml")["_media"])

@@ -5,7 +5,10 @@ student's expected graduation (or, when the profile gives none, the year of the 
 usual length, said as estimated); "about to enter the final year" asks for a graduation in the
 academic year after the internship. Texts about how far into the programme a student is ("a senior
 PhD student", "at least one year of graduate coursework completed") are read against the year of
-the programme (or the start of a current role as a student, said as inferred).
+the programme (or the start of a current role as a student, said as inferred); so are a PhD
+student "past the exams, at an advanced stage" (or ABD, post-candidacy: met when the statement says
+so), and "an undergraduate in the third year or later" or "completed the fourth semester of the
+bachelor's" (against the stage and year).
 Any other text is left to the word matching of matcher.rules.text.
 """
 
@@ -45,6 +48,10 @@ _COMPLETED = re.compile(
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 SENIOR_YEAR = 3
 """A "senior" PhD student is in the third year or later (the later half of a usual programme)."""
+ADVANCED_YEAR = 4
+"""A PhD student "past the exams, at an advanced stage" is, unless the statement says so, one in the
+fourth year or later; a first-year is not; the years between are too close to call (qualifying
+exams fall anywhere in years one to three: holdout7's j1547 leaves a third-year unknown)."""
 _SEASONS = {"winter": (12, 2), "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11)}
 _MONTHS = "january february march april may june july august september october november december".split()
 _PERIOD = re.compile(r"\b((?:(?:winter|spring|summer|fall|autumn|" + "|".join(_MONTHS) + r")\s+)+)(20\d\d)\b")
@@ -63,7 +70,8 @@ class Graduation(NamedTuple):
 
 
 class GraduationVerdict(NamedTuple):
-    met: bool
+    met: bool | None
+    """None: the text is about this, but the profile leaves it open (unknown)."""
     rule: str
     evidence: str
     estimated: bool
@@ -196,8 +204,16 @@ def judge_standing(text: str, profile: Profile, today: date) -> GraduationVerdic
     """The verdict on a text about how far into the programme the student is; None for a text
     about something else, or when the profile does not say."""
     folded = fold(text)
+    if not profile.degree.enrolled:
+        return None
+    past_exams = _judge_past_exams(folded, profile, today)
+    if past_exams is not None:
+        return past_exams
+    year_asked = _judge_year_asked(folded, profile, today)
+    if year_asked is not None:
+        return year_asked
     senior, completed = _SENIOR.search(folded), _COMPLETED.search(folded)
-    if not (senior or completed) or not profile.degree.enrolled:
+    if not (senior or completed):
         return None
     found = year_in_programme(profile, today)
     if found is None:
@@ -208,6 +224,91 @@ def judge_standing(text: str, profile: Profile, today: date) -> GraduationVerdic
         needed = _NUMBERS[completed.group(1)]
         return GraduationVerdict(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
     return GraduationVerdict(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
+
+
+_PAST_EXAMS = re.compile(
+    r"\b(?:completed?|passed|finished|cleared)\b.*\bexam\w*|\bexams?\b.*\b(?:completed|passed|done)\b"
+    r"|\badvanced stage\b|\ball but (?:the )?dissertation\b|\babd\b|\bpost candidacy\b|\b(?:advanced|admitted) to candidacy\b"
+)
+"""A PhD student past the exams and into the research ("completed the PhD exams", "at an advanced
+stage of the research programme", "ABD", "post-candidacy")."""
+_STATED_EXAMS = re.compile(
+    r"\b(?:passed|completed|finished|cleared|done with)\b(?: \w+){0,3} (?:qualifying|comprehensive|candidacy|preliminary|"
+    r"general|prelim|qual|quals|phd|doctoral)\b(?: exams?| examinations?)?|\babd\b|\ball but dissertation\b"
+    r"|\bpost candidacy\b|\badvanced to candidacy\b"
+)
+_PHD_WORDS = re.compile(r"\b(ph ?d|doctora\w*|candidacy|dissertation|abd)\b")
+
+
+def _judge_past_exams(folded: str, profile: Profile, today: date) -> GraduationVerdict | None:
+    """A text asking for a PhD student past the exams: met when the statement says so, else read
+    from the year of the PhD like a senior student (inferred); a student before the PhD does not
+    meet it."""
+    if not _PAST_EXAMS.search(folded):
+        return None
+    rule = f"a PhD student past the exams: stated, or year {ADVANCED_YEAR} or later"
+    stage = profile.degree.stage
+    if stage < Stage.PHD:
+        return GraduationVerdict(False, rule, f"a {stage.title} student", False) if _PHD_WORDS.search(folded) else None
+    stated = _STATED_EXAMS.search(fold(profile.statement or ""))
+    if stated:
+        return GraduationVerdict(True, rule, f"the statement: '{stated.group(0)}'", False)
+    found = year_in_programme(profile, today)
+    if found is None:
+        return None
+    year, shown, inferred = found
+    met = True if year >= ADVANCED_YEAR else False if year <= 1 else None
+    return GraduationVerdict(met, rule, shown, inferred)
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
+_ORDINAL = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|[1-8](?:st|nd|rd|th)?)"
+_YEAR_OR_LATER = re.compile(
+    rf"\b{_ORDINAL} year\b.*\b(or later|or above|or beyond|or higher|and above|onwards|through)\b"
+    rf"|\bat least (?:in )?(?:the |their |your )?{_ORDINAL} year\b"
+)
+_SEMESTERS = re.compile(rf"\b(?:completed?|finished|done)\b.*\b{_ORDINAL} semesters?\b")
+_STAGE_WORDS = (
+    (Stage.BACHELORS, r"undergraduate\w*|bachelor\w*|honours|honors|b ?sc"),
+    (Stage.MASTERS, r"master\w*|m ?sc|graduate student\w*"),
+    (Stage.PHD, r"ph ?d|doctora\w*"),
+)
+
+
+def _ordinal(word: str) -> int:
+    return _ORDINALS.get(word) or int(word[0])
+
+
+def _judge_year_asked(folded: str, profile: Profile, today: date) -> GraduationVerdict | None:
+    """A text asking for a year of a programme or later ("an undergraduate in the third year or
+    later, or a Masters student"), or semesters of it completed ("completed at least the fourth
+    semester of the bachelor's"), read against the stage and year. A later stage meets it when the
+    text names that stage too, or asks for semesters completed (a Masters student has done the
+    bachelor's); a stage before it does not."""
+    by_year, by_semester = _YEAR_OR_LATER.search(folded), _SEMESTERS.search(folded)
+    found = by_year or by_semester
+    if found is None:
+        return None
+    named = [stage for stage, words in _STAGE_WORDS if re.search(rf"\b({words})\b", folded)]
+    if not named:
+        return None
+    number = _ordinal(next(g for g in found.groups() if g and re.fullmatch(_ORDINAL, g)))
+    asked, stage = min(named), profile.degree.stage
+    years = number if by_year else (number + 1) // 2
+    what = f"year {number}" if by_year else f"semester {number}"
+    rule = f"a {asked.title} student past {what}" + (", or a later stage" if len(named) > 1 or by_semester else "")
+    if stage > asked:
+        if len(named) > 1 or by_semester:
+            return GraduationVerdict(stage in named or by_semester is not None, rule, f"a {stage.title} student", False)
+        return GraduationVerdict(False, rule, f"a {stage.title} student", False)
+    if stage < asked:
+        return GraduationVerdict(False, rule, f"a {stage.title} student", False)
+    year_found = year_in_programme(profile, today)
+    if year_found is None:
+        return None
+    year, shown, inferred = year_found
+    # By the internship (the summer after this academic year) a student in year N has done N years.
+    return GraduationVerdict(year >= years, rule, shown, inferred)
 
 
 _DEGREE_NAMES = (

@@ -11,7 +11,11 @@ the profile's work_authorization or statement (matcher.rules.authorisation); one
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
-PhD") against the statement's plans (matcher.rules.plans); one asking for
+PhD") against the statement's plans (matcher.rules.plans); one asking for a commitment of some
+weeks or months against the availability window (matcher.rules.commitment); one asking that the
+candidate not have been in the programme before against the statement and experience
+(matcher.rules.participation); one asking for experience in industry against the experience
+entries (matcher.rules.industry); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
@@ -28,16 +32,19 @@ from typing import Any, NamedTuple
 from rapidfuzz import fuzz, process
 
 from matcher.knowledge.terms import catalogue as term_catalogue
-from matcher.knowledge.text import GENERIC_WORDS, fold, soft_skill_words
+from matcher.knowledge.text import GENERIC_WORDS, communication_media, fold, soft_skill_framing, soft_skill_words
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.authorisation import judge_authorisation
 from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
+from matcher.rules.commitment import judge_commitment
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_completed, judge_graduation, judge_standing
+from matcher.rules.industry import judge_industry
 from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
+from matcher.rules.participation import judge_participation
 from matcher.rules.plans import judge_plans
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
@@ -81,7 +88,17 @@ def content_words(text: str) -> list[str]:
 class TextRule(Rule[TextCriterion]):
     criterion = TextCriterion
     reads = frozenset(
-        {"skills", "interests", "statement", "degree", "research", "publications", "location", "work_authorization"}
+        {
+            "skills",
+            "interests",
+            "statement",
+            "degree",
+            "research",
+            "publications",
+            "location",
+            "work_authorization",
+            "availability",
+        }
     )
 
     def __init__(self, judges: Judges) -> None:
@@ -106,7 +123,7 @@ class TextRule(Rule[TextCriterion]):
         )
         if timing is not None:
             how = "estimated" if timing.estimated else "inferred"
-            verdict = Verdict.MET if timing.met else Verdict.UNMET
+            verdict = Verdict.UNKNOWN if timing.met is None else Verdict.MET if timing.met else Verdict.UNMET
             return judgement(
                 verdict,
                 f"text about graduation, read as: {timing.rule}",
@@ -134,6 +151,18 @@ class TextRule(Rule[TextCriterion]):
         if spoken is not None:
             verdict = Verdict.MET if spoken.met else Verdict.UNMET
             return judgement(verdict, f"text about languages: {spoken.rule}", f"inferred: {spoken.evidence}")
+        before = judge_participation(c.text, self.profile)
+        if before is not None:
+            verdict = Verdict.UNKNOWN if before.met is None else Verdict.MET if before.met else Verdict.UNMET
+            return judgement(verdict, f"text about taking part before: {before.rule}", before.evidence)
+        industry = judge_industry(c.text, self.profile)
+        if industry is not None:
+            verdict = Verdict.UNKNOWN if industry.met is None else Verdict.MET if industry.met else Verdict.UNMET
+            return judgement(verdict, "text about experience in industry", industry.evidence)
+        commitment = judge_commitment(c.text, self.profile)
+        if commitment is not None:
+            verdict = Verdict.UNKNOWN if commitment.met is None else Verdict.MET if commitment.met else Verdict.UNMET
+            return judgement(verdict, f"text about a commitment, read as: {commitment.rule}", commitment.evidence)
         zone = judge_time_zone(c.text, self.profile)
         if zone is not None:
             verdict = Verdict.MET if zone.met else Verdict.UNMET
@@ -197,21 +226,37 @@ class TextRule(Rule[TextCriterion]):
 
     def _soft_skills(self, text: str) -> Judgement | None:
         """A text mostly about soft skills, met when the profile's words show each one it names;
-        None when it is about something else, or one is not shown (then its words decide)."""
+        None when it is about something else, or one is not shown (then its words decide).
+        Communication "through papers, pre-prints or blogs" is shown by the profile's papers."""
         skill_of = soft_skill_words()
-        words = content_words(text)
+        words = [w for w in content_words(text) if w not in soft_skill_framing()]
         asked = list(dict.fromkeys(skill_of[w] for w in words if w in skill_of))
-        if not asked or 2 * sum(w in skill_of for w in words) < len(words):
+        media = [w for w in words if w in communication_media()]
+        through_media = "communication" in asked and bool(media)
+        if not asked or (2 * sum(w in skill_of for w in words) < len(words) and not through_media):
             return None
-        shown = {skill: self.words.soft_skills.get(skill) for skill in asked}
-        if not all(shown.values()):
-            return None
-        said = "; ".join(f"{skill} ~ {w.source} '{clip(w.item)}'" for skill, w in shown.items() if w)
+        shown: dict[str, str | None] = {}
+        items: list[str] = []
+        for skill in asked:
+            word = self.words.soft_skills.get(skill)
+            if skill == "communication" and through_media and self.profile.publications:
+                papers = [
+                    f"'{clip(p.title or 'untitled', 50)}'" + (f" ({p.venue})" if p.venue else "")
+                    for p in self.profile.publications
+                ]
+                shown[skill] = f"{', '.join(media)} asked; publications {'; '.join(papers[:3])}"
+                items.append("publications")
+            elif word is not None:
+                shown[skill] = f"{word.source} '{clip(word.item)}'"
+                items.append(word.item)
+            else:
+                return None
+        said = "; ".join(f"{skill} ~ {how}" for skill, how in shown.items())
         return judgement(
             Verdict.MET,
             "text: the soft skills it names, shown in the profile's words (knowledge/soft_skills.yaml)",
-            f"asks for {', '.join(asked)}; inferred from the profile's words: {said}",
-            matched=", ".join(dict.fromkeys(w.item for w in shown.values() if w)),
+            f"asks for {', '.join(asked)}; inferred from the profile: {said}",
+            matched=", ".join(dict.fromkeys(items)),
         )
 
     @classmethod

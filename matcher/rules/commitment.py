@@ -1,0 +1,81 @@
+"""How long a candidate can commit, as a `text` qualification asks it: "able to commit to a 12-week
+summer internship", "available for at least 6 months". Postings write these as prose beside (or
+instead of) their dates; an advisor reads them against the profile's availability window: met when
+the window is long enough (inside the season asked, if one is), unmet when the stated window is too
+short or in another season, and said as inferred from availability. A profile that gives no
+availability leaves it unknown. Any other text is left to the word matching of matcher.rules.text.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from matcher.knowledge.text import fold
+from matcher.models import Profile
+
+_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "sixteen": 16, "twenty": 20,
+}  # fmt: skip
+_LENGTH = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r") ?(?:full ?)?(weeks?|months?)\b")
+_COMMIT = re.compile(r"\b(commit\w*|available|availability|stay|duration|internship|placement|full time)\b")
+_ELSEWHERE = re.compile(r"\b(experience|ago|notice|within|after|before|deadline|old|per week|a week)\b")
+"""A length of experience ("6 months of experience"), a time limit or hours are not a commitment."""
+_SEASONS = {"summer": (5, 9)}
+"""The internship summer, widest: May to September (northern; the corpus's postings say "summer" for
+June-August programmes, and a 12-week one may start in May or end in September)."""
+DAYS_PER_MONTH = 30
+
+
+class Commitment(NamedTuple):
+    met: bool | None
+    """None: the profile gives no availability, so it cannot be judged."""
+    rule: str
+    evidence: str
+
+
+def _asked(text: str) -> tuple[int, str, str | None] | None:
+    """(days, the length in words, the season) a text asks the candidate to commit for."""
+    folded = fold(text.replace("-", " "))
+    found = _LENGTH.search(folded)
+    if found is None or not _COMMIT.search(folded) or _ELSEWHERE.search(folded):
+        return None
+    count = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1)]
+    weeks = found.group(2).startswith("week")
+    days = count * 7 if weeks else count * DAYS_PER_MONTH
+    season = next((s for s in _SEASONS if re.search(rf"\b{s}\b", folded)), None)
+    return days, f"{count} {'weeks' if weeks else 'months'}", season
+
+
+def judge_commitment(text: str, profile: Profile) -> Commitment | None:
+    """The verdict on a text asking for a commitment of some weeks or months; None for a text
+    about something else."""
+    asked = _asked(text)
+    if asked is None:
+        return None
+    days, length, season = asked
+    rule = f"free for {length}" + (f" in the {season}" if season else "")
+    have = profile.availability
+    if have is None or (have.start is None and have.end is None):
+        return Commitment(None, rule, "the profile gives no availability")
+    start, end = have.start or date.min, have.end or date.max
+    shown = f"inferred from availability {have.start or '...'} to {have.end or '...'}"
+    if season is None:
+        free = (end - start).days + 1
+    else:
+        first, last = _SEASONS[season]
+        # An open end reaches into the next season at most (the internship is applied for now).
+        low = have.start.year if have.start else end.year - 1
+        high = have.end.year if have.end else start.year + 1
+        free = max(
+            (min(end, date(y, last + 1, 1) - timedelta(days=1)) - max(start, date(y, first, 1))).days + 1
+            for y in range(low, high + 1)
+        )
+        if free <= 0:
+            return Commitment(False, rule, f"{shown}: not free in the {season}")
+    free = max(free, 0)
+    enough = free >= days
+    said = f"{free // 7} weeks" + (f" in the {season}" if season else "")
+    return Commitment(enough, rule, f"{shown}: {said}{'' if enough else f', fewer than {length}'}")
