@@ -9,9 +9,9 @@ script or a pager would read it, warm (from the cache) and cold (no cache), next
 they are judged against: Python's bare start-up, reading the postings from the tool's own cache
 the fastest way it can (warm), and libyaml's C loader parsing the same files (cold). Runs that
 are compared are made in turn (A B A B), so a machine whose speed drifts moves both alike. Also
-a profile with 10,000 skills against 10,000 postings, and a JSON run that makes the templates the
+a profile with 10,000 skills against 10,000 postings, and a JSON run that makes the results the
 cache keeps for a profile (the first after a change of profile, day or code; the warm JSON and
-JSONL figures are runs that reuse them). Posting folders and that profile come
+JSONL figures are runs that read them back). Posting folders and that profile come
 from bench/generate.py (made once, kept in bench/data).
 """
 
@@ -79,9 +79,9 @@ def touch_one(folder: Path) -> None:
     os.utime(path, ns=(time.time_ns(), time.time_ns()))
 
 
-def forget_templates(cache: Path) -> None:
-    """The JSON templates the cache keeps for the last profile removed (the postings kept)."""
-    for kept in cache.glob("explained-*"):
+def forget_results(cache: Path) -> None:
+    """The JSON and JSONL results the cache keeps for the last profile removed (the postings kept)."""
+    for kept in cache.glob("*-results-*"):
         kept.unlink()
 
 
@@ -180,6 +180,8 @@ def main() -> int:
 
         # Warm: every format and the floor (reading the cache) in turn.
         measure(rank_command(folder, "tsv"), env=env)  # the cache is written
+        for fmt in ("json", "jsonl"):  # and the results these keep (timed apart: "results made")
+            measure(rank_command(folder, fmt), env=env)
         commands = {fmt: rank_command(folder, fmt) for fmt in FORMATS} | {
             "floor": [PYTHON, "-c", LOAD_CACHE, str(folder), str(cache)]
         }
@@ -204,12 +206,14 @@ def main() -> int:
                 f"<= 0.5 s and <= 2x floor ({tsv / floor:.2f}x)",
                 tsv <= 0.5 and tsv <= 2 * floor,
             )
-        # JSON and JSONL reuse the templates a profile's results were written with (kept in the
-        # cache: matcher/explained_json.py); the first run with a profile, a day or a code change
-        # makes them. Timed here with the kept templates removed.
-        made, _ = median(rank_command(folder, "json"), 1, env=env, prepare=lambda c=cache: forget_templates(c))
+        # JSON and JSONL read back the results a profile's last run wrote (kept in the cache:
+        # matcher/kept_results.py); the first run with a profile, a day or a code change judges
+        # and writes them. Timed here with the kept results removed.
+        made, made_kb = median(rank_command(folder, "json"), 1, env=env, prepare=lambda c=cache: forget_results(c))
         report.info(
-            f"{label} postings: json, warm, templates made", f"{made:.2f} s", f"{made / tsv:.2f}x tsv: first run with a profile"
+            f"{label} postings: json, warm, results made",
+            f"{made:.2f} s, {made_kb // 1024} MB",
+            f"{made / tsv:.2f}x tsv: first run with a profile",
         )
         edited, _ = median(rank_command(folder, "tsv"), args.repeat, env=env, prepare=lambda f=folder: touch_one(f))
         report.info(f"{label} postings: tsv, one file edited", f"{edited:.2f} s", "that file is parsed again, no other")

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import BinaryIO, TypeVar
 
 from matcher import __version__
-from matcher.cache_files import CacheFile, open_private, stamp, stat_or_none, unsafe_reason
+from matcher.cache_files import CacheFile, Stamp, open_private, stamp, stat_or_none, unsafe_reason
 from matcher.cache_index import MAX_RUNS, Index, IndexEntry, compact, numbers_in_range, runs_cover  # noqa: F401 - MAX_RUNS: tests read it here
 from matcher.errors import InputError
 from matcher.fingerprint import judgement_fingerprint
@@ -257,15 +257,12 @@ class PostingCache:
         `header` it was written with, at least."""
         return self._open_trusted(self.file_for(folder, kind))
 
-    def write_kept(self, folder: Path, kind: str, parts: Iterable[object]) -> bool:
-        """Such a file written whole (each of `parts` pickled in turn), or not at all (with a warning)."""
-        out = CacheFile(self.directory if self.usable() else None, f".{kind}-")
-        try:
-            for part in parts:
-                pickle.dump(part, out, protocol=pickle.HIGHEST_PROTOCOL)
-        except BaseException:
-            out.discard()
-            raise
+    def new_kept(self, kind: str) -> CacheFile:
+        """Such a file being written, as the run goes; `put_kept` puts it in place whole."""
+        return CacheFile(self.directory if self.usable() else None, f".{kind}-")
+
+    def put_kept(self, out: CacheFile, folder: Path, kind: str) -> bool:
+        """A kept file written by `new_kept` put in place, or not at all (with a warning)."""
         if out.commit(self.file_for(folder, kind)):
             return True
         self._warn_unwritten(out)
@@ -315,6 +312,22 @@ class PostingCache:
             pass
         return load_posting(str(path))
 
+    def identity(self, posting: Posting) -> tuple[str, str, int, Stamp] | None:
+        """A summary's path as `full` gives it, and the name, size and modification time of the
+        file version the summary was read from: what anything kept for the posting is checked
+        against. None for a posting not read as a summary."""
+        where = self._summarised.get(posting.path)
+        if where is None:
+            return None
+        folder, name, (size, mtime, *_) = where
+        return self._prefix(folder) + name, name, size, mtime
+
+    def _prefix(self, folder: Path) -> str:
+        prefix = self._prefixes.get(folder)
+        if prefix is None:  # str(folder / name), made once per folder (pathlib costs most per name)
+            prefix = self._prefixes[folder] = str(folder / "_")[:-1]
+        return prefix
+
     def wording(self, posting: Posting) -> tuple[str, Wording] | None:
         """A summary's path as `full` gives it and its quotes and notes, from the details file
         (the record of the file version the summary was read from); None when there is none, or
@@ -329,10 +342,7 @@ class PostingCache:
             return None
         if words is None or len(words[0]) != len(posting.required_numbers) + len(posting.preferred_numbers):
             return None
-        prefix = self._prefixes.get(folder)
-        if prefix is None:  # str(folder / name), made once per folder (pathlib costs most per name)
-            prefix = self._prefixes[folder] = str(folder / "_")[:-1]
-        return prefix + where[1], words
+        return self._prefix(folder) + where[1], words
 
     @staticmethod
     def _record(details: BinaryIO | None, where: tuple[Path, str, IndexEntry]) -> Wording | None:

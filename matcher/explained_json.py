@@ -14,11 +14,15 @@ A posting that cannot be written so is written as before, from a full Match (mat
 read without the cache, one asking a qualification judged with each posting (availability), one
 whose quotes and notes cannot be read from the cache, or one with text orjson refuses (a lone
 surrogate: json_output escapes it).
+
+With one profile, the results written are kept by the cache (a file per folder and format) and
+read back, all but their rank, by the next run with the same profile, day and code: a warm run
+writes a posting's result from one read, and holds no template (KeptResults).
 """
 
 from __future__ import annotations
 
-import pickle
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
 from itertools import chain, repeat
@@ -29,6 +33,7 @@ import orjson
 
 from matcher.cache import cache_header
 from matcher.json_output import ITEM_MARGIN, Encoded, json_chunks, jsonl_lines
+from matcher.kept_results import KeptResults
 from matcher.models import Criterion, Judgement, Profile, Standing, Verdict, group_members
 from matcher.output_formats import judgement_dict, match_dict, posting_dict, ranking_json
 from matcher.posting_table import PostingSummary, QualificationTable, Wording, decode
@@ -39,8 +44,6 @@ from matcher.selection import posting_status
 from matcher.tally import tally
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from matcher.cache import PostingCache
     from matcher.folders import Skipped
 
@@ -60,16 +63,23 @@ class ResultWriter:
 
     def __init__(self, scorer: Scorer, cache: PostingCache | None, *, compact: bool, keep: bool = False) -> None:
         """`cache`: where the postings were read from (their quotes and notes are read from it);
-        `keep`: whether to read the templates made for this profile in an earlier run from it,
-        and keep those made here in it (`keep_made`)."""
+        `keep`: whether to read the results written for this profile in an earlier run from it,
+        and keep those written here in it (KeptResults; `finish` puts them in place)."""
         self.scorer = scorer
         self.cache = cache
         self.keep = keep and cache is not None
         self.compact = compact
-        self._kind = "explained-jsonl" if compact else "explained-json"
+        self._kind = "jsonl-results" if compact else "json-results"
         self._option = 0 if compact else orjson.OPT_INDENT_2
         margin = b"" if compact else ITEM_MARGIN
         self._margin = margin
+        self._rank_head = self._indented(orjson.dumps({"rank": _GAP}, option=self._option)).split(b"\x00")[0]
+        """What a result without a lead (one profile's) starts with, up to its rank."""
+        self._kept: dict[int, tuple[QualificationTable, KeptResults | None]] = {}
+        """The results kept for each table's folder, by the table's id (the table is kept with them)."""
+        self._upcoming: Sequence[Standing] = ()
+        """The results to be written, in order (`expect`), and which of them is being written."""
+        self._at = 0
         self._items = (b"[", b",", b"]") if compact else (b"[" + margin + b"    ", b"," + margin + b"    ", margin + b"  ]")
         self._qualification_margin = margin + b"    "
         self._tables: dict[int, tuple[QualificationTable, _Entries]] = {}
@@ -93,23 +103,75 @@ class ResultWriter:
         """What is written between a qualification's points and its available points."""
 
     def result(self, standing: Standing, rank: int, lead: dict[str, Any], today: date) -> Encoded | dict[str, Any]:
-        """One result: written here when it can be, else the dict match_dict gives."""
+        """One result: read back from the results kept, or written here, when it can be; else
+        the dict match_dict gives."""
         posting, cache = standing.posting, self.cache
         if isinstance(posting, PostingSummary) and cache is not None:
+            kept = self._kept_for(posting) if self.keep and not lead else None
+            identity = cache.identity(posting) if kept is not None else None
+            if kept is not None and identity is not None:
+                rest = kept.read(identity)
+                if rest is not None:
+                    kept.add(identity, rest, made=False)
+                    return Encoded(self._rank_head, str(rank).encode(), rest)
             words = cache.wording(posting)
             if words is not None:
+                self._at = rank - 1
                 try:
-                    written = self._written(standing, posting, rank, lead, today, *words)
+                    written = self._written(standing, posting, lead, today, *words)
                 except orjson.JSONEncodeError:
                     written = None
+                self._done_with(posting)
                 if written is not None:
-                    return written
+                    head, rest = written
+                    if kept is not None and identity is not None:
+                        kept.add(identity, rest, made=True)
+                    return Encoded(head, str(rank).encode(), rest)
         whole = cache.full(posting) if cache is not None else posting
         return lead | match_dict(self.scorer.score(whole), rank, today=today)
 
+    def expect(self, shown: Sequence[Standing]) -> None:
+        """The results this writer will be asked for, in order: a template is let go after the
+        last of them that uses it, so that memory holds the templates still to be used, not all."""
+        self._upcoming = shown
+
+    def _count_uses(self, table: QualificationTable) -> Counter[int] | None:
+        """How often each entry of `table` is asked by the results still to be written."""
+        if not self._upcoming:
+            return None
+        asking = (
+            s.posting.required_numbers + s.posting.preferred_numbers
+            for s in self._upcoming[self._at :]
+            if isinstance(s.posting, PostingSummary) and s.posting.table is table
+        )
+        return Counter(chain.from_iterable(asking))
+
+    def _done_with(self, posting: PostingSummary) -> None:
+        """A posting's result is written: the templates it was the last to use are let go (made
+        again should a result not counted ask for one)."""
+        found = self._tables.get(id(posting.table))
+        if found is None or found[0] is not posting.table or found[1].uses is None:
+            return
+        entries = found[1]
+        uses, templates = entries.uses, entries.templates
+        assert uses is not None
+        for n in posting.required_numbers + posting.preferred_numbers:
+            left = uses.get(n, 1) - 1
+            if left > 0:
+                uses[n] = left
+            else:
+                uses.pop(n, None)
+                if templates[n]:
+                    templates[n] = False
+
+    def _indented(self, text: bytes) -> bytes:
+        """orjson's text of an item of the results array, its line breaks indented for its place."""
+        return text if self.compact else text.replace(b"\n", self._margin)
+
     def _written(
-        self, standing: Standing, posting: PostingSummary, rank: int, lead: dict[str, Any], today: date, path: str, words: Wording
-    ) -> Encoded | None:
+        self, standing: Standing, posting: PostingSummary, lead: dict[str, Any], today: date, path: str, words: Wording
+    ) -> tuple[bytes, bytes] | None:
+        """A result as JSON: its text up to its rank, and from after its rank to its end."""
         required, preferred = posting.required_numbers, posting.preferred_numbers
         made = self._templates_for(posting)
         if made is None:
@@ -121,7 +183,7 @@ class ResultWriter:
         fit, topic_available = tallied.fit, tallied.topic_available
         header = {
             **lead,
-            "rank": rank,
+            "rank": _GAP,
             **posting_dict(posting),
             "status": posting_status(posting, today),
             "eligible": standing.eligible,
@@ -138,13 +200,10 @@ class ResultWriter:
             },
         }
         header["path"] = path
-        text = orjson.dumps(header, option=self._option)
-        if not self.compact:
-            text = text.replace(b"\n", self._margin)
-        before, after = text.split(b"\x00")
+        head, before, after = self._indented(orjson.dumps(header, option=self._option)).split(b"\x00")
         count = len(templates)
         if not count:
-            return Encoded(b"".join((before, b"[]", after, self._line_end)))
+            return head, b"".join((before, b"[]", after, self._line_end))
         # Each qualification: its template's parts with the posting's values between them (each
         # text and each points figure made once, then looked up), and a separator after it.
         first = len(required)
@@ -180,7 +239,7 @@ class ResultWriter:
                 ),
                 strict=True,
             )
-        return Encoded(b"".join(chain((before, start), chain.from_iterable(qualifications), (after, self._line_end))))
+        return head, b"".join(chain((before, start), chain.from_iterable(qualifications), (after, self._line_end)))
 
     def _points_by_worth(self, per_weight: float) -> Memo[tuple[float, float] | None, bytes]:
         def points(worth: tuple[float, float] | None) -> bytes:
@@ -207,7 +266,8 @@ class ResultWriter:
         assert table is not None
         found = self._tables.get(id(table))
         if found is None or found[0] is not table:
-            found = self._tables[id(table)] = (table, self._kept(table))
+            found = self._tables[id(table)] = (table, _Entries())
+            found[1].uses = self._count_uses(table)
         entries = found[1]
         if len(entries.templates) < len(table):  # new, or entries added since (a posting parsed again)
             entries.grow(len(table))
@@ -224,38 +284,29 @@ class ResultWriter:
             return None
         return out, entries  # type: ignore[return-value]
 
-    def _kept(self, table: QualificationTable) -> _Entries:
-        """What an earlier run made of this table's entries for this profile, on this day, with
-        this code (cache.cache_header) and in this format, kept by the cache; nothing if none was."""
-        entries = _Entries()
-        found = self.cache.table_of(table) if self.keep and self.cache is not None else None
-        handle = self.cache.open_kept(found[0], self._kind) if self.cache is not None and found is not None else None
-        if handle is None or found is None:
-            return entries
-        try:
-            with handle:
-                if pickle.load(handle) != self._stamp(*found) or pickle.load(handle) != self.scorer.profile:  # noqa: S301
-                    return entries
-                templates, sums, worth = pickle.load(handle)  # noqa: S301 - the user's own cache (matcher.cache)
-            if len(templates) == len(sums) == len(worth) <= len(table):
-                entries.templates, entries.sums, entries.worth = templates, sums, worth
-        except Exception:  # noqa: BLE001, S110 - truncated or damaged: made again
-            pass
-        return entries
+    def _kept_for(self, posting: PostingSummary) -> KeptResults | None:
+        """The results kept for the folder of a posting's table (read on first use); None when
+        the cache cannot say which folder that is."""
+        table = posting.table
+        assert table is not None  # a summary's, from the cache
+        found = self._kept.get(id(table))
+        if found is None or found[0] is not table:
+            where = self.cache.table_of(table) if self.cache is not None else None
+            kept = None
+            if where is not None and self.cache is not None:
+                folder, table_id = where
+                stamp = {**cache_header(folder), "table_id": table_id, "today": self.scorer.today.isoformat()}
+                kept = KeptResults(self.cache, folder, self._kind, stamp, self.scorer.profile)
+            self._kept[id(table)] = (table, kept)
+            return kept
+        return found[1]
 
-    def keep_made(self) -> None:
-        """Keep the templates of each table, when some were made in this run, for the next (only
-        the last profile's are kept: a file per folder and format)."""
-        for table, entries in self._tables.values():
-            found = self.cache.table_of(table) if self.keep and self.cache is not None and entries.made else None
-            if self.cache is not None and found is not None:
-                kept = (self._stamp(*found), self.scorer.profile, (entries.templates, entries.sums, entries.worth))
-                self.cache.write_kept(found[0], self._kind, kept)
-
-    def _stamp(self, folder: Path, table_id: bytes) -> dict[str, object]:
-        """What kept templates must have been made with: the cache's own header (format, tool
-        version, the judgement code's fingerprint, folder), the table (by id) and the day."""
-        return {**cache_header(folder), "table_id": table_id, "today": self.scorer.today.isoformat()}
+    def finish(self, *, completed: bool) -> None:
+        """Put the results kept in this run in place for the next, if it `completed` and made some;
+        else leave the earlier ones as they were."""
+        for _, kept in self._kept.values():
+            if kept is not None:
+                kept.finish(completed=completed)
 
     def _template(self, entries: _Entries, number: int, weight: float, key: Key | None, encoded: Any) -> Template | None:
         """An entry's template (from the table entry: weight, key, encoded qualification), or None
@@ -296,7 +347,6 @@ class ResultWriter:
         if not self.compact:
             text = text.replace(b"\n", self._qualification_margin)
         to_section, to_quote, to_points, _, to_note, rest = text.split(b"\x00")
-        entries.made += 1
         # Parts shared by many entries are kept once (one object each, also in the kept file).
         shared = self._shared.setdefault
         heads = [shared(part, part) for part in (to_section + section + to_quote for section in self._sections)]
@@ -307,11 +357,11 @@ class ResultWriter:
 class _Entries:
     """What a writer made of a table's entries, by entry number."""
 
-    __slots__ = ("templates", "sums", "worth", "made")
+    __slots__ = ("templates", "sums", "worth", "uses")
 
     def __init__(self) -> None:
-        self.made = 0
-        """Templates made in this run."""
+        self.uses: Counter[int] | None = None
+        """How often each entry is asked by the results still to be written (None: not counted)."""
         self.templates: list[Template | None | bool] = []
         """Its template, None when it cannot be made, False until it is made."""
         self.sums: list[complex] = []
@@ -358,12 +408,17 @@ def explained_results(
     compact: bool,
 ) -> Iterator[Encoded | dict[str, Any]]:
     """`rank`'s results in JSON (compact: JSONL lines), one at a time, as they are consumed;
-    with several profiles each result names its profile first. With one profile, the templates
-    made for it are kept in the cache for the next run (ResultWriter.keep_made)."""
+    with several profiles each result names its profile first. With one profile, the results
+    are kept in the cache for the next run (KeptResults)."""
     several = len(ranked) > 1
     for profile, shown in ranked:
         writer = ResultWriter(Scorer(profile, today), cache, compact=compact, keep=not several)
+        writer.expect(shown)
         lead = {"profile": profile.path} if several else {}
-        for rank, standing in enumerate(shown, 1):
-            yield writer.result(standing, rank, lead, today)
-        writer.keep_made()
+        completed = False
+        try:
+            for rank, standing in enumerate(shown, 1):
+                yield writer.result(standing, rank, lead, today)
+            completed = True
+        finally:  # also when the output stops early (a closed pipe, Ctrl-C): nothing half-kept
+            writer.finish(completed=completed)

@@ -17,12 +17,17 @@ ITEM_MARGIN = b"\n    "
 class Encoded:
     """A value already written as JSON, to be written as it is: an item of a top-level array
     indented for its place (ITEM_MARGIN), or a JSONL line with its line break
-    (matcher.explained_json writes a ranking's results so)."""
+    (matcher.explained_json writes a ranking's results so). Its text may come in parts, written
+    one after another (a result's rank, then the rest as the cache kept it)."""
 
-    __slots__ = ("text",)
+    __slots__ = ("parts",)
 
-    def __init__(self, text: bytes) -> None:
-        self.text = text
+    def __init__(self, *parts: bytes) -> None:
+        self.parts = parts
+
+    @property
+    def text(self) -> bytes:
+        return b"".join(self.parts)
 
 
 def to_json(document: Any) -> str:
@@ -58,7 +63,10 @@ def _array_chunks(items: Iterator[Any]) -> Iterator[bytes]:
     first = separator = b"[" + ITEM_MARGIN
     for item in items:
         yield separator  # apart from the item: a large item is not copied to be joined to it
-        yield item.text if isinstance(item, Encoded) else _indented(item, ITEM_MARGIN)
+        if isinstance(item, Encoded):
+            yield from item.parts
+        else:
+            yield _indented(item, ITEM_MARGIN)
         separator = b"," + ITEM_MARGIN
     yield b"[]" if separator is first else b"\n  ]"
 
@@ -80,7 +88,7 @@ def jsonl_lines(rows: Iterable[dict[str, Any] | Encoded]) -> Iterator[bytes]:
     dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
     for row in rows:
         if isinstance(row, Encoded):
-            yield row.text
+            yield from row.parts
             continue
         try:
             yield dumps(row, option=newline)

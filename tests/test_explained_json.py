@@ -5,6 +5,8 @@ postings it hands back to match_dict (availability, judged with each posting; te
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from matcher.cli import app
+from matcher.explained_json import ResultWriter
 
 from .conftest import PROFILES, ROOT
 
@@ -121,14 +124,109 @@ def test_postings_read_from_the_cache_are_written_from_its_table(generated: str,
     assert len(results) == len(postings) and all(isinstance(r, Encoded) for r in results)
 
 
-def test_templates_kept_for_a_profile_are_used_only_for_that_profile_on_that_day(generated: str, tmp_path: Path) -> None:
+def test_results_kept_for_a_profile_are_used_only_for_that_profile_on_that_day(generated: str, tmp_path: Path) -> None:
     profile = tmp_path / "p.yaml"
     first = (PROFILES / "me.yaml").read_text()
     profile.write_text(first)
-    rank(str(profile), "-p", generated, "-f", "jsonl")  # the templates made and kept
+    rank(str(profile), "-p", generated, "-f", "jsonl")  # the results written and kept
     profile.write_text(first.replace("PyTorch", "Haskell"))  # the same file, another profile
     from_table, from_matches = both_ways(str(profile), "-p", generated, "-f", "jsonl")
     assert from_table == from_matches
     later = ["rank", str(profile), "-p", generated, "-f", "jsonl", "--today", "2027-03-01"]
     from_table, from_matches = (CliRunner().invoke(app, args).stdout_bytes for args in (later, [*later, "--no-cache"]))
     assert from_table == from_matches
+
+
+@pytest.fixture()
+def own_folder(generated: str, tmp_path: Path) -> Path:
+    """A copy of the generated postings that a test may edit."""
+    folder = tmp_path / "postings"
+    shutil.copytree(generated, folder)
+    return folder
+
+
+def kept_files(fmt: str) -> list[Path]:
+    return sorted(Path(os.environ["INTERN_MATCH_CACHE_DIR"]).glob(f"{fmt}-results-*.pickle"))
+
+
+def judging_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, a result that is not read back from the kept ones cannot be written."""
+
+    def no_judging(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a result was judged and written again")
+
+    monkeypatch.setattr(ResultWriter, "_written", no_judging)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_warm_run_reads_every_result_back_and_judges_nothing(
+    own_folder: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = (str(PROFILES / "me.yaml"), "-p", str(own_folder), "-f", fmt)
+    first = rank(*args)
+    judging_fails(monkeypatch)
+    assert rank(*args) == first  # every result read back, each with its own rank
+    assert rank(*args, "--top", "5") == rank(*args, "--no-cache", "--top", "5")
+
+
+def test_an_edited_posting_is_judged_again_and_the_others_are_read_back(own_folder: Path) -> None:
+    args = (str(PROFILES / "me.yaml"), "-p", str(own_folder), "-f", "jsonl")
+    rank(*args)
+    edited = own_folder / "gen-000007.yaml"
+    edited.write_text(edited.read_text().replace("title:", "title: Edited", 1))
+    from_table, from_matches = both_ways(*args)
+    assert from_table == from_matches and b"Edited" in from_table
+
+
+def test_a_damaged_kept_file_is_made_again(own_folder: Path) -> None:
+    args = (str(PROFILES / "me.yaml"), "-p", str(own_folder), "-f", "jsonl")
+    first = rank(*args)
+    for kept in kept_files("jsonl"):
+        kept.write_bytes(kept.read_bytes()[: kept.stat().st_size // 2])
+    assert rank(*args) == first == rank(*args, "--no-cache")
+
+
+def test_a_run_that_stops_early_keeps_nothing_half_written(own_folder: Path) -> None:
+    from matcher.cache import PostingCache
+    from matcher.explained_json import explained_results
+    from matcher.folders import load_postings
+    from matcher.loading import load_profile
+    from matcher.scoring import standings
+
+    from .conftest import TODAY as DAY
+
+    cache = PostingCache(own_folder.parent / "cache")
+    postings = load_postings(str(own_folder), read_folder=cache.load_summaries).postings
+    profile = load_profile(str(PROFILES / "me.yaml"))
+    results = explained_results([(profile, standings(postings, profile, DAY))], DAY, cache, compact=True)
+    next(results), next(results)
+    results.close()  # the reader has gone (a closed pipe)
+    assert list((own_folder.parent / "cache").glob("*results*")) == []
+    list(explained_results([(profile, standings(postings, profile, DAY))], DAY, cache, compact=True))
+    assert len(list((own_folder.parent / "cache").glob("jsonl-results-*.pickle"))) == 1
+
+
+def test_a_template_is_let_go_after_the_last_result_that_uses_it(generated: str, tmp_path: Path) -> None:
+    from matcher.cache import PostingCache
+    from matcher.folders import load_postings
+    from matcher.loading import load_profile
+    from matcher.scoring import Scorer, standings
+
+    from .conftest import TODAY as DAY
+
+    cache = PostingCache(tmp_path)
+    postings = load_postings(generated, read_folder=cache.load_summaries).postings
+    profile = load_profile(str(PROFILES / "me.yaml"))
+    shown = standings(postings, profile, DAY)
+    writer = ResultWriter(Scorer(profile, DAY), cache, compact=True)
+    writer.expect(shown)
+    half = len(shown) // 2
+    for rank, standing in enumerate(shown[:half], 1):
+        writer.result(standing, rank, {}, DAY)
+    ((_, entries),) = writer._tables.values()
+    held = {n for n, t in enumerate(entries.templates) if t}
+    still_asked = {n for s in shown[half:] for n in s.posting.required_numbers + s.posting.preferred_numbers}
+    assert held and held <= still_asked  # only templates a later result asks for are held
+    for rank, standing in enumerate(shown[half:], half + 1):
+        writer.result(standing, rank, {}, DAY)
+    assert not any(entries.templates)  # all let go once the last result is written
