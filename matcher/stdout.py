@@ -28,11 +28,19 @@ def write_bytes(chunks: Iterable[bytes]) -> None:
     decode and encode it again)."""
     sys.stdout.flush()
     out = getattr(sys.stdout, "buffer", None)
-    if out is None:  # a text-only stream stood in for standard output
-        write_lines(chunk.decode() for chunk in chunks)
-        return
-    out.writelines(chunks)
-    out.flush()
+    try:
+        if out is None:  # a text-only stream stood in for standard output
+            write_lines(chunk.decode() for chunk in chunks)
+            return
+        out.writelines(chunks)
+        out.flush()
+    finally:
+        # A generator stopped by an error, a closed pipe or Ctrl-C runs its clean-up now (the
+        # results being kept are discarded), not whenever it is freed: the launcher ends the
+        # process without freeing anything.
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
 
 
 def on_a_terminal() -> bool:

@@ -230,3 +230,42 @@ def test_a_template_is_let_go_after_the_last_result_that_uses_it(generated: str,
     for rank, standing in enumerate(shown[half:], half + 1):
         writer.result(standing, rank, {}, DAY)
     assert not any(entries.templates)  # all let go once the last result is written
+
+
+def test_output_interrupted_while_written_leaves_no_kept_file_half_written(own_folder: Path, monkeypatch) -> None:
+    import io
+
+    from matcher.cache import PostingCache
+    from matcher.explained_json import ranking_json_bytes
+    from matcher.folders import load_postings
+    from matcher.loading import load_profile
+    from matcher.scoring import standings
+    from matcher.stdout import write_bytes
+
+    from .conftest import TODAY as DAY
+
+    class Interrupted(io.BytesIO):
+        def writelines(self, chunks) -> None:  # type: ignore[override]
+            for n, chunk in enumerate(chunks):
+                if n == 50:
+                    raise KeyboardInterrupt
+                self.write(chunk)
+
+    class Stdout(io.StringIO):
+        buffer = Interrupted()
+
+    monkeypatch.setattr(sys, "stdout", Stdout())
+    cache_folder = own_folder.parent / "cache"
+    cache = PostingCache(cache_folder)
+    postings = load_postings(str(own_folder), read_folder=cache.load_summaries).postings
+    profile = load_profile(str(PROFILES / "me.yaml"))
+    ranked = [(profile, standings(postings, profile, DAY))]
+    try:
+        write_bytes(ranking_json_bytes(ranked, [], DAY, cache, jsonl=False))
+    except KeyboardInterrupt:
+        # Looked at while the interrupt is handled, its frames alive: as the launcher ends the
+        # process then, without freeing anything.
+        left = [p.name for p in cache_folder.iterdir() if "results" in p.name]
+    else:
+        pytest.fail("the interrupt was lost")
+    assert left == []
