@@ -92,7 +92,8 @@ class ResultWriter:
         """What a section's judged weight gives per unit (Tally.per_weight) -> an entry's
         (weight, credit) -> its points and available points as JSON."""
         self._line_end = b"\n" if compact else b""
-        self._shared: dict[bytes, bytes] = {}
+        self._around: dict[tuple[bytes, bytes, bytes, bytes], tuple[bytes, bytes, bytes, bytes, bytes]] = {}
+        """A template's parts around its judgement, by what orjson wrote there (_template)."""
         self._sums: dict[complex, complex] = {}
         self._worths: dict[tuple[float, float], tuple[float, float]] = {}
         self._sections = (orjson.dumps("required"), orjson.dumps("preferred"))
@@ -347,11 +348,15 @@ class ResultWriter:
         if not self.compact:
             text = text.replace(b"\n", self._qualification_margin)
         to_section, to_quote, to_points, _, to_note, rest = text.split(b"\x00")
-        # Parts shared by many entries are kept once (one object each, also in the kept file).
-        shared = self._shared.setdefault
-        heads = [shared(part, part) for part in (to_section + section + to_quote for section in self._sections)]
-        unnoted = to_note + b"null" + rest + self._items[1]
-        return heads[0], heads[1], to_points, shared(to_note, to_note), shared(rest, rest), shared(unnoted, unnoted)
+        # The parts around the judgement are shared by many entries (they differ by kind, and by
+        # a group's members): made and kept once each.
+        around = self._around.get((to_section, to_quote, to_note, rest))
+        if around is None:
+            heads = [to_section + section + to_quote for section in self._sections]
+            around = (heads[0], heads[1], to_note, rest, to_note + b"null" + rest + self._items[1])
+            self._around[to_section, to_quote, to_note, rest] = around
+        required_head, preferred_head, to_note, rest, unnoted = around
+        return required_head, preferred_head, to_points, to_note, rest, unnoted
 
 
 class _Entries:
