@@ -10,7 +10,7 @@ import pytest
 
 from matcher.folders import bundled_postings_dir, load_postings
 from matcher.loading import posting_from_yaml, profile_from_yaml
-from matcher.models import Posting, Profile
+from matcher.models import Judgement, Posting, Profile
 from matcher.positioned import parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,6 +37,14 @@ def profile_from(text: str, path: str = "profile.yaml") -> Profile:
 
 def posting_from(text: str, path: str = "posting.yaml") -> Posting:
     return posting_from_yaml(parse_yaml(textwrap.dedent(text), path), path)
+
+
+def judged(qualification: str, profile: str) -> Judgement:
+    """How one required qualification (a posting file's YAML item) stands against a profile (YAML)."""
+    from matcher.scoring import score_posting
+
+    posting = posting_from(f"title: T\norganization: O\nrequired:\n  - {qualification}\n")
+    return score_posting(posting, profile_from(profile), TODAY).results[0].judgement
 
 
 @pytest.fixture(scope="session")

@@ -5,16 +5,9 @@ field that is not the field it qualifies, and soft skills said in other words.""
 from __future__ import annotations
 
 from matcher.knowledge.places import gazetteer
-from matcher.models import Judgement, Verdict
-from matcher.scoring import score_posting
+from matcher.models import Verdict
 
-from .conftest import TODAY, posting_from, profile_from
-
-
-def judged(qualification: str, profile: str) -> Judgement:
-    posting = posting_from(f"title: T\norganization: O\nrequired:\n  - {qualification}\n")
-    return score_posting(posting, profile_from(profile), TODAY).results[0].judgement
-
+from .conftest import judged, posting_from
 
 EMEA_PHD = "degree: {stage: [phd], enrolled: true, enrolled_in: [EMEA]}"
 
