@@ -20,8 +20,10 @@ from matcher.ingest.degree_phrases import (
     HEDGED,
     OUTSIDE,
     asks_for_a_degree,
+    board_degree,
     degree_qualification,
     one_degree,
+    stages_answered_no,
     stages_in,
 )
 from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
@@ -180,7 +182,10 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
     _title_and_any_stage(required, posting["title"], pieces)
-    required = one_degree(required)
+    board = board_degree([line.text for line in page.lines])
+    if board and not any("degree" in q or "any_of" in q for q in required):
+        required.insert(0, board[0])  # the board's own label is the only place the page says whom it is for
+    required = one_degree(required, stages_answered_no([p.text for p in pieces]))
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
         qualification.pop(OUTSIDE, None)
         if qualification.pop(ANY_STAGE, False):
@@ -224,6 +229,9 @@ def _qualifications(
                 continue
             if not in_section and not (asks(sentence) if not sectioned else said):
                 continue
+            if BARE_ANSWER.fullmatch(sentence):  # an FAQ's "Yes!" or "Unfortunately, no.": its question is read
+                placed = True
+                continue
             if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
                 draft.application_steps.append(sentence)
                 placed = True
@@ -255,6 +263,10 @@ def _posting_year(posting: dict[str, Any], page: Page) -> int | None:
         return int(str(posting["start"])[:4])
     years = dates.years_in("\n".join(line.text for line in page.lines))
     return max(years) if years else None
+
+
+BARE_ANSWER = re.compile(r"\W*(?:(?:unfortunately|sorry|regrettably|of course|absolutely)\W+)?(?:yes|no)\W*", re.I)
+"""An FAQ's answer alone, without its question: it asks for nothing itself."""
 
 
 PREFERENCE_CLAUSE = re.compile(

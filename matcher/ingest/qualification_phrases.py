@@ -159,6 +159,13 @@ RESEARCH_EXPERIENCE = re.compile(
     r"conducting research|research (?:or|and) engineering experience|previous research|prior research|research track record",
     re.I,
 )
+SEEKING_EXPERIENCE = re.compile(
+    r"\b(?:need|needs|lack|lacks|seek|seeking|want|wants|wish|hope)\s+(?:to\s+(?:gain|get|build)\s+)?(?:more\s+|some\s+|their\s+first\s+)?"
+    r"research\s+experience|\b(?:gain|get|build)\s+(?:more\s+|some\s+|first\s+)?research\s+experience",
+    re.I,
+)
+"""Research experience as what the internship gives ("meant for those who need more research
+experience", "a chance to gain research experience"): no ask."""
 YEARS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five)\+?\s*(?:or more\s*)?years?\b(?:\s+of)?", re.IGNORECASE)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 PUBLISHING = re.compile(
@@ -252,7 +259,7 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
     degree = with_enrolment(text, degree_qualification(text))
     if degree:
         quals.append(degree)
-    if RESEARCH_EXPERIENCE.search(text) and not degree:
+    if RESEARCH_EXPERIENCE.search(text) and not degree and not SEEKING_EXPERIENCE.search(text):
         research: dict[str, Any] = {}
         years = YEARS.search(text)
         if years and re.search(r"years?\s+(?:of\s+)?(?:\w+\s+){0,2}research", text, re.I):

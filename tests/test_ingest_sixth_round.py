@@ -1,0 +1,131 @@
+"""ingest, sixth round (issue 20): general behaviours for unseen postings, found by counting which
+drafted item made a verdict differ (tools/ingest_corpus.py --by-cause) on all six seen splits. Each
+on a small posting written inline, none copied from the corpus."""
+
+from __future__ import annotations
+
+from matcher.ingest import draft_posting
+from matcher.loading import posting_from_yaml
+from matcher.models import DegreeCriterion, Posting, ResearchExperienceCriterion, Stage, TextCriterion
+
+
+def drafted(text: str) -> Posting:
+    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+
+
+def degrees(posting: Posting) -> list[DegreeCriterion]:
+    return [q.criterion for q in posting.required if isinstance(q.criterion, DegreeCriterion)]
+
+
+def texts(posting: Posting) -> list[str]:
+    return [q.criterion.text for q in posting.required if isinstance(q.criterion, TextCriterion)]
+
+
+def test_a_heading_naming_who_may_apply_opens_the_qualifications() -> None:
+    text = "Summer Research Internship\n\nConditions to Apply\n\nMaster's students in physics or chemistry may apply.\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS,)
+    assert found.fields == ("physics", "chemistry")
+
+
+def test_an_faq_question_answered_no_excludes_its_stage() -> None:
+    text = (
+        "Research Internship at the Example Institute\n\n"
+        "Eligibility\n\n"
+        "Bachelor's, Master's and PhD students in biology may apply.\n\n"
+        "Can PhD students apply?\n\n"
+        "Unfortunately, no. The internship prepares students for doctoral study.\n"
+    )
+    posting = drafted(text)
+    (found,) = degrees(posting)
+    assert found.stages == (Stage.BACHELORS, Stage.MASTERS)
+    assert not any(t.lower().startswith("unfortunately") for t in texts(posting))
+
+
+def test_an_faq_answer_yes_excludes_nothing() -> None:
+    text = (
+        "Research Internship\n\nEligibility\n\nMaster's and PhD students may apply.\n\n"
+        "Can PhD students apply? Yes, in any year.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS, Stage.PHD)
+
+
+def test_students_sent_to_other_opportunities_are_excluded() -> None:
+    text = (
+        "Research Internship\n\nWho can apply\n\n"
+        "- Bachelor's and Master's students may apply.\n"
+        "- Current PhD students who want to collaborate with us should look at other opportunities.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.BACHELORS, Stage.MASTERS)
+
+
+def test_a_phd_programme_one_may_join_later_is_no_ask() -> None:
+    text = (
+        "Research Internship\n\nEligibility\n\n"
+        "- Master's students in any year may apply.\n"
+        "- The internship suits those who are interested in joining the Example PhD Program later.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS,)
+
+
+def test_research_experience_the_internship_gives_is_no_ask() -> None:
+    text = (
+        "Research Internship\n\nEligibility\n\n"
+        "- Bachelor's students in their third year.\n"
+        "- The internship is meant for those who need more research experience.\n"
+    )
+    posting = drafted(text)
+    assert not [q for q in posting.required if isinstance(q.criterion, ResearchExperienceCriterion)]
+
+
+def test_a_masters_programme_named_in_the_title_asks_for_a_masters() -> None:
+    (found,) = degrees(drafted("# MScAC Internship\n\nToronto\n\nWe build language tools for scientists.\n"))
+    assert found.stages == (Stage.MASTERS,)
+
+
+def test_a_dataset_named_like_a_programme_is_no_degree() -> None:
+    text = "# Vision Intern\n\n## Requirements\n\n- Experience training detectors on MSCOCO.\n"
+    assert not degrees(drafted(text))
+
+
+def test_a_boards_degree_label_in_spanish_is_the_degree_asked() -> None:
+    text = (
+        "# Research Intern\n\n**Resumen del puesto**\n\nMadrid\n\nTotalmente remoto\n\n"
+        "Formación: Licenciatura / Máster\n\n## El puesto\n\nYou will work on ranking models.\n"
+    )
+    posting = drafted(text)
+    (found,) = degrees(posting)
+    assert found.stages == (Stage.BACHELORS, Stage.MASTERS)
+    assert "Remote" in posting.location
+
+
+def test_a_boards_degree_label_in_french_is_the_degree_asked() -> None:
+    text = "# Stage de recherche\n\nLyon\n\nNiveau d'études : Bac +5 / Master\n\nYou will study speech models.\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS,)
+
+
+def test_a_board_label_gives_way_to_the_pages_own_degree() -> None:
+    text = (
+        "# Research Intern\n\nFormación: Licenciatura / Máster\n\n## Requirements\n\n- Currently enrolled in a PhD programme.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.PHD,)
+
+
+def test_partial_telework_is_no_remote_place() -> None:
+    text = "# Research Intern\n\nParis\n\nTélétravail partiel\n\n## Requirements\n\n- A master's student.\n"
+    assert "Remote" not in drafted(text).location
+
+
+def test_an_institution_qualified_by_a_nationality_is_a_place_of_study() -> None:
+    text = (
+        "Eligibility Requirements\n\n"
+        "Eligible interns are graduate students enrolled in, or postdoctoral fellows working in, a Canadian "
+        "participating institution, in any area of research.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.enrolled_in == ("Canada",)
