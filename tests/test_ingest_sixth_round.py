@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
-from matcher.models import DegreeCriterion, Posting, ResearchExperienceCriterion, Stage, TextCriterion
+from matcher.models import DegreeCriterion, Posting, ResearchExperienceCriterion, SkillsCriterion, Stage, TextCriterion
 
 
 def drafted(text: str) -> Posting:
@@ -129,3 +129,48 @@ def test_an_institution_qualified_by_a_nationality_is_a_place_of_study() -> None
     )
     (found,) = degrees(drafted(text))
     assert found.enrolled_in == ("Canada",)
+
+
+def skills_of(quals) -> set[str]:
+    return {t.lower() for q in quals if isinstance(q.criterion, SkillsCriterion) for t in q.criterion.terms}
+
+
+def test_a_sentence_that_turns_a_stage_away_asks_for_nothing_it_names() -> None:
+    text = (
+        "Research Internship\n\nEligibility\n\n"
+        "- Master's students may apply.\n"
+        "- PhD students should look at other opportunities, such as our Python workshops.\n"
+    )
+    assert not skills_of(drafted(text).required)
+
+
+def test_recommendation_letters_are_an_application_step() -> None:
+    text = (
+        "Research Internship\n\nRequirements\n\n- Master's students may apply.\n"
+        "- We accept recommendation letters from any professor who knows your work.\n"
+    )
+    assert not skills_of(drafted(text).required)
+
+
+def test_we_prefer_run_into_a_paragraph_opens_the_preferred_list() -> None:
+    text = (
+        "Acme is a robotics company.Interns join projects. You have: Currently enrolled in a PhD program in "
+        "robotics.Python We prefer: C++Experience with ROS\n"
+    )
+    posting = drafted(text)
+    assert "python" in skills_of(posting.required)
+    assert {"c++", "ros"} <= skills_of(posting.preferred)
+    assert "c++" not in skills_of(posting.required)
+
+
+def test_items_run_together_by_a_board_are_parted() -> None:
+    text = (
+        "Research Intern\n\nRequirements\n\nEnrolled in a PhD program.Experience with TransformersModel compression for robots\n"
+    )
+    assert "transformers" in skills_of(drafted(text).required)
+
+
+def test_a_pay_line_naming_a_stage_is_no_degree() -> None:
+    text = "# Research Intern\n\n## Requirements\n\n- A master's student in statistics.\n\n## Pay\n\nHourly PhD Pay: $60\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS,)

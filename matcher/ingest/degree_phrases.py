@@ -64,8 +64,11 @@ begun their PhD", "you plan to pursue PhD studies", "interested in joining the A
 later" (asks for no PhD now; a capitalised name may stand between)."""
 
 
-NOT_ABOUT_THE_DEGREE = re.compile(r"\b(gpa|grade point average|curriculum|coursework|alumni)\b", re.IGNORECASE)
-"""Sentences naming a stage for something else: "a minimum undergraduate or graduate GPA of 3.0"."""
+NOT_ABOUT_THE_DEGREE = re.compile(
+    r"\b(gpa|grade point average|curriculum|coursework|alumni|pay|salary|hourly|wages?|compensation)\b", re.IGNORECASE
+)
+"""Sentences naming a stage for something else: "a minimum undergraduate or graduate GPA of 3.0",
+"Hourly PhD Pay $60" (a pay scale by stage)."""
 
 
 def stages_in(text: str) -> list[Stage]:
@@ -92,6 +95,14 @@ def stages_in(text: str) -> list[Stage]:
         else:
             allowed.update(stages)
     return sorted(allowed - excluded)
+
+
+def turns_away(text: str) -> bool:
+    """Whether a sentence only excludes stages ("PhD students cannot apply", "Current PhD students
+    should look at other opportunities, such as workshops"): the exclusion is read with the other
+    degree mentions (stages_in), and what it names besides is no ask."""
+    matches = list(STAGE_WORD.finditer(text))
+    return bool(matches) and not stages_in(text) and all(EXCLUDED_AFTER.search(text[m.end() :]) for m in matches)
 
 
 def _group_of(match: re.Match[str]) -> int:

@@ -25,6 +25,7 @@ from matcher.ingest.degree_phrases import (
     one_degree,
     stages_answered_no,
     stages_in,
+    turns_away,
 )
 from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
@@ -41,7 +42,8 @@ PREFERRED_MARKERS = re.compile(
 )
 """Words that make one item preferred wherever it stands ("Experience with Rust is a plus")."""
 APPLICATION_STEP = re.compile(
-    r"\b(reference letters?|letters? of (recommendation|reference)|cover letter|transcripts?|curriculum vitae|résumé|resume|"
+    r"\b(reference letters?|recommendation letters?|letters? of (recommendation|reference)|"
+    r"recommendations? (?:does|do|must|should)|referees?|cover letter|transcripts?|curriculum vitae|résumé|resume|"
     r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal)\b",
     re.IGNORECASE,
 )
@@ -234,6 +236,9 @@ def _qualifications(
                 continue
             if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
                 draft.application_steps.append(sentence)
+                placed = True
+                continue
+            if turns_away(sentence):  # "PhD students ... should look at other opportunities, such as ...": asks nothing
                 placed = True
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)

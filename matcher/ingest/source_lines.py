@@ -64,8 +64,10 @@ BULLET = re.compile(r"^\s*(?:[-*+•◦▪·●○–]|\d{1,2}[.)])\s+")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z)]{2})([.:;!?])(?=[A-Z][a-z])")
 """Where a board lost its line breaks, sentences and items touch: "qualifications:Currently",
 "recommenders.Natural Language"."""
-GLUED_WORDS = re.compile(r"\b([a-z]{4,})([A-Z][a-z]{3,})\b")
-"""An item's last word run into the next item's first: "a related fieldDomain expertise"."""
+GLUED_WORDS = re.compile(r"\b([A-Z]?[a-z]{4,}|[A-Za-z]\+\+)([A-Z](?:[a-z]{3,}|[A-Z]{1,4}\b))")
+"""An item's last word run into the next item's first: "a related fieldDomain expertise",
+"TransformersModel training", "C++LLM experience". The items were lines: they are parted as
+sentences, so that each is read as its own item."""
 
 
 def unglued(text: str) -> str:
@@ -77,7 +79,7 @@ def unglued(text: str) -> str:
 
     def part(match: re.Match[str]) -> str:
         whole = match.group(0)
-        return whole if term_catalogue().resolve(whole).how in ("exact", "alias") else f"{match.group(1)} {match.group(2)}"
+        return whole if term_catalogue().resolve(whole).how in ("exact", "alias") else f"{match.group(1)}. {match.group(2)}"
 
     return GLUED_WORDS.sub(part, GLUED_SENTENCE.sub(r"\1 ", text))
 
