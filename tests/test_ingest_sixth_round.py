@@ -174,3 +174,66 @@ def test_a_pay_line_naming_a_stage_is_no_degree() -> None:
     text = "# Research Intern\n\n## Requirements\n\n- A master's student in statistics.\n\n## Pay\n\nHourly PhD Pay: $60\n"
     (found,) = degrees(drafted(text))
     assert found.stages == (Stage.MASTERS,)
+
+
+def test_a_logo_in_capitals_is_the_employer_as_its_prose_names_it_not_the_office() -> None:
+    text = (
+        "ACME\n\nInternship- Engineering\n\nSpringfield - 12 Main St (HQ) Full time\n\n"
+        "Acme Legal Group provides tools for lawyers and courts.\n\nQualifications:\n\n- Pursuing a degree in CS.\n"
+    )
+    assert drafted(text).organization == "Acme Legal Group"
+
+
+def test_a_name_over_the_title_is_the_employer_even_when_written_once() -> None:
+    text = "Acme\nResearch Scientist Intern (PhD)\nFound: January 9, 2026\nMinimum Qualifications:\n- Pursuing a PhD.\n"
+    assert drafted(text).organization == "Acme"
+
+
+def test_a_known_acronym_is_not_spelt_out_when_the_pages_pay_places_it_elsewhere() -> None:
+    text = (
+        "Frequently Asked Questions\n\nWho is eligible for the INL Summer Programme?\n\n"
+        "- Undergraduate students in physics.\n\nStudents receive from INL an allowance of €600.\n"
+    )
+    assert drafted(text).organization == "INL"
+
+
+def test_a_known_acronym_is_spelt_out_when_nothing_places_it_elsewhere() -> None:
+    text = (
+        "Summer Programme FAQ\n\nWho is eligible for the INL Summer Programme?\n\n"
+        "- Undergraduate students in physics.\n\nINL pays $20 per hour.\n"
+    )
+    assert drafted(text).organization == "Idaho National Laboratory"
+
+
+def test_a_centre_of_a_university_gives_the_university() -> None:
+    text = (
+        "# Ethics Internships\n\nCentre for Ethics\n\n"
+        "Applications are invited for internships at the Centre for Ethics, University of Springfield.\n\n"
+        "## Eligibility\n\n- Undergraduate students in philosophy.\n"
+    )
+    assert drafted(text).organization == "University of Springfield"
+
+
+def test_the_site_name_a_page_gives_itself_is_the_employer() -> None:
+    text = (
+        '<html><head><meta property="og:site_name" content="Acme Robotics"><title>Careers</title></head>'
+        "<body><h1>Research Intern</h1><h2>Requirements</h2><ul><li>PhD student in robotics.</li></ul></body></html>"
+    )
+    assert drafted(text).organization == "Acme Robotics"
+
+
+def test_the_source_address_names_the_employer_the_page_writes() -> None:
+    text = "Eligibility Requirements\n\nInterns are graduate students at a Canadian university. Contact Mapleco for details.\n"
+    posting = posting_from_yaml(draft_posting(text, "https://www.mapleco.ca/eligibility").posting, "t.yaml")
+    assert posting.organization == "Mapleco"
+
+
+def test_a_source_address_the_page_never_writes_names_no_employer() -> None:
+    text = "Eligibility Requirements\n\nInterns are graduate students at a Canadian university.\n"
+    posting = posting_from_yaml(draft_posting(text, "https://mapleinternships.ca/eligibility").posting, "t.yaml")
+    assert posting.organization == "(organisation not found: fill in)"
+
+
+def test_remote_in_an_area_keeps_the_area() -> None:
+    text = "# Research Intern\n\nAcme\n\nRemote (North America)\n\n## Requirements\n\n- A PhD student.\n"
+    assert drafted(text).location == ("Remote (North America)",)

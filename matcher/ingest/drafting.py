@@ -175,7 +175,7 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     page = read_page(text)
     if not page.lines:
         raise InputError(Problem(source, "holds no text; there is no posting to draft"))
-    facts = _metadata(page, published)
+    facts = _metadata(page, published, source)
     posting: dict[str, Any] = {"id": "", **facts.fields}
     posting["id"] = posting_id or slug(f"{posting.get('organization', '')} {posting['title']}")
     posting["source"] = source
@@ -346,7 +346,7 @@ def _json_ld_pieces(posting: dict[str, Any]) -> list[Piece]:
     return pieces
 
 
-def _metadata(page: Page, published: date | None) -> metadata.Metadata:
+def _metadata(page: Page, published: date | None, source: str = "") -> metadata.Metadata:
     lines = [line.text for line in page.lines]
     found = metadata.Metadata()
     ld = page.job_postings[0] if page.job_postings else {}
@@ -361,7 +361,7 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
         found.used.add(title_index)
     title = str(title or titles.page_title_part(page) or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
     found.fields["title"] = titles.clean_title(title, [], None)
-    employer, org_index = organisation.organisation_in(page, lines, title_index)
+    employer, org_index = organisation.organisation_in(page, lines, title_index, source)
     found.fields["organization"] = employer
     if org_index is not None:
         found.used.add(org_index)
