@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
-from matcher.models import DegreeCriterion, Posting, ResearchExperienceCriterion, SkillsCriterion, Stage, TextCriterion
+from matcher.models import (
+    DegreeCriterion,
+    LocationCriterion,
+    Posting,
+    ResearchExperienceCriterion,
+    SkillsCriterion,
+    Stage,
+    TextCriterion,
+)
 
 
 def drafted(text: str) -> Posting:
@@ -237,3 +245,19 @@ def test_a_source_address_the_page_never_writes_names_no_employer() -> None:
 def test_remote_in_an_area_keeps_the_area() -> None:
     text = "# Research Intern\n\nAcme\n\nRemote (North America)\n\n## Requirements\n\n- A PhD student.\n"
     assert drafted(text).location == ("Remote (North America)",)
+
+
+def test_a_place_the_candidate_must_be_in_said_in_prose_is_asked() -> None:
+    text = (
+        "Student Researcher, 2027\nAcme\n\n"
+        "Taking part in this program requires you to be located in Germany for the duration of the engagement.\n\n"
+        "- Currently pursuing a PhD degree in Computer Science.\n"
+    )
+    posting = drafted(text)
+    places = [q.criterion for q in posting.required if isinstance(q.criterion, LocationCriterion)]
+    assert [c.on_site for c in places] == [("Germany",)]
+
+
+def test_a_place_the_employer_is_in_is_no_ask() -> None:
+    text = "Student Researcher\nAcme\n\nOur lab is located in Germany.\n\n- Currently pursuing a PhD degree.\n"
+    assert not [q for q in drafted(text).required if isinstance(q.criterion, LocationCriterion)]

@@ -27,7 +27,7 @@ from matcher.ingest.degree_phrases import (
     stages_in,
     turns_away,
 )
-from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
+from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, requires_presence, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -144,7 +144,12 @@ def asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
     if ABOUT_US.match(sentence) or OFFERED.match(sentence):
         return False
-    return bool(asks_for_a_degree(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
+    return bool(
+        asks_for_a_degree(sentence)
+        or requires_presence(sentence)
+        or ASKING.search(sentence)
+        or PREFERRED_MARKERS.search(sentence)
+    )
 
 
 POSTING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -226,7 +231,7 @@ def _qualifications(
         for sentence in candidates:
             # outside the qualifications, a sentence is read when it asks for a degree or for a
             # minimum time free to work ("students who can commit to a minimum of 6 months")
-            said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None
+            said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None or requires_presence(sentence)
             if described and not said:
                 continue
             if not in_section and not (asks(sentence) if not sectioned else said):

@@ -178,6 +178,17 @@ ON_SITE = re.compile(
     re.IGNORECASE,
 )
 """Asking to work at a place. "In person" alone is not ("communicate in writing and in person")."""
+PRESENCE_REQUIRED = re.compile(
+    r"\b(?:requires?|must|need\s+to|needs\s+to|have\s+to|has\s+to|will\s+need\s+to)\b[^.;]{0,40}?"
+    r"\b(?:be\s+(?:physically\s+)?(?:located|based)\s+in|relocate\s+to|live\s+in|reside\s+in)\s+[A-Z]",
+)
+"""A place the candidate must be in, said in prose outside any list ("Taking part requires you to be
+located in Germany"): an ask wherever it stands."""
+
+
+def requires_presence(text: str) -> bool:
+    """Whether a sentence asks the candidate to be at a place (read outside the qualifications too)."""
+    return bool(PRESENCE_REQUIRED.search(text))
 
 
 AVAILABLE_FOR = re.compile(
