@@ -261,3 +261,22 @@ def test_a_place_the_candidate_must_be_in_said_in_prose_is_asked() -> None:
 def test_a_place_the_employer_is_in_is_no_ask() -> None:
     text = "Student Researcher\nAcme\n\nOur lab is located in Germany.\n\n- Currently pursuing a PhD degree.\n"
     assert not [q for q in drafted(text).required if isinstance(q.criterion, LocationCriterion)]
+
+
+def test_an_item_opening_with_its_degree_asks_for_it_on_a_page_without_headings() -> None:
+    text = (
+        "Master/PhD Internship - Machine Reading\n\n"
+        "Acme Labs works on reading comprehension for its products.\n\n"
+        "  • Master and/or Ph.D. in statistics with a strong interest in Deep Learning.\n"
+        "  • Knowledge of PyTorch.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.fields == ("statistics",)
+
+
+def test_a_programmes_name_opening_with_a_degree_asks_for_nothing() -> None:
+    text = (
+        "Winter Internship\n\nMSc in Interactive Media Design\n\n"
+        "The programme is looking for undergraduate and postgraduate students to join our team.\n"
+    )
+    assert all(not f.fields for f in degrees(drafted(text)))

@@ -321,10 +321,32 @@ HEDGED = re.compile(r"\b(mainly|mostly|primarily|typically|usually|especially|pa
 professional engineers") asks for no stage."""
 
 
+_ANY_STAGE_WORD = "|".join(f"(?:{pattern})" for pattern, _ in STAGE_PHRASES)
+DEGREE_ITEM = re.compile(
+    rf"^\W*(?:an?\s+)?(?:{_ANY_STAGE_WORD}){_NOT_LETTER_AFTER}"
+    rf"(?:\s*(?:/|,|\bor\b|\band/or\b|\band\b)\s*(?:{_ANY_STAGE_WORD}){_NOT_LETTER_AFTER})*"
+    r"(?:\s+(?:degrees?|diplomas?))?\s+(?:in|of)\s+\S",
+    re.IGNORECASE,
+)
+"""An item that opens with the degree it asks for: "Master and/or Ph.D. in machine learning", "PhD
+in CS or a related field" (on a page whose lists have no heading; "PhD students in our lab ..." and
+"The MSc in Design is a taught programme" are not one)."""
+
+
+def _programme_name(rest: str) -> bool:
+    """Whether what follows "MSc in" is a programme's name in Title Case to the end ("MSc in Innovative
+    Multimedia Entertainment" as a page's subtitle), not an ask ("PhD in machine learning.")."""
+    words = [w for w in re.findall(r"[\w'’-]+", rest) if w.lower() not in ("and", "of", "for", "in", "the")]
+    return bool(words) and all(w[:1].isupper() for w in words) and not rest.rstrip().endswith(".")
+
+
 def asks_for_a_degree(text: str) -> bool:
     """Whether a sentence outside the qualifications asks for a degree (not "our PhD researchers")."""
     if not stages_in(text):
         return bool(ANY_DEGREE.search(text)) and not NOT_ABOUT_THE_DEGREE.search(text)
+    item = DEGREE_ITEM.search(text)
+    if item and not _programme_name(text[item.end() - 1 :]):
+        return True
     return bool(
         re.search(
             r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to|gained through|"
