@@ -280,3 +280,12 @@ def test_a_programmes_name_opening_with_a_degree_asks_for_nothing() -> None:
         "The programme is looking for undergraduate and postgraduate students to join our team.\n"
     )
     assert all(not f.fields for f in degrees(drafted(text)))
+
+
+def test_research_experience_applying_one_field_to_another_names_both() -> None:
+    text = (
+        "# Research Intern\n\n## Requirements\n\n- Currently enrolled in a PhD programme.\n"
+        "- Research experience in applying deep learning to medical imaging processing.\n"
+    )
+    (found,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, ResearchExperienceCriterion)]
+    assert set(found.fields) == {"deep learning", "medical imaging"}

@@ -397,9 +397,15 @@ def _research_fields(text: str) -> list[str]:
         return []
     lead = r"^(?:at least one of |one or more (?:of )?)?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*"
     tail = re.sub(lead, "", match.group(1))
-    terms = term_catalogue()
-    parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/|:", tail) if p.strip(" ,")]
-    return list(dict.fromkeys(c for p in parts if len(p) < 40 and (c := terms.resolve(p).canonical)))
+    # "applying machine learning / deep learning to medical imaging processing": what is applied, and
+    # to what, are each a field; a gerund before them and a generic last word ("processing") are not
+    parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/|:|\bto\b|\bfor\b", tail) if p.strip(" ,")]
+    parts = [re.sub(r"^(?:\w+ing)\s+(?=\w)", "", p) if not _field_term(p) else p for p in parts]
+    return list(dict.fromkeys(c for p in parts if len(p) < 40 and (c := _field_term(p) or _field_term(p.rsplit(" ", 1)[0]))))
+
+
+def _field_term(written: str) -> str | None:
+    return term_catalogue().resolve(written).canonical if written.strip() else None
 
 
 def places_named_in(text: str) -> list[str]:
