@@ -4,9 +4,12 @@ on a small posting written inline, none copied from the corpus."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from matcher.ingest import draft_posting
 from matcher.loading import posting_from_yaml
 from matcher.models import (
+    AvailabilityCriterion,
     DegreeCriterion,
     LocationCriterion,
     Posting,
@@ -289,3 +292,12 @@ def test_research_experience_applying_one_field_to_another_names_both() -> None:
     )
     (found,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, ResearchExperienceCriterion)]
     assert set(found.fields) == {"deep learning", "medical imaging"}
+
+
+def test_available_over_a_window_asks_to_be_free_from_its_first_day() -> None:
+    text = (
+        "# Summer Internship\n\n## Requirements\n\n- Master's students.\n"
+        "- Applicants are available for the whole 90 days between 1st July and 30th September 2027.\n"
+    )
+    (found,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, AvailabilityCriterion)]
+    assert found.start == date(2027, 7, 1)

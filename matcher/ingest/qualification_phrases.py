@@ -216,10 +216,21 @@ def available_weeks(text: str) -> int | None:
 AVAILABLE_TO_START = re.compile(r"\bavailab\w*\s+to\s+start\s+(?:no\s+later\s+than|by|before|on)\s+", re.IGNORECASE)
 
 
+AVAILABLE_BETWEEN = re.compile(r"\bavailab\w*\s+(?:[\w-]+\s+){0,5}?(?:between|from)\s+", re.IGNORECASE)
+"""Available over a window: "available for the whole 90 days between 1st July and 30th September
+2025" asks to be free from its first day."""
+
+
 def available_from(text: str) -> str | None:
     """The day by which a candidate must be free to start, when written with its year: "be
-    available to start no later than 1st June 2027" -> "2027-06-01"."""
+    available to start no later than 1st June 2027" -> "2027-06-01"; "available ... between 1st July
+    and 30th September 2025" -> "2025-07-01" (the first day takes the window's year)."""
     cue = AVAILABLE_TO_START.search(text)
+    if not cue and (window := AVAILABLE_BETWEEN.search(text)):
+        written = dates_in(text[window.end() :])[:2]
+        if len(written) == 2 and written[0].day and written[0].month and (year := written[0].year or written[1].year):
+            day = written[0].on(year)
+            return day.isoformat() if day else None
     written = dates_in(text[cue.end() :]) if cue else []
     if not written or written[0].year is None or written[0].day is None:
         return None
