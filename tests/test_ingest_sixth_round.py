@@ -301,3 +301,23 @@ def test_available_over_a_window_asks_to_be_free_from_its_first_day() -> None:
     )
     (found,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, AvailabilityCriterion)]
     assert found.start == date(2027, 7, 1)
+
+
+def skill_items(quals) -> list[SkillsCriterion]:
+    return [q.criterion for q in quals if isinstance(q.criterion, SkillsCriterion)]
+
+
+def test_a_list_of_several_of_a_kind_asks_for_two_of_its_items() -> None:
+    text = (
+        "# Research Intern\n\n## Requirements\n\n"
+        "- Experience on multiple machine learning facets: statistics, data visualization, optimization.\n"
+    )
+    (found,) = skill_items(drafted(text).required)
+    assert found.mode == "any" and found.min == 2
+    assert {t.lower() for t in found.terms} == {"statistics", "data visualization", "optimization"}
+
+
+def test_lists_a_semicolon_parts_are_each_asked() -> None:
+    text = "# Research Intern\n\n## Requirements\n\n- Strong working knowledge of Python; Hadoop, SQL or Spark.\n"
+    found = skill_items(drafted(text).required)
+    assert [{t.lower() for t in f.terms} for f in found] == [{"python"}, {"hadoop", "sql", "spark"}]

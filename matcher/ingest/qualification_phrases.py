@@ -330,6 +330,10 @@ def _alternative_groups(text: str) -> list[str]:
     alternatives, each asked (", and" between two parts that each offer a choice, unless a lead-in
     offers the whole list as one: "one or more of the following: A, B, and C"); "Python and at
     least one lower level language (Go, Rust)": one skill, and a choice."""
+    if ";" in text:  # "Python; Hadoop, SQL, Spark or similar": lists a semicolon parts are each asked
+        pieces = [p.strip() for p in text.split(";") if p.strip()]
+        if len(pieces) > 1 and all(skills_in(p) for p in pieces):
+            return [g for p in pieces for g in _alternative_groups(p)]
     parts = re.split(r",\s+and\s+", text)
     one_list = re.search(r"\b(?:one or more|any|at least one|one)\s+of\s+the\s+following\b", parts[0], re.I)
     if len(parts) == 2 and not one_list and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
@@ -354,10 +358,22 @@ def _skills_group(text: str) -> dict[str, Any] | None:
     skills += named
     if not skills:
         return None
+    several = SEVERAL_OF.search(text)
+    if several:  # "experience on multiple ML facets: A, B, C": any two of the list; its lead names the kind
+        listed = [k for k in skills if fold(k) not in fold(text[: several.end()])] or skills
+        if len(listed) > 2:
+            return {"any": listed, "min": 2}
     area = examples_of(text, _catalogue_name)
     if area is not None and fold(area) not in (fold(s) for s in skills):  # "one area of CS (e.g. ...)": any kind of CS
         return {"any": skills, "examples_of": area}
     return {"any" if OR_GROUP.search(text) and len(skills) > 1 else "all": skills}
+
+
+SEVERAL_OF = re.compile(
+    r"\b(?:multiple|several|two or more|at least two)\b[^:.;]{0,60}?(?::|\bof the following\b|\bsuch as\b)", re.I
+)
+"""A list introduced as several of its kind ("multiple machine learning facets:", "several of the
+following"): at least two of the items, not all of them."""
 
 
 def _catalogue_name(written: str) -> str | None:
