@@ -321,3 +321,20 @@ def test_lists_a_semicolon_parts_are_each_asked() -> None:
     text = "# Research Intern\n\n## Requirements\n\n- Strong working knowledge of Python; Hadoop, SQL or Spark.\n"
     found = skill_items(drafted(text).required)
     assert [{t.lower() for t in f.terms} for f in found] == [{"python"}, {"hadoop", "sql", "spark"}]
+
+
+def test_a_paragraph_after_a_qualifications_list_describes_the_role() -> None:
+    text = (
+        "<h1>Research Intern</h1><h3>Key Qualifications</h3><ul><li>Good coding skills in Python.</li></ul>"
+        "<p>You will join a new team focused on robotics research. The role is much like an academic position: "
+        "experimenting with new optimization methods.</p>"
+    )
+    assert skills_of(drafted(text).required) == {"python"}
+
+
+def test_an_explicit_ask_in_a_paragraph_after_the_list_is_still_asked() -> None:
+    text = (
+        "<h1>Research Intern</h1><h3>Requirements</h3><ul><li>Good coding skills in Python.</li></ul>"
+        "<p>The team studies wearables. Interns must be willing to relocate to Portland, Oregon for the internship.</p>"
+    )
+    assert [q for q in drafted(text).required if isinstance(q.criterion, LocationCriterion)]

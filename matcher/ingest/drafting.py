@@ -218,15 +218,23 @@ def _qualifications(
     year = _posting_year(draft.posting, page)
     if not sectioned and page.job_postings:
         pieces = pieces + _json_ld_pieces(page.job_postings[0])
+    previous: Piece | None = None
     for piece in pieces:
-        in_section = piece.section in QUALIFICATION_SECTIONS
+        # a paragraph of prose right after a section's list ("You will join a new team ... The role is
+        # much like ...") is the role's description: only its sentences that ask in so many words
+        # ("Interns must be willing to relocate") are asks
+        after_list = (
+            previous is not None and previous.bullet and previous.section == piece.section and not piece.bullet
+        ) and len(sentences(piece.text)) > 1
+        previous = piece
+        in_section = piece.section in QUALIFICATION_SECTIONS and not after_list
         # the title line asks for nothing ("... Graduate Student Research Program" names a
         # programme); a title's stage is read in draft_posting when nothing else asks for a degree
         loose = piece.section in (NO_HEADING, UNKNOWN) and fold(piece.text) != fold(draft.posting["title"])
         # a programme described under "About" or "Job description" may say whom it is for there
         # ("This internship is meant for Master 1 students"): read for a degree only
         described = piece.section == "about" and not sectioned
-        candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described else []
+        candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described or after_list else []
         placed = False
         for sentence in candidates:
             # outside the qualifications, a sentence is read when it asks for a degree or for a
@@ -234,7 +242,7 @@ def _qualifications(
             said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None or requires_presence(sentence)
             if described and not said:
                 continue
-            if not in_section and not (asks(sentence) if not sectioned else said):
+            if not in_section and not (asks(sentence) if not sectioned or after_list else said):
                 continue
             if BARE_ANSWER.fullmatch(sentence):  # an FAQ's "Yes!" or "Unfortunately, no.": its question is read
                 placed = True
