@@ -7,8 +7,10 @@ industrial experience"; "exceptional Masters students with research experience")
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
+from matcher.knowledge import read_data_file
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.models import Stage
@@ -22,7 +24,8 @@ STAGE_PHRASES: tuple[tuple[str, tuple[Stage, ...]], ...] = (
     ),
     (r"ph\.?\s?d\.?s?|doctoral|doctorate|d\.?\s?phil", (Stage.PHD,)),
     (r"post-?docs?|postdoctoral", (Stage.POSTDOC,)),
-    (r"master['’]?s?|m\.\s?sc\.?|msc|m\.s\.|ms|mba|m\.?\s?eng|mphil|m\.?\s?tech|mres|m[12]", (Stage.MASTERS,)),
+    # "MScAC", "MScCS": a master's programme's name is its degree's abbreviation and a letter or two
+    (r"master['’]?s?|m\.\s?sc\.?|msc(?:[a-z]{1,2})?|m\.s\.|ms|mba|m\.?\s?eng|mphil|m\.?\s?tech|mres|m[12]", (Stage.MASTERS,)),
     (r"bachelor['’]?s?|b\.\s?sc\.?|bsc|b\.s\.|bs|b\.?\s?eng|b\.?\s?tech|undergraduates?|undergrad", (Stage.BACHELORS,)),
 )
 """How postings write each stage (tried in this order). "Graduate students" and "an advanced degree"
@@ -43,21 +46,29 @@ DEGREE_CONTEXT = re.compile(
 EXCLUDED_AFTER = re.compile(
     r"^[^.;,()]{0,25}?\b(cannot|can't|can not|may not|are not|is not|not)\s+(apply|eligible|accepted|considered)|"
     r"^[^.;,]{0,15}?\b(ineligible|excluded)|"
-    r"^[^.;]{0,80}?\bshould\b[^.;]{0,60}?\binstead\b",  # "PhD students ... should ask about collaborating instead"
+    # "PhD students ... should ask about collaborating instead", "... should look at other opportunities"
+    r"^[^.;]{0,80}?\bshould\b[^.;]{0,60}?\b(?:instead|(?:other|another|different|alternative)\s+"
+    r"(?:opportunit(?:y|ies)|programs?|programmes?|options?|positions?|calls?))\b",
     re.IGNORECASE,
 )
 EXCLUDED_BEFORE = re.compile(
     r"\b(not open to|no|excluding|except)\s+(current\s+)?$|"
     r"\b(?:(?:have|has)\s+not\s+(?:yet\s+)?(?:begun|started|entered)|(?:plans?|planning|intends?|intending|wish(?:es)?)\s+to\s+"
-    r"(?:pursue|start|begin|apply\s+for|enter)|before\s+(?:starting|beginning|entering))\s+(?:(?:a|an|the|their|your|his|her)\s+)?$",
+    r"(?:pursue|start|begin|apply\s+for|enter)|before\s+(?:starting|beginning|entering)|"
+    r"interested\s+in\s+(?:joining|pursuing|starting|entering|applying\s+(?:to|for)))\s+"
+    r"(?:(?:a|an|the|their|your|his|her)\s+)?(?:[A-Z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
 """A stage that is excluded, or only a plan, just before it is named: "no PhD students", "have not
-begun their PhD", "you plan to pursue PhD studies" (asks for no PhD now)."""
+begun their PhD", "you plan to pursue PhD studies", "interested in joining the Acme PhD Program
+later" (asks for no PhD now; a capitalised name may stand between)."""
 
 
-NOT_ABOUT_THE_DEGREE = re.compile(r"\b(gpa|grade point average|curriculum|coursework|alumni)\b", re.IGNORECASE)
-"""Sentences naming a stage for something else: "a minimum undergraduate or graduate GPA of 3.0"."""
+NOT_ABOUT_THE_DEGREE = re.compile(
+    r"\b(gpa|grade point average|curriculum|coursework|alumni|pay|salary|hourly|wages?|compensation)\b", re.IGNORECASE
+)
+"""Sentences naming a stage for something else: "a minimum undergraduate or graduate GPA of 3.0",
+"Hourly PhD Pay $60" (a pay scale by stage)."""
 
 
 def stages_in(text: str) -> list[Stage]:
@@ -86,6 +97,14 @@ def stages_in(text: str) -> list[Stage]:
     return sorted(allowed - excluded)
 
 
+def turns_away(text: str) -> bool:
+    """Whether a sentence only excludes stages ("PhD students cannot apply", "Current PhD students
+    should look at other opportunities, such as workshops"): the exclusion is read with the other
+    degree mentions (stages_in), and what it names besides is no ask."""
+    matches = list(STAGE_WORD.finditer(text))
+    return bool(matches) and not stages_in(text) and all(EXCLUDED_AFTER.search(text[m.end() :]) for m in matches)
+
+
 def _group_of(match: re.Match[str]) -> int:
     """Which of STAGE_PHRASES a match is."""
     return next(i for i, group in enumerate(match.groupdict().values()) if group is not None)
@@ -106,7 +125,7 @@ RELATED = re.compile(
 )
 FIELDS_END = re.compile(
     r"[.;!?]\s|[.;!?]$|\(|\s[-–—]\s|\b(?:at|from|with|who|graduating|where|while|as well as|in the|for the|by|before|"
-    r"and in|and be|and have|and are|and an?)\b",
+    r"and in|and be|and have|and are|and an?|(?:may|can|are|is)\s+(?:apply|eligible|welcome|invited|encouraged))\b",
     re.IGNORECASE,
 )
 FIELD_LEAD = re.compile(
@@ -302,10 +321,32 @@ HEDGED = re.compile(r"\b(mainly|mostly|primarily|typically|usually|especially|pa
 professional engineers") asks for no stage."""
 
 
+_ANY_STAGE_WORD = "|".join(f"(?:{pattern})" for pattern, _ in STAGE_PHRASES)
+DEGREE_ITEM = re.compile(
+    rf"^\W*(?:an?\s+)?(?:{_ANY_STAGE_WORD}){_NOT_LETTER_AFTER}"
+    rf"(?:\s*(?:/|,|\bor\b|\band/or\b|\band\b)\s*(?:{_ANY_STAGE_WORD}){_NOT_LETTER_AFTER})*"
+    r"(?:\s+(?:degrees?|diplomas?))?\s+(?:in|of)\s+\S",
+    re.IGNORECASE,
+)
+"""An item that opens with the degree it asks for: "Master and/or Ph.D. in machine learning", "PhD
+in CS or a related field" (on a page whose lists have no heading; "PhD students in our lab ..." and
+"The MSc in Design is a taught programme" are not one)."""
+
+
+def _programme_name(rest: str) -> bool:
+    """Whether what follows "MSc in" is a programme's name in Title Case to the end ("MSc in Innovative
+    Multimedia Entertainment" as a page's subtitle), not an ask ("PhD in machine learning.")."""
+    words = [w for w in re.findall(r"[\w'’-]+", rest) if w.lower() not in ("and", "of", "for", "in", "the")]
+    return bool(words) and all(w[:1].isupper() for w in words) and not rest.rstrip().endswith(".")
+
+
 def asks_for_a_degree(text: str) -> bool:
     """Whether a sentence outside the qualifications asks for a degree (not "our PhD researchers")."""
     if not stages_in(text):
         return bool(ANY_DEGREE.search(text)) and not NOT_ABOUT_THE_DEGREE.search(text)
+    item = DEGREE_ITEM.search(text)
+    if item and not _programme_name(text[item.end() - 1 :]):
+        return True
     return bool(
         re.search(
             r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to|gained through|"
@@ -318,11 +359,39 @@ def asks_for_a_degree(text: str) -> bool:
     )
 
 
+NEGATIVE_ANSWER = re.compile(r"^\W*(?:(?:unfortunately|sorry|regrettably)\W+)?no\b(?!\s+(?:later|more|less|earlier)\b)", re.I)
+"""An FAQ's answer that says no ("No.", "Unfortunately, no.", "Sorry, no: ..."), not "No later than"."""
+
+
+def stages_answered_no(texts: list[str]) -> frozenset[Stage]:
+    """Stages an FAQ turns away: a question naming them ("Can PhD students apply?") answered no, on
+    the same line or the next ("Unfortunately, no."). The question asks whether a group may apply;
+    its answer excludes that group whatever the rest of the page allows."""
+    excluded: set[Stage] = set()
+    for index, text in enumerate(texts):
+        question, mark, answer = text.partition("?")
+        if not mark:
+            continue
+        answer = answer.strip() or (texts[index + 1] if index + 1 < len(texts) else "")
+        if NEGATIVE_ANSWER.search(answer) and re.search(r"\b(apply|eligible|accepted|qualify)\b", question, re.I):
+            excluded.update(stages_in(question.rsplit(". ", 1)[-1]))
+    return frozenset(excluded)
+
+
+def _without(qualification: dict[str, Any], excluded: frozenset[Stage]) -> dict[str, Any] | None:
+    """A degree mention without the excluded stages; None when it named only those."""
+    degree = qualification.get("degree")
+    if not degree or not degree["stage"]:
+        return qualification
+    kept = [label for label in degree["stage"] if Stage[label.upper()] not in excluded]
+    return {**qualification, "degree": {**degree, "stage": kept}} if kept else None
+
+
 OUTSIDE = "_outside_qualifications"
 """Marks a degree the prose says outside the qualifications sections of a page that has them."""
 
 
-def one_degree(required: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def one_degree(required: list[dict[str, Any]], excluded: frozenset[Stage] = frozenset()) -> list[dict[str, Any]]:
     """A posting asks for one degree; the several degree items a page gives are mentions of it, and
     as separate required items each would have to hold, so that "PhD students holding a bachelor's
     degree" or "students who have not finished their Bachelor's must ..." beside "enrolled in a
@@ -330,7 +399,11 @@ def one_degree(required: list[dict[str, Any]]) -> list[dict[str, Any]]:
     when the qualifications ask for a degree, a degree said in the prose around them ("a paid way
     for graduate students to have impact") is description and gives way; a stage stays when at least
     half the mentions name it (a stage only a minority names is a condition on one group, or an
-    aside); fields, places of study and enrolment are what any mention asks."""
+    aside); fields, places of study and enrolment are what any mention asks. Stages the page turns
+    away elsewhere (`excluded`, an FAQ's "no") are no mention's, and a mention naming only those
+    does not count."""
+    if excluded:
+        required = [q for q in (_without(q, excluded) for q in required) if q is not None]
     asked = [q for q in required if "degree" in q and not q.get(OUTSIDE)]
     mentions = asked or [q for q in required if "degree" in q]
     out: list[dict[str, Any]] = []
@@ -357,3 +430,29 @@ def merged_degree(mentions: list[dict[str, Any]]) -> dict[str, Any]:
             merged[key] = True
     quotes = list(dict.fromkeys(q["quote"] for q in mentions if q.get("quote")))
     return {"degree": merged, "quote": " ... ".join(quotes)} if quotes else {"degree": merged}
+
+
+@cache
+def _board_vocabulary() -> tuple[frozenset[str], dict[str, Stage]]:
+    """A board's degree labels and their stage words, in several languages (posting_vocabulary.yaml)."""
+    vocabulary = read_data_file("posting_vocabulary.yaml")
+    labels = frozenset(fold(label) for label in vocabulary["board_education_labels"])
+    words = {fold(word): Stage[stage.upper()] for stage, listed in vocabulary["board_stage_words"].items() for word in listed}
+    return labels, words
+
+
+def board_degree(lines: list[str]) -> tuple[dict[str, Any], int] | None:
+    """The degree a board's label says a posting is for ("Formación: Licenciatura / Máster",
+    "Niveau d'études : Bac +5"), and its line: metadata, like a title's stage, read when the page
+    asks for no degree itself. Every value must be a stage word, so a label over prose is no such line."""
+    labels, words = _board_vocabulary()
+    for index, line in enumerate(lines):
+        label, colon, value = line.partition(":")
+        if not colon or fold(label.strip(" *_-")) not in labels or len(value) > 80:
+            continue
+        written = re.split(r"\s*(?:/|,|·|\||\bo\b|\bou\b|\bor\b)\s*", value.strip(" *_"))  # "o", "ou": Spanish, French "or"
+        parts = [fold(p).strip(" .") for p in written if p.strip()]
+        stages = [words.get(p) for p in parts]
+        if parts and all(stages):
+            return {"degree": {"stage": [s.label for s in sorted(set(filter(None, stages)))]}, "quote": line.strip(" *_")}, index
+    return None

@@ -12,6 +12,7 @@ from typing import Any
 import matcher.ingest.dates as dates
 import matcher.ingest.metadata as metadata
 import matcher.ingest.organisation as organisation
+import matcher.ingest.page_places as page_places
 import matcher.ingest.titles as titles
 from matcher.display_text import visible
 from matcher.errors import InputError, Problem, UsageError
@@ -20,11 +21,14 @@ from matcher.ingest.degree_phrases import (
     HEDGED,
     OUTSIDE,
     asks_for_a_degree,
+    board_degree,
     degree_qualification,
     one_degree,
+    stages_answered_no,
     stages_in,
+    turns_away,
 )
-from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, skills_in
+from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, requires_presence, skills_in
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -39,7 +43,8 @@ PREFERRED_MARKERS = re.compile(
 )
 """Words that make one item preferred wherever it stands ("Experience with Rust is a plus")."""
 APPLICATION_STEP = re.compile(
-    r"\b(reference letters?|letters? of (recommendation|reference)|cover letter|transcripts?|curriculum vitae|résumé|resume|"
+    r"\b(reference letters?|recommendation letters?|letters? of (recommendation|reference)|"
+    r"recommendations? (?:does|do|must|should)|referees?|cover letter|transcripts?|curriculum vitae|résumé|resume|"
     r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal)\b",
     re.IGNORECASE,
 )
@@ -48,9 +53,6 @@ ASKING = re.compile(
     r"you (have|are|should)|candidates? (should|must)|must (be|have)|should (be|have)|required|requirements?|call for|"
     r"eligible|limited to|open to)\b",
     re.IGNORECASE,
-)
-REMOTE_OPTION = re.compile(
-    r"\b(remote option|work remotely|on-?site or remote|remote or on-?site|fully remote|remote-friendly|remote work)\b", re.I
 )
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)\s+(?=[A-Z(])")
 """A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)"),
@@ -140,7 +142,12 @@ def asks(sentence: str) -> bool:
     """Outside any qualifications section, whether a sentence reads as asking for something."""
     if ABOUT_US.match(sentence) or OFFERED.match(sentence):
         return False
-    return bool(asks_for_a_degree(sentence) or ASKING.search(sentence) or PREFERRED_MARKERS.search(sentence))
+    return bool(
+        asks_for_a_degree(sentence)
+        or requires_presence(sentence)
+        or ASKING.search(sentence)
+        or PREFERRED_MARKERS.search(sentence)
+    )
 
 
 POSTING_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
@@ -171,7 +178,7 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     page = read_page(text)
     if not page.lines:
         raise InputError(Problem(source, "holds no text; there is no posting to draft"))
-    facts = _metadata(page, published)
+    facts = _metadata(page, published, source)
     posting: dict[str, Any] = {"id": "", **facts.fields}
     posting["id"] = posting_id or slug(f"{posting.get('organization', '')} {posting['title']}")
     posting["source"] = source
@@ -180,7 +187,10 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     used_numbers = {page.lines[i].number for i in facts.used}
     required, preferred = _qualifications(pieces, posting.get("location", []), draft, used_numbers, page)
     _title_and_any_stage(required, posting["title"], pieces)
-    required = one_degree(required)
+    board = board_degree([line.text for line in page.lines])
+    if board and not any("degree" in q or "any_of" in q for q in required):
+        required.insert(0, board[0])  # the board's own label is the only place the page says whom it is for
+    required = one_degree(required, stages_answered_no([p.text for p in pieces]))
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
         qualification.pop(OUTSIDE, None)
         if qualification.pop(ANY_STAGE, False):
@@ -206,26 +216,40 @@ def _qualifications(
     year = _posting_year(draft.posting, page)
     if not sectioned and page.job_postings:
         pieces = pieces + _json_ld_pieces(page.job_postings[0])
+    previous: Piece | None = None
     for piece in pieces:
-        in_section = piece.section in QUALIFICATION_SECTIONS
+        # a paragraph of prose right after a section's list ("You will join a new team ... The role is
+        # much like ...") is the role's description: only its sentences that ask in so many words
+        # ("Interns must be willing to relocate") are asks
+        after_list = (
+            previous is not None and previous.bullet and previous.section == piece.section and not piece.bullet
+        ) and len(sentences(piece.text)) > 1
+        previous = piece
+        in_section = piece.section in QUALIFICATION_SECTIONS and not after_list
         # the title line asks for nothing ("... Graduate Student Research Program" names a
         # programme); a title's stage is read in draft_posting when nothing else asks for a degree
         loose = piece.section in (NO_HEADING, UNKNOWN) and fold(piece.text) != fold(draft.posting["title"])
         # a programme described under "About" or "Job description" may say whom it is for there
         # ("This internship is meant for Master 1 students"): read for a degree only
         described = piece.section == "about" and not sectioned
-        candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described else []
+        candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described or after_list else []
         placed = False
         for sentence in candidates:
             # outside the qualifications, a sentence is read when it asks for a degree or for a
             # minimum time free to work ("students who can commit to a minimum of 6 months")
-            said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None
+            said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None or requires_presence(sentence)
             if described and not said:
                 continue
-            if not in_section and not (asks(sentence) if not sectioned else said):
+            if not in_section and not (asks(sentence) if not sectioned or after_list else said):
+                continue
+            if BARE_ANSWER.fullmatch(sentence):  # an FAQ's "Yes!" or "Unfortunately, no.": its question is read
+                placed = True
                 continue
             if APPLICATION_STEP.search(sentence) and not stages_in(sentence):
                 draft.application_steps.append(sentence)
+                placed = True
+                continue
+            if turns_away(sentence):  # "PhD students ... should look at other opportunities, such as ...": asks nothing
                 placed = True
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
@@ -255,6 +279,10 @@ def _posting_year(posting: dict[str, Any], page: Page) -> int | None:
         return int(str(posting["start"])[:4])
     years = dates.years_in("\n".join(line.text for line in page.lines))
     return max(years) if years else None
+
+
+BARE_ANSWER = re.compile(r"\W*(?:(?:unfortunately|sorry|regrettably|of course|absolutely)\W+)?(?:yes|no)\W*", re.I)
+"""An FAQ's answer alone, without its question: it asks for nothing itself."""
 
 
 PREFERENCE_CLAUSE = re.compile(
@@ -329,7 +357,7 @@ def _json_ld_pieces(posting: dict[str, Any]) -> list[Piece]:
     return pieces
 
 
-def _metadata(page: Page, published: date | None) -> metadata.Metadata:
+def _metadata(page: Page, published: date | None, source: str = "") -> metadata.Metadata:
     lines = [line.text for line in page.lines]
     found = metadata.Metadata()
     ld = page.job_postings[0] if page.job_postings else {}
@@ -344,11 +372,11 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
         found.used.add(title_index)
     title = str(title or titles.page_title_part(page) or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
     found.fields["title"] = titles.clean_title(title, [], None)
-    employer, org_index = organisation.organisation_in(page, lines, title_index)
+    employer, org_index = organisation.organisation_in(page, lines, title_index, source)
     found.fields["organization"] = employer
     if org_index is not None:
         found.used.add(org_index)
-    places = _places(page, lines, title_index, found)
+    places = page_places.places_of(page, lines, title_index, found)
     if places:
         found.fields["location"] = places
     _dates(page, lines, ld, published, found)
@@ -359,67 +387,6 @@ def _metadata(page: Page, published: date | None) -> metadata.Metadata:
     if pay or written:
         found.fields["pay"] = pay or written[0]  # type: ignore[index]
     return found
-
-
-LOCATION_FACT = re.compile(r"^(?:-\s*)?(?:job\s+|available\s+|office\s+|work\s+)?locations?(?:\s+type)?\s*:\s*(.+)$", re.I)
-
-
-LOCATIONS_FOLLOW = re.compile(r"\blocations?\b[^.]{0,40}:\s*$", re.IGNORECASE)
-"""A line that ends by announcing the places on the next one."""
-
-
-def _places(page: Page, lines: list[str], title_index: int | None, found: metadata.Metadata) -> list[str]:
-    places: list[str] = []
-    for posting in page.job_postings:
-        places += metadata._json_ld_places(posting)
-    for index, line in enumerate(lines):
-        fact = LOCATION_FACT.match(line)
-        if fact and (listed := metadata.places_in(fact.group(1))):
-            places += listed
-            found.used.add(index)
-        elif LOCATIONS_FOLLOW.search(line) and index + 1 < len(lines) and (listed := metadata.places_in(lines[index + 1])):
-            places += listed  # "... your preferred working location from the following:" / "Munich, Germany; Berlin, Germany."
-            found.used |= {index, index + 1}
-    start = title_index if title_index is not None else 0
-    if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
-        for index in range(start, min(start + 6, len(lines))):
-            if len(lines[index]) < 120 and not dates.dates_in(lines[index]) or "·" in lines[index]:
-                said = metadata.prose_places(lines[index])  # a sentence under the title, not a byline
-                glued = organisation.glued_byline(lines[index])  # "AcmeNew York, NY"
-                said = said or (metadata.places_in(glued[1]) if glued else [])
-                listed = said or [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
-                if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote", "in Cambridge": a place ending the title
-                    tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+|\s(?:in|at)\s+)([A-Z][\w ]+?)\)?\s*$", lines[index].split(" | ")[0])
-                    listed += metadata.places_in(tail.group(1)) if tail else []
-                if listed:
-                    places += listed
-                    found.used.add(index)
-    if not places:  # a line that is only a place, further down the page's header (a board's facts, one a line)
-        header_end = next((i for i in range(start, len(lines)) if len(lines[i]) >= 120), len(lines))
-        for index in range(start + 6, min(header_end, start + 15)):
-            if (place := metadata.normalise_place(lines[index])) and not lines[index].startswith("- "):
-                places.append(place)
-                found.used.add(index)
-    if not places and lines:  # "Research Intern at Acme (Zurich, Switzerland). We are ..."
-        places += [p for c in re.findall(r"\(([^()]{3,60})\)", lines[0][:400]) for p in metadata.places_in(c) if "," in c]
-    if not places:  # "located in one of the following areas: ...", "offices in Tokyo and Kyoto"
-        for index, line in enumerate(lines):
-            if said := metadata.prose_places(line) or metadata.site_places(line):
-                places += said
-                found.used.add(index)
-    if not places and title_index is not None:  # "Computation and Cognition Tübingen Summer Internship"
-        places += metadata.cities_named(lines[title_index])
-    for index, line in enumerate(lines):
-        if REMOTE_OPTION.search(line) and "Remote" not in places and not any(p.startswith("Remote") for p in places):
-            places.append("Remote")
-            found.used.add(index)
-        if metadata.hybrid_words().search(line) and len(line) < 120:
-            found.work_mode = "hybrid"
-    if any(p.startswith("Remote (") for p in places):
-        places = [p for p in places if p != "Remote"]
-    if any(p.startswith("Remote") for p in places):
-        found.work_mode = "remote"
-    return metadata.without_country_repeats(list(dict.fromkeys(places)))
 
 
 POSTED = re.compile(r"\b(posted|published|date posted)\b", re.IGNORECASE)

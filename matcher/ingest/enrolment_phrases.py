@@ -24,8 +24,11 @@ PLACE_SHAPES = (
     re.compile(rf"\b{_INSTITUTION}\s+(?:(?:located|based)\s+)?in\s+(?:the\s+)?(?P<place>{_NAMES})"),
     # "a PhD in Computer Science ... in the EMEA region"
     re.compile(rf"\bin\s+the\s+(?P<place>{_NAMES})\s+region\b"),
-    # "enrolled at a European university", "students of Canadian universities"
-    re.compile(rf"\b(?:at|of|from|in)\s+(?:an?\s+|the\s+)?(?:accredited\s+)?(?P<place>{_NAME})\s+{_INSTITUTION}"),
+    # "enrolled at a European university", "students of Canadian universities", "enrolled in, or
+    # working in, a Canadian participating institution" (lower-case words may qualify the institution)
+    re.compile(
+        rf"\b(?:at|of|from|in),?\s+(?:an?\s+|the\s+)?(?:accredited\s+)?(?P<place>{_NAME})\s+(?:[a-z][\w-]*\s+){{0,2}}?{_INSTITUTION}"
+    ),
     # "US-based students"
     re.compile(r"\b(?P<place>[A-Z][\w.]*)-based\s+(?:students?|candidates?|applicants?)\b"),
 )

@@ -54,6 +54,14 @@ REMOTE_DASH = re.compile(r"\bRemote\s+[-–—]\s+([A-Z][\w.]+)\b|\b([A-Z]{2,3})
 """A remote place written with a dash ("Remote - UK", "US - Remote"), read as "Remote (UK)"."""
 
 
+def _area_written(written: str) -> str:
+    """An area as the posting format writes it: EMEA, APAC in capitals (`place_display`), else in Title Case."""
+    display = vocabulary()["place_display"]
+    return str(
+        display.get(fold(written)) or (written if written.isupper() else " ".join(w.capitalize() for w in written.split()))
+    )
+
+
 def normalise_place(written: str) -> str | None:
     """A place as postings write it for the place catalogue ("Zürich, Zürich, Switzerland" ->
     "Zurich, Switzerland"; "Edinburgh" -> "Edinburgh, UK"), "Remote" or "Remote (US)", or None
@@ -61,9 +69,14 @@ def normalise_place(written: str) -> str | None:
     text = re.sub(r"\(.*?\)|\+\d+", lambda m: m.group(0) if remote_words().search(written) else "", written).strip(" ,.:")
     if remote_words().search(text):
         region = re.search(
-            r"\b(US|USA|UK|Canada|EU|Europe|[A-Z][a-z]+)\b", remote_words().sub("", text).replace("All locations", "")
+            r"\b(US|USA|UK|Canada|[A-Z]{2,5}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b",
+            remote_words().sub("", text).replace("All locations", ""),
         )
+        # a country ("Remote (US)") or an area the gazetteer knows ("Remote (North America)", "Remote - EMEA")
         country = gazetteer().region_of.get(fold(region.group(1))) if region else None
+        area = gazetteer().area_of.get(fold(region.group(1))) if region and not country else None
+        if region and area:
+            return f"Remote ({_area_written(region.group(1))})"
         return f"Remote ({'US' if country == 'united states' else region.group(1)})" if country and region else "Remote"
     parts = [p.strip() for p in text.split(",") if p.strip() and fold(p.strip()) not in gazetteer().unplaced]
     if not parts or len(parts[0].split()) > 4:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from matcher.ingest.dates import dates_in
-from matcher.ingest.metadata import normalise_place, places_in, vocabulary
+from matcher.ingest.metadata import json_ld_pay, normalise_place, pay_in, places_in, vocabulary
 from matcher.ingest.sections import classify_heading
 from matcher.ingest.source_lines import Page
 from matcher.knowledge.places import gazetteer
@@ -73,8 +73,10 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
             continue
         glued = glued_byline(lines[index])
         first = glued[0] if glued else re.split(r"\s+[·|•—–-]\s+|\s*\|\s*", lines[index])[0].strip(" *_")
+        masthead = index == 0 == title_index - 1 and len(first.split()) <= 3  # a logo's name over the title
         if (
             index != title_index + 1
+            and not masthead
             and (index + 1 < len(lines) and len(lines[index + 1]) > 120 or not _recurs(first, lines, index))
             or len(first.split()) > 5
             or NOT_AN_ORGANISATION.search(first)
@@ -88,11 +90,32 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
         name = clean_organisation(first)
         if name:
             found.append((name, index))
-    # a team's name may stand right under the title ("Human Interaction Research", then "Acme" twice):
-    # the name the page repeats is the employer's
+    # a team's name may stand right under the title ("Human Interaction Research", then "Acme" twice),
+    # or an office ("Arlington - 1801 S Bell"): the name the page repeats is the employer's, a line of
+    # its own twice, else a word of its prose (a logo in capitals, "ACME", is "Acme ..." below)
     repeated = [(name, index) for name, index in found if sum(line.strip(" *_") == name for line in lines) > 1]
-    chosen = repeated or found
-    return chosen[0] if chosen else None
+    named_again = [(name, index) for name, index in found if _recurs_folded(name, lines, index)]
+    chosen = repeated or named_again or found
+    return (_as_written(*chosen[0], lines), chosen[0][1]) if chosen else None
+
+
+def _recurs_folded(name: str, lines: list[str], index: int) -> bool:
+    """Whether a name is written again on another line, in any case ("BLOOMBERG" over "Bloomberg Law")."""
+    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.IGNORECASE)
+    return any(pattern.search(line) for i, line in enumerate(lines) if i != index)
+
+
+def _as_written(name: str, index: int, lines: list[str]) -> str:
+    """A logo's name in capitals as the page's prose writes it, with the words that follow it where a
+    sentence opens on it ("BLOOMBERG" over "Bloomberg Industry Group provides ..."): the employer's
+    full name, as its own prose gives it."""
+    if not name.isupper() or len(name) < 4:
+        return name
+    for i, line in enumerate(lines):
+        opening = re.match(rf"(?:The\s+)?((?i:{re.escape(name)})(?:\s+[A-Z][\w&.'-]*){{0,3}})\s+[a-z]", line)
+        if i != index and opening and opening.group(1)[:1].isupper() and not opening.group(1).isupper():
+            return clean_organisation(opening.group(1)) or name
+    return name
 
 
 EMPLOYER_KIND = (
@@ -166,34 +189,81 @@ def _title_line_organisation(line: str) -> str | None:
     return None
 
 
-def organisation_in(page: Page, lines: list[str], title_index: int | None) -> tuple[str, int | None]:
+def organisation_in(page: Page, lines: list[str], title_index: int | None, source: str = "") -> tuple[str, int | None]:
     """The employer, and the line that named it (None when it came from outside the lines); an
     acronym in the name is spelt out when the page spells it out ("The AIP Center" on a page that
     writes "The RIKEN Center for Advanced Intelligence Project (AIP)")."""
     name, index = _organisation(page, lines, title_index)
+    acronyms = _acronyms(page, lines)
     if name == UNKNOWN_ORGANIZATION:
-        known = _known_acronym_written(lines)
+        known = _known_acronym_written(lines, acronyms) or _source_domain_written(source, lines)
         return (known, None) if known else (name, index)
     for acronym in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", name):
         long_form = spelt_out(acronym, lines)
         if long_form and fold(acronym) not in fold(long_form):
             return long_form, index
-    return _acronyms().get(name, name), index
+    return _parent(acronyms.get(name, name), lines), index
 
 
-def _acronyms() -> dict[str, str]:
+def _source_domain_written(source: str, lines: list[str]) -> str | None:
+    """The employer named by the address the posting was fetched from (https://careers.acme.com/...
+    -> "Acme"), as the page writes that name; never a job board's address, and never a name the
+    page does not write (a domain alone is often no name: "acmeinternships")."""
+    host = re.match(r"https?://([^/:]+)", source)
+    if not host:
+        return None
+    labels = host.group(1).lower().split(".")
+    labels = labels[:-2] if len(labels) > 2 and len(labels[-1]) == 2 and labels[-2] in ("co", "ac", "com", "org") else labels[:-1]
+    domain = labels[-1] if labels else ""
+    if len(domain) < 3 or job_board(domain):
+        return None
+    written = re.search(rf"(?<![\w@./-]){re.escape(domain)}(?![\w.-])", "\n".join(lines), re.IGNORECASE)
+    return _employer(written.group(0)) if written and written.group(0)[:1].isupper() else None
+
+
+UNIVERSITY = (
+    r"(?:[A-Z][\w'’.-]*\s+)*(?:University|Universit[éä]t?|College|Institute\s+of\s+Technology)(?:\s+of(?:\s+[A-Z][\w'’.-]*)+)?"
+)
+"""A university's name: "University of Toronto", "Carnegie Mellon University", "Imperial College London"."""
+
+
+def _parent(name: str, lines: list[str]) -> str:
+    """The university a unit belongs to, when the page writes them together ("the Centre for Ethics,
+    University of Toronto", "the Acme Lab at the University of X"): a student names the university,
+    not its centre or lab."""
+    if re.search(r"\b(?:University|Universit[éä]t?|College)\b", name):
+        return name
+    for line in lines:
+        written = re.search(rf"{re.escape(name)}\s*(?:,|\bat\b|\bof\b)\s*(?:the\s+)?({UNIVERSITY})", line)
+        if written:
+            return written.group(1).strip(" .")
+    return name
+
+
+def _acronyms(page: Page, lines: list[str]) -> dict[str, str]:
     """Research employers known by their full name, by the acronym pages write for them
-    (posting_vocabulary.yaml `organisation_acronyms`)."""
-    return dict(vocabulary()["organisation_acronyms"])
+    (posting_vocabulary.yaml `organisation_acronyms`), leaving out those the page's own pay places
+    elsewhere: an acronym names several organisations, and a page paying in euros is no US lab's."""
+    paid = {p.get("currency") for posting in page.job_postings if isinstance(p := json_ld_pay(posting), dict)}
+    written = pay_in(lines)
+    paid |= {written[0].get("currency")} if written else set()
+    paid.discard(None)
+    return {
+        acronym: entry["name"]
+        for acronym, entry in vocabulary()["organisation_acronyms"].items()
+        if not paid or entry["pays_in"] in paid
+    }
 
 
-def _known_acronym_written(lines: list[str]) -> str | None:
+def _known_acronym_written(lines: list[str], acronyms: dict[str, str]) -> str | None:
     """The full name of a known acronym the page writes as a subject twice or more ("DIPC cannot host
-    students ... DIPC offers projects"): the employer a page names only that way."""
+    students ... DIPC offers projects"): the employer a page names only that way; the acronym as
+    written when the page's pay shows it names another organisation than the known one."""
     text = "\n".join(lines)
-    counts = {acronym: len(re.findall(rf"(?<![\w@.]){re.escape(acronym)}(?![\w.])", text)) for acronym in _acronyms()}
+    table = vocabulary()["organisation_acronyms"]
+    counts = {acronym: len(re.findall(rf"(?<![\w@.]){re.escape(acronym)}(?![\w.])", text)) for acronym in table}
     best = max(counts, key=lambda a: counts[a], default=None)
-    return _acronyms()[best] if best is not None and counts[best] >= 2 else None
+    return acronyms.get(best, best) if best is not None and counts[best] >= 2 else None
 
 
 def spelt_out(acronym: str, lines: list[str]) -> str | None:
@@ -253,6 +323,8 @@ def _organisation(page: Page, lines: list[str], title_index: int | None) -> tupl
             if acronym and (_initials(name).upper() != acronym or term_catalogue().resolve(name).canonical):
                 continue  # "Natural Language Processing (NLP)" is a field, not an employer
             return name, index
+    if page.site_name and (name := _employer(page.site_name)):  # the name the site gives itself
+        return name, None
     if page.title:
         parts = [p.strip() for p in re.split(r"\s+[-–|]\s+|\s+at\s+", page.title)]
         for part in parts[1:]:

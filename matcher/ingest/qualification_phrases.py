@@ -159,6 +159,13 @@ RESEARCH_EXPERIENCE = re.compile(
     r"conducting research|research (?:or|and) engineering experience|previous research|prior research|research track record",
     re.I,
 )
+SEEKING_EXPERIENCE = re.compile(
+    r"\b(?:need|needs|lack|lacks|seek|seeking|want|wants|wish|hope)\s+(?:to\s+(?:gain|get|build)\s+)?(?:more\s+|some\s+|their\s+first\s+)?"
+    r"research\s+experience|\b(?:gain|get|build)\s+(?:more\s+|some\s+|first\s+)?research\s+experience",
+    re.I,
+)
+"""Research experience as what the internship gives ("meant for those who need more research
+experience", "a chance to gain research experience"): no ask."""
 YEARS = re.compile(r"\b(\d+(?:\.\d+)?|one|two|three|four|five)\+?\s*(?:or more\s*)?years?\b(?:\s+of)?", re.IGNORECASE)
 NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 PUBLISHING = re.compile(
@@ -171,6 +178,17 @@ ON_SITE = re.compile(
     re.IGNORECASE,
 )
 """Asking to work at a place. "In person" alone is not ("communicate in writing and in person")."""
+PRESENCE_REQUIRED = re.compile(
+    r"\b(?:requires?|must|need\s+to|needs\s+to|have\s+to|has\s+to|will\s+need\s+to)\b[^.;]{0,40}?"
+    r"\b(?:be\s+(?:physically\s+)?(?:located|based)\s+in|relocate\s+to|live\s+in|reside\s+in)\s+[A-Z]",
+)
+"""A place the candidate must be in, said in prose outside any list ("Taking part requires you to be
+located in Germany"): an ask wherever it stands."""
+
+
+def requires_presence(text: str) -> bool:
+    """Whether a sentence asks the candidate to be at a place (read outside the qualifications too)."""
+    return bool(PRESENCE_REQUIRED.search(text))
 
 
 AVAILABLE_FOR = re.compile(
@@ -198,10 +216,21 @@ def available_weeks(text: str) -> int | None:
 AVAILABLE_TO_START = re.compile(r"\bavailab\w*\s+to\s+start\s+(?:no\s+later\s+than|by|before|on)\s+", re.IGNORECASE)
 
 
+AVAILABLE_BETWEEN = re.compile(r"\bavailab\w*\s+(?:[\w-]+\s+){0,5}?(?:between|from)\s+", re.IGNORECASE)
+"""Available over a window: "available for the whole 90 days between 1st July and 30th September
+2025" asks to be free from its first day."""
+
+
 def available_from(text: str) -> str | None:
     """The day by which a candidate must be free to start, when written with its year: "be
-    available to start no later than 1st June 2027" -> "2027-06-01"."""
+    available to start no later than 1st June 2027" -> "2027-06-01"; "available ... between 1st July
+    and 30th September 2025" -> "2025-07-01" (the first day takes the window's year)."""
     cue = AVAILABLE_TO_START.search(text)
+    if not cue and (window := AVAILABLE_BETWEEN.search(text)):
+        written = dates_in(text[window.end() :])[:2]
+        if len(written) == 2 and written[0].day and written[0].month and (year := written[0].year or written[1].year):
+            day = written[0].on(year)
+            return day.isoformat() if day else None
     written = dates_in(text[cue.end() :]) if cue else []
     if not written or written[0].year is None or written[0].day is None:
         return None
@@ -252,7 +281,7 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
     degree = with_enrolment(text, degree_qualification(text))
     if degree:
         quals.append(degree)
-    if RESEARCH_EXPERIENCE.search(text) and not degree:
+    if RESEARCH_EXPERIENCE.search(text) and not degree and not SEEKING_EXPERIENCE.search(text):
         research: dict[str, Any] = {}
         years = YEARS.search(text)
         if years and re.search(r"years?\s+(?:of\s+)?(?:\w+\s+){0,2}research", text, re.I):
@@ -301,6 +330,10 @@ def _alternative_groups(text: str) -> list[str]:
     alternatives, each asked (", and" between two parts that each offer a choice, unless a lead-in
     offers the whole list as one: "one or more of the following: A, B, and C"); "Python and at
     least one lower level language (Go, Rust)": one skill, and a choice."""
+    if ";" in text:  # "Python; Hadoop, SQL, Spark or similar": lists a semicolon parts are each asked
+        pieces = [p.strip() for p in text.split(";") if p.strip()]
+        if len(pieces) > 1 and all(skills_in(p) for p in pieces):
+            return [g for p in pieces for g in _alternative_groups(p)]
     parts = re.split(r",\s+and\s+", text)
     one_list = re.search(r"\b(?:one or more|any|at least one|one)\s+of\s+the\s+following\b", parts[0], re.I)
     if len(parts) == 2 and not one_list and all(re.search(r"\bor\b", p) and skills_in(p) for p in parts):
@@ -325,10 +358,22 @@ def _skills_group(text: str) -> dict[str, Any] | None:
     skills += named
     if not skills:
         return None
+    several = SEVERAL_OF.search(text)
+    if several:  # "experience on multiple ML facets: A, B, C": any two of the list; its lead names the kind
+        listed = [k for k in skills if fold(k) not in fold(text[: several.end()])] or skills
+        if len(listed) > 2:
+            return {"any": listed, "min": 2}
     area = examples_of(text, _catalogue_name)
     if area is not None and fold(area) not in (fold(s) for s in skills):  # "one area of CS (e.g. ...)": any kind of CS
         return {"any": skills, "examples_of": area}
     return {"any" if OR_GROUP.search(text) and len(skills) > 1 else "all": skills}
+
+
+SEVERAL_OF = re.compile(
+    r"\b(?:multiple|several|two or more|at least two)\b[^:.;]{0,60}?(?::|\bof the following\b|\bsuch as\b)", re.I
+)
+"""A list introduced as several of its kind ("multiple machine learning facets:", "several of the
+following"): at least two of the items, not all of them."""
 
 
 def _catalogue_name(written: str) -> str | None:
@@ -379,9 +424,15 @@ def _research_fields(text: str) -> list[str]:
         return []
     lead = r"^(?:at least one of |one or more (?:of )?)?(?:the )?(?:following )?(?:fields?|areas?)(?: of)?\W*"
     tail = re.sub(lead, "", match.group(1))
-    terms = term_catalogue()
-    parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/|:", tail) if p.strip(" ,")]
-    return list(dict.fromkeys(c for p in parts if len(p) < 40 and (c := terms.resolve(p).canonical)))
+    # "applying machine learning / deep learning to medical imaging processing": what is applied, and
+    # to what, are each a field; a gerund before them and a generic last word ("processing") are not
+    parts = [p.strip(" ,") for p in re.split(r",|\bor\b|\band\b|/|:|\bto\b|\bfor\b", tail) if p.strip(" ,")]
+    parts = [re.sub(r"^(?:\w+ing)\s+(?=\w)", "", p) if not _field_term(p) else p for p in parts]
+    return list(dict.fromkeys(c for p in parts if len(p) < 40 and (c := _field_term(p) or _field_term(p.rsplit(" ", 1)[0]))))
+
+
+def _field_term(written: str) -> str | None:
+    return term_catalogue().resolve(written).canonical if written.strip() else None
 
 
 def places_named_in(text: str) -> list[str]:

@@ -92,6 +92,8 @@ class Piece:
     text: str
     section: str
     """required | preferred | a non-qualification family | unknown | none"""
+    bullet: bool = False
+    """Whether it is a list item (a bullet, or a bullet run into a line), not a paragraph."""
 
 
 BOILERPLATE = {
@@ -203,7 +205,7 @@ def pieces_of(lines: list[SourceLine]) -> list[Piece]:
                 section = own = boilerplate
             text = re.sub(r"^-\s*", "", fragment).strip()
             if text:
-                pieces.append(Piece(line.number, text, own))
+                pieces.append(Piece(line.number, text, own, fragment.startswith("- ") or len(fragments) > 1))
     return _required_before_preferred(pieces)
 
 
@@ -231,6 +233,6 @@ def _required_before_preferred(pieces: list[Piece]) -> list[Piece]:
         back = index - 1
         while back >= 0 and out[back].section in UNHEADED_ASKING and line - out[back].number <= 1:
             line = out[back].number
-            out[back] = Piece(out[back].number, out[back].text, "required")
+            out[back] = Piece(out[back].number, out[back].text, "required", out[back].bullet)
             back -= 1
     return out

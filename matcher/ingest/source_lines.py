@@ -34,6 +34,8 @@ class Page:
     front_matter: dict[str, str] = field(default_factory=dict)
     job_postings: list[dict[str, Any]] = field(default_factory=list)
     """schema.org JobPosting objects from the page's JSON-LD blocks."""
+    site_name: str | None = None
+    """The name a site gives itself (<meta property="og:site_name">, "application-name")."""
 
 
 def detect_format(text: str) -> str:
@@ -64,8 +66,10 @@ BULLET = re.compile(r"^\s*(?:[-*+•◦▪·●○–]|\d{1,2}[.)])\s+")
 GLUED_SENTENCE = re.compile(r"(?<=[a-z)]{2})([.:;!?])(?=[A-Z][a-z])")
 """Where a board lost its line breaks, sentences and items touch: "qualifications:Currently",
 "recommenders.Natural Language"."""
-GLUED_WORDS = re.compile(r"\b([a-z]{4,})([A-Z][a-z]{3,})\b")
-"""An item's last word run into the next item's first: "a related fieldDomain expertise"."""
+GLUED_WORDS = re.compile(r"\b([A-Z]?[a-z]{4,}|[A-Za-z]\+\+)([A-Z](?:[a-z]{3,}|[A-Z]{1,4}\b))")
+"""An item's last word run into the next item's first: "a related fieldDomain expertise",
+"TransformersModel training", "C++LLM experience". The items were lines: they are parted as
+sentences, so that each is read as its own item."""
 
 
 def unglued(text: str) -> str:
@@ -77,7 +81,7 @@ def unglued(text: str) -> str:
 
     def part(match: re.Match[str]) -> str:
         whole = match.group(0)
-        return whole if term_catalogue().resolve(whole).how in ("exact", "alias") else f"{match.group(1)} {match.group(2)}"
+        return whole if term_catalogue().resolve(whole).how in ("exact", "alias") else f"{match.group(1)}. {match.group(2)}"
 
     return GLUED_WORDS.sub(part, GLUED_SENTENCE.sub(r"\1 ", text))
 
@@ -198,6 +202,7 @@ class _PageReader(HTMLParser):
         self.in_title = False
         self.json_ld: list[str] = []
         self.in_json_ld = False
+        self.site_name: str | None = None
 
     def _end_line(self) -> None:
         text = "".join(self.current)
@@ -211,6 +216,10 @@ class _PageReader(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag == "title":
             self.in_title = True
+        if tag == "meta":
+            meta = dict(attrs)
+            if (meta.get("property") or meta.get("name") or "").lower() in ("og:site_name", "application-name"):
+                self.site_name = (meta.get("content") or "").strip() or self.site_name
         if tag == "script" and ("type", "application/ld+json") in attrs:
             self.in_json_ld = True
             self.json_ld.append("")
@@ -266,7 +275,7 @@ def html_page(markup: str) -> Page:
     reader.feed(markup)
     reader.close()
     title = " ".join("".join(reader.title_parts).split()) or None
-    return Page(reader.lines, title=title, job_postings=job_postings_in(reader.json_ld))
+    return Page(reader.lines, title=title, job_postings=job_postings_in(reader.json_ld), site_name=reader.site_name)
 
 
 def job_postings_in(blocks: list[str]) -> list[dict[str, Any]]:
