@@ -40,7 +40,8 @@ def test_a_word_in_a_paper_title_is_not_a_topic_it_only_shares_a_word_with() -> 
     # "learned alignment" in a burst-denoising paper is image alignment, not LLM alignment.
     j = judged(
         "skills: {any: [large language models]}",
-        "degree: {stage: phd}\nskills: [PyTorch]\npublications:\n  - {title: Burst denoising with learned alignment, venue: ECCV}",
+        "degree: {stage: phd}\nskills: [PyTorch]\n"
+        "publications:\n  - {title: Burst denoising with learned alignment, venue: ECCV}",
     )
     assert j.verdict is Verdict.UNMET
 
@@ -79,3 +80,29 @@ def test_a_profile_listing_no_skills_stays_unknown_whatever_its_interests() -> N
 
 def test_listed_skills_without_the_area_and_no_exposure_stay_unmet() -> None:
     assert judged(DRIVING, "degree: {stage: masters}\nskills: [Python, SQL]").verdict is Verdict.UNMET
+
+
+# --- a window a little short of the weeks asked --------------------------------------------------
+
+COMMIT = "text: Able to work full-time for 12 weeks in the summer"
+
+
+def test_a_summer_window_a_little_short_of_the_weeks_asked_is_partial() -> None:
+    # 1 June - 14 August is about 10.5 of 12 weeks: at least the share the availability rule takes.
+    j = judged(COMMIT, "degree: {stage: phd}\navailability: {start: 2027-06-01, end: 2027-08-14}")
+    assert j.verdict is Verdict.PARTIAL and "inferred from availability" in j.evidence and 0 < j.credit < 1
+
+
+def test_a_window_below_that_share_or_out_of_season_stays_unmet() -> None:
+    # 9 of 12 weeks is below 80%: unmet, as the availability rule says it (the tuning part's convention).
+    short = judged(COMMIT, "degree: {stage: phd}\navailability: {start: 2027-06-01, end: 2027-08-02}")
+    assert short.verdict is Verdict.UNMET
+    southern = judged(COMMIT, "degree: {stage: phd}\navailability: {start: 2027-11-15, end: 2028-02-28}")
+    assert southern.verdict is Verdict.UNMET
+
+
+def test_a_window_a_little_short_in_the_availability_rule_is_partial_too() -> None:
+    j = judged(
+        "availability: {start: 2027-06-01, weeks: 12}", "degree: {stage: phd}\navailability: {start: 2027-06-01, end: 2027-08-14}"
+    )
+    assert j.verdict is Verdict.PARTIAL
