@@ -106,3 +106,17 @@ def test_a_window_a_little_short_in_the_availability_rule_is_partial_too() -> No
         "availability: {start: 2027-06-01, weeks: 12}", "degree: {stage: phd}\navailability: {start: 2027-06-01, end: 2027-08-14}"
     )
     assert j.verdict is Verdict.PARTIAL
+
+
+# --- years of a programme asked as completed ------------------------------------------------------
+
+YEARS_DONE = "text: Has completed at least the second year of a Bachelor's in engineering"
+
+
+def test_a_masters_student_has_completed_the_bachelors_years_asked() -> None:
+    j = judged(YEARS_DONE, "degree: {stage: masters}")
+    assert j.verdict is Verdict.MET and "inferred" in j.evidence
+
+
+def test_a_bachelors_student_is_judged_by_the_year() -> None:
+    assert judged(YEARS_DONE, "degree: {stage: bachelors, year: 1}").verdict is Verdict.UNMET
