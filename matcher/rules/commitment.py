@@ -1,8 +1,10 @@
 """How long a candidate can commit, as a `text` qualification asks it: "able to commit to a 12-week
 summer internship", "available for at least 6 months". Postings write these as prose beside (or
 instead of) their dates; an advisor reads them against the profile's availability window: met when
-the window is long enough (inside the season asked, if one is), unmet when the stated window is too
-short or in another season, and said as inferred from availability. A profile that gives no
+the window is long enough (inside the season asked, if one is), partial when it is a little short
+(at least AVAILABILITY_PARTIAL_SHARE of it, as the availability rule counts a window: 10.5 of 12
+weeks, holdout8's j1760), unmet when it is shorter or in another season, and said as inferred from
+availability. A profile that gives no
 availability leaves it unknown. Any other text is left to the word matching of matcher.rules.text.
 """
 
@@ -14,6 +16,7 @@ from typing import NamedTuple
 
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.tuning import AVAILABILITY_PARTIAL_SHARE
 
 _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -34,6 +37,13 @@ class Commitment(NamedTuple):
     """None: the profile gives no availability, so it cannot be judged."""
     rule: str
     evidence: str
+    share: float = 0.0
+    """How much of the length asked the window covers (below 1 when not met)."""
+
+    @property
+    def partial(self) -> bool:
+        """Not met, but a little short of it: most of the length, in the right season."""
+        return self.met is False and self.share >= AVAILABILITY_PARTIAL_SHARE
 
 
 def _asked(text: str) -> tuple[int, str, str | None] | None:
@@ -74,8 +84,8 @@ def judge_commitment(text: str, profile: Profile) -> Commitment | None:
             for y in range(low, high + 1)
         )
         if free <= 0:
-            return Commitment(False, rule, f"{shown}: not free in the {season}")
+            return Commitment(False, rule, f"{shown}: not free in the {season}", 0.0)
     free = max(free, 0)
     enough = free >= days
-    said = f"{free // 7} weeks" + (f" in the {season}" if season else "")
-    return Commitment(enough, rule, f"{shown}: {said}{'' if enough else f', fewer than {length}'}")
+    said = f"{free / 7:.3g} weeks" + (f" in the {season}" if season else "")
+    return Commitment(enough, rule, f"{shown}: {said}{'' if enough else f', fewer than {length}'}", min(1.0, free / days))

@@ -268,6 +268,8 @@ _YEAR_OR_LATER = re.compile(
     rf"|\bat least (?:in )?(?:the |their |your )?{_ORDINAL} year\b"
 )
 _SEMESTERS = re.compile(rf"\b(?:completed?|finished|done)\b.*\b{_ORDINAL} semesters?\b")
+_DONE = re.compile(r"\b(completed?|finished|successfully done)\b")
+"""Years or semesters asked as done, not as where the student is now: a later stage has done them."""
 _STAGE_WORDS = (
     (Stage.BACHELORS, r"undergraduate\w*|bachelor\w*|honours|honors|b ?sc"),
     (Stage.MASTERS, r"master\w*|m ?sc|graduate student\w*"),
@@ -283,9 +285,11 @@ def _judge_year_asked(folded: str, profile: Profile, today: date) -> GraduationV
     """A text asking for a year of a programme or later ("an undergraduate in the third year or
     later, or a Masters student"), or semesters of it completed ("completed at least the fourth
     semester of the bachelor's"), read against the stage and year. A later stage meets it when the
-    text names that stage too, or asks for semesters completed (a Masters student has done the
-    bachelor's); a stage before it does not."""
+    text names that stage too, or asks for years or semesters completed (a Masters student has done
+    the bachelor's: "completed at least the second Bachelor year", holdout8's j1692); a stage before
+    it does not."""
     by_year, by_semester = _YEAR_OR_LATER.search(folded), _SEMESTERS.search(folded)
+    completed = by_semester is not None or _DONE.search(folded) is not None
     found = by_year or by_semester
     if found is None:
         return None
@@ -296,10 +300,10 @@ def _judge_year_asked(folded: str, profile: Profile, today: date) -> GraduationV
     asked, stage = min(named), profile.degree.stage
     years = number if by_year else (number + 1) // 2
     what = f"year {number}" if by_year else f"semester {number}"
-    rule = f"a {asked.title} student past {what}" + (", or a later stage" if len(named) > 1 or by_semester else "")
+    rule = f"a {asked.title} student past {what}" + (", or a later stage" if len(named) > 1 or completed else "")
     if stage > asked:
-        if len(named) > 1 or by_semester:
-            return GraduationVerdict(stage in named or by_semester is not None, rule, f"a {stage.title} student", False)
+        if len(named) > 1 or completed:
+            return GraduationVerdict(stage in named or completed, rule, f"a {stage.title} student", False)
         return GraduationVerdict(False, rule, f"a {stage.title} student", False)
     if stage < asked:
         return GraduationVerdict(False, rule, f"a {stage.title} student", False)

@@ -7,6 +7,11 @@ Each wanted term is matched against the profile's skills, its degree field and t
 research shows (a role's topics, its papers' venue areas: said as inferred) through the term
 catalogue (aliases, narrower terms, fuzzy spelling); compounds are split on both sides, so
 "C/C++" asks for C and C++. `any` is met by one; `all` and `min` give partial credit for some.
+A term named only by the profile's interests or by a job that was not research (its topics, title
+or description: "regression tests for a lane-keeping camera") counts half, said inferred: an
+advisor reads it as some exposure to the area, not as the skill (round 9, holdout8's j1686), so it
+makes a qualification partial, never met, in a profile that lists skills. A tool is only shown by naming it (or a kind of it),
+never by a topic, so "listed skills lacking an asked tool make it unmet" still holds.
 A profile that lists no skills, and whose research shows none of those asked, is unknown: it has
 not said, which is not the same as not having them.
 """
@@ -25,7 +30,7 @@ from matcher.knowledge.text import fold
 from matcher.models import Judgement, Posting, Profile, SkillsCriterion, Verdict
 from matcher.positioned import MAX_COUNT, ValueReader, value_mark
 from matcher.rules.base import Assessment, Fill, Judges, Key, Memo, ReadQualification, Rule, clip, credit_of, fraction, judgement
-from matcher.rules.evidence import degree_field_items, field_evidence
+from matcher.rules.evidence import degree_field_items, field_evidence, role_evidence
 
 SkillsKey = tuple[str, tuple[str, ...], int, tuple[str, ...], str, int | None, str | None]
 """("skills", the terms with compounds split and the area they are examples of, how many must be
@@ -46,6 +51,19 @@ def research_knowledge(profile: Profile) -> dict[str, str]:
     return {e.term: e.source for e in field_evidence(profile) if e.research and e.source != "degree field"}
 
 
+def exposure(profile: Profile) -> dict[str, str]:
+    """Areas the profile has met without research in them: its interests and the jobs that were
+    not research (their topics, title, description): term -> where from. Half of a skill."""
+    terms = term_catalogue()
+    # An interest is read whole ("AI ethics" is not an interest in AI), a job's words by mention.
+    out = {terms.resolve(i).canonical or i: "interests" for i in profile.interests}
+    for role in profile.experience:
+        if not role.research:
+            for e in role_evidence(role):
+                out.setdefault(e.term, e.source)
+    return out
+
+
 def wanted_terms(c: SkillsCriterion) -> list[str]:
     """The terms looked for: compounds split, and the area the terms are examples of, if named
     (the `any` it goes with makes finding it as good as finding one of them)."""
@@ -58,9 +76,14 @@ def _needed(c: SkillsCriterion, wanted: Sequence[str]) -> int:
     return min(c.min, len(wanted)) if c.min else (1 if c.mode == "any" else len(wanted))
 
 
-def _assessment(found: int, needed: int) -> Assessment:
-    verdict = fraction(found, needed)
-    return verdict, credit_of(verdict, min(1.0, found / needed) if needed else 1.0)
+EXPOSURE_WEIGHT = 0.5
+"""What a term shown only by interests or a non-research job counts for, against 1 for a skill."""
+
+
+def _assessment(found: int, exposed: int, needed: int) -> Assessment:
+    done = found + EXPOSURE_WEIGHT * exposed
+    verdict = fraction(found, needed) if found >= needed else fraction(done, needed + 1e-9)
+    return verdict, credit_of(verdict, min(1.0, done / needed) if needed else 1.0)
 
 
 def skills_asked(terms: Sequence[str]) -> str:
@@ -84,14 +107,21 @@ class SkillsRule(Rule[SkillsCriterion]):
         """Items known from research, not listed as skills: term -> where from."""
         self.items = skill_items(self.profile)
         self.items += [t for t in self.inferred if t not in self.items]
+        self.exposed = {t: source for t, source in exposure(self.profile).items() if t not in self.items}
+        """Areas met only through interests or non-research jobs: term -> where from."""
+        self._exposed_items = list(self.exposed)
         self._best: dict[str, TermMatch] = {}
+        self._brushed: dict[str, TermMatch] = {}
         self.has: Memo[str, bool] = Memo(lambda term: self.best(term).found)
         """Term -> whether the profile has it (as `best` finds it), found on first lookup."""
-        self._assessed: Memo[tuple[int, int], Assessment] = Memo(
-            lambda pair: _assessment(*pair) if pair[0] or self.profile.skills else (Verdict.UNKNOWN, 0.0)
+        self.exposed_to: Memo[str, bool] = Memo(lambda term: not self.has[term] and self.brushed(term).found)
+        """Term -> whether the profile has only met it (interests, non-research jobs)."""
+        self._assessed: Memo[tuple[int, int, int], Assessment] = Memo(
+            lambda key: _assessment(*key) if key[0] or self.profile.skills else (Verdict.UNKNOWN, 0.0)
         )
-        """(terms found, terms needed) -> their assessment; unknown for none found in a profile
-        that lists no skills."""
+        """(terms found, terms only met, terms needed) -> their assessment; unknown for none
+        found in a profile that lists no skills: one that has said nothing of its skills is not
+        judged on its interests (holdout4's j1021)."""
 
     @classmethod
     def read(
@@ -126,6 +156,13 @@ class SkillsRule(Rule[SkillsCriterion]):
             found = self._best[term] = term_catalogue().best_match(term, self.items)
         return found
 
+    def brushed(self, term: str) -> TermMatch:
+        """The interest or non-research job item that matches one wanted term best."""
+        found = self._brushed.get(term)
+        if found is None:
+            found = self._brushed[term] = term_catalogue().best_match(term, self._exposed_items)
+        return found
+
     def matched(self, wanted: Iterable[str]) -> str | None:
         """The profile items that matched the wanted terms, each once, as a judgement names them."""
         return ", ".join(dict.fromkeys(m.matched for m in map(self.best, wanted) if m.matched)) or None
@@ -137,8 +174,9 @@ class SkillsRule(Rule[SkillsCriterion]):
             rule += f", or any other kind of {c.examples_of} (the list gives examples)"
         matches = [self.best(w) for w in wanted]
         found = [m for m in matches if m.found]
-        verdict, credit = self._assessed[len(found), _needed(c, wanted)]
-        evidence = "; ".join(self._described(m) for m in matches)
+        brushed = {w: self.brushed(w) for w in wanted if self.exposed_to[w]}
+        verdict, credit = self._assessed[len(found), len(brushed), _needed(c, wanted)]
+        evidence = "; ".join(self._described(m, brushed.get(m.wanted)) for m in matches)
         if verdict is Verdict.UNKNOWN:
             evidence = f"the profile lists no skills, and its research names none of these ({evidence})"
         return judgement(
@@ -150,7 +188,10 @@ class SkillsRule(Rule[SkillsCriterion]):
             similarity=min((m.similarity for m in found), default=None),
         )
 
-    def _described(self, m: TermMatch) -> str:
+    def _described(self, m: TermMatch, brushed: TermMatch | None = None) -> str:
+        if brushed is not None:
+            where = self.exposed.get(brushed.matched or "", "interests")
+            return f"{m.wanted}: {brushed.describe()} (inferred, some exposure: {where})"
         if not m.found:
             return f"{m.wanted}: not in profile"
         source = self.inferred.get(m.matched or "")
@@ -171,9 +212,11 @@ class SkillsRule(Rule[SkillsCriterion]):
 
     def assess_keys(self, keys: Sequence[Key]) -> Iterable[Assessment]:
         """A chain of maps, so that the loop runs in C: how many of each key's terms the profile
-        has (a memo by term), then the assessment of (found, needed) from a memo."""
+        has, and how many it has only met (memos by term), then the assessment of (found, met,
+        needed) from a memo."""
         found = map(sum, map(map, repeat(self.has.__getitem__), map(itemgetter(1), keys)))
-        return map(self._assessed.__getitem__, zip(found, map(itemgetter(2), keys), strict=True))
+        met = map(sum, map(map, repeat(self.exposed_to.__getitem__), map(itemgetter(1), keys)))
+        return map(self._assessed.__getitem__, zip(found, met, map(itemgetter(2), keys), strict=True))
 
     # --- words and gaps ------------------------------------------------------------------------
 

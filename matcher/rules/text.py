@@ -161,8 +161,17 @@ class TextRule(Rule[TextCriterion]):
             return judgement(verdict, "text about experience in industry", industry.evidence)
         commitment = judge_commitment(c.text, self.profile)
         if commitment is not None:
-            verdict = Verdict.UNKNOWN if commitment.met is None else Verdict.MET if commitment.met else Verdict.UNMET
-            return judgement(verdict, f"text about a commitment, read as: {commitment.rule}", commitment.evidence)
+            verdict = (
+                Verdict.UNKNOWN
+                if commitment.met is None
+                else Verdict.MET
+                if commitment.met
+                else Verdict.PARTIAL
+                if commitment.partial
+                else Verdict.UNMET
+            )
+            rule = f"text about a commitment, read as: {commitment.rule}"
+            return judgement(verdict, rule, commitment.evidence, credit=commitment.share)
         zone = judge_time_zone(c.text, self.profile)
         if zone is not None:
             verdict = Verdict.MET if zone.met else Verdict.UNMET
