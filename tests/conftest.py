@@ -39,6 +39,13 @@ def posting_from(text: str, path: str = "posting.yaml") -> Posting:
     return posting_from_yaml(parse_yaml(textwrap.dedent(text), path), path)
 
 
+def drafted(text: str, published: date | None = None) -> Posting:
+    """What `ingest` drafts from a posting's text, read back as a posting file."""
+    from matcher.ingest import draft_posting
+
+    return posting_from_yaml(draft_posting(text, "test", published=published).posting, "t.yaml")
+
+
 def judged(qualification: str, profile: str) -> Judgement:
     """How one required qualification (a posting file's YAML item) stands against a profile (YAML)."""
     from matcher.scoring import score_posting

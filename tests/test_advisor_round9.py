@@ -6,16 +6,9 @@ text. Each is asserted through the public scorer, as a posting file and a profil
 
 from __future__ import annotations
 
-from matcher.models import Judgement, Verdict
-from matcher.scoring import score_posting
+from matcher.models import Verdict
 
-from .conftest import TODAY, posting_from, profile_from
-
-
-def judged(qualification: str, profile: str) -> Judgement:
-    posting = posting_from(f"title: T\norganization: O\nrequired:\n  - {qualification}\n")
-    return score_posting(posting, profile_from(profile), TODAY).results[0].judgement
-
+from .conftest import judged
 
 # --- a skill shown by research in its topic ----------------------------------------------------
 

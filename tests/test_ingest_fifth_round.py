@@ -4,13 +4,9 @@ written inline, none copied from the corpus."""
 
 from __future__ import annotations
 
-from matcher.ingest import draft_posting
-from matcher.loading import posting_from_yaml
 from matcher.models import DegreeCriterion, Posting, PublicationsCriterion, SkillsCriterion, Stage, TextCriterion
 
-
-def drafted(text: str) -> Posting:
-    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+from .conftest import drafted
 
 
 def degrees(posting: Posting) -> list[DegreeCriterion]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from matcher.ingest import draft_posting
-from matcher.loading import posting_from_yaml
 from matcher.models import (
     AvailabilityCriterion,
     DegreeCriterion,
@@ -16,9 +15,7 @@ from matcher.models import (
     SkillsCriterion,
 )
 
-
-def drafted(text: str) -> Posting:
-    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+from .conftest import drafted
 
 
 def degree(posting: Posting) -> DegreeCriterion:

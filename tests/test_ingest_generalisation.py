@@ -3,13 +3,9 @@ drafter follows, each on a small posting written inline, none copied from the co
 
 from __future__ import annotations
 
-from matcher.ingest import draft_posting
-from matcher.loading import posting_from_yaml
 from matcher.models import DegreeCriterion, Posting, PublicationsCriterion, SkillsCriterion
 
-
-def drafted(text: str) -> Posting:
-    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+from .conftest import drafted
 
 
 def degrees(posting: Posting) -> list[DegreeCriterion]:

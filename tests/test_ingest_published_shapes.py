@@ -15,9 +15,7 @@ from matcher.ingest.sections import classify_heading
 from matcher.loading import posting_from_yaml
 from matcher.models import DegreeCriterion, Posting, SkillsCriterion
 
-
-def drafted(text: str, published: date | None = None) -> Posting:
-    return posting_from_yaml(draft_posting(text, "test", published=published).posting, "t.yaml")
+from .conftest import drafted
 
 
 def skills(quals) -> set[str]:

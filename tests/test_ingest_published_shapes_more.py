@@ -3,15 +3,11 @@ the first round of tuning, each on a small posting written inline."""
 
 from __future__ import annotations
 
-from matcher.ingest import draft_posting
 from matcher.ingest.degree_phrases import stages_in
 from matcher.ingest.qualification_phrases import skills_in
-from matcher.loading import posting_from_yaml
 from matcher.models import DegreeCriterion, Posting, SkillsCriterion
 
-
-def drafted(text: str) -> Posting:
-    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+from .conftest import drafted
 
 
 def skills(quals) -> set[str]:

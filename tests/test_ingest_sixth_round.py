@@ -19,9 +19,7 @@ from matcher.models import (
     TextCriterion,
 )
 
-
-def drafted(text: str) -> Posting:
-    return posting_from_yaml(draft_posting(text, "test").posting, "t.yaml")
+from .conftest import drafted
 
 
 def degrees(posting: Posting) -> list[DegreeCriterion]:

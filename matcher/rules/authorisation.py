@@ -12,12 +12,13 @@ it is left to the word matching of matcher.rules.text (unknown).
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
 
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.rules.base import TextReading
 
 STANDINGS = ("authorised to work", "permanent resident", "citizen")
 """From lowest to highest: each includes those below it."""
@@ -32,11 +33,9 @@ _PEOPLE_OF = re.compile(r"((?:\w+ ){1,4})(students?|applicants?|candidates?|nati
 fee status), "UK nationals" for citizenship."""
 
 
-class AuthorisationVerdict(NamedTuple):
-    met: bool
-    rule: str
-    evidence: str
-    inferred: bool
+def _reading(met: bool, rule: str, evidence: str, inferred: bool) -> TextReading:
+    how = "inferred from the statement: " if inferred else "work_authorization: "
+    return TextReading(met, f"citizenship or work authorisation: {rule}", how + evidence)
 
 
 def asked(text: str) -> tuple[int, list[str]] | None:
@@ -73,7 +72,7 @@ def standings(profile: Profile) -> tuple[dict[str, int], bool]:
     return out, True
 
 
-def judge_authorisation(text: str, profile: Profile) -> AuthorisationVerdict | None:
+def judge_authorisation(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for citizenship or the right to work; None for a text about
     something else, or a profile that says nothing of its standing."""
     wanted = asked(text)
@@ -88,6 +87,6 @@ def judge_authorisation(text: str, profile: Profile) -> AuthorisationVerdict | N
     for nation in nations:
         for place, standing in have.items():
             if places.within_nation(place, nation) and standing >= level:
-                return AuthorisationVerdict(True, rule, f"{STANDINGS[standing]} in {place}", inferred)
+                return _reading(True, rule, f"{STANDINGS[standing]} in {place}", inferred)
     said = "; ".join(f"{STANDINGS[s]} in {p}" for p, s in have.items())
-    return AuthorisationVerdict(False, rule, said, inferred)
+    return _reading(False, rule, said, inferred)

@@ -13,7 +13,7 @@ import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, Protocol, TypeVar
 
 from matcher.models import Judgement, Posting, Profile, Qualification, Verdict
 
@@ -80,6 +80,30 @@ class Memo(dict[K, V]):
     def __missing__(self, key: K) -> V:
         value = self[key] = self.make(key)
         return value
+
+
+class TextReading(NamedTuple):
+    """What one family of text qualifications (graduation, citizenship, grades, languages, ...)
+    makes of a text and a profile; matcher.rules.text asks each family in turn, and a family that
+    gives None does not read that text. `evidence` is as the judgement shows it, said inferred or
+    estimated where it was."""
+
+    met: bool | None
+    """None: the text is of the family's kind, but the profile does not say (unknown)."""
+    rule: str
+    """What the text is about and how it was read, as the judgement's rule says it after "text about"."""
+    evidence: str
+    matched: str | None = None
+    partial_credit: float | None = None
+    """Not met, but near it: partial, with this credit."""
+
+    @property
+    def verdict(self) -> Verdict:
+        if self.met is None:
+            return Verdict.UNKNOWN
+        if self.met:
+            return Verdict.MET
+        return Verdict.UNMET if self.partial_credit is None else Verdict.PARTIAL
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from typing import NamedTuple
 
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.rules.base import TextReading
 from matcher.tuning import AVAILABILITY_PARTIAL_SHARE
 
 _NUMBERS = {
@@ -32,18 +32,11 @@ June-August programmes, and a 12-week one may start in May or end in September).
 DAYS_PER_MONTH = 30
 
 
-class Commitment(NamedTuple):
-    met: bool | None
-    """None: the profile gives no availability, so it cannot be judged."""
-    rule: str
-    evidence: str
-    share: float = 0.0
-    """How much of the length asked the window covers (below 1 when not met)."""
-
-    @property
-    def partial(self) -> bool:
-        """Not met, but a little short of it: most of the length, in the right season."""
-        return self.met is False and self.share >= AVAILABILITY_PARTIAL_SHARE
+def _reading(met: bool | None, rule: str, evidence: str, share: float = 0.0) -> TextReading:
+    """`met` None: the profile gives no availability, so it cannot be judged. `share`: how much of
+    the length asked the window covers; not met but most of it, in the right season, is partial."""
+    near = met is False and share >= AVAILABILITY_PARTIAL_SHARE
+    return TextReading(met, f"a commitment, read as: {rule}", evidence, partial_credit=share if near else None)
 
 
 def _asked(text: str) -> tuple[int, str, str | None] | None:
@@ -59,7 +52,7 @@ def _asked(text: str) -> tuple[int, str, str | None] | None:
     return days, f"{count} {'weeks' if weeks else 'months'}", season
 
 
-def judge_commitment(text: str, profile: Profile) -> Commitment | None:
+def judge_commitment(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for a commitment of some weeks or months; None for a text
     about something else."""
     asked = _asked(text)
@@ -69,7 +62,7 @@ def judge_commitment(text: str, profile: Profile) -> Commitment | None:
     rule = f"free for {length}" + (f" in the {season}" if season else "")
     have = profile.availability
     if have is None or (have.start is None and have.end is None):
-        return Commitment(None, rule, "the profile gives no availability")
+        return _reading(None, rule, "the profile gives no availability")
     start, end = have.start or date.min, have.end or date.max
     shown = f"inferred from availability {have.start or '...'} to {have.end or '...'}"
     if season is None:
@@ -84,8 +77,8 @@ def judge_commitment(text: str, profile: Profile) -> Commitment | None:
             for y in range(low, high + 1)
         )
         if free <= 0:
-            return Commitment(False, rule, f"{shown}: not free in the {season}", 0.0)
+            return _reading(False, rule, f"{shown}: not free in the {season}", 0.0)
     free = max(free, 0)
     enough = free >= days
     said = f"{free / 7:.3g} weeks" + (f" in the {season}" if season else "")
-    return Commitment(enough, rule, f"{shown}: {said}{'' if enough else f', fewer than {length}'}", min(1.0, free / days))
+    return _reading(enough, rule, f"{shown}: {said}{'' if enough else f', fewer than {length}'}", min(1.0, free / days))

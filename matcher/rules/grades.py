@@ -13,6 +13,7 @@ word matching of matcher.rules.text (unknown): an advisor does not guess grades.
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from typing import NamedTuple
 
@@ -20,6 +21,7 @@ from matcher.knowledge import read_data_file
 from matcher.knowledge.places import names_in
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.rules.base import TextReading
 
 GPA_SCALE = 4.0
 _GRADE_WORDS = re.compile(r"\b(class|honours|honors|gpa|cgpa|grade point average|2 1|2 2)\b")
@@ -36,10 +38,8 @@ class Grade(NamedTuple):
     """A degree class's place, best first (0 is a first); None for a GPA."""
 
 
-class GradeVerdict(NamedTuple):
-    met: bool
-    rule: str
-    evidence: str
+def _reading(met: bool, rule: str, evidence: str) -> TextReading:
+    return TextReading(met, f"grades: {rule}", f"inferred: {evidence}")
 
 
 @cache
@@ -69,7 +69,7 @@ def grades_in(text: str) -> list[Grade]:
     return found
 
 
-def judge_grade(text: str, profile: Profile) -> GradeVerdict | None:
+def judge_grade(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for a grade; None for a text about something else, a profile
     stating no grade, or a grade too close to the one asked to call."""
     asked = grades_in(text)
@@ -82,9 +82,9 @@ def judge_grade(text: str, profile: Profile) -> GradeVerdict | None:
     best = max(have, key=lambda g: g.low)
     rule = f"at least {wanted.shown} (a GPA of {wanted.low:g}-{wanted.high:g} on {GPA_SCALE:g})"
     if best.rank is not None and wanted.rank is not None:  # two classes: the same or a better one
-        return GradeVerdict(best.rank <= wanted.rank, f"at least {wanted.shown}", f"the statement gives {best.shown}")
+        return _reading(best.rank <= wanted.rank, f"at least {wanted.shown}", f"the statement gives {best.shown}")
     if best.low >= wanted.high:
-        return GradeVerdict(True, rule, f"the statement gives {best.shown}")
+        return _reading(True, rule, f"the statement gives {best.shown}")
     if best.high < wanted.low:
-        return GradeVerdict(False, rule, f"the statement gives {best.shown}")
+        return _reading(False, rule, f"the statement gives {best.shown}")
     return None

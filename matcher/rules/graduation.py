@@ -23,6 +23,7 @@ from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Profile, Stage
+from matcher.rules.base import TextReading
 from matcher.rules.enrolment import current_study_role, study_place
 
 USUAL_YEARS = {Stage.BACHELORS: (3, 4), Stage.MASTERS: (1, 2), Stage.PHD: (3, 6), Stage.POSTDOC: (1, 3)}
@@ -69,12 +70,10 @@ class Graduation(NamedTuple):
         return self.earliest != self.latest
 
 
-class GraduationVerdict(NamedTuple):
-    met: bool | None
-    """None: the text is about this, but the profile leaves it open (unknown)."""
-    rule: str
-    evidence: str
-    estimated: bool
+def _reading(met: bool | None, rule: str, shown: str, estimated: bool) -> TextReading:
+    """A reading about graduation or standing: what the profile shows, said estimated (from the
+    year in the programme) or inferred. `met` None: the profile leaves it open (unknown)."""
+    return TextReading(met, f"graduation, read as: {rule}", f"{'estimated' if estimated else 'inferred'} from {shown}", shown)
 
 
 def internship_summer_end(today: date) -> date:
@@ -153,7 +152,7 @@ def _window(text: str) -> tuple[date | None, date | None] | None:
     return start, end
 
 
-def judge_graduation(text: str, profile: Profile, today: date) -> GraduationVerdict | None:
+def judge_graduation(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text about graduation timing; None for a text about something else, or
     when the profile says nothing of its graduation."""
     folded = fold(text)
@@ -186,7 +185,7 @@ def judge_graduation(text: str, profile: Profile, today: date) -> GraduationVerd
     inside = [(start is None or when >= start) and (end is None or when <= end) for when in (grad.earliest, grad.latest)]
     if inside[0] != inside[1]:
         return None  # the estimate holds at one end only: too little to judge
-    return GraduationVerdict(inside[0], rule, grad.shown, grad.estimated)
+    return _reading(inside[0], rule, grad.shown, grad.estimated)
 
 
 def year_in_programme(profile: Profile, today: date) -> tuple[int, str, bool] | None:
@@ -200,7 +199,7 @@ def year_in_programme(profile: Profile, today: date) -> tuple[int, str, bool] | 
     return year, f"year {year} since the role '{role.role}' began {role.start:%Y-%m}", True
 
 
-def judge_standing(text: str, profile: Profile, today: date) -> GraduationVerdict | None:
+def judge_standing(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text about how far into the programme the student is; None for a text
     about something else, or when the profile does not say."""
     folded = fold(text)
@@ -222,8 +221,8 @@ def judge_standing(text: str, profile: Profile, today: date) -> GraduationVerdic
     if completed:
         # By the internship (the summer after this academic year) a student in year N has done N.
         needed = _NUMBERS[completed.group(1)]
-        return GraduationVerdict(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
-    return GraduationVerdict(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
+        return _reading(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
+    return _reading(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
 
 
 _PAST_EXAMS = re.compile(
@@ -240,7 +239,7 @@ _STATED_EXAMS = re.compile(
 _PHD_WORDS = re.compile(r"\b(ph ?d|doctora\w*|candidacy|dissertation|abd)\b")
 
 
-def _judge_past_exams(folded: str, profile: Profile, today: date) -> GraduationVerdict | None:
+def _judge_past_exams(folded: str, profile: Profile, today: date) -> TextReading | None:
     """A text asking for a PhD student past the exams: met when the statement says so, else read
     from the year of the PhD like a senior student (inferred); a student before the PhD does not
     meet it."""
@@ -249,16 +248,16 @@ def _judge_past_exams(folded: str, profile: Profile, today: date) -> GraduationV
     rule = f"a PhD student past the exams: stated, or year {ADVANCED_YEAR} or later"
     stage = profile.degree.stage
     if stage < Stage.PHD:
-        return GraduationVerdict(False, rule, f"a {stage.title} student", False) if _PHD_WORDS.search(folded) else None
+        return _reading(False, rule, f"a {stage.title} student", False) if _PHD_WORDS.search(folded) else None
     stated = _STATED_EXAMS.search(fold(profile.statement or ""))
     if stated:
-        return GraduationVerdict(True, rule, f"the statement: '{stated.group(0)}'", False)
+        return _reading(True, rule, f"the statement: '{stated.group(0)}'", False)
     found = year_in_programme(profile, today)
     if found is None:
         return None
     year, shown, inferred = found
     met = True if year >= ADVANCED_YEAR else False if year <= 1 else None
-    return GraduationVerdict(met, rule, shown, inferred)
+    return _reading(met, rule, shown, inferred)
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
@@ -281,7 +280,7 @@ def _ordinal(word: str) -> int:
     return _ORDINALS.get(word) or int(word[0])
 
 
-def _judge_year_asked(folded: str, profile: Profile, today: date) -> GraduationVerdict | None:
+def _judge_year_asked(folded: str, profile: Profile, today: date) -> TextReading | None:
     """A text asking for a year of a programme or later ("an undergraduate in the third year or
     later, or a Masters student"), or semesters of it completed ("completed at least the fourth
     semester of the bachelor's"), read against the stage and year. A later stage meets it when the
@@ -303,16 +302,16 @@ def _judge_year_asked(folded: str, profile: Profile, today: date) -> GraduationV
     rule = f"a {asked.title} student past {what}" + (", or a later stage" if len(named) > 1 or completed else "")
     if stage > asked:
         if len(named) > 1 or completed:
-            return GraduationVerdict(stage in named or completed, rule, f"a {stage.title} student", False)
-        return GraduationVerdict(False, rule, f"a {stage.title} student", False)
+            return _reading(stage in named or completed, rule, f"a {stage.title} student", False)
+        return _reading(False, rule, f"a {stage.title} student", False)
     if stage < asked:
-        return GraduationVerdict(False, rule, f"a {stage.title} student", False)
+        return _reading(False, rule, f"a {stage.title} student", False)
     year_found = year_in_programme(profile, today)
     if year_found is None:
         return None
     year, shown, inferred = year_found
     # By the internship (the summer after this academic year) a student in year N has done N years.
-    return GraduationVerdict(year >= years, rule, shown, inferred)
+    return _reading(year >= years, rule, shown, inferred)
 
 
 _DEGREE_NAMES = (
@@ -324,7 +323,7 @@ _HELD = re.compile(r"\b(completed?|hold|holds|holding|earned|obtained|possess\w*
 _STUDYING = re.compile(r"\b(pursuing|enrolled|currently|current|studying|final|penultimate|year of)\b")
 
 
-def judge_completed(text: str, profile: Profile, today: date) -> GraduationVerdict | None:
+def judge_completed(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for a degree already completed ("completed a bachelor's degree
     or higher by the time the program starts"): met by a student in a later programme (a PhD
     student holds a first degree), by a graduate of the programme asked, or by a student whose
@@ -339,11 +338,11 @@ def judge_completed(text: str, profile: Profile, today: date) -> GraduationVerdi
     asked, degree = min(named), profile.degree
     rule = f"a {asked.title} completed by the internship"
     if degree.stage > asked:
-        return GraduationVerdict(True, rule, f"a {degree.stage.title} student, who holds a {asked.title}", False)
+        return _reading(True, rule, f"a {degree.stage.title} student, who holds a {asked.title}", False)
     if degree.stage < asked:
-        return GraduationVerdict(False, rule, f"a {degree.stage.title} student", False)
+        return _reading(False, rule, f"a {degree.stage.title} student", False)
     if not degree.enrolled:
-        return GraduationVerdict(True, rule, f"a {degree.stage.title}, not enrolled: graduated", True)
+        return _reading(True, rule, f"a {degree.stage.title}, not enrolled: graduated", True)
     grad = graduation_of(profile, today)
     if grad is None:
         return None
@@ -351,4 +350,4 @@ def judge_completed(text: str, profile: Profile, today: date) -> GraduationVerdi
     done = [when <= summer_start for when in (grad.earliest, grad.latest)]
     if done[0] != done[1]:
         return None
-    return GraduationVerdict(done[0], rule, grad.shown, grad.estimated)
+    return _reading(done[0], rule, grad.shown, grad.estimated)

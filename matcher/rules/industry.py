@@ -8,10 +8,11 @@ Any other text is left to the word matching of matcher.rules.text.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from datetime import date
 
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.rules.base import TextReading
 from matcher.rules.enrolment import ACADEMIC
 
 _ASKS = re.compile(r"\b(industr(?:y|ial)|corporate)\b.*\b(experience|background|internships?|roles?)\b")
@@ -22,21 +23,20 @@ _INSTITUTE = re.compile(
 """Research institutes and public laboratories: research, but not industry."""
 
 
-class Industry(NamedTuple):
-    met: bool | None
-    """None: the profile lists no experience (unknown)."""
-    evidence: str
+def _reading(met: bool | None, evidence: str) -> TextReading:
+    """`met` None: the profile lists no experience (unknown)."""
+    return TextReading(met, "experience in industry", evidence)
 
 
-def judge_industry(text: str, profile: Profile) -> Industry | None:
+def judge_industry(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for experience in industry; None for a text about something else."""
     if not _ASKS.search(fold(text)):
         return None
     if not profile.experience:
-        return Industry(None, "the profile lists no experience")
+        return _reading(None, "the profile lists no experience")
     for role in profile.experience:
         where = role.organization or ""
         if where and not ACADEMIC.search(where) and not _INSTITUTE.search(where):
-            return Industry(True, f"inferred from experience: '{role.role}, {where}'")
+            return _reading(True, f"inferred from experience: '{role.role}, {where}'")
     listed = "; ".join(f"'{role.role}, {role.organization or '?'}'" for role in profile.experience)
-    return Industry(False, f"inferred from experience: every listed role is academic ({listed})")
+    return _reading(False, f"inferred from experience: every listed role is academic ({listed})")

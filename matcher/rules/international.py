@@ -14,12 +14,13 @@ where it studies is left to the word matching of matcher.rules.text (unknown).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from datetime import date
 
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Profile
 from matcher.rules.authorisation import standings
+from matcher.rules.base import TextReading
 from matcher.rules.enrolment import study_place
 
 _OVERSEAS = re.compile(r"\b(overseas|foreign|international|non \w+) (universit\w*|institutions?|colleges?|schools?)\b")
@@ -29,11 +30,8 @@ CITIZEN = 2
 """authorisation.STANDINGS' index of citizenship."""
 
 
-class InternationalVerdict(NamedTuple):
-    met: bool
-    rule: str
-    evidence: str
-    inferred: bool
+def _reading(met: bool, rule: str, evidence: str, inferred: bool) -> TextReading:
+    return TextReading(met, f"students from abroad: {rule}", ("inferred: " if inferred else "") + evidence)
 
 
 def _host(text: str) -> list[str]:
@@ -42,7 +40,7 @@ def _host(text: str) -> list[str]:
     return [n for words in _NON.findall(fold(text)) for n in places.nations_named(words)]
 
 
-def judge_international(text: str, profile: Profile) -> InternationalVerdict | None:
+def judge_international(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for a student from abroad; None for a text about something
     else, one that names no host country, or a profile that does not say where it studies."""
     folded = fold(text)
@@ -62,15 +60,15 @@ def judge_international(text: str, profile: Profile) -> InternationalVerdict | N
     said = f"studies in '{where.value}' ({where.source})"
     inferred = where.inferred
     if any(h in studies_in for h in hosts):
-        return InternationalVerdict(False, rule, said, inferred)
+        return _reading(False, rule, said, inferred)
     if international:
         have, from_statement = standings(profile)
         citizen_of = [p for p, level in have.items() if level >= CITIZEN and any(places.within_nation(p, h) for h in hosts)]
         if citizen_of:
-            return InternationalVerdict(False, rule, f"{said}; a citizen of {citizen_of[0]}", inferred or from_statement)
+            return _reading(False, rule, f"{said}; a citizen of {citizen_of[0]}", inferred or from_statement)
         if not have:
             # Studying abroad, with no citizenship said: an international student, as inferred.
-            return InternationalVerdict(True, rule, f"{said}; no citizenship of {host} stated", True)
+            return _reading(True, rule, f"{said}; no citizenship of {host} stated", True)
         said += f"; a citizen of {', '.join(p for p, level in have.items() if level >= CITIZEN) or 'elsewhere'}"
         inferred = inferred or from_statement
-    return InternationalVerdict(True, rule, said, inferred)
+    return _reading(True, rule, said, inferred)

@@ -10,12 +10,13 @@ not have it. A profile that names no language is left to the word matching (unkn
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from matcher.knowledge import read_data_file
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.rules.base import TextReading
 
 FLUENT, BASIC = 2, 1
 _LEVELS = {
@@ -29,10 +30,8 @@ _NEAR = 3
 """How many words either side of a language's name its level may stand."""
 
 
-class LanguageVerdict(NamedTuple):
-    met: bool
-    rule: str
-    evidence: str
+def _reading(met: bool, rule: str, evidence: str) -> TextReading:
+    return TextReading(met, f"languages: {rule}", f"inferred: {evidence}")
 
 
 @cache
@@ -72,7 +71,7 @@ def stated_languages(profile: Profile) -> dict[str, int]:
     return {language: level or FLUENT for language, level in _named(profile.statement or "").items()}
 
 
-def judge_languages(text: str, profile: Profile) -> LanguageVerdict | None:
+def judge_languages(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for command of languages; None for a text about something
     else, or a profile whose statement names no language."""
     asked = _named(text)
@@ -86,4 +85,4 @@ def judge_languages(text: str, profile: Profile) -> LanguageVerdict | None:
     rule = "command of " + " and ".join(f"{'basic ' if n == BASIC else ''}{lang.title()}" for lang, n in needed.items())
     said = ", ".join(f"{'basic ' if n == BASIC else ''}{lang.title()}" for lang, n in have.items())
     met = all(have.get(language, 0) >= level for language, level in needed.items())
-    return LanguageVerdict(met, rule, f"the statement names {said}")
+    return _reading(met, rule, f"the statement names {said}")

@@ -10,10 +10,11 @@ of matcher.rules.text.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from datetime import date
 
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.rules.base import TextReading
 
 _NOT_BEFORE = re.compile(
     r"\b(?:not|never)\b(?: \w+){0,3} (?:taken part|take part|participated|participate|been|interned|attended)\b"
@@ -31,11 +32,9 @@ _TOOK_PART = re.compile(r"\b(took part|participated|was (?:a|an)|interned|attend
 _INTERN_ROLE = re.compile(r"\b(intern|interns|internship|fellow|participant|summer student)\b")
 
 
-class Participation(NamedTuple):
-    met: bool | None
-    """None: the profile says nothing of it (unknown)."""
-    rule: str
-    evidence: str
+def _reading(met: bool | None, rule: str, evidence: str) -> TextReading:
+    """`met` None: the profile says nothing of it (unknown)."""
+    return TextReading(met, f"taking part before: {rule}", evidence)
 
 
 def _name(text: str) -> str | None:
@@ -45,7 +44,7 @@ def _name(text: str) -> str | None:
     return " ".join(named) if named else None
 
 
-def judge_participation(text: str, profile: Profile) -> Participation | None:
+def judge_participation(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking that the candidate not have been in a programme before; None
     for a text about something else, or one that names no programme."""
     folded = fold(text)
@@ -59,8 +58,8 @@ def judge_participation(text: str, profile: Profile) -> Participation | None:
     for sentence in re.split(r"(?<=[.;!?])\s+", profile.statement or ""):
         folded = fold(sentence)
         if key in folded and _TOOK_PART.search(folded):
-            return Participation(False, rule, f"the statement: '{sentence.strip()}'")
+            return _reading(False, rule, f"the statement: '{sentence.strip()}'")
     for role in profile.experience:
         if key in fold(role.organization or "") and _INTERN_ROLE.search(fold(role.role)):
-            return Participation(False, rule, f"inferred from experience: '{role.role}, {role.organization}'")
-    return Participation(None, rule, f"nothing in the profile about the {name} programme")
+            return _reading(False, rule, f"inferred from experience: '{role.role}, {role.organization}'")
+    return _reading(None, rule, f"nothing in the profile about the {name} programme")

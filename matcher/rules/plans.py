@@ -9,11 +9,11 @@ word matching of matcher.rules.text (unknown): silence is not disinterest.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from datetime import date
 
 from matcher.knowledge.text import fold
 from matcher.models import Profile, Stage
-from matcher.rules.base import clip
+from matcher.rules.base import TextReading, clip
 
 _GOAL = (
     r"(ph ?d|doctoral|doctorate|graduate (?:school|study|studies|programmes?|programs?)|research careers?|"
@@ -33,12 +33,12 @@ _PHD = re.compile(r"\b(ph ?d|doctoral|doctorate)\b")
 _SENTENCE = re.compile(r"[.;!?\n]+")
 
 
-class PlanVerdict(NamedTuple):
-    rule: str
-    evidence: str
+def _reading(rule: str, evidence: str) -> TextReading:
+    """A plan the profile states (or a PhD already begun): met; a profile without one says nothing."""
+    return TextReading(True, f"plans, read as: {rule}", evidence)
 
 
-def judge_plans(text: str, profile: Profile) -> PlanVerdict | None:
+def judge_plans(text: str, profile: Profile, today: date) -> TextReading | None:
     """Met (a PlanVerdict) when the profile shows the plan a text asks about; None for a text
     about something else, or a profile that does not say."""
     folded = fold(text)
@@ -47,8 +47,8 @@ def judge_plans(text: str, profile: Profile) -> PlanVerdict | None:
         return None
     rule = f"a plan or interest: {planned.group(2)}"
     if _PHD.search(planned.group(2)) and profile.degree.stage is Stage.PHD and profile.degree.enrolled:
-        return PlanVerdict(rule, "already enrolled in a PhD (degree.stage phd)")
+        return _reading(rule, "already enrolled in a PhD (degree.stage phd)")
     for sentence in _SENTENCE.split(profile.statement or ""):
         if _PLANNED.search(fold(sentence)):
-            return PlanVerdict(rule, f"inferred from the statement: '{clip(sentence.strip(), 80)}'")
+            return _reading(rule, f"inferred from the statement: '{clip(sentence.strip(), 80)}'")
     return None

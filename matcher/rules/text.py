@@ -27,6 +27,7 @@ judged only when the profile clearly speaks to it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any, NamedTuple
 
 from rapidfuzz import fuzz, process
@@ -36,7 +37,7 @@ from matcher.knowledge.text import GENERIC_WORDS, communication_media, fold, sof
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.authorisation import judge_authorisation
-from matcher.rules.base import Judges, ReadQualification, Rule, clip, judgement
+from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
@@ -50,6 +51,23 @@ from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
 RULE = "text: its content words found in skills, interests or statement"
+
+_FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
+    judge_graduation,
+    judge_standing,
+    judge_completed,
+    judge_authorisation,
+    judge_international,
+    judge_grade,
+    judge_plans,
+    judge_languages,
+    judge_participation,
+    judge_industry,
+    judge_commitment,
+    judge_time_zone,
+)
+"""The families of text a module of its own reads, asked in this order: the first that reads a
+text judges it (each gives None for a text not of its kind)."""
 
 
 class _Word(NamedTuple):
@@ -116,66 +134,11 @@ class TextRule(Rule[TextCriterion]):
         return TextCriterion(value.strip())
 
     def judge(self, c: TextCriterion, posting: Posting | None) -> Judgement:
-        timing = (
-            judge_graduation(c.text, self.profile, self.today)
-            or judge_standing(c.text, self.profile, self.today)
-            or judge_completed(c.text, self.profile, self.today)
-        )
-        if timing is not None:
-            how = "estimated" if timing.estimated else "inferred"
-            verdict = Verdict.UNKNOWN if timing.met is None else Verdict.MET if timing.met else Verdict.UNMET
-            return judgement(
-                verdict,
-                f"text about graduation, read as: {timing.rule}",
-                f"{how} from {timing.evidence}",
-                matched=timing.evidence,
-            )
-        standing = judge_authorisation(c.text, self.profile)
-        if standing is not None:
-            verdict = Verdict.MET if standing.met else Verdict.UNMET
-            how = "inferred from the statement: " if standing.inferred else "work_authorization: "
-            return judgement(verdict, f"text about citizenship or work authorisation: {standing.rule}", how + standing.evidence)
-        abroad = judge_international(c.text, self.profile)
-        if abroad is not None:
-            verdict = Verdict.MET if abroad.met else Verdict.UNMET
-            how = "inferred: " if abroad.inferred else ""
-            return judgement(verdict, f"text about students from abroad: {abroad.rule}", how + abroad.evidence)
-        grade = judge_grade(c.text, self.profile)
-        if grade is not None:
-            verdict = Verdict.MET if grade.met else Verdict.UNMET
-            return judgement(verdict, f"text about grades: {grade.rule}", f"inferred: {grade.evidence}")
-        plan = judge_plans(c.text, self.profile)
-        if plan is not None:
-            return judgement(Verdict.MET, f"text about plans, read as: {plan.rule}", plan.evidence)
-        spoken = judge_languages(c.text, self.profile)
-        if spoken is not None:
-            verdict = Verdict.MET if spoken.met else Verdict.UNMET
-            return judgement(verdict, f"text about languages: {spoken.rule}", f"inferred: {spoken.evidence}")
-        before = judge_participation(c.text, self.profile)
-        if before is not None:
-            verdict = Verdict.UNKNOWN if before.met is None else Verdict.MET if before.met else Verdict.UNMET
-            return judgement(verdict, f"text about taking part before: {before.rule}", before.evidence)
-        industry = judge_industry(c.text, self.profile)
-        if industry is not None:
-            verdict = Verdict.UNKNOWN if industry.met is None else Verdict.MET if industry.met else Verdict.UNMET
-            return judgement(verdict, "text about experience in industry", industry.evidence)
-        commitment = judge_commitment(c.text, self.profile)
-        if commitment is not None:
-            verdict = (
-                Verdict.UNKNOWN
-                if commitment.met is None
-                else Verdict.MET
-                if commitment.met
-                else Verdict.PARTIAL
-                if commitment.partial
-                else Verdict.UNMET
-            )
-            rule = f"text about a commitment, read as: {commitment.rule}"
-            return judgement(verdict, rule, commitment.evidence, credit=commitment.share)
-        zone = judge_time_zone(c.text, self.profile)
-        if zone is not None:
-            verdict = Verdict.MET if zone.met else Verdict.UNMET
-            return judgement(verdict, f"text about a time zone, read as: {zone.rule}", zone.evidence, matched=zone.evidence)
+        for read in _FAMILIES:
+            reading = read(c.text, self.profile, self.today)
+            if reading is not None:
+                rule, credit = f"text about {reading.rule}", reading.partial_credit or 0.0
+                return judgement(reading.verdict, rule, reading.evidence, credit=credit, matched=reading.matched)
         topics = self._topics(c.text)
         if topics is not None:
             return topics

@@ -9,23 +9,22 @@ word matching of matcher.rules.text (which says unknown).
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from datetime import date
 
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Profile
+from matcher.rules.base import TextReading
 
 _WHERE = re.compile(r"\b(located|based|resid\w*|live|living|work(ing)? from|within)\b")
 """A text asks where the candidate is ("located in CET"), not how they work ("across time zones")."""
 
 
-class TimeZoneVerdict(NamedTuple):
-    met: bool
-    rule: str
-    evidence: str
+def _reading(met: bool, rule: str, evidence: str) -> TextReading:
+    return TextReading(met, f"a time zone, read as: {rule}", evidence, evidence)
 
 
-def judge_time_zone(text: str, profile: Profile) -> TimeZoneVerdict | None:
+def judge_time_zone(text: str, profile: Profile, today: date) -> TextReading | None:
     """The verdict on a text asking for a time zone; None for a text about something else, or
     when the profile's place cannot be put in a zone."""
     places = gazetteer()
@@ -39,4 +38,4 @@ def judge_time_zone(text: str, profile: Profile) -> TimeZoneVerdict | None:
     if zone is None:
         return None
     rule = f"located in the {' or '.join(asked)} time zone"
-    return TimeZoneVerdict(zone in asked, rule, f"lives in '{current}', in the {zone} time zone")
+    return _reading(zone in asked, rule, f"lives in '{current}', in the {zone} time zone")
