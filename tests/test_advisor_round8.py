@@ -33,6 +33,13 @@ def test_a_commitment_without_a_season_is_judged_by_the_windows_length() -> None
     assert judged(asked, "degree: {stage: masters}\navailability: {start: 2027-06-01, end: 2027-08-31}").verdict is Verdict.UNMET
 
 
+def test_a_range_of_lengths_asks_for_its_shortest() -> None:
+    profile = "degree: {stage: phd}\navailability: {start: 2027-06-01, end: 2027-09-03}"
+    for text in ("Able to stay for 2 to 6 months (60 to 180 days)", "A stay of 2-6 months", "Able to stay two or three months"):
+        j = judged(f"text: {text}", profile)
+        assert j.verdict is Verdict.MET and "free for 2 months" in j.rule, (text, j.rule)
+
+
 def test_no_availability_leaves_a_commitment_unknown_and_experience_is_not_a_commitment() -> None:
     assert judged(COMMIT, "degree: {stage: phd}\nstatement: Happy to do a summer internship.").verdict is Verdict.UNKNOWN
     j = judged("text: 6 months of industry experience", "degree: {stage: phd}\navailability: {start: 2027-01-01}")

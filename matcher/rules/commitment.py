@@ -22,7 +22,9 @@ _NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "sixteen": 16, "twenty": 20,
 }  # fmt: skip
-_LENGTH = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBERS) + r") ?(?:full ?)?(weeks?|months?)\b")
+_COUNT = r"(\d{1,2}|" + "|".join(_NUMBERS) + r")"
+_LENGTH = re.compile(rf"\b{_COUNT}(?: (?:to |or )?{_COUNT})? ?(?:full ?)?(weeks?|months?)\b")
+"""A length, or a range of lengths ("2 to 6 months"): the shortest is what a candidate must commit to."""
 _COMMIT = re.compile(r"\b(commit\w*|available|availability|stay|duration|internship|placement|full time)\b")
 _ELSEWHERE = re.compile(r"\b(experience|ago|notice|within|after|before|deadline|old|per week|a week)\b")
 """A length of experience ("6 months of experience"), a time limit or hours are not a commitment."""
@@ -41,15 +43,19 @@ def _reading(met: bool | None, rule: str, evidence: str, share: float = 0.0) -> 
 
 def _asked(text: str) -> tuple[int, str, str | None] | None:
     """(days, the length in words, the season) a text asks the candidate to commit for."""
-    folded = fold(text.replace("-", " "))
+    folded = fold(text.replace("-", " ").replace("\u2013", " "))
     found = _LENGTH.search(folded)
     if found is None or not _COMMIT.search(folded) or _ELSEWHERE.search(folded):
         return None
-    count = int(found.group(1)) if found.group(1).isdigit() else _NUMBERS[found.group(1)]
-    weeks = found.group(2).startswith("week")
+    count = _number(found.group(1))
+    weeks = found.group(3).startswith("week")
     days = count * 7 if weeks else count * DAYS_PER_MONTH
     season = next((s for s in _SEASONS if re.search(rf"\b{s}\b", folded)), None)
     return days, f"{count} {'weeks' if weeks else 'months'}", season
+
+
+def _number(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word]
 
 
 def judge_commitment(text: str, profile: Profile, today: date) -> TextReading | None:
