@@ -46,6 +46,7 @@ from matcher.rules.industry import judge_industry
 from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
 from matcher.rules.participation import judge_participation
+from matcher.rules.partners import judge_partners
 from matcher.rules.plans import judge_plans
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
@@ -58,6 +59,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_completed,
     judge_authorisation,
     judge_international,
+    judge_partners,
     judge_grade,
     judge_plans,
     judge_languages,
