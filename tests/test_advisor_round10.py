@@ -56,3 +56,26 @@ def test_a_profile_naming_no_institution_is_unknown() -> None:
 def test_fields_listed_after_students_of_are_not_institutions() -> None:
     j = judged("text: Not students of Physics, Chemistry or Biology", "degree: {stage: masters, institution: MIT}")
     assert "partner" not in j.rule
+
+
+# --- student status for the whole internship -----------------------------------------------------
+
+THROUGHOUT = "text: Keeps student status at the home university for the whole internship"
+
+
+def test_a_graduation_after_the_internship_summer_keeps_student_status_and_says_inferred() -> None:
+    j = judged(THROUGHOUT, "degree: {stage: masters, expected_graduation: 2027-12}")
+    assert j.verdict is Verdict.MET and "inferred from expected_graduation 2027-12" in j.evidence
+
+
+def test_a_graduation_before_the_internship_ends_does_not() -> None:
+    assert judged(THROUGHOUT, "degree: {stage: masters, expected_graduation: 2027-06}").verdict is Verdict.UNMET
+
+
+def test_remaining_enrolled_until_a_date_the_text_names() -> None:
+    text = "text: Must remain enrolled during the internship, until September 2028"
+    assert judged(text, "degree: {stage: phd, expected_graduation: 2028-06}").verdict is Verdict.UNMET
+
+
+def test_no_graduation_date_is_unknown() -> None:
+    assert judged(THROUGHOUT, "degree: {stage: masters}").verdict is Verdict.UNKNOWN
