@@ -79,3 +79,12 @@ def test_remaining_enrolled_until_a_date_the_text_names() -> None:
 
 def test_no_graduation_date_is_unknown() -> None:
     assert judged(THROUGHOUT, "degree: {stage: masters}").verdict is Verdict.UNKNOWN
+
+
+# --- a listed skill that names the same thing in broader words -------------------------------------
+
+
+def test_networking_listed_is_knowledge_of_network_protocols() -> None:
+    j = judged("skills: {any: [network protocols, TLS]}", "degree: {stage: phd}\nskills: [C, networking]")
+    assert j.verdict is Verdict.MET
+    assert judged("skills: {any: [network protocols]}", "degree: {stage: phd}\nskills: [C, Python]").verdict is Verdict.UNMET
