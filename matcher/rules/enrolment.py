@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Experience, Profile
@@ -82,10 +83,18 @@ def acronym(name: str) -> str:
     return "".join(word[0] for word in fold(name).split() if word not in MINOR_WORDS)
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    """A short name, folded -> the full name, folded (knowledge/institution_aliases.yaml)."""
+    return {fold(short): fold(full) for short, full in read_data_file("institution_aliases.yaml").items()}
+
+
 def same_institution(a: str, b: str) -> bool:
-    """ "LUMS" is "Lahore University of Management Sciences"; "MIT" is not "MIT World Peace University"."""
-    fa, fb = fold(a), fold(b)
-    if fa == fb or acronym(a) == fb.replace(" ", "") or acronym(b) == fa.replace(" ", ""):
+    """ "LUMS" is "Lahore University of Management Sciences"; "MIT" is not "MIT World Peace University";
+    "Georgia Tech" is "Georgia Institute of Technology" (by the aliases)."""
+    aliases = _aliases()
+    fa, fb = (aliases.get(fold(name), fold(name)) for name in (a, b))
+    if fa == fb or acronym(fa) == fb.replace(" ", "") or acronym(fb) == fa.replace(" ", ""):
         return True
     return fuzz.ratio(fa, fb) >= INSTITUTION_FUZZY_CUTOFF
 

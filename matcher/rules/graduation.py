@@ -351,3 +351,31 @@ def judge_completed(text: str, profile: Profile, today: date) -> TextReading | N
     if done[0] != done[1]:
         return None
     return _reading(done[0], rule, grad.shown, grad.estimated)
+
+
+_THROUGHOUT = re.compile(
+    r"\b(?:student status|enrolled|enrolment|enrollment|registered|a student)\b.*"
+    r"\b(?:whole|entire|full|throughout|during|duration)\b.*\binternship\b"
+)
+"""A student who must stay one until the internship ends: "student status for the whole internship",
+"must remain enrolled during the internship"."""
+
+
+def judge_enrolled_throughout(text: str, profile: Profile, today: date) -> TextReading | None:
+    """The verdict on a text asking for student status for the whole internship: a graduation after
+    its end (the date the text names, else the end of the internship summer); unknown when the
+    profile gives no graduation (nor a year to estimate one from)."""
+    folded = fold(text)
+    if not _THROUGHOUT.search(folded):
+        return None
+    named = _window(folded)
+    end = (named[1] or named[0]) if named else None
+    end = end or internship_summer_end(today)
+    rule = f"a student until the internship ends ({end:%Y-%m})"
+    grad = graduation_of(profile, today)
+    if grad is None:
+        return TextReading(None, f"graduation, read as: {rule}", "the profile gives no graduation date")
+    after = [when > end for when in (grad.earliest, grad.latest)]
+    if after[0] != after[1]:
+        return TextReading(None, f"graduation, read as: {rule}", f"too close to call: {grad.shown}")
+    return _reading(after[0], rule, grad.shown, grad.estimated)

@@ -41,11 +41,12 @@ from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, cli
 from matcher.rules.commitment import judge_commitment
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
-from matcher.rules.graduation import judge_completed, judge_graduation, judge_standing
+from matcher.rules.graduation import judge_completed, judge_enrolled_throughout, judge_graduation, judge_standing
 from matcher.rules.industry import judge_industry
 from matcher.rules.international import judge_international
 from matcher.rules.languages import judge_languages
 from matcher.rules.participation import judge_participation
+from matcher.rules.partners import judge_partners
 from matcher.rules.plans import judge_plans
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
@@ -53,11 +54,13 @@ from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOF
 RULE = "text: its content words found in skills, interests or statement"
 
 _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
+    judge_enrolled_throughout,
     judge_graduation,
     judge_standing,
     judge_completed,
     judge_authorisation,
     judge_international,
+    judge_partners,
     judge_grade,
     judge_plans,
     judge_languages,
