@@ -232,7 +232,7 @@ def rank(
         return ((c, explain_all(shown, c, when, full)) for c, shown in ranked)
 
     if fmt in (formats.OutputFormat.JSON, formats.OutputFormat.JSONL):
-        write_bytes(ranking_json_bytes(ranked, loaded.skipped, when, cache, jsonl=fmt is formats.OutputFormat.JSONL))
+        write_bytes(ranking_json_bytes(ranked, loaded.skipped, when, cache, jsonl=fmt is formats.OutputFormat.JSONL, jobs=jobs))
     elif fmt is formats.OutputFormat.TABLE and not any(m for _, m in ranked):
         typer.echo("No postings to show" + (" with these filters." if loaded.postings else "."), err=True)
     else:

@@ -40,7 +40,10 @@ JobsOption = Annotated[
         "--jobs",
         "-j",
         min=1,
-        help="Processes for parsing many changed posting files and for ranking several profiles (default: one per core).",
+        help=(
+            "Processes for parsing many changed posting files, ranking several profiles and writing a first "
+            "JSON run (default: one per core)."
+        ),
     ),
 ]
 TableOrJsonOption = Annotated[str, typer.Option("--format", "-f", help="table or json.", case_sensitive=False)]

@@ -22,6 +22,7 @@ writes a posting's result from one read, and holds no template (KeptResults).
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -34,7 +35,7 @@ import orjson
 from matcher.cache import cache_header
 from matcher.json_output import ITEM_MARGIN, Encoded, json_chunks, jsonl_lines
 from matcher.kept_results import KeptResults
-from matcher.models import Criterion, Judgement, Profile, Standing, Verdict, group_members
+from matcher.models import Criterion, Judgement, Posting, Profile, Standing, Verdict, group_members
 from matcher.output_formats import judgement_dict, match_dict, posting_dict, ranking_json
 from matcher.posting_table import PostingSummary, QualificationTable, Wording, decode
 from matcher.rules import rule_for, rule_of_kind
@@ -42,6 +43,7 @@ from matcher.rules.base import Key, Memo
 from matcher.scoring import Scorer
 from matcher.selection import posting_status
 from matcher.tally import tally
+from matcher.two_writers import worth_splitting, write_in_two
 
 if TYPE_CHECKING:
     from matcher.cache import PostingCache
@@ -80,6 +82,7 @@ class ResultWriter:
         self._upcoming: Sequence[Standing] = ()
         """The results to be written, in order (`expect`), and which of them is being written."""
         self._at = 0
+        self._first_rank = 1
         self._items = (b"[", b",", b"]") if compact else (b"[" + margin + b"    ", b"," + margin + b"    ", margin + b"  ]")
         self._qualification_margin = margin + b"    "
         self._tables: dict[int, tuple[QualificationTable, _Entries]] = {}
@@ -117,7 +120,7 @@ class ResultWriter:
                     return Encoded(self._rank_head, str(rank).encode(), rest)
             words = cache.wording(posting)
             if words is not None:
-                self._at = rank - 1
+                self._at = rank - self._first_rank
                 try:
                     written = self._written(standing, posting, lead, today, *words)
                 except orjson.JSONEncodeError:
@@ -131,10 +134,11 @@ class ResultWriter:
         whole = cache.full(posting) if cache is not None else posting
         return lead | match_dict(self.scorer.score(whole), rank, today=today)
 
-    def expect(self, shown: Sequence[Standing]) -> None:
-        """The results this writer will be asked for, in order: a template is let go after the
-        last of them that uses it, so that memory holds the templates still to be used, not all."""
-        self._upcoming = shown
+    def expect(self, shown: Sequence[Standing], first_rank: int = 1) -> None:
+        """The results this writer will be asked for, in order, the first of them at `first_rank`:
+        a template is let go after the last of them that uses it, so that memory holds the
+        templates still to be used, not all."""
+        self._upcoming, self._first_rank = shown, first_rank
 
     def _count_uses(self, table: QualificationTable) -> Counter[int] | None:
         """How often each entry of `table` is asked by the results still to be written."""
@@ -302,6 +306,20 @@ class ResultWriter:
             return kept
         return found[1]
 
+    def nothing_kept_for(self, posting: PostingSummary) -> bool:
+        """Whether this writer keeps results, and none were kept for the folder of this posting (a
+        first run with this profile, day and code: every result will be made)."""
+        kept = self._kept_for(posting) if self.keep else None
+        return kept is not None and kept.empty
+
+    def keep_written(self, posting: Posting, rest: bytes) -> None:
+        """Keep a result written elsewhere (matcher.two_writers), all after its rank, as if made here."""
+        summary = isinstance(posting, PostingSummary) and self.keep and self.cache is not None
+        kept = self._kept_for(posting) if summary else None  # type: ignore[arg-type]
+        identity = self.cache.identity(posting) if kept is not None and self.cache is not None else None
+        if kept is not None and identity is not None:
+            kept.add(identity, rest, made=True)
+
     def finish(self, *, completed: bool) -> None:
         """Put the results kept in this run in place for the next, if it `completed` and made some;
         else leave the earlier ones as they were."""
@@ -397,9 +415,11 @@ def ranking_json_bytes(
     cache: PostingCache | None,
     *,
     jsonl: bool,
+    jobs: int | None = None,
 ) -> Iterator[bytes]:
-    """`rank --format json` or `--format jsonl`, as UTF-8 text in parts, written as they are made."""
-    results = explained_results(ranked, today, cache, compact=jsonl)
+    """`rank --format json` or `--format jsonl`, as UTF-8 text in parts, written as they are made
+    (`jobs`: the processes it may use, one per CPU if not given)."""
+    results = explained_results(ranked, today, cache, compact=jsonl, jobs=jobs)
     if jsonl:
         return jsonl_lines(results)
     return json_chunks(ranking_json([profile for profile, _ in ranked], results, skipped, today))
@@ -411,6 +431,7 @@ def explained_results(
     cache: PostingCache | None,
     *,
     compact: bool,
+    jobs: int | None = None,
 ) -> Iterator[Encoded | dict[str, Any]]:
     """`rank`'s results in JSON (compact: JSONL lines), one at a time, as they are consumed;
     with several profiles each result names its profile first. With one profile, the results
@@ -422,8 +443,12 @@ def explained_results(
         lead = {"profile": profile.path} if several else {}
         completed = False
         try:
-            for rank, standing in enumerate(shown, 1):
-                yield writer.result(standing, rank, lead, today)
+            if not several and worth_splitting(writer, shown, jobs):
+                another = functools.partial(ResultWriter, Scorer(profile, today), cache, compact=compact)
+                yield from write_in_two(writer, shown, today, another)
+            else:
+                for rank, standing in enumerate(shown, 1):
+                    yield writer.result(standing, rank, lead, today)
             completed = True
         finally:  # also when the output stops early (a closed pipe, Ctrl-C): nothing half-kept
             writer.finish(completed=completed)

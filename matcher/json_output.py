@@ -85,12 +85,22 @@ def _indented(value: Any, margin: bytes) -> bytes:
 def jsonl_lines(rows: Iterable[dict[str, Any] | Encoded]) -> Iterator[bytes]:
     """One JSON object per line (UTF-8), made as rows come: tens of thousands stream, not pile up.
     A row already Encoded is written as it is."""
-    dumps, newline = orjson.dumps, orjson.OPT_APPEND_NEWLINE
     for row in rows:
         if isinstance(row, Encoded):
             yield from row.parts
-            continue
-        try:
-            yield dumps(row, option=newline)
-        except orjson.JSONEncodeError:  # as in _indented
-            yield (json.dumps(row, ensure_ascii=True, separators=(",", ":"), allow_nan=False) + "\n").encode()
+        else:
+            yield _jsonl_line(row)
+
+
+def _jsonl_line(row: dict[str, Any]) -> bytes:
+    try:
+        return orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
+    except orjson.JSONEncodeError:  # as in _indented
+        return (json.dumps(row, ensure_ascii=True, separators=(",", ":"), allow_nan=False) + "\n").encode()
+
+
+def item_text(item: dict[str, Any] | Encoded, *, compact: bool) -> bytes:
+    """One result as jsonl_lines (compact) or a ranking document's results array writes it."""
+    if isinstance(item, Encoded):
+        return item.text
+    return _jsonl_line(item) if compact else _indented(item, ITEM_MARGIN)

@@ -65,6 +65,11 @@ class KeptResults:
             if handle is not None:
                 handle.close()
 
+    @property
+    def empty(self) -> bool:
+        """Whether no earlier run's results were found (none kept, or for another stamp)."""
+        return not self._index
+
     def read(self, identity: Identity) -> bytes | None:
         """A posting's result as kept (all after its rank), if it was kept for this version of its file."""
         path, name, size, mtime = identity

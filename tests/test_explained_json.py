@@ -269,3 +269,57 @@ def test_output_interrupted_while_written_leaves_no_kept_file_half_written(own_f
     else:
         pytest.fail("the interrupt was lost")
     assert left == []
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_a_first_run_written_by_two_processes_is_the_same_bytes_and_keeps_every_result(
+    own_folder: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from matcher import two_writers
+
+    if two_writers.available_cpus() < 2:
+        pytest.skip("one CPU: a run is written by one process")
+    split: list[int] = []
+    write_in_two = two_writers.write_in_two
+
+    def counted(writer, shown, today, another):  # type: ignore[no-untyped-def]
+        split.append(len(shown))
+        return write_in_two(writer, shown, today, another)
+
+    monkeypatch.setattr(two_writers, "SPLIT_FROM", 10)
+    monkeypatch.setattr("matcher.explained_json.write_in_two", counted)
+    args = (str(PROFILES / "me.yaml"), "-p", str(own_folder), "-f", fmt)
+    first = rank(*args)
+    assert split == [300]  # the later half was written by a second process
+    assert first == rank(*args, "--no-cache")
+    judging_fails(monkeypatch)
+    assert rank(*args) == first  # and every result, both halves', was kept and read back
+
+
+def test_a_writer_of_the_later_results_judges_each_of_their_entries_once(generated: str, tmp_path: Path, monkeypatch) -> None:
+    from matcher.cache import PostingCache
+    from matcher.folders import load_postings
+    from matcher.loading import load_profile
+    from matcher.scoring import Scorer, standings
+
+    from .conftest import TODAY as DAY
+
+    cache = PostingCache(tmp_path)
+    postings = load_postings(generated, read_folder=cache.load_summaries).postings
+    profile = load_profile(str(PROFILES / "me.yaml"))
+    shown = standings(postings, profile, DAY)
+    made: list[int] = []
+    template = ResultWriter._template
+
+    def counted(self, entries, n, *entry):  # type: ignore[no-untyped-def]
+        made.append(n)
+        return template(self, entries, n, *entry)
+
+    monkeypatch.setattr(ResultWriter, "_template", counted)
+    half = len(shown) // 2
+    writer = ResultWriter(Scorer(profile, DAY), cache, compact=True)
+    writer.expect(shown[half:], first_rank=half + 1)  # as matcher.two_writers' worker writes its half
+    for rank, standing in enumerate(shown[half:], half + 1):
+        writer.result(standing, rank, {}, DAY)
+    asked = {n for s in shown[half:] for n in s.posting.required_numbers + s.posting.preferred_numbers}
+    assert sorted(made) == sorted(asked)  # none let go before its last use, and made again
