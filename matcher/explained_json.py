@@ -87,8 +87,6 @@ class ResultWriter:
         self._qualification_margin = margin + b"    "
         self._tables: dict[int, tuple[QualificationTable, _Entries]] = {}
         """Each table's entries as written so far, by the table's id (the table is kept with them)."""
-        self._worth: list[tuple[float, float] | None] = []
-        """_Entries.worth of the table of the posting being written."""
         self._text: Memo[str | None, bytes] = Memo(orjson.dumps)
         """A quote or note (or None) as JSON."""
         self._points: Memo[float, Memo[tuple[float, float] | None, bytes]] = Memo(self._points_by_worth)
