@@ -94,7 +94,23 @@ def stages_in(text: str) -> list[Stage]:
             excluded.update(stages)
         else:
             allowed.update(stages)
+    allowed |= _stages_between(text, matches)
     return sorted(allowed - excluded)
+
+
+STAGE_RANGE = re.compile(r"\s*(?:through|thru|to|until|up\s+to|[-–—])\s*", re.IGNORECASE)
+"""Between the two ends of a range of stages: "Bachelor's through PhD", "from BS to PhD"."""
+
+
+def _stages_between(text: str, matches: list[re.Match[str]]) -> set[Stage]:
+    """The stages a range spans ("Pursuing a degree (Bachelor's through PhD)" allows a master's too):
+    a range names its two ends only, and every stage between them is meant."""
+    spanned: set[Stage] = set()
+    for first, second in zip(matches, matches[1:], strict=False):
+        if STAGE_RANGE.fullmatch(text[first.end() : second.start()]):
+            ends = [*STAGE_PHRASES[_group_of(first)][1], *STAGE_PHRASES[_group_of(second)][1]]
+            spanned.update(Stage(value) for value in range(min(ends), max(ends) + 1))
+    return spanned
 
 
 def turns_away(text: str) -> bool:
@@ -120,6 +136,9 @@ ENROLMENT = re.compile(
 RELATED = re.compile(
     r",?\s*\b(?:or|and/or)\s+(?:in\s+)?(?:an?\s+|another\s+|other\s+|any\s+)?(?:closely\s+|similarly\s+)?"
     r"(?:related|similar|equivalent|relevant|comparable|allied)\b[^,;.]*"
+    # "or a similarly unforgiving quantitative field", "or another quantitative discipline": any field
+    # of that kind, not a field named "similarly unforgiving quantitative field"
+    r"|,?\s*\bor\s+(?:an?|another|any|other|some)\s+(?:similarly\s+)?(?:[\w-]+\s+){0,2}(?:fields?|disciplines?|areas?|majors?|subjects?)\b"
     r"|,?\s*\b(?:or\s+)?(?:a\s+)?related\s+(?:technical\s+|quantitative\s+|scientific\s+)?(?:fields?|areas?|disciplines?|majors?)\b",
     re.IGNORECASE,
 )

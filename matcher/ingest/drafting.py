@@ -67,8 +67,8 @@ ITEM_OPENERS = (
 ("... machine learning (ML) Expertise in one or more ... Strong publication record ...": Apple's
 "Key Qualifications" as job boards flatten them)."""
 RUN_ON_ITEM = re.compile(rf"(?<=\s)(?=(?:{ITEM_OPENERS})\b)")
-LINKING_WORDS = frozenset("a an the and or nor of in on for with to as by from at your their any".split())
-"""A word after these continues the item ("Bachelor's, Master's, or PhD")."""
+LINKING_WORDS = frozenset("a an the and or nor of in on for with to as by from at your their any through thru until".split())
+"""A word after these continues the item ("Bachelor's, Master's, or PhD", "Bachelor's through PhD")."""
 RUN_ON_LENGTH = 150
 """An item this long with no sentence ends may be several items run together."""
 EXCEPTION_CLAUSE = re.compile(r"^(exceptional|outstanding)\b.*\bconsidered\b", re.IGNORECASE)
@@ -134,8 +134,18 @@ ABOUT_US = re.compile(r"^(?:Our|We)\b(?!.*\b(?:expect|require|look|seek|want|nee
 unless it says what it wants ("We expect candidates to ...")."""
 
 
-OFFERED = re.compile(r"^(?:Deepen|Gain|Grow|Develop|Expand|Broaden|Learn|Strengthen|Get)\b", re.IGNORECASE)
-"""A sentence that says what the intern will gain ("Deepen your expertise in ...") asks for nothing."""
+OFFERED = re.compile(
+    r"^(?:Deepen|Gain|Grow|Develop|Expand|Broaden|Learn|Strengthen|Get)\b"
+    # the intern as the one who gains: "Students will be mentored to gain hands-on experience with
+    # medical imaging", "Interns will have the chance to learn X", "You will get exposure to Y"
+    r"|^(?:the\s+|our\s+|all\s+|each\s+)?(?:interns?|students?|participants?|fellows?|trainees?|you)\s+"
+    r"(?:will\s+|can\s+|may\s+|get\s+to\s+|are\s+able\s+to\s+)?(?:also\s+)?"
+    r"(?:be\s+(?:mentored|trained|guided|supervised|coached)\s+(?:to|in|on)\s+|have\s+(?:the\s+)?(?:opportunity|chance)\s+to\s+)?"
+    r"(?:gain|get|learn|acquire|deepen|broaden|receive|be\s+exposed\s+to|get\s+exposure\s+to)\b",
+    re.IGNORECASE,
+)
+"""A sentence that says what the intern will gain ("Deepen your expertise in ...", "Students will be
+mentored to gain experience with X") asks for nothing: the internship teaches X, it does not ask it."""
 
 
 def asks(sentence: str) -> bool:
