@@ -57,3 +57,59 @@ def test_what_the_intern_will_gain_is_not_asked() -> None:
 def test_experience_the_candidate_brings_is_still_asked() -> None:
     text = "Machine Learning Intern\n\nStudents must have hands-on experience with computer vision methods.\n"
     assert "computer vision" in skills(drafted(text))
+
+
+def organisation(text: str, source: str = "inline.txt") -> str:
+    return str(draft_posting(text, source).posting["organization"])
+
+
+def test_an_internship_at_a_name_in_lower_case_prose_names_the_employer() -> None:
+    text = (
+        "# Research Intern - Interpretability\n\n"
+        "This is a full-time internship at Quorvex in Lisbon. You will study feature attribution.\n\n"
+        "## Requirements\n\n- Python\n"
+    )
+    assert organisation(text) == "Quorvex"
+
+
+def test_a_name_spelt_out_before_its_legal_form_and_acronym_is_the_employer() -> None:
+    text = (
+        "Imaging Research Intern\n\n"
+        "Veltrona Imaging Research USA, Inc. (VIRU) is proud to announce its summer programme.\n\n"
+        "VIRU is looking for an intern to join its reconstruction team.\n"
+    )
+    # the acronym spelt out, and the country a research centre's name ends with kept
+    assert organisation(text) == "Veltrona Imaging Research USA"
+
+
+def test_a_degree_or_a_navigation_line_is_no_employer() -> None:
+    assert (
+        organisation("Research Intern, Vision\nLab Home | Phone\nThe lab studies vision.\nRequirements\n- Python\n") != "Lab Home"
+    )
+    text = (
+        "PhD Intern - Machine Learning Performance Analyst\nOverview\nThe group studies cluster scheduling with PhD students.\n"
+    )
+    assert organisation(text) != "PhD"
+    text = (
+        "Graduate Research Assistant Program\n"
+        "The Graduate Research Assistant Program is a year-round programme. Graduate students apply.\n"
+    )
+    assert organisation(text) != "Graduate"
+
+
+def test_a_job_boards_category_in_the_page_title_is_no_employer() -> None:
+    html = (
+        "<html><head><title>Machine Learning Intern - Data Engineering Jobs | Learn4Good</title></head>"
+        "<body><h1>Machine Learning Intern</h1><p>You will build models.</p></body></html>"
+    )
+    assert organisation(html, "inline.html") not in ("Data Engineering", "Learn4Good")
+
+
+def test_a_known_laboratory_written_once_in_full_and_once_by_acronym_is_the_employer() -> None:
+    text = (
+        "PhD Intern - Machine Learning Performance Analyst\n"
+        "Overview\n"
+        "The directorate is PNNL's steward for computing research.\n"
+        "Interns use technologies available at the Pacific Northwest National Laboratory, and work with scientists.\n"
+    )
+    assert organisation(text) == "Pacific Northwest National Laboratory"
