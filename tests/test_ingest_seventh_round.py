@@ -113,3 +113,33 @@ def test_a_known_laboratory_written_once_in_full_and_once_by_acronym_is_the_empl
         "Interns use technologies available at the Pacific Northwest National Laboratory, and work with scientists.\n"
     )
     assert organisation(text) == "Pacific Northwest National Laboratory"
+
+
+def test_students_at_levels_listed_who_may_apply_is_a_degree_ask() -> None:
+    text = (
+        "Paid Internships at the Example Centre\n\n"
+        "Students at every level (undergraduate, graduate, and doctoral) in Chemistry and Physics may apply "
+        "for paid internships at the Example Centre.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.BACHELORS, Stage.MASTERS, Stage.PHD)
+    assert found.fields == ("chemistry", "physics")
+
+
+def test_graduate_alone_outside_a_list_of_levels_is_no_stage() -> None:
+    from matcher.ingest.degree_phrases import stages_in
+
+    assert stages_in("Applicants may be a recent graduate, or a student in their final year.") == []
+
+
+def test_how_to_send_the_application_and_a_schools_name_ask_nothing() -> None:
+    text = (
+        "Research Internship\n\n"
+        "The application form is here and should be sent in electronically to the office.\n\n"
+        "A selection board in the School of Computer Science will pick the candidates.\n"
+    )
+    draft = draft_posting(text, "inline.txt")
+    posting = drafted(text)
+    assert not skills(posting)
+    assert not any("application form" in str(q.criterion) for q in posting.required)
+    assert any("application form" in step for step in draft.application_steps)

@@ -22,6 +22,9 @@ STAGE_PHRASES: tuple[tuple[str, tuple[Stage, ...]], ...] = (
         r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies|level)|grad\s+students?|advanced\s+degrees?",
         (Stage.MASTERS, Stage.PHD),
     ),
+    # "graduate" alone as one of a list of levels ("undergraduate, graduate, and doctoral"): the
+    # graduate stages the list does not name otherwise (read in stages_in)
+    (r"graduate(?=\s*(?:,|/|\)|\s(?:and|or)\s))", (Stage.MASTERS, Stage.PHD)),
     (r"ph\.?\s?d\.?s?|doctoral|doctorate|d\.?\s?phil", (Stage.PHD,)),
     (r"post-?docs?|postdoctoral", (Stage.POSTDOC,)),
     # "MScAC", "MScCS": a master's programme's name is its degree's abbreviation and a letter or two
@@ -81,7 +84,7 @@ def stages_in(text: str) -> list[Stage]:
         return []
     context = bool(DEGREE_CONTEXT.search(text))
     matches = list(STAGE_WORD.finditer(text))
-    named = {_group_of(m) for m in matches} & {1, 3}
+    named = {stage for m in matches if _group_of(m) in (2, 4) for stage in STAGE_PHRASES[_group_of(m)][1]}
     for match in matches:
         index = _group_of(match)
         if index == 0 and named:
@@ -89,13 +92,31 @@ def stages_in(text: str) -> list[Stage]:
         word = fold(match.group(0)).replace(" ", "")
         if word in AMBIGUOUS_ABBREVIATIONS and not context and len(matches) == 1:
             continue
-        stages = STAGE_PHRASES[index][1]
+        if index == 1 and not _listed_with_another(text, match, matches):
+            continue  # "a recent graduate, or ...": the verb or noun, not a level in a list
+        # a bare "graduate" beside "doctoral" in a list of levels is the master's
+        stages = tuple(s for s in STAGE_PHRASES[index][1] if s not in named) if index == 1 else STAGE_PHRASES[index][1]
         if EXCLUDED_AFTER.search(text[match.end() :]) or EXCLUDED_BEFORE.search(text[: match.start()]):
             excluded.update(stages)
         else:
             allowed.update(stages)
     allowed |= _stages_between(text, matches)
     return sorted(allowed - excluded)
+
+
+LIST_GAP = re.compile(r"[\s,/()]*(?:(?:and|or)\b[\s,/()]*)?", re.IGNORECASE)
+"""Between two items of a list of levels: "undergraduate, graduate, and doctoral"."""
+
+
+def _listed_with_another(text: str, match: re.Match[str], matches: list[re.Match[str]]) -> bool:
+    """Whether a stage word stands in a list with another, nothing but commas and "and"/"or" between."""
+    return any(
+        LIST_GAP.fullmatch(
+            text[other.end() : match.start()] if other.end() <= match.start() else text[match.end() : other.start()]
+        )
+        for other in matches
+        if other is not match
+    )
 
 
 STAGE_RANGE = re.compile(r"\s*(?:through|thru|to|until|up\s+to|[-–—])\s*", re.IGNORECASE)
@@ -369,7 +390,8 @@ def asks_for_a_degree(text: str) -> bool:
     return bool(
         re.search(
             r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to|gained through|"
-            r"expect\w* to graduate|graduating|holding|completed)\b",
+            r"expect\w* to graduate|graduating|holding|completed|(?:may|can)\s+apply|"
+            r"(?:welcome|invited|encouraged)\s+to\s+apply)\b",
             text,
             re.I,
         )

@@ -45,7 +45,9 @@ PREFERRED_MARKERS = re.compile(
 APPLICATION_STEP = re.compile(
     r"\b(reference letters?|recommendation letters?|letters? of (recommendation|reference)|"
     r"recommendations? (?:does|do|must|should)|referees?|cover letter|transcripts?|curriculum vitae|résumé|resume|"
-    r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal)\b",
+    r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal|"
+    # "The application form is here and should be sent in to ...": how to apply, not what is asked
+    r"application (?:form|portal|package|materials)|(?:should|must|can) be (?:sent|e-?mailed|uploaded))\b",
     re.IGNORECASE,
 )
 ASKING = re.compile(

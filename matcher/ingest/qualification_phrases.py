@@ -70,6 +70,12 @@ def skills_in(text: str) -> list[str]:
                 continue
             if fold(phrase) in SKILL_STOPWORDS and not _written_in_a_list(tokens, start, size):
                 continue
+            if re.search(
+                r"\b(?:School|Department|Faculty|College|Institute|Cent(?:er|re)|Division)\s+(?:of|for)$",
+                " ".join(tokens[max(0, start - 2) : start]),
+            ):
+                used |= span  # "a selection board in the School of Computer Science": a unit's name, not an ask
+                continue
             before = " ".join(tokens[max(0, start - 3) : start]).lower()
             if re.search(r"\b(?:similar|other)\b[^/,;:()]*$", before) and start >= 2:
                 used |= span  # "Python, Java, or similar programming languages": the examples are asked
