@@ -143,3 +143,16 @@ def test_how_to_send_the_application_and_a_schools_name_ask_nothing() -> None:
     assert not skills(posting)
     assert not any("application form" in str(q.criterion) for q in posting.required)
     assert any("application form" in step for step in draft.application_steps)
+
+
+def test_a_degree_drawing_on_fields_names_them_and_a_countrys_universities_are_where_to_study() -> None:
+    text = (
+        "Doctoral Internship Scheme\n\n"
+        "To be eligible, applicants must:\n\n"
+        "- Be a current doctoral student enrolled at a Canada-based university\n"
+        "- Be studying for a PhD that draws mainly on methods from physics, chemistry and/ or biology\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.PHD,)
+    assert set(found.fields) == {"physics", "chemistry", "biology"}
+    assert [place.lower() for place in found.enrolled_in] == ["canada"]

@@ -187,11 +187,13 @@ DEGREE_THEN_IN = re.compile(
 "an advanced degree (PhD) in"."""
 FOCUS = re.compile(
     r"\b(?:with\s+an?\s+(?:focus|specialization|specialisation|major|concentration)\s+(?:on|in)|focusing\s+on|"
-    r"speciali[sz]ing\s+in|majoring\s+in)\s+",
+    r"speciali[sz]ing\s+in|majoring\s+in|"
+    r"(?:that|which)\s+(?:relies|draws|builds|is\s+based|focuses)\s+(?:heavily\s+|mainly\s+|largely\s+|primarily\s+)?on\s+"
+    r"(?:(?:methods|concepts|techniques|tools|ideas)\s+(?:(?:or|and)\s+(?:methods|concepts|techniques|tools|ideas)\s+)?(?:from|of|in)\s+)?)\s*",
     re.IGNORECASE,
 )
 """Fields named as the degree's focus: "a graduate program, at the Master or PhD level, with a focus
-on Deep Learning, NLP"."""
+on Deep Learning, NLP", "a PhD that relies heavily on methods or concepts from statistics, physics"."""
 NOT_A_FIELD = frozenset({"etc", "other", "others", "similar", "equivalent", "a", "an", "the", "other etc", "relevant"})
 
 
@@ -232,7 +234,7 @@ def fields_in(text: str) -> tuple[list[str], bool]:
 
 def _field_list(written: str) -> list[str]:
     fields: list[str] = []
-    for piece in re.split(r",|;|\bor\b|\band/or\b", written):
+    for piece in re.split(r",|;|\band/\s*or\b|\bor\b", written):
         piece = piece.strip(" .:'\"")
         parts = [piece]
         if term_catalogue().resolve(piece).how not in ("exact", "alias"):
