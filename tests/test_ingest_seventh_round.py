@@ -156,3 +156,23 @@ def test_a_degree_drawing_on_fields_names_them_and_a_countrys_universities_are_w
     assert found.stages == (Stage.PHD,)
     assert set(found.fields) == {"physics", "chemistry", "biology"}
     assert [place.lower() for place in found.enrolled_in] == ["canada"]
+
+
+def preferred_skills(posting: Posting) -> set[str]:
+    return {
+        t.lower()
+        for q in posting.preferred
+        for t in getattr(q.criterion, "terms", ())
+        if isinstance(q.criterion, SkillsCriterion)
+    }
+
+
+def test_a_preferred_heading_in_a_start_ups_words_opens_the_preferred_list() -> None:
+    for heading in ("Impress us more…", "What would set you apart", "Great to have"):
+        text = (
+            "# Data Science Intern\n\n### Requirements\n\n- Experience with Python.\n\n"
+            f"### {heading}\n\n- Experience with Kubernetes.\n"
+        )
+        posting = drafted(text)
+        assert "kubernetes" in preferred_skills(posting), heading
+        assert "kubernetes" not in skills(posting), heading
