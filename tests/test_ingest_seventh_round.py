@@ -176,3 +176,17 @@ def test_a_preferred_heading_in_a_start_ups_words_opens_the_preferred_list() -> 
         posting = drafted(text)
         assert "kubernetes" in preferred_skills(posting), heading
         assert "kubernetes" not in skills(posting), heading
+
+
+def test_a_page_opening_on_prose_takes_its_title_from_the_job_its_hiring_sentence_names() -> None:
+    text = (
+        "Quorvex is a robotics company. We believe robots should be safe for everyone and we build them.\n"
+        "We are looking for a Perception Research Intern to join our Lisbon team.\n\n"
+        "Requirements\n\n- Experience with PyTorch\n"
+    )
+    assert draft_posting(text, "inline.txt").posting["title"] == "Perception Research Intern"
+
+
+def test_a_title_line_is_kept_when_the_page_has_one() -> None:
+    text = "Perception Research Intern (Summer 2027)\nWe are looking for a Vision Engineer to join us.\n"
+    assert draft_posting(text, "inline.txt").posting["title"] == "Perception Research Intern (Summer 2027)"

@@ -383,6 +383,8 @@ def _metadata(page: Page, published: date | None, source: str = "") -> metadata.
     elif title and title_index is not None and fold(lines[title_index]) == fold(str(title)):
         found.used.add(title_index)
     title = str(title or titles.page_title_part(page) or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
+    if titles.reads_as_prose(title):  # a page that opens on prose: the job its hiring sentence names
+        title = titles.hired_as(lines) or title
     found.fields["title"] = titles.clean_title(title, [], None)
     employer, org_index = organisation.organisation_in(page, lines, title_index, source)
     found.fields["organization"] = employer
