@@ -190,3 +190,24 @@ def test_a_page_opening_on_prose_takes_its_title_from_the_job_its_hiring_sentenc
 def test_a_title_line_is_kept_when_the_page_has_one() -> None:
     text = "Perception Research Intern (Summer 2027)\nWe are looking for a Vision Engineer to join us.\n"
     assert draft_posting(text, "inline.txt").posting["title"] == "Perception Research Intern (Summer 2027)"
+
+
+def test_dollars_marked_with_their_country_are_that_countrys_currency() -> None:
+    text = "Research Internship\n\nEach intern receives a living allowance of S$1,200 per month.\n"
+    pay = draft_posting(text, "inline.txt").posting["pay"]
+    assert (pay["min"], pay["currency"], pay["per"]) == (1200, "SGD", "month")
+
+
+def test_a_schools_page_names_the_university_it_belongs_to() -> None:
+    text = (
+        "Summer Internship\n\n"
+        "The School of Earth and Ocean Sciences (SEOS) runs a research internship for visiting students.\n\n"
+        "SEOS is looking for students. Students already at the University of Exampleton should apply internally.\n"
+    )
+    assert organisation(text) == "University of Exampleton"
+    text = (
+        "Summer Internship\n\n"
+        "The School of Earth and Ocean Sciences (SEOS) runs a research internship for visiting students.\n\n"
+        "SEOS is looking for students. Students already at NUS should look at their department's pages.\n"
+    )
+    assert organisation(text) == "National University of Singapore"

@@ -131,6 +131,9 @@ EMPLOYER_KIND = (
 """What a page says its employer is: "Acme Inc is a technology company", "Acme is a non-profit research lab"."""
 HIRING = r"(?:hiring|looking for|seeking|recruiting|taking applications|accepting applications|offering)"
 ORG_NAME = r"([A-Z][\w&.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.'-]*){0,6})"
+ORG_NAME_AND = r"([A-Z][\w&.'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w&.'-]*){0,6})"
+"""A name spelt out before its acronym may join words with "and" ("School of Physical and
+Mathematical Sciences (SPMS)"); elsewhere "and" ends a name ("Acme and Beta are hiring")."""
 ORG_PATTERNS = (
     re.compile(rf"^##?\s*About\s+{ORG_NAME}\s*$"),
     re.compile(rf"^About\s+{ORG_NAME}\s*:?\s*$"),
@@ -210,8 +213,27 @@ def organisation_in(page: Page, lines: list[str], title_index: int | None, sourc
     for acronym in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", name):
         long_form = spelt_out(acronym, lines)
         if long_form and fold(acronym) not in fold(long_form):
-            return long_form, index
-    return _parent(acronyms.get(name, name), lines), index
+            return _university_of_unit(long_form, lines, acronyms) or long_form, index
+    name = _parent(acronyms.get(name, name), lines)
+    return _university_of_unit(name, lines, acronyms) or name, index
+
+
+UNIT = re.compile(r"^(?:The\s+)?(?:Graduate\s+)?(?:School|Faculty|Department|Division)\s+(?:of|for)\b")
+"""A university's unit: "School of Physical and Mathematical Sciences", "Department of Physics"."""
+
+
+def _university_of_unit(name: str, lines: list[str], acronyms: dict[str, str]) -> str | None:
+    """The university a school or department belongs to, when the page names one (in full, or by
+    an acronym of `organisation_acronyms`: "Students already at NTU ..."): a student names the
+    university, not its school."""
+    if not UNIT.match(name):
+        return None
+    text = "\n".join(lines)
+    for acronym, full in acronyms.items():
+        if re.search(r"\b(?:University|Institute)\b", full) and re.search(rf"(?<![\w@.]){re.escape(acronym)}(?!\w)", text):
+            return full
+    written = re.search(UNIVERSITY, text)
+    return written.group(0).strip(" .") if written else None
 
 
 def _source_domain_written(source: str, lines: list[str]) -> str | None:
@@ -286,7 +308,7 @@ def spelt_out(acronym: str, lines: list[str]) -> str | None:
     for line in lines:
         # "Acme Medical Research USA, Inc. (AMRU)": the legal form may stand between name and acronym
         for match in re.finditer(
-            rf"{ORG_NAME}(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Co|AG|S\.?A)\.?,?)?\s+\({re.escape(acronym)}\)", line
+            rf"{ORG_NAME_AND}(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Co|AG|S\.?A)\.?,?)?\s+\({re.escape(acronym)}\)", line
         ):
             words = re.sub(r"^The\s+", "", match.group(1)).split()
             initials = iter(w[0] for w in words if w[:1].isupper())
