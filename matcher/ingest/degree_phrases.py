@@ -110,13 +110,8 @@ LIST_GAP = re.compile(r"[\s,/()]*(?:(?:and|or)\b[\s,/()]*)?", re.IGNORECASE)
 
 def _listed_with_another(text: str, match: re.Match[str], matches: list[re.Match[str]]) -> bool:
     """Whether a stage word stands in a list with another, nothing but commas and "and"/"or" between."""
-    return any(
-        LIST_GAP.fullmatch(
-            text[other.end() : match.start()] if other.end() <= match.start() else text[match.end() : other.start()]
-        )
-        for other in matches
-        if other is not match
-    )
+    gaps = (text[o.end() : match.start()] if o.end() <= match.start() else text[match.end() : o.start()] for o in matches)
+    return any(LIST_GAP.fullmatch(gap) for other, gap in zip(matches, gaps, strict=True) if other is not match)
 
 
 STAGE_RANGE = re.compile(r"\s*(?:through|thru|to|until|up\s+to|[-–—])\s*", re.IGNORECASE)
