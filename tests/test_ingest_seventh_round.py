@@ -211,3 +211,31 @@ def test_a_schools_page_names_the_university_it_belongs_to() -> None:
         "SEOS is looking for students. Students already at NUS should look at their department's pages.\n"
     )
     assert organisation(text) == "National University of Singapore"
+
+
+def test_a_degree_item_run_on_into_a_duty_list_is_asked() -> None:
+    text = (
+        "# Imaging Research Intern\n\n## Responsibilities\n\n"
+        "- Design and validate segmentation models for retinal scans.\n"
+        "- Actively pursuing a PhD in a field related to imaging, such as optics, biomedical engineering, "
+        "or a related discipline.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.PHD,)
+    assert found.fields == ("optics", "biomedical engineering")
+    assert found.related_fields
+
+
+def test_a_degree_waived_for_experience_is_either() -> None:
+    from matcher.models import AnyOfCriterion, TextCriterion
+
+    text = (
+        "Research Intern\n\nRequirements\n\n- Experience with PyTorch.\n"
+        "- Pursuing advanced degrees in robotics (MS/PhD). Whatever your background, consider applying if you "
+        "have strongly relevant experience.\n"
+    )
+    posting = drafted(text)
+    assert not degrees(posting)
+    (either,) = [q.criterion for q in posting.required if isinstance(q.criterion, AnyOfCriterion)]
+    kinds = {type(option.criterion) for option in either.options}
+    assert kinds == {DegreeCriterion, TextCriterion}

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import Any
 
+from matcher.ingest.stage_lists import listed_with_another, stages_between
 from matcher.knowledge import read_data_file
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
@@ -84,6 +85,7 @@ def stages_in(text: str) -> list[Stage]:
         return []
     context = bool(DEGREE_CONTEXT.search(text))
     matches = list(STAGE_WORD.finditer(text))
+    spans = [(m.start(), m.end(), STAGE_PHRASES[_group_of(m)][1]) for m in matches]
     named = {stage for m in matches if _group_of(m) in (2, 4) for stage in STAGE_PHRASES[_group_of(m)][1]}
     for match in matches:
         index = _group_of(match)
@@ -92,7 +94,7 @@ def stages_in(text: str) -> list[Stage]:
         word = fold(match.group(0)).replace(" ", "")
         if word in AMBIGUOUS_ABBREVIATIONS and not context and len(matches) == 1:
             continue
-        if index == 1 and not _listed_with_another(text, match, matches):
+        if index == 1 and not listed_with_another(text, (match.start(), match.end()), spans):
             continue  # "a recent graduate, or ...": the verb or noun, not a level in a list
         # a bare "graduate" beside "doctoral" in a list of levels is the master's
         stages = tuple(s for s in STAGE_PHRASES[index][1] if s not in named) if index == 1 else STAGE_PHRASES[index][1]
@@ -100,33 +102,8 @@ def stages_in(text: str) -> list[Stage]:
             excluded.update(stages)
         else:
             allowed.update(stages)
-    allowed |= _stages_between(text, matches)
+    allowed |= stages_between(text, spans)
     return sorted(allowed - excluded)
-
-
-LIST_GAP = re.compile(r"[\s,/()]*(?:(?:and|or)\b[\s,/()]*)?", re.IGNORECASE)
-"""Between two items of a list of levels: "undergraduate, graduate, and doctoral"."""
-
-
-def _listed_with_another(text: str, match: re.Match[str], matches: list[re.Match[str]]) -> bool:
-    """Whether a stage word stands in a list with another, nothing but commas and "and"/"or" between."""
-    gaps = (text[o.end() : match.start()] if o.end() <= match.start() else text[match.end() : o.start()] for o in matches)
-    return any(LIST_GAP.fullmatch(gap) for other, gap in zip(matches, gaps, strict=True) if other is not match)
-
-
-STAGE_RANGE = re.compile(r"\s*(?:through|thru|to|until|up\s+to|[-–—])\s*", re.IGNORECASE)
-"""Between the two ends of a range of stages: "Bachelor's through PhD", "from BS to PhD"."""
-
-
-def _stages_between(text: str, matches: list[re.Match[str]]) -> set[Stage]:
-    """The stages a range spans ("Pursuing a degree (Bachelor's through PhD)" allows a master's too):
-    a range names its two ends only, and every stage between them is meant."""
-    spanned: set[Stage] = set()
-    for first, second in zip(matches, matches[1:], strict=False):
-        if STAGE_RANGE.fullmatch(text[first.end() : second.start()]):
-            ends = [*STAGE_PHRASES[_group_of(first)][1], *STAGE_PHRASES[_group_of(second)][1]]
-            spanned.update(Stage(value) for value in range(min(ends), max(ends) + 1))
-    return spanned
 
 
 def turns_away(text: str) -> bool:
@@ -173,6 +150,13 @@ VAGUE_FIELD = re.compile(
 )
 """A field named by kind, its examples in brackets after it: "an AV-related field (e.g. computer vision,
 robotics)" asks for a field like the examples, not for "av"."""
+FIELD_KIND_THEN_EXAMPLES = re.compile(
+    r"^(?:an?|any)\s+(?:[\w-]+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?)\b[^,;.()]{0,60}?,?\s+"
+    r"(?:such\s+as|including|e\.g\.,?|like)\s+(.+)$",
+    re.IGNORECASE,
+)
+"""A field named by its kind, then its examples: "a field related to deep learning, such as computer
+science, biomedical engineering"."""
 DEGREE_THEN_IN = re.compile(
     r"^\)?(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
     r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b|(?:the\s+)?(?:\w+\s+)?(?:stages?|years?)\b)",
@@ -210,7 +194,10 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     if not after:
         return [], bool(RELATED.search(text))
     tail = text[start + after.end() :]
-    vague = VAGUE_FIELD.match(tail)
+    kind = FIELD_KIND_THEN_EXAMPLES.match(tail)
+    if kind:  # "a PhD in a field related to vision, such as physics, ...": the examples, and fields like them
+        tail = kind.group(1)
+    vague = None if kind else VAGUE_FIELD.match(tail)
     if vague:  # "a relevant technology field at a top university (e.g. Computer Science, EE, other etc.)"
         example = re.search(r"\((?:e\.g\.?|i\.e\.?|such as|including)?,?\s*([^)]*)\)", tail)
         return (_field_list(example.group(1)) if example else [], True)
@@ -224,7 +211,7 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     if end:
         tail = tail[: end.start()]
     # fields given as examples ("areas aligned with the mission, including physics") admit others like them
-    return _field_list(tail), bool(related) or bool(RELATED.search(text)) or examples
+    return _field_list(tail), bool(related) or bool(RELATED.search(text)) or examples or bool(kind)
 
 
 def _field_list(written: str) -> list[str]:

@@ -28,7 +28,14 @@ from matcher.ingest.degree_phrases import (
     stages_in,
     turns_away,
 )
-from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, requires_presence, skills_in
+from matcher.ingest.qualification_phrases import (
+    available_weeks,
+    experience_instead,
+    qualifications_from,
+    requires_presence,
+    skills_in,
+    waived,
+)
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -243,10 +250,16 @@ def _qualifications(
         loose = piece.section in (NO_HEADING, UNKNOWN) and fold(piece.text) != fold(draft.posting["title"])
         # a programme described under "About" or "Job description" may say whom it is for there
         # ("This internship is meant for Master 1 students"): read for a degree only
-        described = piece.section == "about" and not sectioned
+        # likewise a duty list a cut or flattened page runs on into the asks ("- Prepare manuscripts ...
+        # - Actively pursuing a PhD in ..."): an item that asks for a degree in so many words is one
+        described = piece.section == "about" and not sectioned or piece.section == "responsibilities" and piece.bullet
         candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described or after_list else []
         placed = False
+        instead = experience_instead(candidates)  # "Whatever your background, consider applying if you have ..."
         for sentence in candidates:
+            if instead and sentence == instead[0]:
+                placed = True
+                continue
             # outside the qualifications, a sentence is read when it asks for a degree or for a
             # minimum time free to work ("students who can commit to a minimum of 6 months")
             said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None or requires_presence(sentence)
@@ -265,7 +278,7 @@ def _qualifications(
                 placed = True
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
-            quals = qualifications_from(head, places, year)
+            quals = waived(qualifications_from(head, places, year), instead)
             if sectioned and not in_section:  # prose about the programme, beside its own list of asks
                 quals = [{**q, OUTSIDE: True} if "degree" in q else q for q in quals]
             marked = PREFERRED_MARKERS.search(head) or (said_required and IDEAL_CANDIDATE.search(head))

@@ -450,3 +450,33 @@ def places_named_in(text: str) -> list[str]:
         if gazetteer().parse(candidate).regions:
             found.append(candidate)
     return found
+
+
+EXPERIENCE_INSTEAD = re.compile(
+    r"(?:whatever|regardless\s+of)\s+your\s+(?:background|degree|studies)[^.]*?\b(?:consider\s+applying|apply|we\s+(?:encourage|welcome)\s+you)"
+    r"[^.]*?\bif\s+you\s+have\s+(?P<instead>[^.]+)",
+    re.IGNORECASE,
+)
+"""A degree the page waives for something else, said right after it: "Pursuing advanced degrees in
+ML (MS/PhD). Whatever your background, consider applying if you have strongly relevant experience"."""
+
+
+def experience_instead(sentences: list[str]) -> tuple[str, str] | None:
+    """The sentence of an item that waives its degree, and what it takes instead."""
+    for sentence in sentences:
+        found = EXPERIENCE_INSTEAD.search(sentence)
+        if found:
+            return sentence, found.group("instead").strip(" ,")
+    return None
+
+
+def waived(quals: list[dict[str, Any]], instead: tuple[str, str] | None) -> list[dict[str, Any]]:
+    """Degree asks an item waives as either the degree or what it takes instead (any_of)."""
+    if instead is None:
+        return quals
+    return [
+        {"any_of": [{"degree": q["degree"]}, {"text": instead[1]}], "quote": f"{q.get('quote', '')} {instead[0]}".strip()}
+        if "degree" in q
+        else q
+        for q in quals
+    ]
