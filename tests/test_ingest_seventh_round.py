@@ -239,3 +239,17 @@ def test_a_degree_waived_for_experience_is_either() -> None:
     (either,) = [q.criterion for q in posting.required if isinstance(q.criterion, AnyOfCriterion)]
     kinds = {type(option.criterion) for option in either.options}
     assert kinds == {DegreeCriterion, TextCriterion}
+
+
+def test_a_minimum_time_in_words_and_a_place_not_to_study_in_are_asked() -> None:
+    from matcher.models import AvailabilityCriterion, TextCriterion
+
+    text = (
+        "Research Internship\n\nEligibility\n\n"
+        "- The applicant must be a full-time Masters student, currently studying outside Norway.\n"
+        "- The applicant must be able to commit to an internship of at least three months.\n"
+    )
+    posting = drafted(text)
+    criteria = [q.criterion for q in posting.required]
+    assert [c.weeks for c in criteria if isinstance(c, AvailabilityCriterion)] == [13]
+    assert [c.text for c in criteria if isinstance(c, TextCriterion)] == ["studying outside Norway"]

@@ -279,6 +279,7 @@ def _qualifications(
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
             quals = waived(qualifications_from(head, places, year), instead)
+            quals = [q for q in quals if "text" not in q or all(r.get("text") != q["text"] for r in required)]  # said twice
             if sectioned and not in_section:  # prose about the programme, beside its own list of asks
                 quals = [{**q, OUTSIDE: True} if "degree" in q else q for q in quals]
             marked = PREFERRED_MARKERS.search(head) or (said_required and IDEAL_CANDIDATE.search(head))
