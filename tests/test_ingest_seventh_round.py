@@ -253,3 +253,11 @@ def test_a_minimum_time_in_words_and_a_place_not_to_study_in_are_asked() -> None
     criteria = [q.criterion for q in posting.required]
     assert [c.weeks for c in criteria if isinstance(c, AvailabilityCriterion)] == [13]
     assert [c.text for c in criteria if isinstance(c, TextCriterion)] == ["studying outside Norway"]
+
+
+def test_a_place_on_its_own_line_just_above_the_title_is_the_postings_place() -> None:
+    text = (
+        "Eindhoven, Netherlands\n6 days ago\nMachine learning internship: explain models by visualization\n"
+        "Introduction\n\nThe team builds metrology software for wafers and wants to explain its models better.\n"
+    )
+    assert draft_posting(text, "inline.txt").posting["location"] == ["Eindhoven, Netherlands"]
