@@ -261,3 +261,11 @@ def test_a_place_on_its_own_line_just_above_the_title_is_the_postings_place() ->
         "Introduction\n\nThe team builds metrology software for wafers and wants to explain its models better.\n"
     )
     assert draft_posting(text, "inline.txt").posting["location"] == ["Eindhoven, Netherlands"]
+
+
+def test_common_names_of_ml_practice_are_read_as_skills() -> None:
+    text = (
+        "Research Intern\n\nPreferred qualifications\n\n"
+        "- Experience with fine-tuning, model deployment and MLOps.\n- Knowledge of graph theory.\n"
+    )
+    assert {"fine-tuning", "model deployment", "mlops", "graph theory"} <= preferred_skills(drafted(text))
