@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import Any
 
+from matcher.ingest.stage_lists import listed_with_another, stages_between
 from matcher.knowledge import read_data_file
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
@@ -22,6 +23,9 @@ STAGE_PHRASES: tuple[tuple[str, tuple[Stage, ...]], ...] = (
         r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies|level)|grad\s+students?|advanced\s+degrees?",
         (Stage.MASTERS, Stage.PHD),
     ),
+    # "graduate" alone as one of a list of levels ("undergraduate, graduate, and doctoral"): the
+    # graduate stages the list does not name otherwise (read in stages_in)
+    (r"graduate(?=\s*(?:,|/|\)|\s(?:and|or)\s))", (Stage.MASTERS, Stage.PHD)),
     (r"ph\.?\s?d\.?s?|doctoral|doctorate|d\.?\s?phil", (Stage.PHD,)),
     (r"post-?docs?|postdoctoral", (Stage.POSTDOC,)),
     # "MScAC", "MScCS": a master's programme's name is its degree's abbreviation and a letter or two
@@ -81,7 +85,8 @@ def stages_in(text: str) -> list[Stage]:
         return []
     context = bool(DEGREE_CONTEXT.search(text))
     matches = list(STAGE_WORD.finditer(text))
-    named = {_group_of(m) for m in matches} & {1, 3}
+    spans = [(m.start(), m.end(), STAGE_PHRASES[_group_of(m)][1]) for m in matches]
+    named = {stage for m in matches if _group_of(m) in (2, 4) for stage in STAGE_PHRASES[_group_of(m)][1]}
     for match in matches:
         index = _group_of(match)
         if index == 0 and named:
@@ -89,11 +94,15 @@ def stages_in(text: str) -> list[Stage]:
         word = fold(match.group(0)).replace(" ", "")
         if word in AMBIGUOUS_ABBREVIATIONS and not context and len(matches) == 1:
             continue
-        stages = STAGE_PHRASES[index][1]
+        if index == 1 and not listed_with_another(text, (match.start(), match.end()), spans):
+            continue  # "a recent graduate, or ...": the verb or noun, not a level in a list
+        # a bare "graduate" beside "doctoral" in a list of levels is the master's
+        stages = tuple(s for s in STAGE_PHRASES[index][1] if s not in named) if index == 1 else STAGE_PHRASES[index][1]
         if EXCLUDED_AFTER.search(text[match.end() :]) or EXCLUDED_BEFORE.search(text[: match.start()]):
             excluded.update(stages)
         else:
             allowed.update(stages)
+    allowed |= stages_between(text, spans)
     return sorted(allowed - excluded)
 
 
@@ -120,6 +129,9 @@ ENROLMENT = re.compile(
 RELATED = re.compile(
     r",?\s*\b(?:or|and/or)\s+(?:in\s+)?(?:an?\s+|another\s+|other\s+|any\s+)?(?:closely\s+|similarly\s+)?"
     r"(?:related|similar|equivalent|relevant|comparable|allied)\b[^,;.]*"
+    # "or a similarly unforgiving quantitative field", "or another quantitative discipline": any field
+    # of that kind, not a field named "similarly unforgiving quantitative field"
+    r"|,?\s*\bor\s+(?:an?|another|any|other|some)\s+(?:similarly\s+)?(?:[\w-]+\s+){0,2}(?:fields?|disciplines?|areas?|majors?|subjects?)\b"
     r"|,?\s*\b(?:or\s+)?(?:a\s+)?related\s+(?:technical\s+|quantitative\s+|scientific\s+)?(?:fields?|areas?|disciplines?|majors?)\b",
     re.IGNORECASE,
 )
@@ -138,6 +150,13 @@ VAGUE_FIELD = re.compile(
 )
 """A field named by kind, its examples in brackets after it: "an AV-related field (e.g. computer vision,
 robotics)" asks for a field like the examples, not for "av"."""
+FIELD_KIND_THEN_EXAMPLES = re.compile(
+    r"^(?:an?|any)\s+(?:[\w-]+\s+){0,2}(?:fields?|disciplines?|areas?|subjects?)\b[^,;.()]{0,60}?,?\s+"
+    r"(?:such\s+as|including|e\.g\.,?|like)\s+(.+)$",
+    re.IGNORECASE,
+)
+"""A field named by its kind, then its examples: "a field related to deep learning, such as computer
+science, biomedical engineering"."""
 DEGREE_THEN_IN = re.compile(
     r"^\)?(?:\s*(?:degrees?|programs?|programmes?|students?|studies|candidates?|courses?|level|major|candidacy|or equivalent))*"
     r"\s+(?:in|of)\s+(?!(?:the\s+)?(?:process|final|penultimate|their|your|order)\b|(?:the\s+)?(?:\w+\s+)?(?:stages?|years?)\b)",
@@ -147,11 +166,13 @@ DEGREE_THEN_IN = re.compile(
 "an advanced degree (PhD) in"."""
 FOCUS = re.compile(
     r"\b(?:with\s+an?\s+(?:focus|specialization|specialisation|major|concentration)\s+(?:on|in)|focusing\s+on|"
-    r"speciali[sz]ing\s+in|majoring\s+in)\s+",
+    r"speciali[sz]ing\s+in|majoring\s+in|"
+    r"(?:that|which)\s+(?:relies|draws|builds|is\s+based|focuses)\s+(?:heavily\s+|mainly\s+|largely\s+|primarily\s+)?on\s+"
+    r"(?:(?:methods|concepts|techniques|tools|ideas)\s+(?:(?:or|and)\s+(?:methods|concepts|techniques|tools|ideas)\s+)?(?:from|of|in)\s+)?)\s*",
     re.IGNORECASE,
 )
 """Fields named as the degree's focus: "a graduate program, at the Master or PhD level, with a focus
-on Deep Learning, NLP"."""
+on Deep Learning, NLP", "a PhD that relies heavily on methods or concepts from statistics, physics"."""
 NOT_A_FIELD = frozenset({"etc", "other", "others", "similar", "equivalent", "a", "an", "the", "other etc", "relevant"})
 
 
@@ -173,7 +194,10 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     if not after:
         return [], bool(RELATED.search(text))
     tail = text[start + after.end() :]
-    vague = VAGUE_FIELD.match(tail)
+    kind = FIELD_KIND_THEN_EXAMPLES.match(tail)
+    if kind:  # "a PhD in a field related to vision, such as physics, ...": the examples, and fields like them
+        tail = kind.group(1)
+    vague = None if kind else VAGUE_FIELD.match(tail)
     if vague:  # "a relevant technology field at a top university (e.g. Computer Science, EE, other etc.)"
         example = re.search(r"\((?:e\.g\.?|i\.e\.?|such as|including)?,?\s*([^)]*)\)", tail)
         return (_field_list(example.group(1)) if example else [], True)
@@ -187,12 +211,12 @@ def fields_in(text: str) -> tuple[list[str], bool]:
     if end:
         tail = tail[: end.start()]
     # fields given as examples ("areas aligned with the mission, including physics") admit others like them
-    return _field_list(tail), bool(related) or bool(RELATED.search(text)) or examples
+    return _field_list(tail), bool(related) or bool(RELATED.search(text)) or examples or bool(kind)
 
 
 def _field_list(written: str) -> list[str]:
     fields: list[str] = []
-    for piece in re.split(r",|;|\bor\b|\band/or\b", written):
+    for piece in re.split(r",|;|\band/\s*or\b|\bor\b", written):
         piece = piece.strip(" .:'\"")
         parts = [piece]
         if term_catalogue().resolve(piece).how not in ("exact", "alias"):
@@ -350,7 +374,8 @@ def asks_for_a_degree(text: str) -> bool:
     return bool(
         re.search(
             r"\b(enrolled|pursuing|program|programme|must|should|candidates?|eligible|open to|limited to|gained through|"
-            r"expect\w* to graduate|graduating|holding|completed)\b",
+            r"expect\w* to graduate|graduating|holding|completed|(?:may|can)\s+apply|"
+            r"(?:welcome|invited|encouraged)\s+to\s+apply)\b",
             text,
             re.I,
         )

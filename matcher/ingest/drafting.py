@@ -28,7 +28,14 @@ from matcher.ingest.degree_phrases import (
     stages_in,
     turns_away,
 )
-from matcher.ingest.qualification_phrases import available_weeks, qualifications_from, requires_presence, skills_in
+from matcher.ingest.qualification_phrases import (
+    available_weeks,
+    experience_instead,
+    qualifications_from,
+    requires_presence,
+    skills_in,
+    waived,
+)
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.source_lines import Page, read_page
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -45,7 +52,9 @@ PREFERRED_MARKERS = re.compile(
 APPLICATION_STEP = re.compile(
     r"\b(reference letters?|recommendation letters?|letters? of (recommendation|reference)|"
     r"recommendations? (?:does|do|must|should)|referees?|cover letter|transcripts?|curriculum vitae|résumé|resume|"
-    r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal)\b",
+    r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal|"
+    # "The application form is here and should be sent in to ...": how to apply, not what is asked
+    r"application (?:form|portal|package|materials)|(?:should|must|can) be (?:sent|e-?mailed|uploaded))\b",
     re.IGNORECASE,
 )
 ASKING = re.compile(
@@ -67,8 +76,8 @@ ITEM_OPENERS = (
 ("... machine learning (ML) Expertise in one or more ... Strong publication record ...": Apple's
 "Key Qualifications" as job boards flatten them)."""
 RUN_ON_ITEM = re.compile(rf"(?<=\s)(?=(?:{ITEM_OPENERS})\b)")
-LINKING_WORDS = frozenset("a an the and or nor of in on for with to as by from at your their any".split())
-"""A word after these continues the item ("Bachelor's, Master's, or PhD")."""
+LINKING_WORDS = frozenset("a an the and or nor of in on for with to as by from at your their any through thru until".split())
+"""A word after these continues the item ("Bachelor's, Master's, or PhD", "Bachelor's through PhD")."""
 RUN_ON_LENGTH = 150
 """An item this long with no sentence ends may be several items run together."""
 EXCEPTION_CLAUSE = re.compile(r"^(exceptional|outstanding)\b.*\bconsidered\b", re.IGNORECASE)
@@ -134,8 +143,18 @@ ABOUT_US = re.compile(r"^(?:Our|We)\b(?!.*\b(?:expect|require|look|seek|want|nee
 unless it says what it wants ("We expect candidates to ...")."""
 
 
-OFFERED = re.compile(r"^(?:Deepen|Gain|Grow|Develop|Expand|Broaden|Learn|Strengthen|Get)\b", re.IGNORECASE)
-"""A sentence that says what the intern will gain ("Deepen your expertise in ...") asks for nothing."""
+OFFERED = re.compile(
+    r"^(?:Deepen|Gain|Grow|Develop|Expand|Broaden|Learn|Strengthen|Get)\b"
+    # the intern as the one who gains: "Students will be mentored to gain hands-on experience with
+    # medical imaging", "Interns will have the chance to learn X", "You will get exposure to Y"
+    r"|^(?:the\s+|our\s+|all\s+|each\s+)?(?:interns?|students?|participants?|fellows?|trainees?|you)\s+"
+    r"(?:will\s+|can\s+|may\s+|get\s+to\s+|are\s+able\s+to\s+)?(?:also\s+)?"
+    r"(?:be\s+(?:mentored|trained|guided|supervised|coached)\s+(?:to|in|on)\s+|have\s+(?:the\s+)?(?:opportunity|chance)\s+to\s+)?"
+    r"(?:gain|get|learn|acquire|deepen|broaden|receive|be\s+exposed\s+to|get\s+exposure\s+to)\b",
+    re.IGNORECASE,
+)
+"""A sentence that says what the intern will gain ("Deepen your expertise in ...", "Students will be
+mentored to gain experience with X") asks for nothing: the internship teaches X, it does not ask it."""
 
 
 def asks(sentence: str) -> bool:
@@ -231,10 +250,16 @@ def _qualifications(
         loose = piece.section in (NO_HEADING, UNKNOWN) and fold(piece.text) != fold(draft.posting["title"])
         # a programme described under "About" or "Job description" may say whom it is for there
         # ("This internship is meant for Master 1 students"): read for a degree only
-        described = piece.section == "about" and not sectioned
+        # likewise a duty list a cut or flattened page runs on into the asks ("- Prepare manuscripts ...
+        # - Actively pursuing a PhD in ..."): an item that asks for a degree in so many words is one
+        described = piece.section == "about" and not sectioned or piece.section == "responsibilities" and piece.bullet
         candidates = sentences(piece.text, run_on=in_section) if in_section or loose or described or after_list else []
         placed = False
+        instead = experience_instead(candidates)  # "Whatever your background, consider applying if you have ..."
         for sentence in candidates:
+            if instead and sentence == instead[0]:
+                placed = True
+                continue
             # outside the qualifications, a sentence is read when it asks for a degree or for a
             # minimum time free to work ("students who can commit to a minimum of 6 months")
             said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None or requires_presence(sentence)
@@ -253,7 +278,8 @@ def _qualifications(
                 placed = True
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
-            quals = qualifications_from(head, places, year)
+            quals = waived(qualifications_from(head, places, year), instead)
+            quals = [q for q in quals if "text" not in q or all(r.get("text") != q["text"] for r in required)]  # said twice
             if sectioned and not in_section:  # prose about the programme, beside its own list of asks
                 quals = [{**q, OUTSIDE: True} if "degree" in q else q for q in quals]
             marked = PREFERRED_MARKERS.search(head) or (said_required and IDEAL_CANDIDATE.search(head))
@@ -371,6 +397,8 @@ def _metadata(page: Page, published: date | None, source: str = "") -> metadata.
     elif title and title_index is not None and fold(lines[title_index]) == fold(str(title)):
         found.used.add(title_index)
     title = str(title or titles.page_title_part(page) or (page.title or (lines[0] if lines else "posting")).split(" | ")[0])
+    if titles.reads_as_prose(title):  # a page that opens on prose: the job its hiring sentence names
+        title = titles.hired_as(lines) or title
     found.fields["title"] = titles.clean_title(title, [], None)
     employer, org_index = organisation.organisation_in(page, lines, title_index, source)
     found.fields["organization"] = employer

@@ -70,7 +70,8 @@ def study_places(text: str) -> list[str]:
     found: list[str] = []
     for shape in PLACE_SHAPES:
         for match in shape.finditer(text):
-            names = [n.strip(" .") for n in re.split(r",|\bor\b|\band\b|/", match.group("place"))]
+            # "a UK-based university": the place is what is before "-based"
+            names = [re.sub(r"-based$", "", n.strip(" .")) for n in re.split(r",|\bor\b|\band\b|/", match.group("place"))]
             names = [re.sub(r"^the\s+", "", n) for n in names if n]
             placed = [nations.get(fold(n)) for n in names]
             if names and all(placed):

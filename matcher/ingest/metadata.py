@@ -204,12 +204,16 @@ def _json_ld_places(posting: dict[str, Any]) -> list[str]:
 # ----------------------------------------------------------------------------- pay
 
 PAY = re.compile(
-    r"(?P<currency>USD|GBP|EUR|CAD|CHF|AUD)?\s*(?P<symbol>[$£€])\s?(?P<low>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k)?"
-    r"(?:\s*(?:-|–|to)\s*(?:USD|GBP|EUR|CAD)?\s*[$£€]?\s?(?P<high>\d[\d,]*(?:\.\d+)?)\s*(?P<k2>k)?)?"
+    r"(?P<currency>USD|GBP|EUR|CAD|CHF|AUD|SGD|HKD|NZD)?\s*(?<![A-Za-z])(?P<prefix>S|A|C|HK|NZ|US|CA|AU)?(?P<symbol>[$£€])"
+    r"\s?(?P<low>\d[\d,]*(?:\.\d+)?)\s*(?P<k>k)?"
+    r"(?:\s*(?:-|–|to)\s*(?:USD|GBP|EUR|CAD|SGD|HKD|NZD|AUD)?\s*(?:S|A|C|HK|NZ|US|CA|AU)?[$£€]?\s?(?P<high>\d[\d,]*(?:\.\d+)?)\s*(?P<k2>k)?)?"
     r"(?:\s*(?:/|per|an|a)\s*(?P<per>month|year|annum|hour|hr|week|mo|yr))?",
     re.IGNORECASE,
 )
 SYMBOL_CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR"}
+DOLLAR_PREFIX = {"S": "SGD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "HK": "HKD", "NZ": "NZD", "US": "USD"}
+"""Dollars other than the US's, by the letters written before the sign: "S$1,000" is Singapore's,
+"A$", "C$", "HK$", "NZ$" Australia's, Canada's, Hong Kong's and New Zealand's."""
 
 
 def pay_in(lines: list[str]) -> tuple[dict[str, Any], set[int]] | None:
@@ -227,7 +231,8 @@ def pay_in(lines: list[str]) -> tuple[dict[str, Any], set[int]] | None:
             per = (match.group("per") or "").lower()
             per = {"hr": "hour", "mo": "month", "yr": "year", "annum": "year"}.get(per, per)
             per = per or ("hour" if high < 300 else "month" if high < 20000 else "year")
-            currency = (match.group("currency") or SYMBOL_CURRENCY[match.group("symbol")]).upper()
+            prefixed = DOLLAR_PREFIX.get(match.group("prefix") or "") if match.group("symbol") == "$" else None
+            currency = (match.group("currency") or prefixed or SYMBOL_CURRENCY[match.group("symbol")]).upper()
             found.append((low, high, per, currency))
             used.add(index)
     if not found:

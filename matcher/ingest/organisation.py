@@ -26,7 +26,10 @@ ORG_NOISE = re.compile(
 FACT_KEY = re.compile(r"^(company|employer|organi[sz]ation|hiring organi[sz]ation|institution)\s*:\s*(.+)$", re.IGNORECASE)
 NOT_AN_ORGANISATION = re.compile(
     r"\b(posted|salary|remote|full-time|part-time|internships?|intern|deadline|hybrid|on site|in person|apply|no salary|"
-    r"programs?|programmes?)\b|\d",
+    r"programs?|programmes?)\b|\d"
+    # a degree ("PhD Intern - ..." opens a title with its stage) and a page's navigation ("Lab Home |
+    # Phone", "Main Menu") are no one's name
+    r"|^(?:ph\.?d|msc|bsc|m\.?s|b\.?s|masters?|bachelors?|graduate|undergraduate|students?)$|\b(?:home|menu|phone|log\s?in|sign\s?in|search|skip\s+to)\b",
     re.I,
 )
 
@@ -34,6 +37,9 @@ NOT_AN_ORGANISATION = re.compile(
 CONTINENTS = frozenset({"america", "europe", "asia", "africa", "emea", "apac", "pacific", "americas"})
 """Kept at the end of a name ("Samsung Research America", "Acme Labs Europe"): a research centre's
 name, where a country ends a subsidiary's ("Huawei Finland" is Huawei)."""
+RESEARCH_UNIT = frozenset({"research", "institute", "laboratory", "laboratories", "lab", "labs", "center", "centre"})
+"""A country after these is part of a research centre's name too ("Acme Research Institute USA",
+"Acme Medical Research USA"): the centre is its own organisation, not a branch office."""
 
 
 def clean_organisation(written: str) -> str | None:
@@ -43,7 +49,8 @@ def clean_organisation(written: str) -> str | None:
         stripped = ORG_NOISE.sub("", name).strip(" ,")
         words = stripped.split()
         last = fold(words[-1]) if words else ""
-        if len(words) > 1 and last not in CONTINENTS and (gazetteer().is_region(words[-1]) or last in vocabulary()["cities"]):
+        kept = last in CONTINENTS or fold(words[-2]) in RESEARCH_UNIT if len(words) > 1 else True
+        if not kept and (gazetteer().is_region(words[-1]) or last in vocabulary()["cities"]):
             stripped = " ".join(words[:-1])
         if stripped == name:
             break
@@ -124,6 +131,9 @@ EMPLOYER_KIND = (
 """What a page says its employer is: "Acme Inc is a technology company", "Acme is a non-profit research lab"."""
 HIRING = r"(?:hiring|looking for|seeking|recruiting|taking applications|accepting applications|offering)"
 ORG_NAME = r"([A-Z][\w&.'-]*(?:\s+(?:of\s+|for\s+|the\s+)?[A-Z][\w&.'-]*){0,6})"
+ORG_NAME_AND = r"([A-Z][\w&.'-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+)?[A-Z][\w&.'-]*){0,6})"
+"""A name spelt out before its acronym may join words with "and" ("School of Physical and
+Mathematical Sciences (SPMS)"); elsewhere "and" ends a name ("Acme and Beta are hiring")."""
 ORG_PATTERNS = (
     re.compile(rf"^##?\s*About\s+{ORG_NAME}\s*$"),
     re.compile(rf"^About\s+{ORG_NAME}\s*:?\s*$"),
@@ -131,7 +141,7 @@ ORG_PATTERNS = (
     re.compile(rf"\bat\s+{ORG_NAME}\s*$"),
     re.compile(rf"\b{ORG_NAME}\s+is\s+an?\s+equal\s+opportunity"),
     re.compile(rf"^(?:The\s+)?{ORG_NAME}\s+(?:values\s+diversity|is\s+committed\s+to\s+(?:diversity|equal))"),
-    re.compile(rf"^[^.]{{0,80}}\bIntern\w*\b[^.]{{0,60}}?\bat\s+{ORG_NAME}"),
+    re.compile(rf"^[^.]{{0,80}}\b[Ii]ntern\w*\b[^.]{{0,60}}?\bat\s+{ORG_NAME}"),
     re.compile(rf"^{ORG_NAME}(?:['’]s\s[^.]{{0,60}}?)?\s+(?:is|are)\s+(?:now\s+)?{HIRING}"),
     re.compile(rf"^{ORG_NAME}\s+\([A-Z]{{2,6}}\)\s+(?:is|are)\s+(?:now\s+)?{HIRING}"),
     re.compile(rf"^{ORG_NAME}\s+is\s+an?\s+(?:[\w-]+\s+){{0,4}}?{EMPLOYER_KIND}\b"),
@@ -144,7 +154,8 @@ ORG_PATTERNS = (
 )
 """Where prose names the employer: "About AI Impacts", "Join DoorDash as ...", "Research
 Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",
-"Intel's Experience Insights Lab is taking applications", "The Acme Institute (AI) is taking applications",
+"Intel's Experience Insights Lab is taking applications", "This is a full-time internship at Acme in Paris",
+"The Acme Institute (AI) is taking applications",
 "Acme Inc is a technology company", "Nokia Bell Labs leads in ...",
 "We, the BMW Group, offer ...", an author's byline "By Jane Doe, Acme", "Acme, a wholly-owned
 subsidiary of ...", "The Acme Society values diversity", "Within Acme Interactive Entertainment
@@ -167,6 +178,7 @@ def job_board(name: str) -> bool:
 
 
 def _employer(written: str) -> str | None:
+    written = re.sub(r"['’]s?$", "", written)  # "at Acme's headquarters": the name, not its possessive
     name = clean_organisation(re.sub(r"^The\s+(?=\S+\s+\S)", "", written))  # "The Acme Institute"; "The Verge" stays
     return None if name is None or job_board(name) or NOT_AN_ORGANISATION.search(name) else name
 
@@ -201,8 +213,27 @@ def organisation_in(page: Page, lines: list[str], title_index: int | None, sourc
     for acronym in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", name):
         long_form = spelt_out(acronym, lines)
         if long_form and fold(acronym) not in fold(long_form):
-            return long_form, index
-    return _parent(acronyms.get(name, name), lines), index
+            return _university_of_unit(long_form, lines, acronyms) or long_form, index
+    name = _parent(acronyms.get(name, name), lines)
+    return _university_of_unit(name, lines, acronyms) or name, index
+
+
+UNIT = re.compile(r"^(?:The\s+)?(?:Graduate\s+)?(?:School|Faculty|Department|Division)\s+(?:of|for)\b")
+"""A university's unit: "School of Physical and Mathematical Sciences", "Department of Physics"."""
+
+
+def _university_of_unit(name: str, lines: list[str], acronyms: dict[str, str]) -> str | None:
+    """The university a school or department belongs to, when the page names one (in full, or by
+    an acronym of `organisation_acronyms`: "Students already at NTU ..."): a student names the
+    university, not its school."""
+    if not UNIT.match(name):
+        return None
+    text = "\n".join(lines)
+    for acronym, full in acronyms.items():
+        if re.search(r"\b(?:University|Institute)\b", full) and re.search(rf"(?<![\w@.]){re.escape(acronym)}(?!\w)", text):
+            return full
+    written = re.search(UNIVERSITY, text)
+    return written.group(0).strip(" .") if written else None
 
 
 def _source_domain_written(source: str, lines: list[str]) -> str | None:
@@ -256,12 +287,17 @@ def _acronyms(page: Page, lines: list[str]) -> dict[str, str]:
 
 
 def _known_acronym_written(lines: list[str], acronyms: dict[str, str]) -> str | None:
-    """The full name of a known acronym the page writes as a subject twice or more ("DIPC cannot host
-    students ... DIPC offers projects"): the employer a page names only that way; the acronym as
+    """The full name of a known acronym the page writes twice or more, as the acronym or in full
+    ("DIPC cannot host students ... DIPC offers projects"): the employer a page names only that way; the acronym as
     written when the page's pay shows it names another organisation than the known one."""
     text = "\n".join(lines)
     table = vocabulary()["organisation_acronyms"]
-    counts = {acronym: len(re.findall(rf"(?<![\w@.]){re.escape(acronym)}(?![\w.])", text)) for acronym in table}
+    # the acronym or the full name: "PNNL's steward ... at the Pacific Northwest National Laboratory"
+    counts = {
+        acronym: len(re.findall(rf"(?<![\w@.]){re.escape(acronym)}(?![\w.])", text))
+        + (text.count(acronyms[acronym]) if acronym in acronyms else 0)
+        for acronym in table
+    }
     best = max(counts, key=lambda a: counts[a], default=None)
     return acronyms.get(best, best) if best is not None and counts[best] >= 2 else None
 
@@ -270,7 +306,10 @@ def spelt_out(acronym: str, lines: list[str]) -> str | None:
     """The name a page gives an acronym: "Long Form Name (LFN)", where the acronym's capitals are
     initials of the name in order (RIKEN Center for Advanced Intelligence Project (AIP))."""
     for line in lines:
-        for match in re.finditer(rf"{ORG_NAME}\s+\({re.escape(acronym)}\)", line):
+        # "Acme Medical Research USA, Inc. (AMRU)": the legal form may stand between name and acronym
+        for match in re.finditer(
+            rf"{ORG_NAME_AND}(?:,?\s+(?:Inc|LLC|Ltd|GmbH|Corp|Co|AG|S\.?A)\.?,?)?\s+\({re.escape(acronym)}\)", line
+        ):
             words = re.sub(r"^The\s+", "", match.group(1)).split()
             initials = iter(w[0] for w in words if w[:1].isupper())
             if len(words) > 1 and all(letter in initials for letter in re.sub(r"[^A-Z]", "", acronym)):
@@ -328,6 +367,9 @@ def _organisation(page: Page, lines: list[str], title_index: int | None) -> tupl
     if page.title:
         parts = [p.strip() for p in re.split(r"\s+[-–|]\s+|\s+at\s+", page.title)]
         for part in parts[1:]:
+            # "Machine Learning Intern - Software Development Jobs | Board": a board's category, no employer
+            if re.search(r"\bjobs\b", part, re.IGNORECASE):
+                continue
             if not normalise_place(part) and "." not in part and (name := _employer(part)):
                 return name, None
     text = "\n".join(lines)

@@ -50,6 +50,11 @@ def places_of(page: Page, lines: list[str], title_index: int | None, found: meta
                 if listed:
                     places += listed
                     found.used.add(index)
+    if not places:  # a line that is only a place just above the title: "Veldhoven, Netherlands" / "6 days ago" / title
+        for index in range(max(0, start - 2), start):
+            if (place := metadata.normalise_place(lines[index])) and not lines[index].startswith("- "):
+                places.append(place)
+                found.used.add(index)
     if not places:  # a line that is only a place, further down the page's header (a board's facts, one a line)
         header_end = next((i for i in range(start, len(lines)) if len(lines[i]) >= 120), len(lines))
         for index in range(start + 6, min(header_end, start + 15)):

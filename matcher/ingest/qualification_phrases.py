@@ -70,6 +70,12 @@ def skills_in(text: str) -> list[str]:
                 continue
             if fold(phrase) in SKILL_STOPWORDS and not _written_in_a_list(tokens, start, size):
                 continue
+            if re.search(
+                r"\b(?:School|Department|Faculty|College|Institute|Cent(?:er|re)|Division)\s+(?:of|for)$",
+                " ".join(tokens[max(0, start - 2) : start]),
+            ):
+                used |= span  # "a selection board in the School of Computer Science": a unit's name, not an ask
+                continue
             before = " ".join(tokens[max(0, start - 3) : start]).lower()
             if re.search(r"\b(?:similar|other)\b[^/,;:()]*$", before) and start >= 2:
                 used |= span  # "Python, Java, or similar programming languages": the examples are asked
@@ -193,7 +199,8 @@ def requires_presence(text: str) -> bool:
 
 AVAILABLE_FOR = re.compile(
     r"\b(?:availab\w*|commit\w*|able to (?:work|complete|stay))\b[^.;]{0,60}?"
-    r"(?:(?:minimum of|at least|no less than|the whole|the full)\s+(\d+)\s*(weeks?|months?|days)\b|"
+    r"(?:(?:minimum of|at least|no less than|the whole|the full)\s+(\d+|(?:two|three|four|five|six|eight|ten|twelve)(?=\s))\s*"
+    r"(weeks?|months?|days)\b|"
     r"(\d+)\s*(weeks?|months?|days)\s+(?:minimum|at least)\b|(\d+)\s*[-–]\s*\d+\s*(weeks?|months?)\b)",
     re.IGNORECASE,
 )
@@ -202,6 +209,7 @@ months minimum", "a full-time internship of 13-17 weeks" (the shorter end), "ava
 whole 90 days". A length said without a minimum ("to work for 12 weeks during the summer") or
 hedged ("depends on proficiency") describes the internship; it stays a text to read."""
 WEEKS_IN = {"week": 1.0, "month": 52 / 12, "day": 1 / 7}
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 
 
 def available_weeks(text: str) -> int | None:
@@ -210,7 +218,8 @@ def available_weeks(text: str) -> int | None:
     if match is None or re.search(r"\bdepend", text, re.IGNORECASE):
         return None
     number, unit = [g for g in match.groups() if g is not None][:2]
-    return round(int(number) * WEEKS_IN[unit.lower().rstrip("s")])
+    count = int(number) if number.isdigit() else COUNT_WORDS[number.lower()]  # "at least three months"
+    return round(count * WEEKS_IN[unit.lower().rstrip("s")])
 
 
 AVAILABLE_TO_START = re.compile(r"\bavailab\w*\s+to\s+start\s+(?:no\s+later\s+than|by|before|on)\s+", re.IGNORECASE)
@@ -274,6 +283,14 @@ def publications_asked(text: str) -> int:
     return int(NUMBER_WORDS.get(value, value))
 
 
+STUDYING_OUTSIDE = re.compile(
+    r"\b(?:currently\s+)?(?:studying|study|enrolled|based)\s+(?:at\s+(?:a|an)\s+\w+\s+)?outside\s+(?:of\s+)?(?:the\s+)?"
+    r"(?P<place>[A-Z]\w*(?:\s+[A-Z]\w*)*)"
+)
+"""Where the candidate must not study ("currently studying outside Singapore"): an ask of its own
+beside the degree, kept as text since no posting key says "not in"."""
+
+
 def qualifications_from(text: str, places: list[str], year: int | None = None) -> list[dict[str, Any]]:
     """Qualifications one requirement sentence asks for; a text qualification when nothing else.
     `year` is the posting's, for a start window written without one ("starting in May or June")."""
@@ -312,6 +329,9 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
             quals.append({"location": {"on_site": named}})
     if residence:  # the text rule reads time zones and citizenship; a sentence asking more keeps them too
         quals.append({"text": text})
+    outside = STUDYING_OUTSIDE.search(text) if degree else None
+    if outside:  # "a full-time PhD student, currently studying outside Singapore": no key says "not in"
+        quals.append({"text": f"studying outside {outside.group('place')}"})
     asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
     if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
         tail = text[asked_too.start() :] if asked_too else text
@@ -444,3 +464,33 @@ def places_named_in(text: str) -> list[str]:
         if gazetteer().parse(candidate).regions:
             found.append(candidate)
     return found
+
+
+EXPERIENCE_INSTEAD = re.compile(
+    r"(?:whatever|regardless\s+of)\s+your\s+(?:background|degree|studies)[^.]*?\b(?:consider\s+applying|apply|we\s+(?:encourage|welcome)\s+you)"
+    r"[^.]*?\bif\s+you\s+have\s+(?P<instead>[^.]+)",
+    re.IGNORECASE,
+)
+"""A degree the page waives for something else, said right after it: "Pursuing advanced degrees in
+ML (MS/PhD). Whatever your background, consider applying if you have strongly relevant experience"."""
+
+
+def experience_instead(sentences: list[str]) -> tuple[str, str] | None:
+    """The sentence of an item that waives its degree, and what it takes instead."""
+    for sentence in sentences:
+        found = EXPERIENCE_INSTEAD.search(sentence)
+        if found:
+            return sentence, found.group("instead").strip(" ,")
+    return None
+
+
+def waived(quals: list[dict[str, Any]], instead: tuple[str, str] | None) -> list[dict[str, Any]]:
+    """Degree asks an item waives as either the degree or what it takes instead (any_of)."""
+    if instead is None:
+        return quals
+    return [
+        {"any_of": [{"degree": q["degree"]}, {"text": instead[1]}], "quote": f"{q.get('quote', '')} {instead[0]}".strip()}
+        if "degree" in q
+        else q
+        for q in quals
+    ]

@@ -69,3 +69,27 @@ def clean_title(text: str, lines: list[SourceLine], index: int | None) -> str:
             if len(plain) >= 8 and plain != text and fold(plain) in fold(text) and JOB_WORDS.search(plain):
                 return plain
     return text[:MAX_TITLE]
+
+
+def reads_as_prose(title: str) -> bool:
+    """Whether a would-be title is a sentence or more of prose ("Acme is a technology company. We
+    believe ..."): a title is a name, not a claim."""
+    return len(title.split()) > 15 or bool(re.search(r"[.!?]\s+[A-Z]|\.$", title.strip()))
+
+
+HIRED_AS = re.compile(
+    r"\b(?:looking for|seeking|hiring|recruiting)\s+(?:an?\s+|one\s+)?"
+    r"((?:[A-Z0-9][\w&/+-]*)(?:\s+(?:[A-Z0-9][\w&/+-]*|in|of|for|and|on|&))*)"
+)
+"""The job a hiring sentence names in capitals: "We are looking for a Research Engineering Intern to join"."""
+
+
+def hired_as(lines: list[str]) -> str | None:
+    """The job the page's first hiring sentence names, when it is written as a title ("... is looking
+    for a Working Student in Computer Vision to join ..."): the page's title where it has none."""
+    for line in lines[:TOP_LINES]:
+        for match in HIRED_AS.finditer(line):
+            name = re.sub(r"\s+(?:in|of|for|and|on|&)$", "", match.group(1))
+            if JOB_WORDS.search(name) or re.search(r"\bStudent\b", name):
+                return name
+    return None
