@@ -31,3 +31,31 @@ def test_a_graduation_month_counts_to_its_last_day() -> None:
     assert j.verdict is Verdict.MET and "inferred from expected_graduation 2027-12" in j.evidence
     window = "text: Graduating between January 2028 and June 2028"
     assert judged(window, "degree: {stage: masters, enrolled: true, expected_graduation: 2028-06}").verdict is Verdict.MET
+
+
+# --- class standing ---------------------------------------------------------------------------------
+
+SOPHOMORE_OR_JUNIOR = "text: Undergraduates of sophomore or junior status only (graduate students of any year)"
+RISING = "text: Rising sophomore, junior or senior undergraduate, or a graduate or doctoral student"
+
+
+def test_sophomore_standing_is_the_second_year_of_a_bachelors() -> None:
+    j = judged(SOPHOMORE_OR_JUNIOR, "degree: {stage: bachelors, enrolled: true, year: 2}")
+    assert j.verdict is Verdict.MET and "degree.year 2" in j.evidence and "sophomore or junior" in j.rule
+    assert judged(SOPHOMORE_OR_JUNIOR, "degree: {stage: bachelors, enrolled: true, year: 4}").verdict is Verdict.UNMET
+
+
+def test_a_rising_standing_is_the_year_before_it() -> None:
+    assert judged(RISING, "degree: {stage: bachelors, enrolled: true, year: 1}").verdict is Verdict.MET
+    assert judged(RISING, "degree: {stage: bachelors, enrolled: true, year: 4}").verdict is Verdict.UNMET
+
+
+def test_a_graduate_student_meets_a_class_standing_that_takes_graduate_students() -> None:
+    assert judged(RISING, "degree: {stage: phd, enrolled: true, year: 2}").verdict is Verdict.MET
+    only_undergraduates = "text: Sophomore or junior undergraduates"
+    assert judged(only_undergraduates, "degree: {stage: masters, enrolled: true, year: 1}").verdict is Verdict.UNMET
+
+
+def test_a_senior_phd_student_is_not_class_standing() -> None:
+    j = judged("text: A senior PhD student", "degree: {stage: phd, enrolled: true, year: 4}")
+    assert j.verdict is Verdict.MET and "year 3 or later" in j.rule

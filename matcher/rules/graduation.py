@@ -8,7 +8,8 @@ PhD student", "at least one year of graduate coursework completed") are read aga
 the programme (or the start of a current role as a student, said as inferred); so are a PhD
 student "past the exams, at an advanced stage" (or ABD, post-candidacy: met when the statement says
 so), and "an undergraduate in the third year or later" or "completed the fourth semester of the
-bachelor's" (against the stage and year).
+bachelor's" (against the stage and year), and class standing ("sophomore or junior status", "rising
+sophomore, junior or senior": years of a four-year bachelor's).
 Any other text is left to the word matching of matcher.rules.text.
 """
 
@@ -221,6 +222,9 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
     year_asked = _judge_year_asked(folded, profile, today)
     if year_asked is not None:
         return year_asked
+    class_standing = _judge_class_standing(folded, profile, today)
+    if class_standing is not None:
+        return class_standing
     senior, completed = _SENIOR.search(folded), _COMPLETED.search(folded)
     if not (senior or completed):
         return None
@@ -326,6 +330,42 @@ def _judge_year_asked(folded: str, profile: Profile, today: date) -> TextReading
     year, shown, inferred = year_found
     # By the internship (the summer after this academic year) a student in year N has done N years.
     return _reading(year >= years, rule, shown, inferred)
+
+
+_CLASS_YEARS = {"freshman": 1, "freshmen": 1, "sophomore": 2, "junior": 3, "senior": 4}
+"""An undergraduate's class standing and the year of a four-year bachelor's it is (US usage)."""
+_CLASS = re.compile(r"\b(freshm[ae]n|sophomore|junior|senior)s?\b")
+_UNDERGRADUATE = re.compile(r"\b(undergrad\w*|bachelor\w*|college)\b")
+_GRADUATE_TOO = re.compile(r"\b(graduate|doctoral|ph ?d|masters?|postgraduate)\b")
+"""Graduate students the text takes as well ("or a graduate or doctoral student")."""
+
+
+def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextReading | None:
+    """A text asking for an undergraduate's class standing ("sophomore or junior status", "rising
+    sophomore, junior or senior, or a graduate student"), read against the year of the bachelor's:
+    a sophomore is in year 2 now, a rising sophomore enters year 2 at the internship (in year 1
+    now). A graduate student meets it when the text takes graduate students too. "A senior PhD
+    student" is not class standing: one class word needs "rising" or an undergraduate beside it."""
+    named = [_CLASS_YEARS[m.group(1).replace("freshmen", "freshman")] for m in _CLASS.finditer(folded)]
+    rising = re.search(r"\brising\b", folded) is not None
+    if not named or not (rising or len(named) > 1 or min(named) < 3 or _UNDERGRADUATE.search(folded)):
+        return None
+    years = sorted({year - 1 if rising else year for year in named})
+    words = [k for k, v in _CLASS_YEARS.items() if v in named and k != "freshmen"]
+    standings = " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
+    graduate_too = _GRADUATE_TOO.search(folded) is not None
+    rule = (
+        f"{'rising ' if rising else ''}{standings} standing: year {'-'.join(map(str, dict.fromkeys((years[0], years[-1]))))} "
+        f"of a four-year bachelor's now" + (", or a graduate student" if graduate_too else "")
+    )
+    stage = profile.degree.stage
+    if stage > Stage.BACHELORS:
+        return _reading(graduate_too, rule, f"a {stage.title} student", False)
+    found = year_in_programme(profile, today)
+    if found is None:
+        return None
+    year, shown, inferred = found
+    return _reading(years[0] <= year <= years[-1], rule, shown, inferred)
 
 
 _DEGREE_NAMES = (
