@@ -59,3 +59,17 @@ def test_a_graduate_student_meets_a_class_standing_that_takes_graduate_students(
 def test_a_senior_phd_student_is_not_class_standing() -> None:
     j = judged("text: A senior PhD student", "degree: {stage: phd, enrolled: true, year: 4}")
     assert j.verdict is Verdict.MET and "year 3 or later" in j.rule
+
+
+# --- causal inference is statistics, not machine learning ---------------------------------------------
+
+ML_AND_STATISTICS = "skills: {all: [machine learning, statistics]}"
+
+
+def test_causal_inference_shows_statistics_but_not_machine_learning() -> None:
+    j = judged(ML_AND_STATISTICS, "degree: {stage: phd}\nskills: [econometrics, causal inference]")
+    assert j.verdict is Verdict.PARTIAL and "machine learning: not in profile" in j.evidence
+
+
+def test_causal_machine_learning_shows_both() -> None:
+    assert judged(ML_AND_STATISTICS, "degree: {stage: phd}\nskills: [causal machine learning]").verdict is Verdict.MET
