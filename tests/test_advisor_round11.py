@@ -73,3 +73,22 @@ def test_causal_inference_shows_statistics_but_not_machine_learning() -> None:
 
 def test_causal_machine_learning_shows_both() -> None:
     assert judged(ML_AND_STATISTICS, "degree: {stage: phd}\nskills: [causal machine learning]").verdict is Verdict.MET
+
+
+# --- the floor of a range of months is a minimum --------------------------------------------------------
+
+ELEVEN_WEEKS = "degree: {stage: phd}\navailability: {start: 2027-06-15, end: 2027-08-31}"
+
+
+def test_a_window_short_of_the_floor_of_a_range_is_unmet_not_partial() -> None:
+    j = judged("text: Our intern program runs 3-6 months, depending on your availability", ELEVEN_WEEKS)
+    assert j.verdict is Verdict.UNMET and "inferred from availability" in j.evidence and "3 months at least" in j.rule
+
+
+def test_a_window_short_of_a_stated_minimum_is_unmet() -> None:
+    assert judged("text: Available for at least 3 months", ELEVEN_WEEKS).verdict is Verdict.UNMET
+
+
+def test_a_window_a_little_short_of_a_nominal_length_stays_partial() -> None:
+    j = judged("text: Able to commit to a 12-week internship", ELEVEN_WEEKS)
+    assert j.verdict is Verdict.PARTIAL and j.credit > 0
