@@ -92,3 +92,38 @@ def test_a_window_short_of_a_stated_minimum_is_unmet() -> None:
 def test_a_window_a_little_short_of_a_nominal_length_stays_partial() -> None:
     j = judged("text: Able to commit to a 12-week internship", ELEVEN_WEEKS)
     assert j.verdict is Verdict.PARTIAL and j.credit > 0
+
+
+# --- nationality of an international organisation's member country ----------------------------------
+
+IMF_NATIONAL = "text: Must be a national of an IMF member country"
+
+
+def test_a_citizen_of_a_member_country_meets_it_from_the_organisations_member_list() -> None:
+    j = judged(IMF_NATIONAL, "degree: {stage: phd}\nwork_authorization: {citizen_of: [Brazil]}")
+    assert j.verdict is Verdict.MET and "Brazil" in j.evidence and "International Monetary Fund" in j.rule
+
+
+def test_a_citizen_of_a_country_outside_it_does_not() -> None:
+    j = judged(IMF_NATIONAL, "degree: {stage: phd}\nwork_authorization: {citizen_of: [Cuba]}")
+    assert j.verdict is Verdict.UNMET and "not a member" in j.evidence
+
+
+def test_an_organisation_named_in_words_after_member_state_is_read_too() -> None:
+    text = "text: Citizens of a member state of the United Nations"
+    assert judged(text, "degree: {stage: phd}\nwork_authorization: {citizen_of: [Kenya]}").verdict is Verdict.MET
+
+
+def test_a_nationality_said_in_the_statement_is_inferred() -> None:
+    j = judged(IMF_NATIONAL, "degree: {stage: phd}\nstatement: I am 28 and a Brazilian national.")
+    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence
+
+
+def test_a_profile_without_a_nationality_is_unknown() -> None:
+    j = judged(IMF_NATIONAL, "degree: {stage: phd}\nwork_authorization: {authorized_in: [United States]}")
+    assert j.verdict is Verdict.UNKNOWN and "no nationality" in j.evidence
+
+
+def test_a_nationality_stated_as_national_answers_a_citizenship_asked() -> None:
+    j = judged("text: Must be a US citizen", "degree: {stage: phd}\nstatement: I am a Brazilian national.")
+    assert j.verdict is Verdict.UNMET and "inferred from the statement: citizen in brazil" in j.evidence
