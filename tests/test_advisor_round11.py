@@ -127,3 +127,30 @@ def test_a_profile_without_a_nationality_is_unknown() -> None:
 def test_a_nationality_stated_as_national_answers_a_citizenship_asked() -> None:
     j = judged("text: Must be a US citizen", "degree: {stage: phd}\nstatement: I am a Brazilian national.")
     assert j.verdict is Verdict.UNMET and "inferred from the statement: citizen in brazil" in j.evidence
+
+
+# --- an age limit, against the age the statement gives -------------------------------------------------
+
+UNDER_32 = "text: Under age 32 at the start of the internship"
+
+
+def test_an_age_the_statement_gives_meets_a_limit_and_says_estimated() -> None:
+    j = judged(UNDER_32, "degree: {stage: phd}\nstatement: I am 28 and a Brazilian national.")
+    assert j.verdict is Verdict.MET and "estimated from the statement ('I am 28')" in j.evidence
+
+
+def test_an_age_over_the_limit_is_unmet_and_one_that_may_reach_it_is_too_close_to_call() -> None:
+    assert judged(UNDER_32, "degree: {stage: phd}\nstatement: I'm 33 years old.").verdict is Verdict.UNMET
+    j = judged(UNDER_32, "degree: {stage: phd}\nstatement: I am 31.")
+    assert j.verdict is Verdict.UNKNOWN and "too close to call" in j.evidence
+
+
+def test_a_lowest_age_and_a_range_are_read_too() -> None:
+    profile = "degree: {stage: masters}\nstatement: I am 24, a Masters student."
+    assert judged("text: Applicants must be at least 18 years of age", profile).verdict is Verdict.MET
+    assert judged("text: Aged 26 to 30", profile).verdict is Verdict.UNMET
+
+
+def test_no_age_given_is_unknown_never_unmet() -> None:
+    j = judged(UNDER_32, "degree: {stage: phd}\nstatement: I study monetary policy.")
+    assert j.verdict is Verdict.UNKNOWN and "no age" in j.evidence

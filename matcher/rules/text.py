@@ -8,7 +8,8 @@ and verbal communication skills") is met when the profile's words show each one 
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
 the profile's work_authorization or statement (matcher.rules.authorisation; the nationality of an
-organisation's member country through knowledge/member_countries.yaml); one asking for
+organisation's member country through knowledge/member_countries.yaml); one setting an age limit
+against the age the statement gives (matcher.rules.age, said estimated); one asking for
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
@@ -37,6 +38,7 @@ from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import GENERIC_WORDS, communication_media, fold, soft_skill_framing, soft_skill_words
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
+from matcher.rules.age import judge_age
 from matcher.rules.authorisation import judge_authorisation, judge_membership
 from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
@@ -61,6 +63,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_completed,
     judge_authorisation,
     judge_membership,
+    judge_age,
     judge_international,
     judge_partners,
     judge_grade,
