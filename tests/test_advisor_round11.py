@@ -154,3 +154,16 @@ def test_a_lowest_age_and_a_range_are_read_too() -> None:
 def test_no_age_given_is_unknown_never_unmet() -> None:
     j = judged(UNDER_32, "degree: {stage: phd}\nstatement: I study monetary policy.")
     assert j.verdict is Verdict.UNKNOWN and "no age" in j.evidence
+
+
+# --- a profile that lists no skills ------------------------------------------------------------------------
+
+
+def test_a_profile_listing_no_skills_is_unknown_on_what_its_degree_does_not_show() -> None:
+    j = judged(ML_AND_STATISTICS, "degree: {stage: phd, field: statistics, year: 2}")
+    assert j.verdict is Verdict.UNKNOWN and "lists no skills" in j.evidence and "only some" in j.evidence
+
+
+def test_a_profile_listing_no_skills_is_met_when_its_degree_shows_them_all() -> None:
+    j = judged("skills: {all: [statistics]}", "degree: {stage: phd, field: statistics, year: 2}")
+    assert j.verdict is Verdict.MET
