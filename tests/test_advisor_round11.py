@@ -167,3 +167,26 @@ def test_a_profile_listing_no_skills_is_unknown_on_what_its_degree_does_not_show
 def test_a_profile_listing_no_skills_is_met_when_its_degree_shows_them_all() -> None:
     j = judged("skills: {all: [statistics]}", "degree: {stage: phd, field: statistics, year: 2}")
     assert j.verdict is Verdict.MET
+
+
+# --- code the candidate can share ----------------------------------------------------------------------------
+
+SHARE_CODE = "text: Code you can share (a link)"
+
+
+def test_code_on_github_in_the_statement_is_code_to_share_and_says_inferred() -> None:
+    j = judged(SHARE_CODE, "degree: {stage: masters}\nstatement: I like clean data. My analysis notebooks are on GitHub.")
+    assert j.verdict is Verdict.MET and "inferred from the statement: 'My analysis notebooks are on GitHub'" in j.evidence
+
+
+def test_open_source_work_in_an_experience_entry_shows_open_source_contributions() -> None:
+    profile = (
+        "degree: {stage: phd}\nexperience:\n"
+        "  - {role: Maintainer, organization: QUIC project, start: 2024-01, description: maintains an open-source QUIC library}"
+    )
+    assert judged("text: A track record of open-source contributions", profile).verdict is Verdict.MET
+
+
+def test_a_github_tool_is_not_shared_code_and_saying_nothing_is_unknown() -> None:
+    assert judged(SHARE_CODE, "degree: {stage: phd}\nstatement: I set up GitHub Actions for our lab.").verdict is Verdict.UNKNOWN
+    assert judged(SHARE_CODE, "degree: {stage: phd}\nskills: [Python]").verdict is Verdict.UNKNOWN

@@ -9,7 +9,9 @@ writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
 the profile's work_authorization or statement (matcher.rules.authorisation; the nationality of an
 organisation's member country through knowledge/member_countries.yaml); one setting an age limit
-against the age the statement gives (matcher.rules.age, said estimated); one asking for
+against the age the statement gives (matcher.rules.age, said estimated); one asking for code the
+candidate can share ("code you can share", "open-source contributions") against what the statement
+and experience say of public code (matcher.rules.shared_code); one asking for
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
@@ -51,6 +53,7 @@ from matcher.rules.languages import judge_languages
 from matcher.rules.participation import judge_participation
 from matcher.rules.partners import judge_partners
 from matcher.rules.plans import judge_plans
+from matcher.rules.shared_code import judge_shared_code
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
@@ -64,6 +67,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_authorisation,
     judge_membership,
     judge_age,
+    judge_shared_code,
     judge_international,
     judge_partners,
     judge_grade,
