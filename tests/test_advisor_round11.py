@@ -190,3 +190,25 @@ def test_open_source_work_in_an_experience_entry_shows_open_source_contributions
 def test_a_github_tool_is_not_shared_code_and_saying_nothing_is_unknown() -> None:
     assert judged(SHARE_CODE, "degree: {stage: phd}\nstatement: I set up GitHub Actions for our lab.").verdict is Verdict.UNKNOWN
     assert judged(SHARE_CODE, "degree: {stage: phd}\nskills: [Python]").verdict is Verdict.UNKNOWN
+
+
+# --- professional experience of a kind ---------------------------------------------------------------------
+
+PROFESSIONAL_SE = "text: Some professional software engineering experience"
+
+
+def _with_role(role: str, organization: str, description: str) -> str:
+    return (
+        "degree: {stage: phd}\nexperience:\n"
+        f"  - {{role: {role}, organization: {organization}, start: 2023-07, end: 2025-08, description: {description}}}"
+    )
+
+
+def test_an_engineering_role_in_industry_is_professional_software_engineering_experience() -> None:
+    j = judged(PROFESSIONAL_SE, _with_role("Compiler engineer", "Example Toolchains Ltd", "LLVM backend work"))
+    assert j.verdict is Verdict.MET and "inferred from experience: 'Compiler engineer, Example Toolchains Ltd'" in j.evidence
+
+
+def test_a_role_in_industry_of_another_kind_leaves_it_unknown_and_academic_roles_do_not_show_it() -> None:
+    assert judged(PROFESSIONAL_SE, _with_role("Sales associate", "Example Retail Ltd", "store sales")).verdict is Verdict.UNKNOWN
+    assert judged(PROFESSIONAL_SE, _with_role("Research assistant", "University of Cambridge", "proofs")).verdict is Verdict.UNMET
