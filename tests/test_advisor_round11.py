@@ -212,3 +212,9 @@ def test_an_engineering_role_in_industry_is_professional_software_engineering_ex
 def test_a_role_in_industry_of_another_kind_leaves_it_unknown_and_academic_roles_do_not_show_it() -> None:
     assert judged(PROFESSIONAL_SE, _with_role("Sales associate", "Example Retail Ltd", "store sales")).verdict is Verdict.UNKNOWN
     assert judged(PROFESSIONAL_SE, _with_role("Research assistant", "University of Cambridge", "proofs")).verdict is Verdict.UNMET
+
+
+def test_years_of_graduate_study_done_stay_done_in_a_profile_not_enrolled() -> None:
+    text = "text: Minimum of one year of graduate coursework completed (MA/MS/PhD)"
+    j = judged(text, "degree: {stage: phd, enrolled: false, year: 3}")
+    assert j.verdict is Verdict.MET and "degree.year 3" in j.evidence

@@ -215,7 +215,9 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
     about something else, or when the profile does not say."""
     folded = fold(text)
     if not profile.degree.enrolled:
-        return None
+        # Years of study done stay done: a profile not enrolled (graduated, or the profile says so
+        # while giving a year and a current doctoral role: holdout2's j497) is read for them alone.
+        return _judge_years_done(folded, profile, today)
     past_exams = _judge_past_exams(folded, profile, today)
     if past_exams is not None:
         return past_exams
@@ -225,18 +227,28 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
     class_standing = _judge_class_standing(folded, profile, today)
     if class_standing is not None:
         return class_standing
-    senior, completed = _SENIOR.search(folded), _COMPLETED.search(folded)
-    if not (senior or completed):
+    if _COMPLETED.search(folded):
+        return _judge_years_done(folded, profile, today)
+    if not _SENIOR.search(folded):
         return None
     found = year_in_programme(profile, today)
     if found is None:
         return None
     year, shown, inferred = found
-    if completed:
-        # By the internship (the summer after this academic year) a student in year N has done N.
-        needed = _NUMBERS[completed.group(1)]
-        return _reading(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
     return _reading(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
+
+
+def _judge_years_done(folded: str, profile: Profile, today: date) -> TextReading | None:
+    """A text asking for years of graduate study completed ("at least one year of graduate
+    coursework"), against the year of the programme."""
+    completed = _COMPLETED.search(folded)
+    found = year_in_programme(profile, today) if completed else None
+    if completed is None or found is None:
+        return None
+    year, shown, inferred = found
+    # By the internship (the summer after this academic year) a student in year N has done N.
+    needed = _NUMBERS[completed.group(1)]
+    return _reading(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
 
 
 _PAST_EXAMS = re.compile(
