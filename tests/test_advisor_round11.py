@@ -218,3 +218,32 @@ def test_years_of_graduate_study_done_stay_done_in_a_profile_not_enrolled() -> N
     text = "text: Minimum of one year of graduate coursework completed (MA/MS/PhD)"
     j = judged(text, "degree: {stage: phd, enrolled: false, year: 3}")
     assert j.verdict is Verdict.MET and "degree.year 3" in j.evidence
+
+
+# --- dense retrieval is representation learning; a topic before its examples ----------------------------------
+
+REPRESENTATIONS = (
+    "text: Interest in representation learning (contrastive learning, dense and sparse representations, cross-lingual alignment)"
+)
+
+
+def test_dense_retrieval_research_is_representation_learning_for_search() -> None:
+    profile = (
+        "degree: {stage: phd}\nexperience:\n"
+        "  - {role: PhD researcher, organization: University of Amsterdam, start: 2023-09, research: true,\n"
+        "     topics: [dense retrieval]}"
+    )
+    j = judged(REPRESENTATIONS, profile)
+    assert j.verdict is Verdict.MET and "representation learning" in j.evidence and "role 'PhD researcher' topics" in j.evidence
+
+
+def test_embeddings_are_representation_learning() -> None:
+    j = judged(
+        "text: 'Interested in representation learning: contrastive, dense and sparse vectors'",
+        "degree: {stage: masters}\nskills: [embeddings]",
+    )
+    assert j.verdict is Verdict.MET
+
+
+def test_the_examples_in_brackets_do_not_each_have_to_be_shown_but_the_topic_does() -> None:
+    assert judged(REPRESENTATIONS, "degree: {stage: phd}\nskills: [multilingual NLP]").verdict is not Verdict.MET

@@ -22,14 +22,17 @@ candidate not have been in the programme before against the statement and experi
 entries (matcher.rules.industry); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
-of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
-profile's skills, interests and statement (exactly, or fuzzily for longer words). Met when at
-least TEXT_MET_COVERAGE of them are found; otherwise unknown, never partial or unmet: free text is
-judged only when the profile clearly speaks to it.
+of alternatives (matcher.rules.evidence); a topic followed by examples of it, in brackets or after a
+colon ("representation learning (contrastive, dense and sparse ...)"), asks for the topic.
+Otherwise its content words are looked up in the profile's skills, interests and statement
+(exactly, or fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found;
+otherwise unknown, never partial or unmet: free text is judged only when the profile clearly
+speaks to it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
@@ -194,7 +197,11 @@ class TextRule(Rule[TextCriterion]):
         """A text naming fields or topics ("interest in cybersecurity, privacy or formal methods"),
         met when the profile's evidence is in all of them (one, for a list of alternatives),
         through the term hierarchy; None when it names none or too few are met, for the words."""
-        named = term_catalogue().mentions(text)
+        # "Interest in representation learning (contrastive learning, dense and sparse
+        # representations, ...)" names its topic before the bracket or colon and examples of it
+        # after: the topic is what is asked.
+        head = re.split(r"[:(]", text, maxsplit=1)[0]
+        named = (term_catalogue().mentions(head) if head != text else ()) or term_catalogue().mentions(text)
         if not named:
             return None
         spoken = {t: [e for e in self.evidence if supports(t, e.term)] for t in named}
