@@ -247,3 +247,23 @@ def test_embeddings_are_representation_learning() -> None:
 
 def test_the_examples_in_brackets_do_not_each_have_to_be_shown_but_the_topic_does() -> None:
     assert judged(REPRESENTATIONS, "degree: {stage: phd}\nskills: [multilingual NLP]").verdict is not Verdict.MET
+
+
+# --- an institution asked, against where a profile naming none studies ------------------------------------------
+
+AT_TORONTO = "degree: {stage: [masters], enrolled: true, enrolled_at: [University of Toronto]}"
+
+
+def _living_in(city: str) -> str:
+    return f"degree: {{stage: masters, enrolled: true}}\nlocation: {{current: '{city}'}}"
+
+
+def test_a_student_living_far_from_the_city_an_institution_is_named_after_is_not_enrolled_there() -> None:
+    j = judged(AT_TORONTO, _living_in("Montreal, QC, Canada"))
+    assert j.verdict is Verdict.UNMET and "inferred" in j.evidence and "Montreal" in j.evidence
+
+
+def test_a_student_living_in_that_city_or_an_institution_naming_no_city_stays_unknown() -> None:
+    assert judged(AT_TORONTO, _living_in("Toronto, ON")).verdict is Verdict.UNKNOWN
+    georgia_tech = "degree: {stage: [masters], enrolled: true, enrolled_at: [Georgia Institute of Technology]}"
+    assert judged(georgia_tech, _living_in("Montreal, QC, Canada")).verdict is Verdict.UNKNOWN
