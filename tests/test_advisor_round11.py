@@ -267,3 +267,17 @@ def test_a_student_living_in_that_city_or_an_institution_naming_no_city_stays_un
     assert judged(AT_TORONTO, _living_in("Toronto, ON")).verdict is Verdict.UNKNOWN
     georgia_tech = "degree: {stage: [masters], enrolled: true, enrolled_at: [Georgia Institute of Technology]}"
     assert judged(georgia_tech, _living_in("Montreal, QC, Canada")).verdict is Verdict.UNKNOWN
+
+
+# --- a state's short name in another country -----------------------------------------------------------------------
+
+
+def test_perth_wa_australia_is_not_in_washington_state() -> None:
+    us_based = "degree: {stage: [bachelors], enrolled: true, enrolled_in: [United States]}"
+    perth = (
+        "degree: {stage: bachelors, enrolled: true, institution: Curtin University, institution_location: 'Perth, WA, Australia'}"
+    )
+    j = judged(us_based, perth)
+    assert j.verdict is Verdict.UNMET and "not in United States" in j.evidence
+    seattle = "degree: {stage: bachelors, enrolled: true, institution: UW, institution_location: 'Seattle, WA'}"
+    assert judged(us_based, seattle).verdict is Verdict.MET
