@@ -281,3 +281,23 @@ def test_perth_wa_australia_is_not_in_washington_state() -> None:
     assert j.verdict is Verdict.UNMET and "not in United States" in j.evidence
     seattle = "degree: {stage: bachelors, enrolled: true, institution: UW, institution_location: 'Seattle, WA'}"
     assert judged(us_based, seattle).verdict is Verdict.MET
+
+
+# --- a recent graduation -------------------------------------------------------------------------------------------
+
+RECENT = "text: Graduated with a bachelor's or master's degree within a year before the programme starts"
+
+
+def test_a_phd_student_in_year_three_finished_the_earlier_degree_too_long_ago() -> None:
+    j = judged(RECENT, "degree: {stage: phd, enrolled: true, year: 3}")
+    assert j.verdict is Verdict.UNMET and "inferred from degree.year 3" in j.evidence
+
+
+def test_a_first_year_phd_student_is_too_close_to_call() -> None:
+    j = judged(RECENT, "degree: {stage: phd, enrolled: true, year: 1}")
+    assert j.verdict is Verdict.UNKNOWN and "too close to call" in j.evidence
+
+
+def test_a_graduate_is_read_from_the_graduation_date() -> None:
+    assert judged(RECENT, "degree: {stage: masters, enrolled: false, expected_graduation: 2026-09}").verdict is Verdict.MET
+    assert judged(RECENT, "degree: {stage: masters, enrolled: false, expected_graduation: 2024-06}").verdict is Verdict.UNMET

@@ -9,7 +9,9 @@ writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
 the profile's work_authorization or statement (matcher.rules.authorisation; the nationality of an
 organisation's member country through knowledge/member_countries.yaml); one setting an age limit
-against the age the statement gives (matcher.rules.age, said estimated); one asking for code the
+against the age the statement gives (matcher.rules.age, said estimated); one asking for a degree
+completed within some years before the programme against when the last degree ended
+(matcher.rules.recent_graduation); one asking for code the
 candidate can share ("code you can share", "open-source contributions") against what the statement
 and experience say of public code (matcher.rules.shared_code); one asking for
 international students from overseas universities against where the profile studies
@@ -56,6 +58,7 @@ from matcher.rules.languages import judge_languages
 from matcher.rules.participation import judge_participation
 from matcher.rules.partners import judge_partners
 from matcher.rules.plans import judge_plans
+from matcher.rules.recent_graduation import judge_recent_graduation
 from matcher.rules.shared_code import judge_shared_code
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
@@ -67,6 +70,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_graduation,
     judge_standing,
     judge_completed,
+    judge_recent_graduation,
     judge_authorisation,
     judge_membership,
     judge_age,
