@@ -301,3 +301,14 @@ def test_a_first_year_phd_student_is_too_close_to_call() -> None:
 def test_a_graduate_is_read_from_the_graduation_date() -> None:
     assert judged(RECENT, "degree: {stage: masters, enrolled: false, expected_graduation: 2026-09}").verdict is Verdict.MET
     assert judged(RECENT, "degree: {stage: masters, enrolled: false, expected_graduation: 2024-06}").verdict is Verdict.UNMET
+
+
+# --- retrieval-augmented question answering ------------------------------------------------------------------------
+
+
+def test_a_paper_on_retrieval_augmented_question_answering_shows_retrieval_said_inferred() -> None:
+    profile = (
+        "degree: {stage: phd}\npublications:\n  - {title: Retrieval-augmented question answering over tables, venue: ACL 2025}"
+    )
+    j = judged("skills: {any: [information retrieval]}", profile)
+    assert j.verdict is Verdict.MET and "inferred: paper title" in j.evidence
