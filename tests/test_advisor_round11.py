@@ -312,3 +312,14 @@ def test_a_paper_on_retrieval_augmented_question_answering_shows_retrieval_said_
     )
     j = judged("skills: {any: [information retrieval]}", profile)
     assert j.verdict is Verdict.MET and "inferred: paper title" in j.evidence
+
+
+# --- a venue's areas -----------------------------------------------------------------------------------------------
+
+
+def test_a_web_and_social_media_paper_is_not_search_research() -> None:
+    profile = (
+        "degree: {stage: phd}\npublications:\n  - {title: Exposure on Mastodon, venue: ICWSM 2026}\nskills: [R, survey methods]"
+    )
+    j = judged("skills: {any: [information retrieval, search]}", profile)
+    assert j.verdict is Verdict.UNMET
