@@ -7,8 +7,9 @@ learning. Each is asserted through the public scorer, as a posting file and a pr
 from __future__ import annotations
 
 from matcher.models import Verdict
+from matcher.scoring import score_posting
 
-from .conftest import judged
+from .conftest import TODAY, judged, posting_from, profile_from
 
 # --- years of the programme, up to the final one -------------------------------------------------
 
@@ -323,3 +324,14 @@ def test_a_web_and_social_media_paper_is_not_search_research() -> None:
     )
     j = judged("skills: {any: [information retrieval, search]}", profile)
     assert j.verdict is Verdict.UNMET
+
+
+# --- topical fit reads the student's research topics ------------------------------------------------------------------
+
+
+def test_the_topics_of_a_research_role_count_towards_topical_fit() -> None:
+    posting = posting_from("title: T\norganization: O\ntopics: [late interaction]\n")
+    role = "  - {role: Research assistant, organization: IISc, start: 2025-08, research: true, topics: [late interaction]}"
+    with_role = profile_from(f"degree: {{stage: masters}}\nexperience:\n{role}\n")
+    without = profile_from("degree: {stage: masters}\n")
+    assert score_posting(posting, with_role, TODAY).score > score_posting(posting, without, TODAY).score
