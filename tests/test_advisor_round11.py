@@ -335,3 +335,14 @@ def test_the_topics_of_a_research_role_count_towards_topical_fit() -> None:
     with_role = profile_from(f"degree: {{stage: masters}}\nexperience:\n{role}\n")
     without = profile_from("degree: {stage: masters}\n")
     assert score_posting(posting, with_role, TODAY).score > score_posting(posting, without, TODAY).score
+
+
+# --- reproducible research --------------------------------------------------------------------------------------------
+
+
+def test_git_and_a_workflow_manager_are_reproducible_data_science_tools() -> None:
+    j = judged(
+        "text: Experience with reproducible data science tools and practices",
+        "degree: {stage: masters}\nskills: [Git, Snakemake]",
+    )
+    assert j.verdict is Verdict.MET and "reproducible research" in j.evidence
