@@ -346,3 +346,8 @@ def test_git_and_a_workflow_manager_are_reproducible_data_science_tools() -> Non
         "degree: {stage: masters}\nskills: [Git, Snakemake]",
     )
     assert j.verdict is Verdict.MET and "reproducible research" in j.evidence
+
+
+def test_junior_and_senior_researchers_are_not_class_standing() -> None:
+    j = judged("text: Enjoys working with junior and senior researchers", "degree: {stage: phd, enrolled: true, year: 2}")
+    assert "standing" not in j.rule

@@ -357,10 +357,12 @@ def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextRea
     sophomore, junior or senior, or a graduate student"), read against the year of the bachelor's:
     a sophomore is in year 2 now, a rising sophomore enters year 2 at the internship (in year 1
     now). A graduate student meets it when the text takes graduate students too. "A senior PhD
-    student" is not class standing: one class word needs "rising" or an undergraduate beside it."""
+    student" and "junior and senior researchers" are not class standing: junior and senior need
+    "rising", "standing" or "status", or an undergraduate beside them."""
     named = [_CLASS_YEARS[m.group(1).replace("freshmen", "freshman")] for m in _CLASS.finditer(folded)]
     rising = re.search(r"\brising\b", folded) is not None
-    if not named or not (rising or len(named) > 1 or min(named) < 3 or _UNDERGRADUATE.search(folded)):
+    said_of_undergraduates = _UNDERGRADUATE.search(folded) or re.search(r"\b(standing|status|class)\b", folded)
+    if not named or not (rising or min(named) < 3 or said_of_undergraduates):
         return None
     years = sorted({year - 1 if rising else year for year in named})
     words = [k for k, v in _CLASS_YEARS.items() if v in named and k != "freshmen"]
