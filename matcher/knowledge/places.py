@@ -110,12 +110,15 @@ class Gazetteer:
         regions: set[str] = set()
         areas: set[str] = set()
         city: str | None = None
+        countries = {self.region_of.get(p) for p in parts} - set(self.within) - {None}
         for index, part in enumerate(parts):
             area = self.area_of.get(part)
             if area is not None and self.region_of.get(part) is None:
                 areas |= {area, *self.areas_containing.get(area, ())}
                 continue
             region = self.region_of.get(part)
+            if region is not None and countries and region in self.within and not countries & self._with_containing(region):
+                continue  # a state's short name in another country's place: "Perth, WA, Australia" is not in Washington
             # The first part is a city unless it is the only part, a country ("US, multiple
             # locations"), or a remote place's ("Remote (US)"): "Washington, DC" is a city.
             if region is not None and (index > 0 or len(parts) == 1 or remote or region not in self.within):

@@ -4,7 +4,9 @@ instead of) their dates; an advisor reads them against the profile's availabilit
 the window is long enough (inside the season asked, if one is), partial when it is a little short
 (at least AVAILABILITY_PARTIAL_SHARE of it, as the availability rule counts a window: 10.5 of 12
 weeks, holdout8's j1760), unmet when it is shorter or in another season, and said as inferred from
-availability. A profile that gives no
+availability. A length the text sets as a minimum, "at least 6 months" or the floor of a range ("runs
+3-6 months"), is not near when short of it: the programme's shortest stay is unmet by less (11 weeks
+against 3-6 months, holdout10's j1960). A profile that gives no
 availability leaves it unknown. Any other text is left to the word matching of matcher.rules.text.
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from matcher.knowledge.text import fold
 from matcher.models import Profile
@@ -28,21 +31,34 @@ _LENGTH = re.compile(rf"\b{_COUNT}(?: (?:to |or )?{_COUNT})? ?(?:full ?)?(weeks?
 _COMMIT = re.compile(r"\b(commit\w*|available|availability|stay|duration|internship|placement|full time)\b")
 _ELSEWHERE = re.compile(r"\b(experience|ago|notice|within|after|before|deadline|old|per week|a week)\b")
 """A length of experience ("6 months of experience"), a time limit or hours are not a commitment."""
+_MINIMUM = re.compile(r"\b(at least|minimum|no less than|or more|or longer)\b")
 _SEASONS = {"summer": (5, 9)}
 """The internship summer, widest: May to September (northern; the corpus's postings say "summer" for
 June-August programmes, and a 12-week one may start in May or end in September)."""
 DAYS_PER_MONTH = 30
 
 
-def _reading(met: bool | None, rule: str, evidence: str, share: float = 0.0) -> TextReading:
+def _reading(met: bool | None, rule: str, evidence: str, share: float = 0.0, minimum: bool = False) -> TextReading:
     """`met` None: the profile gives no availability, so it cannot be judged. `share`: how much of
-    the length asked the window covers; not met but most of it, in the right season, is partial."""
-    near = met is False and share >= AVAILABILITY_PARTIAL_SHARE
+    the length asked the window covers; not met but most of it, in the right season, is partial,
+    unless the length is a `minimum`."""
+    near = met is False and share >= AVAILABILITY_PARTIAL_SHARE and not minimum
     return TextReading(met, f"a commitment, read as: {rule}", evidence, partial_credit=share if near else None)
 
 
-def _asked(text: str) -> tuple[int, str, str | None] | None:
-    """(days, the length in words, the season) a text asks the candidate to commit for."""
+class Commitment(NamedTuple):
+    """What a text asks a candidate to commit for."""
+
+    days: int
+    length: str
+    """The length in words: "3 months"."""
+    season: str | None
+    minimum: bool
+    """Said as the shortest stay taken ("at least", the floor of a range), not a nominal length."""
+
+
+def _asked(text: str) -> Commitment | None:
+    """What a text asks the candidate to commit for; None for a text about something else."""
     folded = fold(text.replace("-", " ").replace("\u2013", " "))
     found = _LENGTH.search(folded)
     if found is None or not _COMMIT.search(folded) or _ELSEWHERE.search(folded):
@@ -51,7 +67,8 @@ def _asked(text: str) -> tuple[int, str, str | None] | None:
     weeks = found.group(3).startswith("week")
     days = count * 7 if weeks else count * DAYS_PER_MONTH
     season = next((s for s in _SEASONS if re.search(rf"\b{s}\b", folded)), None)
-    return days, f"{count} {'weeks' if weeks else 'months'}", season
+    minimum = found.group(2) is not None or _MINIMUM.search(folded) is not None
+    return Commitment(days, f"{count} {'weeks' if weeks else 'months'}", season, minimum)
 
 
 def _number(word: str) -> int:
@@ -64,8 +81,8 @@ def judge_commitment(text: str, profile: Profile, today: date) -> TextReading | 
     asked = _asked(text)
     if asked is None:
         return None
-    days, length, season = asked
-    rule = f"free for {length}" + (f" in the {season}" if season else "")
+    days, length, season, minimum = asked
+    rule = f"free for {length}{' at least' if minimum else ''}" + (f" in the {season}" if season else "")
     have = profile.availability
     if have is None or (have.start is None and have.end is None):
         return _reading(None, rule, "the profile gives no availability")
@@ -87,4 +104,5 @@ def judge_commitment(text: str, profile: Profile, today: date) -> TextReading | 
     free = max(free, 0)
     enough = free >= days
     said = f"{free / 7:.3g} weeks" + (f" in the {season}" if season else "")
-    return _reading(enough, rule, f"{shown}: {said}{'' if enough else f', fewer than {length}'}", min(1.0, free / days))
+    short = "" if enough else f", fewer than {length}" + (", the shortest stay taken" if minimum else "")
+    return _reading(enough, rule, f"{shown}: {said}{short}", min(1.0, free / days), minimum)

@@ -6,7 +6,9 @@ Posting file: `degree: {enrolled_in: [EMEA], enrolled_at: [LUMS, ...]}` (either 
 The profile says where it studies with `degree.institution` and `degree.institution_location`.
 When it does not, the institution is read from a current role at a university (a PhD researcher
 at Northeastern University studies there) and the place from the profile's current location,
-and the verdict says it was inferred. When nothing says where the student studies, the verdict is
+and the verdict says it was inferred. A profile naming no institution, studying or living in a city
+far from the one an institution asked is named after ("University of Toronto", against Montreal), is
+not enrolled there, said inferred. When nothing says where the student studies, the verdict is
 unknown.
 """
 
@@ -19,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from matcher.knowledge import read_data_file
-from matcher.knowledge.places import gazetteer
+from matcher.knowledge.places import Place, gazetteer
 from matcher.knowledge.text import fold
 from matcher.models import Experience, Profile
 from matcher.tuning import INSTITUTION_FUZZY_CUTOFF
@@ -99,13 +101,44 @@ def same_institution(a: str, b: str) -> bool:
     return fuzz.ratio(fa, fb) >= INSTITUTION_FUZZY_CUTOFF
 
 
+def institution_place(name: str) -> Place | None:
+    """The city an institution's name names, when the gazetteer knows it: "University of Toronto" is
+    in Toronto, "ETH Zurich" in Zurich; None for a name naming no known city ("Georgia Institute of
+    Technology" names a state, not where in it)."""
+    places = gazetteer()
+    words = [w for w in name.replace(",", " ").split() if not ACADEMIC.search(w) and fold(w) not in MINOR_WORDS]
+    for size in range(len(words), 0, -1):
+        for at in range(len(words) - size + 1):
+            place = places.parse(" ".join(words[at : at + size]))
+            if place.metro is not None:
+                return place
+    return None
+
+
+def _far_from_institutions(profile: Profile, institutions: tuple[str, ...]) -> tuple[bool | None, str]:
+    """A profile naming no institution, studying (or living) in a city far from every institution
+    asked, whose names name their cities: not enrolled there, said inferred (a Masters student in
+    Montreal is not at the University of Toronto); otherwise it cannot tell."""
+    unknown = None, f"the profile does not say where it studies (asked: {', '.join(institutions)})"
+    where = study_place(profile)
+    if where is None:
+        return unknown
+    places = gazetteer()
+    have = places.parse(where.value)
+    named = [institution_place(name) for name in institutions]
+    if have.metro is None or any(p is None or places.similarity(p, have) > 0 for p in named):
+        return unknown
+    how = "" if not where.inferred else f" ({where.source})"
+    return False, f"studies in '{where.value}'{how}, far from {', '.join(institutions)}: inferred not enrolled there"
+
+
 def enrolment_finding(profile: Profile, places: tuple[str, ...], institutions: tuple[str, ...]) -> tuple[bool | None, str]:
     """(True: enrolled where asked, False: elsewhere, None: cannot tell; the evidence in words)."""
     said: list[str] = []
     if institutions:
         found = institution(profile)
         if found is None:
-            return None, f"the profile does not say where it studies (asked: {', '.join(institutions)})"
+            return _far_from_institutions(profile, institutions)
         hit = next((name for name in institutions if same_institution(name, found.value)), None)
         how = "" if not found.inferred else f" ({found.source})"
         if hit is None:

@@ -8,12 +8,14 @@ PhD student", "at least one year of graduate coursework completed") are read aga
 the programme (or the start of a current role as a student, said as inferred); so are a PhD
 student "past the exams, at an advanced stage" (or ABD, post-candidacy: met when the statement says
 so), and "an undergraduate in the third year or later" or "completed the fourth semester of the
-bachelor's" (against the stage and year).
+bachelor's" (against the stage and year), and class standing ("sophomore or junior status", "rising
+sophomore, junior or senior": years of a four-year bachelor's).
 Any other text is left to the word matching of matcher.rules.text.
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date
 from functools import cache
@@ -125,6 +127,12 @@ def _months_later(day: date, months: int) -> date:
     return date(day.year + month // 12, month % 12 + 1, 28)
 
 
+def _month_end(year: int, month: int) -> date:
+    """The last day of a month: a graduation given as a month is read as its last day
+    (`expected_graduation: 2027-12` is 2027-12-31), so a window ending in that month must reach it."""
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def _window(text: str) -> tuple[date | None, date | None] | None:
     """The graduation dates a text allows: its seasons and months, open-ended after "or later"."""
     periods: list[tuple[date, date]] = []
@@ -134,10 +142,10 @@ def _window(text: str) -> tuple[date | None, date | None] | None:
             if word in _SEASONS:
                 first, last = _SEASONS[word]
                 start = date(year, first, 1)
-                end = date(year + (1 if last < first else 0), last, 28)
+                end = _month_end(year + (1 if last < first else 0), last)
             else:
                 month = _MONTHS.index(word) + 1
-                start, end = date(year, month, 1), date(year, month, 28)
+                start, end = date(year, month, 1), _month_end(year, month)
             periods.append((start, end))
     if not periods:
         years = [int(y) for y in re.findall(r"\b(20\d\d)\b", text)]
@@ -157,6 +165,8 @@ def judge_graduation(text: str, profile: Profile, today: date) -> TextReading | 
     when the profile says nothing of its graduation."""
     folded = fold(text)
     asks_return, asks_final = bool(_RETURN.search(folded)), bool(_FINAL.search(folded))
+    if asks_final and _YEAR_OR_LATER.search(folded):
+        return None  # "between the second and the final year": a standing (judge_standing)
     window = _window(folded) if _GRADUATING.search(folded) and not asks_final else None
     if not (asks_return or asks_final or window):
         return None
@@ -170,7 +180,8 @@ def judge_graduation(text: str, profile: Profile, today: date) -> TextReading | 
         rule = f"graduation after the internship (after {summer_end:%Y-%m})"
         start, end = _months_later(summer_end, 1), None
     elif asks_final:
-        final_end = _months_later(date(summer_end.year, 8, 31), LATE_FINISH_MONTHS)
+        late = _months_later(date(summer_end.year, 8, 31), LATE_FINISH_MONTHS)
+        final_end = _month_end(late.year, late.month)
         penultimate = bool(_PENULTIMATE.search(folded))
         if _ENTERING.search(folded):
             start, end = _months_later(summer_end, 1), final_end.replace(year=final_end.year + 1)
@@ -204,25 +215,40 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
     about something else, or when the profile does not say."""
     folded = fold(text)
     if not profile.degree.enrolled:
-        return None
+        # Years of study done stay done: a profile not enrolled (graduated, or the profile says so
+        # while giving a year and a current doctoral role: holdout2's j497) is read for them alone.
+        return _judge_years_done(folded, profile, today)
     past_exams = _judge_past_exams(folded, profile, today)
     if past_exams is not None:
         return past_exams
     year_asked = _judge_year_asked(folded, profile, today)
     if year_asked is not None:
         return year_asked
-    senior, completed = _SENIOR.search(folded), _COMPLETED.search(folded)
-    if not (senior or completed):
+    class_standing = _judge_class_standing(folded, profile, today)
+    if class_standing is not None:
+        return class_standing
+    if _COMPLETED.search(folded):
+        return _judge_years_done(folded, profile, today)
+    if not _SENIOR.search(folded):
         return None
     found = year_in_programme(profile, today)
     if found is None:
         return None
     year, shown, inferred = found
-    if completed:
-        # By the internship (the summer after this academic year) a student in year N has done N.
-        needed = _NUMBERS[completed.group(1)]
-        return _reading(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
     return _reading(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
+
+
+def _judge_years_done(folded: str, profile: Profile, today: date) -> TextReading | None:
+    """A text asking for years of graduate study completed ("at least one year of graduate
+    coursework"), against the year of the programme."""
+    completed = _COMPLETED.search(folded)
+    found = year_in_programme(profile, today) if completed else None
+    if completed is None or found is None:
+        return None
+    year, shown, inferred = found
+    # By the internship (the summer after this academic year) a student in year N has done N.
+    needed = _NUMBERS[completed.group(1)]
+    return _reading(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
 
 
 _PAST_EXAMS = re.compile(
@@ -265,7 +291,11 @@ _ORDINAL = r"(first|second|third|fourth|fifth|sixth|seventh|eighth|[1-8](?:st|nd
 _YEAR_OR_LATER = re.compile(
     rf"\b{_ORDINAL} year\b.*\b(or later|or above|or beyond|or higher|and above|onwards|through)\b"
     rf"|\bat least (?:in )?(?:the |their |your )?{_ORDINAL} year\b"
+    rf"|\b(?:between|from) (?:the )?{_ORDINAL}(?: year)? (?:and|to) (?:the |their |your )?(?:final|last) year\b"
 )
+"""A year or later: "the third year or later", "at least the second year", and a range up to the
+final year ("between the second and the final year"), which asks for the year it starts from and a
+student still in the programme, not for the final year alone."""
 _SEMESTERS = re.compile(rf"\b(?:completed?|finished|done)\b.*\b{_ORDINAL} semesters?\b")
 _DONE = re.compile(r"\b(completed?|finished|successfully done)\b")
 """Years or semesters asked as done, not as where the student is now: a later stage has done them."""
@@ -312,6 +342,44 @@ def _judge_year_asked(folded: str, profile: Profile, today: date) -> TextReading
     year, shown, inferred = year_found
     # By the internship (the summer after this academic year) a student in year N has done N years.
     return _reading(year >= years, rule, shown, inferred)
+
+
+_CLASS_YEARS = {"freshman": 1, "freshmen": 1, "sophomore": 2, "junior": 3, "senior": 4}
+"""An undergraduate's class standing and the year of a four-year bachelor's it is (US usage)."""
+_CLASS = re.compile(r"\b(freshm[ae]n|sophomore|junior|senior)s?\b")
+_UNDERGRADUATE = re.compile(r"\b(undergrad\w*|bachelor\w*|college)\b")
+_GRADUATE_TOO = re.compile(r"\b(graduate|doctoral|ph ?d|masters?|postgraduate)\b")
+"""Graduate students the text takes as well ("or a graduate or doctoral student")."""
+
+
+def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextReading | None:
+    """A text asking for an undergraduate's class standing ("sophomore or junior status", "rising
+    sophomore, junior or senior, or a graduate student"), read against the year of the bachelor's:
+    a sophomore is in year 2 now, a rising sophomore enters year 2 at the internship (in year 1
+    now). A graduate student meets it when the text takes graduate students too. "A senior PhD
+    student" and "junior and senior researchers" are not class standing: junior and senior need
+    "rising", "standing" or "status", or an undergraduate beside them."""
+    named = [_CLASS_YEARS[m.group(1).replace("freshmen", "freshman")] for m in _CLASS.finditer(folded)]
+    rising = re.search(r"\brising\b", folded) is not None
+    said_of_undergraduates = _UNDERGRADUATE.search(folded) or re.search(r"\b(standing|status|class)\b", folded)
+    if not named or not (rising or min(named) < 3 or said_of_undergraduates):
+        return None
+    years = sorted({year - 1 if rising else year for year in named})
+    words = [k for k, v in _CLASS_YEARS.items() if v in named and k != "freshmen"]
+    standings = " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
+    graduate_too = _GRADUATE_TOO.search(folded) is not None
+    rule = (
+        f"{'rising ' if rising else ''}{standings} standing: year {'-'.join(map(str, dict.fromkeys((years[0], years[-1]))))} "
+        f"of a four-year bachelor's now" + (", or a graduate student" if graduate_too else "")
+    )
+    stage = profile.degree.stage
+    if stage > Stage.BACHELORS:
+        return _reading(graduate_too, rule, f"a {stage.title} student", False)
+    found = year_in_programme(profile, today)
+    if found is None:
+        return None
+    year, shown, inferred = found
+    return _reading(years[0] <= year <= years[-1], rule, shown, inferred)
 
 
 _DEGREE_NAMES = (

@@ -12,8 +12,8 @@ or description: "regression tests for a lane-keeping camera") counts half, said 
 advisor reads it as some exposure to the area, not as the skill (round 9, holdout8's j1686), so it
 makes a qualification partial, never met, in a profile that lists skills. A tool is only shown by naming it (or a kind of it),
 never by a topic, so "listed skills lacking an asked tool make it unmet" still holds.
-A profile that lists no skills, and whose research shows none of those asked, is unknown: it has
-not said, which is not the same as not having them.
+A profile that lists no skills, and whose degree and research show fewer of those asked than needed,
+is unknown: it has not said, which is not the same as not having them.
 """
 
 from __future__ import annotations
@@ -117,11 +117,13 @@ class SkillsRule(Rule[SkillsCriterion]):
         self.exposed_to: Memo[str, bool] = Memo(lambda term: not self.has[term] and self.brushed(term).found)
         """Term -> whether the profile has only met it (interests, non-research jobs)."""
         self._assessed: Memo[tuple[int, int, int], Assessment] = Memo(
-            lambda key: _assessment(*key) if key[0] or self.profile.skills else (Verdict.UNKNOWN, 0.0)
+            lambda key: _assessment(*key) if self.profile.skills or key[0] >= key[2] else (Verdict.UNKNOWN, 0.0)
         )
-        """(terms found, terms only met, terms needed) -> their assessment; unknown for none
-        found in a profile that lists no skills: one that has said nothing of its skills is not
-        judged on its interests (holdout4's j1021)."""
+        """(terms found, terms only met, terms needed) -> their assessment; unknown for fewer
+        found than needed in a profile that lists no skills: one that has said nothing of its
+        skills is not judged on its interests (holdout4's j1021), nor short of what its degree and
+        research do not name (a statistics PhD listing nothing may well know machine learning:
+        holdout10's j1995)."""
 
     @classmethod
     def read(
@@ -178,7 +180,8 @@ class SkillsRule(Rule[SkillsCriterion]):
         verdict, credit = self._assessed[len(found), len(brushed), _needed(c, wanted)]
         evidence = "; ".join(self._described(m, brushed.get(m.wanted)) for m in matches)
         if verdict is Verdict.UNKNOWN:
-            evidence = f"the profile lists no skills, and its research names none of these ({evidence})"
+            shown = "only some" if found else "none"
+            evidence = f"the profile lists no skills, and its degree and research name {shown} of these ({evidence})"
         return judgement(
             verdict,
             rule,

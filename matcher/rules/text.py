@@ -7,7 +7,13 @@ matcher.rules.graduation, and says it was inferred. A text asking for soft skill
 and verbal communication skills") is met when the profile's words show each one ("a clear
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
-the profile's work_authorization or statement (matcher.rules.authorisation); one asking for
+the profile's work_authorization or statement (matcher.rules.authorisation; the nationality of an
+organisation's member country through knowledge/member_countries.yaml); one setting an age limit
+against the age the statement gives (matcher.rules.age, said estimated); one asking for a degree
+completed within some years before the programme against when the last degree ended
+(matcher.rules.recent_graduation); one asking for code the
+candidate can share ("code you can share", "open-source contributions") against what the statement
+and experience say of public code (matcher.rules.shared_code); one asking for
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
@@ -18,14 +24,17 @@ candidate not have been in the programme before against the statement and experi
 entries (matcher.rules.industry); one asking for
 command of a language against the languages the statement names (matcher.rules.languages).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
-of alternatives (matcher.rules.evidence). Otherwise its content words are looked up in the
-profile's skills, interests and statement (exactly, or fuzzily for longer words). Met when at
-least TEXT_MET_COVERAGE of them are found; otherwise unknown, never partial or unmet: free text is
-judged only when the profile clearly speaks to it.
+of alternatives (matcher.rules.evidence); a topic followed by examples of it, in brackets or after a
+colon ("representation learning (contrastive, dense and sparse ...)"), asks for the topic.
+Otherwise its content words are looked up in the profile's skills, interests and statement
+(exactly, or fuzzily for longer words). Met when at least TEXT_MET_COVERAGE of them are found;
+otherwise unknown, never partial or unmet: free text is judged only when the profile clearly
+speaks to it.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any, NamedTuple
@@ -36,7 +45,8 @@ from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import GENERIC_WORDS, communication_media, fold, soft_skill_framing, soft_skill_words
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
-from matcher.rules.authorisation import judge_authorisation
+from matcher.rules.age import judge_age
+from matcher.rules.authorisation import judge_authorisation, judge_membership
 from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
 from matcher.rules.evidence import field_evidence, supports
@@ -48,6 +58,8 @@ from matcher.rules.languages import judge_languages
 from matcher.rules.participation import judge_participation
 from matcher.rules.partners import judge_partners
 from matcher.rules.plans import judge_plans
+from matcher.rules.recent_graduation import judge_recent_graduation
+from matcher.rules.shared_code import judge_shared_code
 from matcher.rules.time_zones import judge_time_zone
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
@@ -58,7 +70,11 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_graduation,
     judge_standing,
     judge_completed,
+    judge_recent_graduation,
     judge_authorisation,
+    judge_membership,
+    judge_age,
+    judge_shared_code,
     judge_international,
     judge_partners,
     judge_grade,
@@ -185,7 +201,11 @@ class TextRule(Rule[TextCriterion]):
         """A text naming fields or topics ("interest in cybersecurity, privacy or formal methods"),
         met when the profile's evidence is in all of them (one, for a list of alternatives),
         through the term hierarchy; None when it names none or too few are met, for the words."""
-        named = term_catalogue().mentions(text)
+        # "Interest in representation learning (contrastive learning, dense and sparse
+        # representations, ...)" names its topic before the bracket or colon and examples of it
+        # after: the topic is what is asked.
+        head = re.split(r"[:(]", text, maxsplit=1)[0]
+        named = (term_catalogue().mentions(head) if head != text else ()) or term_catalogue().mentions(text)
         if not named:
             return None
         spoken = {t: [e for e in self.evidence if supports(t, e.term)] for t in named}

@@ -1,9 +1,9 @@
 """Topical fit: how well the profile speaks to a posting's `topics` (the team's research areas).
 
 Not a qualification: it orders postings whose qualifications are met equally. Each topic is
-compared with the profile's field, interests, skills and the areas of its papers' venues through
-the term catalogue; a topic met only through a narrower term counts at NARROWER_TOPIC_FACTOR, and
-two multi-word phrases may match by their shared words ("overlap").
+compared with the profile's field, interests, skills, its research roles' topics and the areas of
+its papers' venues through the term catalogue; a topic met only through a narrower term counts at
+NARROWER_TOPIC_FACTOR, and two multi-word phrases may match by their shared words ("overlap").
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from matcher.rules.base import Memo
 from matcher.rules.evidence import degree_field_items
 from matcher.tuning import NARROWER_TOPIC_FACTOR, TOPIC_CUTOFF
 
-READS = frozenset({"degree", "interests", "skills", "publications"})
+READS = frozenset({"degree", "interests", "skills", "publications", "research"})
 """The parts of a profile topical fit reads (as Rule.reads)."""
 
 
@@ -32,6 +32,8 @@ def topic_items(profile: Profile) -> list[tuple[str, str]]:
     items: list[tuple[str, str]] = [(f, "field") for f in degree_field_items(profile)]
     items += [(i, "interests") for i in profile.interests]
     items += [(s, "skills") for s in terms.expand(profile.skills)]
+    # The topics of the student's own research roles are what an advisor reads as its area first.
+    items += [(t, f"research role '{e.role}'") for e in profile.experience if e.research for t in e.topics]
     for pub in profile.publications:
         venue = venues.resolve(pub.venue).venue if pub.venue else None
         for area in venue.areas if venue else ():
