@@ -116,6 +116,11 @@ class SkillsRule(Rule[SkillsCriterion]):
         """Term -> whether the profile has it (as `best` finds it), found on first lookup."""
         self.exposed_to: Memo[str, bool] = Memo(lambda term: not self.has[term] and self.brushed(term).found)
         """Term -> whether the profile has only met it (interests, non-research jobs)."""
+        self._evidence: Memo[str, str] = Memo(
+            lambda term: self._described(self.best(term), self.brushed(term) if self.exposed_to[term] else None)
+        )
+        """Term -> what the profile shows of it, in words: a folder's skills qualifications ask
+        the same terms in many combinations, and each is described once."""
         self._assessed: Memo[tuple[int, int, int], Assessment] = Memo(
             lambda key: _assessment(*key) if self.profile.skills or key[0] >= key[2] else (Verdict.UNKNOWN, 0.0)
         )
@@ -176,9 +181,9 @@ class SkillsRule(Rule[SkillsCriterion]):
             rule += f", or any other kind of {c.examples_of} (the list gives examples)"
         matches = [self.best(w) for w in wanted]
         found = [m for m in matches if m.found]
-        brushed = {w: self.brushed(w) for w in wanted if self.exposed_to[w]}
+        brushed = {w for w in wanted if self.exposed_to[w]}
         verdict, credit = self._assessed[len(found), len(brushed), _needed(c, wanted)]
-        evidence = "; ".join(self._described(m, brushed.get(m.wanted)) for m in matches)
+        evidence = "; ".join(map(self._evidence.__getitem__, wanted))
         if verdict is Verdict.UNKNOWN:
             shown = "only some" if found else "none"
             evidence = f"the profile lists no skills, and its degree and research name {shown} of these ({evidence})"
