@@ -118,6 +118,21 @@ def papers_asked(venues: Sequence[str], areas: Sequence[str]) -> str:
     return f"paper at {listed or ', '.join(areas) or 'any venue'}"
 
 
+def _paper_shown(read: ReadPaper) -> tuple[str, str, int]:
+    """A counted paper in words (its venue as written, the venue it was read as and how, its
+    year), the venue's acronym and the similarity of that reading."""
+    pub, resolved = read.publication, read.resolved
+    venue = resolved.venue if resolved else None
+    name = venue.acronym if venue else (pub.venue or "a paper")
+    how = f" ({resolved.how}, {resolved.similarity})" if resolved and resolved.how not in ("exact",) and venue else ""
+    text = (
+        f"'{pub.venue}'"
+        + (f" -> {name}{how}" if venue and venue.acronym != pub.venue else "")
+        + (f" {pub.year}" if pub.year else "")
+    )
+    return text, name, resolved.similarity if resolved and venue else 100
+
+
 class PublicationsRule(Rule[PublicationsCriterion]):
     criterion = PublicationsCriterion
     reads = frozenset({"publications", "research"})
@@ -128,6 +143,8 @@ class PublicationsRule(Rule[PublicationsCriterion]):
         self.silent = research_silent(self.profile)
         self._assessed: Memo[PublicationsReach, Assessment] = Memo(lambda reach: _assess(reach, self.papers, self.silent))
         """A PublicationsReach -> its assessment."""
+        self._shown = {id(read): _paper_shown(read) for read in self.papers}
+        """Each paper as an explanation names it: made once, for the many qualifications it counts for."""
 
     @classmethod
     def read(
@@ -167,21 +184,10 @@ class PublicationsRule(Rule[PublicationsCriterion]):
                     verdict, rule, "the profile says nothing of its research: no papers, roles, research years or year"
                 )
             return judgement(verdict, rule, "the profile lists no publications")
-        counted: list[str] = []
-        acronyms: list[str] = []
-        similarities: list[int] = []
-        for read in counted_papers(reach, self.papers):
-            pub, resolved = read.publication, read.resolved
-            venue = resolved.venue if resolved else None
-            name = venue.acronym if venue else (pub.venue or "a paper")
-            how = f" ({resolved.how}, {resolved.similarity})" if resolved and resolved.how not in ("exact",) and venue else ""
-            counted.append(
-                f"'{pub.venue}'"
-                + (f" -> {name}{how}" if venue and venue.acronym != pub.venue else "")
-                + (f" {pub.year}" if pub.year else "")
-            )
-            acronyms.append(name)
-            similarities.append(resolved.similarity if resolved and venue else 100)
+        shown = [self._shown[id(read)] for read in counted_papers(reach, self.papers)]
+        counted = [text for text, _, _ in shown]
+        acronyms = [name for _, name, _ in shown]
+        similarities = [similarity for _, _, similarity in shown]
         evidence = (
             (f"{len(counted)} counted: " + "; ".join(counted))
             if counted
