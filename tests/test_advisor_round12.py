@@ -26,3 +26,48 @@ def test_chemistry_and_biology_are_natural_sciences_and_computer_science_is_not(
         assert j.verdict is Verdict.MET, field
     j = judged(asked, "degree: {stage: bachelors, field: computer science, enrolled: true, year: 2}")
     assert j.verdict is Verdict.UNMET
+
+
+# --- a year of a degree of some length ---------------------------------------------------------------
+
+THIRD_OF_FOUR = "text: In the third year of a four-year Bachelor's (or the second of a three-year one)"
+
+
+def test_the_degrees_length_comes_from_the_year_and_the_expected_graduation() -> None:
+    third = "degree: {stage: bachelors, enrolled: true, year: 3, expected_graduation: 2028-06}"
+    j = judged(THIRD_OF_FOUR, third)
+    assert j.verdict is Verdict.MET and "a 4-year degree" in j.evidence and "inferred" in j.evidence
+    second_of_four = "degree: {stage: bachelors, enrolled: true, year: 2, expected_graduation: 2029-06}"
+    assert judged(THIRD_OF_FOUR, second_of_four).verdict is Verdict.UNMET
+    second_of_three = "degree: {stage: bachelors, enrolled: true, year: 2, expected_graduation: 2028-06}"
+    assert judged(THIRD_OF_FOUR, second_of_three).verdict is Verdict.MET
+
+
+def test_without_a_graduation_date_the_usual_length_where_the_student_studies_is_an_estimate() -> None:
+    in_ohio = "degree: {stage: bachelors, enrolled: true, year: 3, institution_location: 'Columbus, OH'}"
+    j = judged(THIRD_OF_FOUR, in_ohio)
+    assert j.verdict is Verdict.MET and "estimated" in j.evidence
+    # A UK bachelor's takes three years or four: a second-year is the second of three, or not.
+    in_the_uk = "degree: {stage: bachelors, enrolled: true, year: 2, institution_location: 'Leeds, UK'}"
+    assert judged(THIRD_OF_FOUR, in_the_uk).verdict is Verdict.UNKNOWN
+
+
+def test_a_student_at_another_stage_is_not_in_a_year_of_the_bachelors() -> None:
+    assert judged(THIRD_OF_FOUR, "degree: {stage: phd, enrolled: true, year: 3}").verdict is Verdict.UNMET
+
+
+# --- years of a bachelor's completed --------------------------------------------------------------------
+
+ONE_YEAR_DONE = "text: Has completed at least one full year of a Bachelor's degree programme at the time of application"
+
+
+def test_years_done_when_applying_are_the_years_before_the_current_one() -> None:
+    j = judged(ONE_YEAR_DONE, "degree: {stage: bachelors, year: 2}")
+    assert j.verdict is Verdict.MET and "when applying" in j.rule
+    assert judged(ONE_YEAR_DONE, "degree: {stage: bachelors, enrolled: true, year: 1}").verdict is Verdict.UNMET
+
+
+def test_a_graduate_student_has_done_the_bachelors() -> None:
+    assert judged(ONE_YEAR_DONE, "degree: {stage: masters, enrolled: true, year: 1}").verdict is Verdict.MET
+    graduate_coursework = "text: At least one year of graduate coursework completed"
+    assert judged(graduate_coursework, "degree: {stage: bachelors, enrolled: true, year: 4}").verdict is Verdict.UNMET

@@ -45,9 +45,15 @@ _PENULTIMATE = re.compile(r"\b(penultimate|second to last|last two|final two)\b"
 _GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*)\b")
 _SENIOR = re.compile(r"\b(senior|later year|late stage|advanced|upper year)\b.*\b(phd|doctoral|graduate|student|candidate)")
 _COMPLETED = re.compile(
-    r"\b(?:at least )?(one|two|three|1|2|3) (?:full )?years? of (?:graduate|doctoral|phd|masters?) (?:level )?"
-    r"(?:coursework|study|studies|school|program|programme|research)\b"
+    r"\b(?:at least )?(one|two|three|1|2|3) (?:full )?(?:academic )?years? (?:of|in) (?:a |an |the |your )?(?:"
+    r"(graduate|doctoral|phd|masters?) (?:level )?(?:coursework|study|studies|school|program|programme|research)"
+    r"|(bachelor s|bachelors?|undergraduate|university|college) (?:level |degree )?"
+    r"(?:coursework|study|studies|program|programme|degree)?)\b"
 )
+"""Years of study done: of a graduate programme ("one year of graduate coursework") or of a first
+degree ("one full year of a Bachelor's degree programme", which any later stage has done)."""
+_AT_APPLICATION = re.compile(r"\b(?:at the time of|by the time of|when|upon) (?:the |your )?(?:application|applying|you apply)\b")
+"""Years done when applying, not by the internship: a student applying in year N has done N - 1."""
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 SENIOR_YEAR = 3
 """A "senior" PhD student is in the third year or later (the later half of a usual programme)."""
@@ -239,16 +245,29 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
 
 
 def _judge_years_done(folded: str, profile: Profile, today: date) -> TextReading | None:
-    """A text asking for years of graduate study completed ("at least one year of graduate
-    coursework"), against the year of the programme."""
+    """A text asking for years of study completed ("at least one year of graduate coursework",
+    "one full year of a Bachelor's at the time of application"), against the stage and the year
+    of the programme."""
     completed = _COMPLETED.search(folded)
-    found = year_in_programme(profile, today) if completed else None
-    if completed is None or found is None:
+    if completed is None:
+        return None
+    needed, of_bachelors = _NUMBERS[completed.group(1)], completed.group(3) is not None
+    asked = Stage.BACHELORS if of_bachelors else Stage.MASTERS
+    stage = profile.degree.stage
+    if (stage > Stage.BACHELORS) != (asked > Stage.BACHELORS):
+        # A graduate student has done the bachelor's; an undergraduate has done no graduate study.
+        rule = f"{needed}+ year(s) of {'a bachelor' if of_bachelors else 'graduate study'} done"
+        return _reading(stage > asked, rule, f"a {stage.title} student", False)
+    found = year_in_programme(profile, today)
+    if found is None:
         return None
     year, shown, inferred = found
-    # By the internship (the summer after this academic year) a student in year N has done N.
-    needed = _NUMBERS[completed.group(1)]
-    return _reading(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
+    # By the internship (the summer after this academic year) a student in year N has done N; by
+    # an application made during this academic year, N - 1.
+    at_application = _AT_APPLICATION.search(folded) is not None
+    done = year - 1 if at_application and profile.degree.enrolled else year
+    when = "when applying" if at_application else "by the internship"
+    return _reading(done >= needed, f"{needed}+ year(s) of the programme done {when}", shown, inferred)
 
 
 _PAST_EXAMS = re.compile(

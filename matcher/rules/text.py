@@ -3,7 +3,8 @@
 Posting file: `text: "..."`, or a bare sentence in a qualification list.
 A text about when the candidate graduates ("in the penultimate or final year", "returning to
 school after the internship") is judged against the profile's expected graduation by
-matcher.rules.graduation, and says it was inferred. A text asking for soft skills ("strong written
+matcher.rules.graduation, and says it was inferred; one asking for a year of a degree of some
+length ("the third year of a four-year Bachelor's") by matcher.rules.degree_year. A text asking for soft skills ("strong written
 and verbal communication skills") is met when the profile's words show each one ("a clear
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
@@ -49,6 +50,7 @@ from matcher.rules.age import judge_age
 from matcher.rules.authorisation import judge_authorisation, judge_membership
 from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
+from matcher.rules.degree_year import judge_year_of_degree
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_completed, judge_enrolled_throughout, judge_graduation, judge_standing
@@ -69,6 +71,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_enrolled_throughout,
     judge_graduation,
     judge_standing,
+    judge_year_of_degree,
     judge_completed,
     judge_recent_graduation,
     judge_authorisation,
