@@ -71,3 +71,29 @@ def test_a_graduate_student_has_done_the_bachelors() -> None:
     assert judged(ONE_YEAR_DONE, "degree: {stage: masters, enrolled: true, year: 1}").verdict is Verdict.MET
     graduate_coursework = "text: At least one year of graduate coursework completed"
     assert judged(graduate_coursework, "degree: {stage: bachelors, enrolled: true, year: 4}").verdict is Verdict.UNMET
+
+
+# --- English test scores against a minimum ---------------------------------------------------------------
+
+TOEFL_OR_IELTS = "text: TOEFL iBT 90 or IELTS 6.5 minimum"
+
+
+def test_a_score_on_the_test_asked_meets_its_minimum_by_the_number() -> None:
+    j = judged(TOEFL_OR_IELTS, "degree: {stage: masters}\nstatement: I scored 104 on the TOEFL iBT in 2025.")
+    assert j.verdict is Verdict.MET and "inferred from the statement: TOEFL iBT 104" in j.evidence
+    low = "degree: {stage: masters}\nstatement: IELTS 6.0 overall."
+    assert judged(TOEFL_OR_IELTS, low).verdict is Verdict.UNMET
+
+
+def test_a_score_on_another_test_is_compared_through_its_cefr_level() -> None:
+    asked = "text: A minimum TOEFL iBT score of 80"
+    assert judged(asked, "degree: {stage: phd}\nstatement: IELTS 7.5").verdict is Verdict.MET  # C1 against B2
+    same_level = judged(asked, "degree: {stage: phd}\nstatement: Duolingo English Test 105")  # B2 against B2
+    assert same_level.verdict is Verdict.UNKNOWN and "too close to call" in same_level.evidence
+
+
+def test_tests_named_without_a_minimum_are_met_by_any_score_and_years_are_not_scores() -> None:
+    asked = "text: English proficiency (TOEFL or IELTS scores unless the last 8 years were English-medium)"
+    assert judged(asked, "degree: {stage: bachelors}\nstatement: TOEFL 95").verdict is Verdict.MET
+    j = judged(asked, "degree: {stage: bachelors}\nstatement: I will sit the IELTS in March.")
+    assert j.verdict is Verdict.UNKNOWN

@@ -23,7 +23,8 @@ weeks or months against the availability window (matcher.rules.commitment); one 
 candidate not have been in the programme before against the statement and experience
 (matcher.rules.participation); one asking for experience in industry against the experience
 entries (matcher.rules.industry); one asking for
-command of a language against the languages the statement names (matcher.rules.languages).
+command of a language against the languages the statement names (matcher.rules.languages); one
+asking for an English test score against the score the statement gives (matcher.rules.english_tests).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence); a topic followed by examples of it, in brackets or after a
 colon ("representation learning (contrastive, dense and sparse ...)"), asks for the topic.
@@ -51,6 +52,7 @@ from matcher.rules.authorisation import judge_authorisation, judge_membership
 from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
 from matcher.rules.degree_year import judge_year_of_degree
+from matcher.rules.english_tests import judge_english_test
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_completed, judge_enrolled_throughout, judge_graduation, judge_standing
@@ -82,6 +84,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_partners,
     judge_grade,
     judge_plans,
+    judge_english_test,
     judge_languages,
     judge_participation,
     judge_industry,
