@@ -97,3 +97,20 @@ def test_tests_named_without_a_minimum_are_met_by_any_score_and_years_are_not_sc
     assert judged(asked, "degree: {stage: bachelors}\nstatement: TOEFL 95").verdict is Verdict.MET
     j = judged(asked, "degree: {stage: bachelors}\nstatement: I will sit the IELTS in March.")
     assert j.verdict is Verdict.UNKNOWN
+
+
+# --- metro areas from their own data file ------------------------------------------------------------------
+
+
+def test_a_suburb_is_in_its_citys_metro_area_so_no_move_is_needed() -> None:
+    stays_home = "degree: {stage: phd}\nlocation: {current: 'Philadelphia, PA', willing_to_relocate: false}"
+    assert judged("location: {on_site: ['Bala Cynwyd, PA']}", stays_home).verdict is Verdict.MET
+    in_maryland = "degree: {stage: phd}\nlocation: {current: 'Washington, DC', willing_to_relocate: false}"
+    assert judged("location: {on_site: ['Bethesda, MD']}", in_maryland).verdict is Verdict.MET
+
+
+def test_a_name_several_places_share_is_not_taken_for_a_suburb() -> None:
+    from matcher.knowledge.places import gazetteer
+
+    assert gazetteer().parse("Vienna, Austria").metro is None
+    assert gazetteer().parse("Vienna").regions == frozenset()

@@ -34,7 +34,7 @@ class Gazetteer:
     """The place hierarchy: city -> metro area -> state or region -> country, and remote work
     (anywhere, or anywhere in a country)."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, metro_areas: dict | None = None) -> None:
         self.region_of: dict[str, str] = {}
         self.within: dict[str, str] = {}
         for name, entry in data["regions"].items():
@@ -73,10 +73,14 @@ class Gazetteer:
                 self.nation_of.setdefault(folded, region)
         for folded, area in self.area_of.items():
             self.nation_of.setdefault(folded, area)
-        self.cities: dict[str, tuple[str, str]] = {
-            fold(name): (entry["region"], entry["metro"]) for name, entry in (data.get("cities") or {}).items()
-        }
-        """Folded city -> (its region, its metro area)."""
+        self.cities: dict[str, tuple[str, str]] = {}
+        """Folded city -> (its region, its metro area): knowledge/metro_areas.yaml."""
+        for metro, by_region in (metro_areas or {}).items():
+            for region, cities in by_region.items():
+                if region not in self.within and region not in {r for r in self.region_of.values()}:
+                    raise ValueError(f"metro_areas.yaml: {metro}: {region!r} is not a region of places.yaml")
+                for city in cities:
+                    self.cities.setdefault(fold(city), (region, metro))
         self.unplaced = frozenset(fold(w) for w in data.get("unplaced") or ())
         self.country_codes: dict[str, str] = {k.upper(): v for k, v in (data.get("country_codes") or {}).items()}
         self._parsed: dict[str, Place] = {}
@@ -216,4 +220,4 @@ def names_in(text: str, names: dict[str, str]) -> list[str]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer(read_data_file("places.yaml"))
+    return Gazetteer(read_data_file("places.yaml"), read_data_file("metro_areas.yaml"))
