@@ -114,3 +114,35 @@ def test_a_name_several_places_share_is_not_taken_for_a_suburb() -> None:
 
     assert gazetteer().parse("Vienna, Austria").metro is None
     assert gazetteer().parse("Vienna").regions == frozenset()
+
+
+# --- a statement in line with a mission or a project the posting names ----------------------------------------
+
+MISSION = "text: Passionate about Orbitline's mission to make space safe, sustainable and secure"
+
+
+def test_a_sentence_of_intent_that_speaks_to_the_missions_words_meets_it() -> None:
+    j = judged(MISSION, "degree: {stage: masters}\nstatement: I want to work on keeping orbits safe and sustainable in space.")
+    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence and "mission" in j.rule
+
+
+def test_a_statement_about_something_else_or_a_mission_without_words_stays_unknown() -> None:
+    other = "degree: {stage: masters}\nstatement: I want to build recommender systems."
+    assert judged(MISSION, other).verdict is Verdict.UNKNOWN
+    done_not_planned = "degree: {stage: masters}\nstatement: I studied space safety and sustainable orbits."
+    assert judged(MISSION, done_not_planned).verdict is Verdict.UNKNOWN
+
+
+def test_a_proposal_aligned_with_a_named_project_is_read_up_to_its_examples() -> None:
+    asked = "text: Proposed research aligned with an ongoing HELIOS project at the lab (PV, grid integration or CSP)"
+    proposes = "degree: {stage: phd}\nstatement: I would propose a project extending the lab's HELIOS perovskite project."
+    assert judged(asked, proposes).verdict is Verdict.MET
+
+
+# --- plans: career goals in science --------------------------------------------------------------------------------
+
+
+def test_thinking_of_a_scientific_career_is_a_plan_a_phd_intention_shows() -> None:
+    asked = "text: Thinking of long-term career goals in a scientific area"
+    j = judged(asked, "degree: {stage: bachelors}\nstatement: I intend to do a PhD in chemistry and make a career in research.")
+    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence

@@ -18,7 +18,9 @@ and experience say of public code (matcher.rules.shared_code); one asking for
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
-PhD") against the statement's plans (matcher.rules.plans); one asking for a commitment of some
+PhD") against the statement's plans (matcher.rules.plans); one asking for a statement in line with a
+mission or a project the posting names against the statement's sentences of intent
+(matcher.rules.alignment); one asking for a commitment of some
 weeks or months against the availability window (matcher.rules.commitment); one asking that the
 candidate not have been in the programme before against the statement and experience
 (matcher.rules.participation); one asking for experience in industry against the experience
@@ -48,6 +50,7 @@ from matcher.knowledge.text import GENERIC_WORDS, communication_media, fold, sof
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.age import judge_age
+from matcher.rules.alignment import judge_alignment
 from matcher.rules.authorisation import judge_authorisation, judge_membership
 from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
@@ -84,6 +87,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_partners,
     judge_grade,
     judge_plans,
+    judge_alignment,
     judge_english_test,
     judge_languages,
     judge_participation,
