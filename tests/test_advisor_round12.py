@@ -146,3 +146,18 @@ def test_thinking_of_a_scientific_career_is_a_plan_a_phd_intention_shows() -> No
     asked = "text: Thinking of long-term career goals in a scientific area"
     j = judged(asked, "degree: {stage: bachelors}\nstatement: I intend to do a PhD in chemistry and make a career in research.")
     assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence
+
+
+# --- production ML pipelines are MLOps, not machine learning in general ------------------------------------------
+
+PIPELINES = "text: Experience with production ML pipelines (dataset creation, labeling, training, metrics)"
+
+
+def test_machine_learning_research_does_not_show_production_pipelines() -> None:
+    thesis = "degree: {stage: masters, field: electrical engineering, thesis: Deep learning for 3D object detection}"
+    assert judged(PIPELINES, thesis + "\nskills: [PyTorch, machine learning]").verdict is Verdict.UNKNOWN
+
+
+def test_experiment_tracking_and_mlops_show_them() -> None:
+    j = judged(PIPELINES, "degree: {stage: masters}\nskills: [MLflow, Python]")
+    assert j.verdict is Verdict.MET and "mlops" in j.evidence
