@@ -161,3 +161,49 @@ def test_machine_learning_research_does_not_show_production_pipelines() -> None:
 def test_experiment_tracking_and_mlops_show_them() -> None:
     j = judged(PIPELINES, "degree: {stage: masters}\nskills: [MLflow, Python]")
     assert j.verdict is Verdict.MET and "mlops" in j.evidence
+
+
+# --- wordings a fresh set will use: years of a stage, numbered years, floors, shared place names ---------------------
+
+SECOND_OR_THIRD = "text: A second- or third-year undergraduate student"
+
+
+def test_years_of_a_stage_are_read_against_the_year_and_the_stage() -> None:
+    assert judged(SECOND_OR_THIRD, "degree: {stage: bachelors, enrolled: true, year: 3}").verdict is Verdict.MET
+    assert judged(SECOND_OR_THIRD, "degree: {stage: bachelors, enrolled: true, year: 4}").verdict is Verdict.UNMET
+    assert judged(SECOND_OR_THIRD, "degree: {stage: masters, enrolled: true, year: 1}").verdict is Verdict.UNMET
+    in_their_years = "text: PhD students in their first to third year"
+    assert judged(in_their_years, "degree: {stage: phd, enrolled: true, year: 2}").verdict is Verdict.MET
+
+
+def test_a_numbered_year_of_a_degree_of_some_length() -> None:
+    asked = "text: Currently in year 2 or 3 of a 4-year undergraduate degree"
+    third = "degree: {stage: bachelors, enrolled: true, year: 3, expected_graduation: 2028-06}"
+    assert judged(asked, third).verdict is Verdict.MET
+
+
+def test_years_excluded_are_not_years_asked() -> None:
+    excluded = "text: First-year PhD students are not eligible"
+    assert judged(excluded, "degree: {stage: phd, enrolled: true, year: 1}").verdict is not Verdict.MET
+
+
+def test_a_score_ending_a_sentence_is_read_and_a_research_career_is_a_plan() -> None:
+    asked = "text: Minimum IELTS 7.0 (no band below 6.5) or equivalent"
+    assert judged(asked, "degree: {stage: phd}\nstatement: My IELTS overall band is 7.5.").verdict is Verdict.MET
+    career = "text: Interest in a career in scientific research"
+    assert judged(career, "degree: {stage: bachelors}\nstatement: I plan to apply to PhD programmes.").verdict is Verdict.MET
+
+
+def test_a_proposal_that_fits_an_agenda_is_read_without_with() -> None:
+    asked = "text: A research proposal that fits the lab's agenda on climate risk"
+    plans = "degree: {stage: phd}\nstatement: I plan to study climate risk in mortgage markets."
+    assert judged(asked, plans).verdict is Verdict.MET
+
+
+def test_a_shared_place_name_is_in_a_metro_area_when_its_region_is_written() -> None:
+    from matcher.knowledge.places import gazetteer
+
+    stays_in_boston = "degree: {stage: phd}\nlocation: {current: 'Boston, MA', willing_to_relocate: false}"
+    assert judged("location: {on_site: ['Cambridge, MA']}", stays_in_boston).verdict is Verdict.MET
+    assert gazetteer().parse("Cambridge, UK").metro is None
+    assert gazetteer().parse("Vienna, VA").metro == "washington" and gazetteer().parse("Vienna, Austria").metro is None

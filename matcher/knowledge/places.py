@@ -75,12 +75,23 @@ class Gazetteer:
             self.nation_of.setdefault(folded, area)
         self.cities: dict[str, tuple[str, str]] = {}
         """Folded city -> (its region, its metro area): knowledge/metro_areas.yaml."""
-        for metro, by_region in (metro_areas or {}).items():
+        known_regions = set(self.region_of.values())
+        for metro, by_region in (metro_areas or {}).get("metro_areas", {}).items():
             for region, cities in by_region.items():
-                if region not in self.within and region not in {r for r in self.region_of.values()}:
+                if region not in known_regions:
                     raise ValueError(f"metro_areas.yaml: {metro}: {region!r} is not a region of places.yaml")
                 for city in cities:
                     self.cities.setdefault(fold(city), (region, metro))
+        self.shared_names: dict[str, dict[str, str]] = {
+            fold(name): dict(by_region) for name, by_region in (metro_areas or {}).get("shared_names", {}).items()
+        }
+        """Folded name several places share -> region -> the metro area of the one there: read only
+        with that region written beside the name."""
+        for name, by_region in self.shared_names.items():
+            if not set(by_region) <= known_regions:
+                raise ValueError(
+                    f"metro_areas.yaml: shared name {name}: {sorted(set(by_region) - known_regions)} not in places.yaml"
+                )
         self.unplaced = frozenset(fold(w) for w in data.get("unplaced") or ())
         self.country_codes: dict[str, str] = {k.upper(): v for k, v in (data.get("country_codes") or {}).items()}
         self._parsed: dict[str, Place] = {}
@@ -131,6 +142,8 @@ class Gazetteer:
                 city = part
         metro = None
         known = self.cities.get(city) if city else None
+        if known is None and city in self.shared_names:
+            known = next(((r, m) for r, m in self.shared_names[city].items() if r in regions), None)
         if known is not None:
             implied = self._with_containing(known[0])
             if not regions or regions <= implied:  # "London, Ontario" is not London, UK

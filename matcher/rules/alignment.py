@@ -25,7 +25,7 @@ _MISSION = re.compile(
 )
 _ALIGNED = re.compile(
     r"\b(?:propos\w*|research (?:plans?|interests?)|project ideas?)\b.*?\b(?:aligned|align\w*|in line|fit\w*|match\w*)"
-    r" (?:with|to)\b(?P<named>.+)"
+    r"(?: (?:with|to))?\b(?P<named>.+)"
 )
 _INTENT = re.compile(
     r"\b(want\w*|wish\w*|hop(?:e|es|ing)|plan\w*|intend\w*|would (?:like|love)|propos\w*|aim\w*|passion\w*|"

@@ -24,6 +24,25 @@ _YEAR_OF_LENGTH = re.compile(
     r"(two|three|four|five|six|[2-6]) year\b"
 )
 """"third year of a four-year", "the second of a three-year one": the year asked and the degree's length."""
+_NUMBERED_YEAR_OF_LENGTH = re.compile(
+    r"\byears? ([1-6])(?: (?:or|and) ([1-6]))? of (?:a |an |the |their |your )?(two|three|four|five|six|[2-6]) year\b"
+)
+""""year 2 or 3 of a 4-year degree"."""
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|[1-6](?:st|nd|rd|th))"
+_STAGE_WORDS = r"(undergrad\w*|bachelor\w*|b ?sc|b ?eng|master\w*|m ?sc|ph ?d|doctora\w*)"
+_YEARS_AT_STAGE = re.compile(
+    rf"\b({_ORDINAL}(?:(?: year)?,? (?:or|and|to|through) (?:the )?{_ORDINAL})*) years? (?:of (?:a |an |the |their )?)?"
+    rf"{_STAGE_WORDS}"
+    rf"|\b{_STAGE_WORDS}\w* (?:students? |candidates? )?in (?:their|the|your) "
+    rf"({_ORDINAL}(?:,? (?:or|and|to) {_ORDINAL})*) years?\b"
+)
+"""Years of a stage: "second- or third-year undergraduates", "PhD students in their first or second
+year", "first- to third-year PhD students"."""
+_DONE_OR_FLOOR = re.compile(r"\b(completed?|finished|done|passed|later|above|onwards|beyond|higher)\b")
+_NOT_THESE_YEARS = re.compile(r"\b(not|ineligible|excluded|except|final|last|penultimate)\b")
+"""Years asked as done ("completed the first year") or as a floor ("the third year or later"), or
+beside a final year, are read by matcher.rules.graduation; years excluded ("first-year students
+are not eligible") are not asked."""
 _STAGE_NAMES = (
     (Stage.BACHELORS, r"bachelor\w*|undergraduate\w*|b ?sc|b ?eng|b ?a|honours|honors"),
     (Stage.MASTERS, r"master\w*|m ?sc|m ?eng"),
@@ -48,12 +67,25 @@ def _degree_length(profile: Profile, year: int, today: date) -> tuple[int, int, 
     return shortest, longest, f"and the usual {shortest}-{longest} years of a {profile.degree.stage.title}{where}", True
 
 
+def _year_number(word: str) -> int:
+    return _ORDINALS.get(word) or int(word[0])
+
+
+def _stage_of(word: str) -> Stage:
+    return next(stage for stage, words in _STAGE_NAMES if re.fullmatch(rf"(?:{words})\w*", word))
+
+
 def judge_year_of_degree(text: str, profile: Profile, today: date) -> TextReading | None:
-    """The verdict on a text asking for a year of a degree of some length; None for a text about
-    something else, or when the profile gives no year of its programme."""
+    """The verdict on a text asking for a year of a degree of some length, or for years of a stage
+    ("second- or third-year undergraduates"); None for a text about something else, or when the
+    profile gives no year of its programme."""
     folded = fold(text)
-    asked = [(_ORDINALS.get(n) or int(n[0]), _LENGTHS[m]) for n, m in _YEAR_OF_LENGTH.findall(folded)]
+    asked = [(_year_number(n), _LENGTHS[m]) for n, m in _YEAR_OF_LENGTH.findall(folded)]
+    for first, second, length in _NUMBERED_YEAR_OF_LENGTH.findall(folded):
+        asked += [(int(n), _LENGTHS[length]) for n in (first, second) if n]
     if not asked:
+        return _judge_years_at_stage(folded, profile, today)
+    if _DONE_OR_FLOOR.search(folded):
         return None
     shown_asked = " or ".join(f"year {n} of a {m}-year degree" for n, m in asked)
     named = [stage for stage, words in _STAGE_NAMES if re.search(rf"\b({words})\b", folded)]
@@ -72,3 +104,29 @@ def judge_year_of_degree(text: str, profile: Profile, today: date) -> TextReadin
         return TextReading(None, rule, f"too close to call: {evidence}")
     how = "estimated" if estimated else "inferred"
     return TextReading(at_ends[0], rule, f"{how} from {evidence}", shown)
+
+
+def _judge_years_at_stage(folded: str, profile: Profile, today: date) -> TextReading | None:
+    """Years of a stage ("first- or second-year PhD students"), against the stage and the year: a
+    stage the text names besides ("or a Masters student") is taken whole; one it does not name is
+    not asked."""
+    found = _YEARS_AT_STAGE.search(folded)
+    if found is None or _DONE_OR_FLOOR.search(folded) or _NOT_THESE_YEARS.search(folded):
+        return None
+    listed, stage_word = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+    numbers = [_year_number(w) for w in re.findall(_ORDINAL, listed)]
+    years = set(range(min(numbers), max(numbers) + 1)) if re.search(r"\b(?:to|through)\b", listed) else set(numbers)
+    asked_stage = _stage_of(stage_word)
+    named = {stage for stage, words in _STAGE_NAMES if re.search(rf"\b({words})\b", folded)} | {asked_stage}
+    shown_years = " or ".join(map(str, sorted(years)))
+    rule = f"degree year, read as: year {shown_years} of a {asked_stage.title}" + (
+        ", or another stage named" if len(named) > 1 else ""
+    )
+    stage = profile.degree.stage
+    if stage is not asked_stage:
+        return TextReading(stage in named, rule, f"inferred from the stage: a {stage.title} student", stage.title)
+    year_found = year_in_programme(profile, today) if profile.degree.enrolled else None
+    if year_found is None:
+        return None
+    year, shown, inferred = year_found
+    return TextReading(year in years, rule, f"inferred from {shown}", shown)

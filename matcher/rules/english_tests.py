@@ -23,8 +23,9 @@ from matcher.rules.base import TextReading
 
 _NEAR = 40
 """How many characters from a test's name its score may stand ("a minimum score of 100 on the TOEFL")."""
-_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d)?(?![\d.])(?!\s*(?:years?|months?|weeks?|days?|hours?|%))")
-"""A score: not a count of years ("the last 8 years were English-medium") nor a percentage."""
+_NUMBER = re.compile(r"(?<!\d)(?<!\d\.)\d{1,3}(?:\.\d)?(?!\d|\.\d)(?!\s*(?:years?|months?|weeks?|days?|hours?|%))")
+"""A score, perhaps ending a sentence ("IELTS 7.5."): not a count of years ("the last 8 years were
+English-medium") nor a percentage."""
 
 
 class EnglishTest(NamedTuple):

@@ -18,7 +18,7 @@ from matcher.rules.base import TextReading, clip
 
 _GOAL = (
     r"(ph ?d|doctoral|doctorate|graduate (?:school|study|studies|programmes?|programs?)|research careers?|"
-    r"careers? in (?:research|academia|science)|academic careers?|scientific careers?|"
+    r"careers? in (?:scientific |academic )?(?:research|academia|science)|academic careers?|scientific careers?|"
     r"career goals? in (?:a |an |the )?(?:scientific|science|research|academic) (?:area|field|discipline)s?)"
 )
 _PLAN = (
