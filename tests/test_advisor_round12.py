@@ -207,3 +207,20 @@ def test_a_shared_place_name_is_in_a_metro_area_when_its_region_is_written() -> 
     assert judged("location: {on_site: ['Cambridge, MA']}", stays_in_boston).verdict is Verdict.MET
     assert gazetteer().parse("Cambridge, UK").metro is None
     assert gazetteer().parse("Vienna, VA").metro == "washington" and gazetteer().parse("Vienna, Austria").metro is None
+
+
+# --- class standing from the graduating year ---------------------------------------------------------------------------
+
+
+def test_a_year_is_counted_back_from_the_graduation_where_the_programme_has_one_usual_length() -> None:
+    in_ohio = "degree: {stage: bachelors, enrolled: true, expected_graduation: 2028-05, institution_location: 'Columbus, OH'}"
+    j = judged("text: Junior standing", in_ohio)
+    assert j.verdict is Verdict.MET and "estimated" in j.evidence and "expected_graduation 2028-05" in j.evidence
+    # A UK bachelor's takes three years or four: the year cannot be counted back.
+    in_leeds = "degree: {stage: bachelors, enrolled: true, expected_graduation: 2028-05, institution_location: 'Leeds, UK'}"
+    assert judged("text: Junior standing", in_leeds).verdict is Verdict.UNKNOWN
+
+
+def test_a_class_year_is_a_graduation_window() -> None:
+    later = "degree: {stage: bachelors, enrolled: true, expected_graduation: 2030-05}"
+    assert judged("text: Class of 2028", later).verdict is Verdict.UNMET

@@ -42,7 +42,8 @@ _ENTERING = re.compile(r"\b(about to (?:enter|start|begin)|entering|going into|m
 """A student "about to enter the final year" is in the year before it: graduating the academic year
 after the internship, not this one."""
 _PENULTIMATE = re.compile(r"\b(penultimate|second to last|last two|final two)\b")
-_GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*)\b")
+_GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*|class of)\b")
+"""A graduation window: "graduating in Spring 2028", "the Class of 2028 or 2029"."""
 _SENIOR = re.compile(r"\b(senior|later year|late stage|advanced|upper year)\b.*\b(phd|doctoral|graduate|student|candidate)")
 _COMPLETED = re.compile(
     r"\b(?:at least )?(one|two|three|1|2|3) (?:full )?(?:academic )?years? (?:of|in) (?:a |an |the |your )?(?:"
@@ -211,9 +212,25 @@ def year_in_programme(profile: Profile, today: date) -> tuple[int, str, bool] | 
         return profile.degree.year, f"degree.year {profile.degree.year}", False
     role = current_study_role(profile)
     if role is None or role.start is None or role.start > today:
-        return None
+        return _year_before_graduation(profile, today)
     year = (today - role.start).days // 365 + 1
     return year, f"year {year} since the role '{role.role}' began {role.start:%Y-%m}", True
+
+
+def _year_before_graduation(profile: Profile, today: date) -> tuple[int, str, bool] | None:
+    """The year a student is in, counted back from the expected graduation where the programme
+    has one usual length (a US bachelor's graduating in the summer after next is in year 3: a
+    junior); None where its usual lengths differ (a UK bachelor's takes three years or four)."""
+    graduation, stage = profile.degree.expected_graduation, profile.degree.stage
+    if graduation is None or graduation < today or not profile.degree.enrolled:
+        return None
+    shortest, longest, where = usual_years(profile)
+    academic_year = [when.year + (1 if when.month >= 9 else 0) for when in (graduation, today)]
+    year = shortest - (academic_year[0] - academic_year[1])
+    if shortest != longest or year < 1:
+        return None
+    shown = f"year {year} counted back from expected_graduation {graduation:%Y-%m} ({shortest} years: a {stage.title}{where})"
+    return year, shown, True
 
 
 def judge_standing(text: str, profile: Profile, today: date) -> TextReading | None:
