@@ -224,3 +224,14 @@ def test_a_year_is_counted_back_from_the_graduation_where_the_programme_has_one_
 def test_a_class_year_is_a_graduation_window() -> None:
     later = "degree: {stage: bachelors, enrolled: true, expected_graduation: 2030-05}"
     assert judged("text: Class of 2028", later).verdict is Verdict.UNMET
+
+
+def test_proposals_and_model_fitting_name_nothing_to_be_aligned_with() -> None:
+    asked = "text: Experience writing grant proposals and fitting statistical models"
+    plans = "degree: {stage: phd}\nstatement: I want to build statistical models of climate."
+    assert "proposal aligned" not in judged(asked, plans).rule
+
+
+def test_a_company_suffix_is_not_an_english_test() -> None:
+    asked = "text: Work authorisation in Singapore (sponsored by Acme Pte Ltd)"
+    assert "English test" not in judged(asked, "degree: {stage: phd}\nstatement: TOEFL 100").rule

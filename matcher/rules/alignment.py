@@ -25,8 +25,10 @@ _MISSION = re.compile(
 )
 _ALIGNED = re.compile(
     r"\b(?:propos\w*|research (?:plans?|interests?)|project ideas?)\b.*?\b(?:aligned|align\w*|in line|fit\w*|match\w*)"
-    r"(?: (?:with|to))?\b(?P<named>.+)"
+    r"(?: (?:with|to)\b| (?=(?:the|its|our|their|your) ))(?P<named>.+)"
 )
+"""A proposal or interests in line with something named: "aligned with an ongoing project", "a proposal
+that fits the lab's agenda"; not "proposals and fitting models", where nothing is named to fit."""
 _INTENT = re.compile(
     r"\b(want\w*|wish\w*|hop(?:e|es|ing)|plan\w*|intend\w*|would (?:like|love)|propos\w*|aim\w*|passion\w*|"
     r"excited|keen|eager|goal\w*)\b"
