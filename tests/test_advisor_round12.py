@@ -235,3 +235,13 @@ def test_proposals_and_model_fitting_name_nothing_to_be_aligned_with() -> None:
 def test_a_company_suffix_is_not_an_english_test() -> None:
     asked = "text: Work authorisation in Singapore (sponsored by Acme Pte Ltd)"
     assert "English test" not in judged(asked, "degree: {stage: phd}\nstatement: TOEFL 100").rule
+
+
+def test_toefl_and_ielts_are_compared_through_their_concordance_table() -> None:
+    ielts_seven = "text: Minimum IELTS 7.0 (no band below 6.5) or equivalent"
+    assert judged(ielts_seven, "degree: {stage: phd}\nstatement: TOEFL iBT 112.").verdict is Verdict.MET
+    assert judged(ielts_seven, "degree: {stage: phd}\nstatement: TOEFL iBT 90.").verdict is Verdict.UNMET
+    toefl_hundred = "text: TOEFL iBT 100 minimum"
+    assert judged(toefl_hundred, "degree: {stage: phd}\nstatement: IELTS 7.5").verdict is Verdict.MET
+    # IELTS 7.0 stands for TOEFL iBT 94 to 101: it may or may not reach 100.
+    assert judged(toefl_hundred, "degree: {stage: phd}\nstatement: IELTS 7.0").verdict is Verdict.UNKNOWN

@@ -5,8 +5,9 @@ read and the verdict says inferred.
 
 Each test's names, score scale and CEFR levels are in knowledge/english_tests.yaml. A score on the
 test asked meets its minimum when at or above it; a score on another test is compared through the
-CEFR: a level above the minimum's meets it, one below does not, the same level is too close to
-call (unknown). A text naming tests without a minimum is met by any score stated. A profile that
+two tests' concordance table where there is one (TOEFL iBT and IELTS), else through the CEFR: a
+level above the minimum's meets it, one below does not, the same level is too close to call
+(unknown). A text naming tests without a minimum is met by any score stated. A profile that
 states no score is left to the languages family and the word matching (a native speaker, say).
 """
 
@@ -83,12 +84,42 @@ def scores_in(text: str) -> list[Score]:
     return out
 
 
+@cache
+def _concordances() -> dict[tuple[str, str], tuple[tuple[float, float], ...]]:
+    """(test, other test) -> the lowest score on the test for each score on the other, ascending."""
+    out: dict[tuple[str, str], tuple[tuple[float, float], ...]] = {}
+    for entry in read_data_file("english_tests.yaml").values():
+        for other, rows in (entry.get("concordance") or {}).items():
+            out[entry["shown"], other] = tuple((float(a), float(b)) for a, b in rows)
+    return out
+
+
+def _by_concordance(have: Score, asked: Score) -> bool | None:
+    """A score against a minimum on another test through their concordance table; None when the
+    table does not decide (or there is none)."""
+    assert have.value is not None and asked.value is not None
+    forward = _concordances().get((have.test.name, asked.test.name))
+    if forward is not None:  # a TOEFL score is one IELTS band
+        bands = [other for floor, other in forward if have.value >= floor]
+        return bool(bands) and bands[-1] >= asked.value
+    backward = _concordances().get((asked.test.name, have.test.name))
+    if backward is None:
+        return None
+    # An IELTS band is a range of TOEFL scores: it meets a TOEFL minimum when all of it does.
+    low = max((floor for floor, other in backward if other <= have.value), default=asked.test.low)
+    high = min((floor - 1 for floor, other in backward if other > have.value), default=asked.test.high)
+    return True if low >= asked.value else False if high < asked.value else None
+
+
 def _meets(have: Score, asked: Score) -> bool | None:
-    """Whether a stated score meets a minimum: on the same test by the number, on another by the
-    CEFR level (None when both are in the same level)."""
+    """Whether a stated score meets a minimum: on the same test by the number, on another by
+    their concordance table, else by the CEFR level (None when both are in the same level)."""
     assert have.value is not None and asked.value is not None
     if have.test == asked.test:
         return have.value >= asked.value
+    concordant = _by_concordance(have, asked)
+    if concordant is not None or {(have.test.name, asked.test.name), (asked.test.name, have.test.name)} & set(_concordances()):
+        return concordant
     mine, needed = have.test.level(have.value), asked.test.level(asked.value)
     return None if mine == needed else mine > needed
 
@@ -106,7 +137,7 @@ def judge_english_test(text: str, profile: Profile, today: date) -> TextReading 
     minimums = [s for s in asked if s.value is not None]
     if not minimums:
         return TextReading(True, f"English test, read as: a score on {' or '.join(s.shown for s in asked)}", said)
-    rule = f"English test, read as: at least {' or '.join(s.shown for s in minimums)} (CEFR levels between tests)"
+    rule = f"English test, read as: at least {' or '.join(s.shown for s in minimums)} (across tests: a concordance or CEFR)"
     # A score on a test the text names is read against that test's own minimum: the other tests
     # are its equivalents, and the CEFR is coarser than either.
     same_test = [(h, m) for h in have for m in minimums if h.test == m.test]
@@ -115,4 +146,4 @@ def judge_english_test(text: str, profile: Profile, today: date) -> TextReading 
         return TextReading(True, rule, said)
     if all(v is False for v in verdicts):
         return TextReading(False, rule, said)
-    return TextReading(None, rule, f"too close to call (the same CEFR level): {said}")
+    return TextReading(None, rule, f"too close to call between the two tests: {said}")
