@@ -245,3 +245,9 @@ def test_toefl_and_ielts_are_compared_through_their_concordance_table() -> None:
     assert judged(toefl_hundred, "degree: {stage: phd}\nstatement: IELTS 7.5").verdict is Verdict.MET
     # IELTS 7.0 stands for TOEFL iBT 94 to 101: it may or may not reach 100.
     assert judged(toefl_hundred, "degree: {stage: phd}\nstatement: IELTS 7.0").verdict is Verdict.UNKNOWN
+
+
+def test_years_of_a_stage_in_its_short_and_possessive_names() -> None:
+    assert judged("text: A second-year undergrad", "degree: {stage: bachelors, enrolled: true, year: 2}").verdict is Verdict.MET
+    asked = "text: Master's students in their first or second year"
+    assert judged(asked, "degree: {stage: masters, enrolled: true, year: 1}").verdict is Verdict.MET

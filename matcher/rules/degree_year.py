@@ -1,6 +1,7 @@
 """A year of a degree of some length, as a `text` qualification asks it: "in the third year of a
-four-year Bachelor's (or the second of a three-year one)", "the final-but-one year of a three-year
-degree". An advisor reads it against the year the student is in and how long the student's own
+four-year Bachelor's (or the second of a three-year one)", "year 2 or 3 of a 4-year degree"; and
+years of a stage, "second- or third-year undergraduates" (against the stage and the year alone).
+An advisor reads the first against the year the student is in and how long the student's own
 degree runs: the year plus the academic years left before the expected graduation (a third-year
 graduating in the summer after next is in a four-year degree), or, without a graduation date, the
 usual length where the student studies (knowledge/programme_lengths.yaml), said estimated, and
@@ -33,7 +34,7 @@ _STAGE_WORDS = r"(undergrad\w*|bachelor\w*|b ?sc|b ?eng|master\w*|m ?sc|ph ?d|do
 _YEARS_AT_STAGE = re.compile(
     rf"\b({_ORDINAL}(?:(?: year)?,? (?:or|and|to|through) (?:the )?{_ORDINAL})*) years? (?:of (?:a |an |the |their )?)?"
     rf"{_STAGE_WORDS}"
-    rf"|\b{_STAGE_WORDS}\w* (?:students? |candidates? )?in (?:their|the|your) "
+    rf"|\b{_STAGE_WORDS}\w*(?: s)? (?:students? |candidates? )?in (?:their|the|your) "
     rf"({_ORDINAL}(?:,? (?:or|and|to) {_ORDINAL})*) years?\b"
 )
 """Years of a stage: "second- or third-year undergraduates", "PhD students in their first or second
@@ -44,7 +45,7 @@ _NOT_THESE_YEARS = re.compile(r"\b(not|ineligible|excluded|except|final|last|pen
 beside a final year, are read by matcher.rules.graduation; years excluded ("first-year students
 are not eligible") are not asked."""
 _STAGE_NAMES = (
-    (Stage.BACHELORS, r"bachelor\w*|undergraduate\w*|b ?sc|b ?eng|b ?a|honours|honors"),
+    (Stage.BACHELORS, r"bachelor\w*|undergrad\w*|b ?sc|b ?eng|b ?a|honours|honors"),
     (Stage.MASTERS, r"master\w*|m ?sc|m ?eng"),
     (Stage.PHD, r"ph ?d|doctora\w*"),
 )
