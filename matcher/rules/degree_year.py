@@ -72,8 +72,9 @@ def _year_number(word: str) -> int:
     return _ORDINALS.get(word) or int(word[0])
 
 
-def _stage_of(word: str) -> Stage:
-    return next(stage for stage, words in _STAGE_NAMES if re.fullmatch(rf"(?:{words})\w*", word))
+def _stage_of(word: str) -> Stage | None:
+    """The stage a word names ("undergrads", "BEng"); None for a word no stage is named by."""
+    return next((stage for stage, words in _STAGE_NAMES if re.fullmatch(rf"(?:{words})\w*", word)), None)
 
 
 def judge_year_of_degree(text: str, profile: Profile, today: date) -> TextReading | None:
@@ -118,6 +119,8 @@ def _judge_years_at_stage(folded: str, profile: Profile, today: date) -> TextRea
     numbers = [_year_number(w) for w in re.findall(_ORDINAL, listed)]
     years = set(range(min(numbers), max(numbers) + 1)) if re.search(r"\b(?:to|through)\b", listed) else set(numbers)
     asked_stage = _stage_of(stage_word)
+    if asked_stage is None:
+        return None
     named = {stage for stage, words in _STAGE_NAMES if re.search(rf"\b({words})\b", folded)} | {asked_stage}
     shown_years = " or ".join(map(str, sorted(years)))
     rule = f"degree year, read as: year {shown_years} of a {asked_stage.title}" + (
