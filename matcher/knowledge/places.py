@@ -34,7 +34,7 @@ class Gazetteer:
     """The place hierarchy: city -> metro area -> state or region -> country, and remote work
     (anywhere, or anywhere in a country)."""
 
-    def __init__(self, data: dict) -> None:
+    def __init__(self, data: dict, metro_areas: dict | None = None) -> None:
         self.region_of: dict[str, str] = {}
         self.within: dict[str, str] = {}
         for name, entry in data["regions"].items():
@@ -73,10 +73,25 @@ class Gazetteer:
                 self.nation_of.setdefault(folded, region)
         for folded, area in self.area_of.items():
             self.nation_of.setdefault(folded, area)
-        self.cities: dict[str, tuple[str, str]] = {
-            fold(name): (entry["region"], entry["metro"]) for name, entry in (data.get("cities") or {}).items()
+        self.cities: dict[str, tuple[str, str]] = {}
+        """Folded city -> (its region, its metro area): knowledge/metro_areas.yaml."""
+        known_regions = set(self.region_of.values())
+        for metro, by_region in (metro_areas or {}).get("metro_areas", {}).items():
+            for region, cities in by_region.items():
+                if region not in known_regions:
+                    raise ValueError(f"metro_areas.yaml: {metro}: {region!r} is not a region of places.yaml")
+                for city in cities:
+                    self.cities.setdefault(fold(city), (region, metro))
+        self.shared_names: dict[str, dict[str, str]] = {
+            fold(name): dict(by_region) for name, by_region in (metro_areas or {}).get("shared_names", {}).items()
         }
-        """Folded city -> (its region, its metro area)."""
+        """Folded name several places share -> region -> the metro area of the one there: read only
+        with that region written beside the name."""
+        for name, by_region in self.shared_names.items():
+            if not set(by_region) <= known_regions:
+                raise ValueError(
+                    f"metro_areas.yaml: shared name {name}: {sorted(set(by_region) - known_regions)} not in places.yaml"
+                )
         self.unplaced = frozenset(fold(w) for w in data.get("unplaced") or ())
         self.country_codes: dict[str, str] = {k.upper(): v for k, v in (data.get("country_codes") or {}).items()}
         self._parsed: dict[str, Place] = {}
@@ -127,6 +142,8 @@ class Gazetteer:
                 city = part
         metro = None
         known = self.cities.get(city) if city else None
+        if known is None and city in self.shared_names:
+            known = next(((r, m) for r, m in self.shared_names[city].items() if r in regions), None)
         if known is not None:
             implied = self._with_containing(known[0])
             if not regions or regions <= implied:  # "London, Ontario" is not London, UK
@@ -216,4 +233,4 @@ def names_in(text: str, names: dict[str, str]) -> list[str]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer(read_data_file("places.yaml"))
+    return Gazetteer(read_data_file("places.yaml"), read_data_file("metro_areas.yaml"))

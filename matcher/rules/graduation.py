@@ -42,12 +42,19 @@ _ENTERING = re.compile(r"\b(about to (?:enter|start|begin)|entering|going into|m
 """A student "about to enter the final year" is in the year before it: graduating the academic year
 after the internship, not this one."""
 _PENULTIMATE = re.compile(r"\b(penultimate|second to last|last two|final two)\b")
-_GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*)\b")
+_GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*|class of)\b")
+"""A graduation window: "graduating in Spring 2028", "the Class of 2028 or 2029"."""
 _SENIOR = re.compile(r"\b(senior|later year|late stage|advanced|upper year)\b.*\b(phd|doctoral|graduate|student|candidate)")
 _COMPLETED = re.compile(
-    r"\b(?:at least )?(one|two|three|1|2|3) (?:full )?years? of (?:graduate|doctoral|phd|masters?) (?:level )?"
-    r"(?:coursework|study|studies|school|program|programme|research)\b"
+    r"\b(?:at least )?(one|two|three|1|2|3) (?:full )?(?:academic )?years? (?:of|in) (?:a |an |the |your )?(?:"
+    r"(graduate|doctoral|phd|masters?) (?:level )?(?:coursework|study|studies|school|program|programme|research)"
+    r"|(bachelor s|bachelors?|undergraduate|university|college) (?:level |degree )?"
+    r"(?:coursework|study|studies|program|programme|degree)?)\b"
 )
+"""Years of study done: of a graduate programme ("one year of graduate coursework") or of a first
+degree ("one full year of a Bachelor's degree programme", which any later stage has done)."""
+_AT_APPLICATION = re.compile(r"\b(?:at the time of|by the time of|when|upon) (?:the |your )?(?:application|applying|you apply)\b")
+"""Years done when applying, not by the internship: a student applying in year N has done N - 1."""
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 SENIOR_YEAR = 3
 """A "senior" PhD student is in the third year or later (the later half of a usual programme)."""
@@ -205,9 +212,25 @@ def year_in_programme(profile: Profile, today: date) -> tuple[int, str, bool] | 
         return profile.degree.year, f"degree.year {profile.degree.year}", False
     role = current_study_role(profile)
     if role is None or role.start is None or role.start > today:
-        return None
+        return _year_before_graduation(profile, today)
     year = (today - role.start).days // 365 + 1
     return year, f"year {year} since the role '{role.role}' began {role.start:%Y-%m}", True
+
+
+def _year_before_graduation(profile: Profile, today: date) -> tuple[int, str, bool] | None:
+    """The year a student is in, counted back from the expected graduation where the programme
+    has one usual length (a US bachelor's graduating in the summer after next is in year 3: a
+    junior); None where its usual lengths differ (a UK bachelor's takes three years or four)."""
+    graduation, stage = profile.degree.expected_graduation, profile.degree.stage
+    if graduation is None or graduation < today or not profile.degree.enrolled:
+        return None
+    shortest, longest, where = usual_years(profile)
+    academic_year = [when.year + (1 if when.month >= 9 else 0) for when in (graduation, today)]
+    year = shortest - (academic_year[0] - academic_year[1])
+    if shortest != longest or year < 1:
+        return None
+    shown = f"year {year} counted back from expected_graduation {graduation:%Y-%m} ({shortest} years: a {stage.title}{where})"
+    return year, shown, True
 
 
 def judge_standing(text: str, profile: Profile, today: date) -> TextReading | None:
@@ -239,16 +262,29 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
 
 
 def _judge_years_done(folded: str, profile: Profile, today: date) -> TextReading | None:
-    """A text asking for years of graduate study completed ("at least one year of graduate
-    coursework"), against the year of the programme."""
+    """A text asking for years of study completed ("at least one year of graduate coursework",
+    "one full year of a Bachelor's at the time of application"), against the stage and the year
+    of the programme."""
     completed = _COMPLETED.search(folded)
-    found = year_in_programme(profile, today) if completed else None
-    if completed is None or found is None:
+    if completed is None:
+        return None
+    needed, of_bachelors = _NUMBERS[completed.group(1)], completed.group(3) is not None
+    asked = Stage.BACHELORS if of_bachelors else Stage.MASTERS
+    stage = profile.degree.stage
+    if (stage > Stage.BACHELORS) != (asked > Stage.BACHELORS):
+        # A graduate student has done the bachelor's; an undergraduate has done no graduate study.
+        rule = f"{needed}+ year(s) of {'a bachelor' if of_bachelors else 'graduate study'} done"
+        return _reading(stage > asked, rule, f"a {stage.title} student", False)
+    found = year_in_programme(profile, today)
+    if found is None:
         return None
     year, shown, inferred = found
-    # By the internship (the summer after this academic year) a student in year N has done N.
-    needed = _NUMBERS[completed.group(1)]
-    return _reading(year >= needed, f"{needed}+ year(s) of the programme done by the internship", shown, inferred)
+    # By the internship (the summer after this academic year) a student in year N has done N; by
+    # an application made during this academic year, N - 1.
+    at_application = _AT_APPLICATION.search(folded) is not None
+    done = year - 1 if at_application and profile.degree.enrolled else year
+    when = "when applying" if at_application else "by the internship"
+    return _reading(done >= needed, f"{needed}+ year(s) of the programme done {when}", shown, inferred)
 
 
 _PAST_EXAMS = re.compile(

@@ -1,5 +1,6 @@
 """A student's plans, as `text` qualifications ask them: "interested in the possibility of
-undertaking a PhD", "strong interest in a research career", "intends to apply to graduate school".
+undertaking a PhD", "strong interest in a research career", "intends to apply to graduate school", "thinking of long-term
+career goals in a scientific area".
 A profile says its plans only in its statement ("I plan to apply to PhD programmes"), so the
 statement is read sentence by sentence and the verdict says inferred; a student already in a PhD
 has settled an interest in undertaking one. A profile whose statement says no plan is left to the
@@ -17,11 +18,12 @@ from matcher.rules.base import TextReading, clip
 
 _GOAL = (
     r"(ph ?d|doctoral|doctorate|graduate (?:school|study|studies|programmes?|programs?)|research careers?|"
-    r"careers? in (?:research|academia)|academic careers?)"
+    r"careers? in (?:scientific |academic )?(?:research|academia|science)|academic careers?|scientific careers?|"
+    r"career goals? in (?:a |an |the )?(?:scientific|science|research|academic) (?:area|field|discipline)s?)"
 )
 _PLAN = (
     r"(interest\w*|plan\w*|intend\w*|intent\w*|consider\w*|aspir\w*|aim\w*|hop(?:e|es|ing)|want\w*|"
-    r"wish\w*|apply\w*|applying|seek\w*|going on)"
+    r"wish\w*|apply\w*|applying|seek\w*|going on|thinking)"
 )
 _PLANNED = re.compile(rf"\b{_PLAN}\b(?: \w+){{0,6}}? \b{_GOAL}\b")
 """A plan word, then what is planned within a few words: "interested in ... undertaking a PhD";

@@ -3,7 +3,8 @@
 Posting file: `text: "..."`, or a bare sentence in a qualification list.
 A text about when the candidate graduates ("in the penultimate or final year", "returning to
 school after the internship") is judged against the profile's expected graduation by
-matcher.rules.graduation, and says it was inferred. A text asking for soft skills ("strong written
+matcher.rules.graduation, and says it was inferred; one asking for a year of a degree of some
+length ("the third year of a four-year Bachelor's") by matcher.rules.degree_year. A text asking for soft skills ("strong written
 and verbal communication skills") is met when the profile's words show each one ("a clear
 writer"), by knowledge/soft_skills.yaml. A text asking for a time zone is judged against where the
 profile lives (matcher.rules.time_zones); one asking for citizenship or the right to work against
@@ -17,12 +18,15 @@ and experience say of public code (matcher.rules.shared_code); one asking for
 international students from overseas universities against where the profile studies
 (matcher.rules.international); one asking for a grade ("a 2:1 or equivalent") against the grade
 the statement gives (matcher.rules.grades); one asking for a plan ("interested in undertaking a
-PhD") against the statement's plans (matcher.rules.plans); one asking for a commitment of some
+PhD") against the statement's plans (matcher.rules.plans); one asking for a statement in line with a
+mission or a project the posting names against the statement's sentences of intent
+(matcher.rules.alignment); one asking for a commitment of some
 weeks or months against the availability window (matcher.rules.commitment); one asking that the
 candidate not have been in the programme before against the statement and experience
 (matcher.rules.participation); one asking for experience in industry against the experience
 entries (matcher.rules.industry); one asking for
-command of a language against the languages the statement names (matcher.rules.languages).
+command of a language against the languages the statement names (matcher.rules.languages); one
+asking for an English test score against the score the statement gives (matcher.rules.english_tests).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence); a topic followed by examples of it, in brackets or after a
 colon ("representation learning (contrastive, dense and sparse ...)"), asks for the topic.
@@ -46,9 +50,12 @@ from matcher.knowledge.text import GENERIC_WORDS, communication_media, fold, sof
 from matcher.models import Judgement, Posting, Profile, TextCriterion, Verdict
 from matcher.positioned import ValueReader, type_name
 from matcher.rules.age import judge_age
+from matcher.rules.alignment import judge_alignment
 from matcher.rules.authorisation import judge_authorisation, judge_membership
 from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
+from matcher.rules.degree_year import judge_year_of_degree
+from matcher.rules.english_tests import judge_english_test
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
 from matcher.rules.graduation import judge_completed, judge_enrolled_throughout, judge_graduation, judge_standing
@@ -69,6 +76,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_enrolled_throughout,
     judge_graduation,
     judge_standing,
+    judge_year_of_degree,
     judge_completed,
     judge_recent_graduation,
     judge_authorisation,
@@ -79,6 +87,8 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_partners,
     judge_grade,
     judge_plans,
+    judge_alignment,
+    judge_english_test,
     judge_languages,
     judge_participation,
     judge_industry,
