@@ -28,6 +28,7 @@ from matcher.ingest.degree_phrases import (
     stages_in,
     turns_away,
 )
+from matcher.ingest.open_calls import beyond_stages, other_group, with_other_group
 from matcher.ingest.qualification_phrases import (
     available_weeks,
     experience_instead,
@@ -210,6 +211,7 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     if board and not any("degree" in q or "any_of" in q for q in required):
         required.insert(0, board[0])  # the board's own label is the only place the page says whom it is for
     required = one_degree(required, stages_answered_no([p.text for p in pieces]))
+    required = with_other_group(required, other_group([posting["title"]] + [s for p in pieces for s in sentences(p.text)]))
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
         qualification.pop(OUTSIDE, None)
         if qualification.pop(ANY_STAGE, False):
@@ -278,7 +280,7 @@ def _qualifications(
                 placed = True
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
-            quals = waived(qualifications_from(head, places, year), instead)
+            quals = [beyond_stages(q) for q in waived(qualifications_from(head, places, year), instead)]
             quals = [q for q in quals if "text" not in q or all(r.get("text") != q["text"] for r in required)]  # said twice
             if sectioned and not in_section:  # prose about the programme, beside its own list of asks
                 quals = [{**q, OUTSIDE: True} if "degree" in q else q for q in quals]
@@ -359,8 +361,8 @@ def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: lis
     if not named and any(q.get(ANY_STAGE) for q in required):
         named = [stage.label for stage in stages_in(sought)]
     whom = degree_qualification(sought) if sought else None
-    if whom and not any("degree" in q or "any_of" in q for q in required):
-        required.insert(0, {**whom, "quote": sought})  # the only place the page says whom it is for
+    if whom and not any("degree" in q or "any_of" in q or q.get("quote") == sought for q in required):
+        required.insert(0, beyond_stages({**whom, "quote": sought}))  # the only place the page says whom it is for
     for qualification in required:
         if qualification.pop(ANY_STAGE, False) and named:
             qualification["degree"]["stage"] = [s.label for s in Stage if s.label in named]

@@ -1,0 +1,80 @@
+"""ingest, eighth round (issue 20): generalisation, and drafts that are safe when unsure. A wrong
+narrow ask turns eligible readers away silently; a broader or textual one only leaves a review to
+do. Each behaviour on a small posting written inline, none copied from the corpus."""
+
+from __future__ import annotations
+
+from matcher.models import AnyOfCriterion, DegreeCriterion, Posting, Stage, TextCriterion
+
+from .conftest import drafted
+
+
+def degrees(posting: Posting) -> list[DegreeCriterion]:
+    return [q.criterion for q in posting.required if isinstance(q.criterion, DegreeCriterion)]
+
+
+def texts(posting: Posting) -> list[str]:
+    return [q.criterion.text for q in posting.required if isinstance(q.criterion, TextCriterion)]
+
+
+def test_a_call_open_to_school_leavers_asks_no_degree_stage() -> None:
+    text = (
+        "Summer Lab Programme\n\n"
+        "The Summer Lab Programme is open to curious students who have graduated from secondary school, "
+        "are taking a gap year, or are in the first years of their undergraduate studies.\n\n"
+        "Participants spend four weeks in a research group.\n"
+    )
+    posting = drafted(text)
+    assert degrees(posting) == []
+    assert any("gap year" in t for t in texts(posting))
+
+
+def test_a_degree_ask_in_a_requirements_list_that_admits_school_leavers_is_text() -> None:
+    text = (
+        "Young Researchers Camp\n\nEligibility\n\n"
+        "- High school graduates and undergraduate students may apply\n"
+        "- Applicants must be at least 17 years old\n"
+    )
+    posting = drafted(text)
+    assert degrees(posting) == []
+    assert any("High school graduates" in t for t in texts(posting))
+
+
+def test_a_list_of_degree_options_allows_every_stage_it_names() -> None:
+    text = (
+        "Research Fellowship\n\nEligibility\n\n"
+        "Applicants should be enrolled in one of the following:\n"
+        "- BSc (second year only)\n"
+        "- MSc (first year only)\n"
+        "- MTech (first year only)\n"
+        "- MEng (first year only)\n"
+        "- Integrated PhD (first year only)\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.BACHELORS, Stage.MASTERS, Stage.PHD)
+
+
+def test_an_aside_in_prose_still_gives_way_to_the_majority() -> None:
+    # sentences, not a list of options: the bachelor's is a condition on PhD students, no stage of its own
+    text = (
+        "PhD Research Intern\n\nRequirements\n\n"
+        "- Currently enrolled in a PhD program in computer science.\n"
+        "- PhD students holding a bachelor's degree in mathematics are welcome.\n"
+        "- Enrolled in a PhD program at an accredited university.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.PHD,)
+
+
+def test_a_call_for_students_and_teachers_asks_the_degree_of_students_only() -> None:
+    text = (
+        "Summer Fellowships for Students and Teachers\n\n"
+        "Applications are invited from students and teachers of all universities.\n\n"
+        "Eligibility\n\n"
+        "- Students must be enrolled in a Master's programme in physics\n"
+    )
+    posting = drafted(text)
+    assert degrees(posting) == []
+    (either,) = [q.criterion for q in posting.required if isinstance(q.criterion, AnyOfCriterion)]
+    kinds = [type(o.criterion) for o in either.options]
+    assert kinds == [DegreeCriterion, TextCriterion]
