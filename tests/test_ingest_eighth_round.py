@@ -4,7 +4,7 @@ do. Each behaviour on a small posting written inline, none copied from the corpu
 
 from __future__ import annotations
 
-from matcher.models import AnyOfCriterion, DegreeCriterion, Posting, Stage, TextCriterion
+from matcher.models import AnyOfCriterion, DegreeCriterion, Posting, SkillsCriterion, Stage, TextCriterion
 
 from .conftest import drafted
 
@@ -78,3 +78,29 @@ def test_a_call_for_students_and_teachers_asks_the_degree_of_students_only() -> 
     (either,) = [q.criterion for q in posting.required if isinstance(q.criterion, AnyOfCriterion)]
     kinds = [type(o.criterion) for o in either.options]
     assert kinds == [DegreeCriterion, TextCriterion]
+
+
+def skills(posting: Posting) -> set[str]:
+    return {t.lower() for q in posting.required if isinstance(q.criterion, SkillsCriterion) for t in q.criterion.terms}
+
+
+def test_what_the_role_gives_asks_for_nothing() -> None:
+    text = (
+        "Data Science Intern\n\n"
+        "The intern joins our analytics team for the summer.\n\n"
+        "### Why This Role\n\n"
+        "The role gives hands-on experience with reinforcement learning and causal inference.\n"
+    )  # a page with no requirements section: its prose is read for asks
+    assert skills(drafted(text)) == set()
+
+
+def test_a_grade_asked_in_subjects_is_text_not_skills() -> None:
+    text = (
+        "Visiting Students Programme\n\nEligibility\n\n"
+        "- Applicants must have at least 60% marks in Physics and Chemistry in their last examination.\n"
+        "- A minimum GPA of 3.2 in Computer Science courses.\n"
+    )
+    posting = drafted(text)
+    assert skills(posting) == set()
+    assert any("60% marks" in t for t in texts(posting))
+    assert any("GPA of 3.2" in t for t in texts(posting))

@@ -151,7 +151,9 @@ OFFERED = re.compile(
     r"|^(?:the\s+|our\s+|all\s+|each\s+)?(?:interns?|students?|participants?|fellows?|trainees?|you)\s+"
     r"(?:will\s+|can\s+|may\s+|get\s+to\s+|are\s+able\s+to\s+)?(?:also\s+)?"
     r"(?:be\s+(?:mentored|trained|guided|supervised|coached)\s+(?:to|in|on)\s+|have\s+(?:the\s+)?(?:opportunity|chance)\s+to\s+)?"
-    r"(?:gain|get|learn|acquire|deepen|broaden|receive|be\s+exposed\s+to|get\s+exposure\s+to)\b",
+    r"(?:gain|get|learn|acquire|deepen|broaden|receive|be\s+exposed\s+to|get\s+exposure\s+to)\b"
+    # the role as the one that gives: "The role gives hands-on experience with X", "This programme offers exposure to Y"
+    r"|^(?:the|this|our|each)\s+(?:role|internship|programme|program|position|project|fellowship)\s+(?:gives|offers|provides)\b",
     re.IGNORECASE,
 )
 """A sentence that says what the intern will gain ("Deepen your expertise in ...", "Students will be

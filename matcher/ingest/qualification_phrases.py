@@ -11,7 +11,7 @@ from typing import Any
 from matcher.ingest.dates import dates_in, start_window
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
 from matcher.ingest.enrolment_phrases import study_institutions, with_enrolment
-from matcher.ingest.skill_phrases import examples_of, open_skills, whole_item_skill
+from matcher.ingest.skill_phrases import MARKS_ASKED, examples_of, open_skills, whole_item_skill
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -333,7 +333,7 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
     if outside:  # "a full-time PhD student, currently studying outside Singapore": no key says "not in"
         quals.append({"text": f"studying outside {outside.group('place')}"})
     asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
-    if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
+    if (not quals or asked_too) and not MARKS_ASKED.search(text):  # "a PhD in CS and 1 year with EEG": skills too
         tail = text[asked_too.start() :] if asked_too else text
         whole = whole_item_skill(tail) if not quals else None
         groups = [{"all": [whole]}] if whole else [g for part in _alternative_groups(tail) if (g := _skills_group(part))]
