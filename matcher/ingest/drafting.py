@@ -153,7 +153,8 @@ OFFERED = re.compile(
     r"(?:be\s+(?:mentored|trained|guided|supervised|coached)\s+(?:to|in|on)\s+|have\s+(?:the\s+)?(?:opportunity|chance)\s+to\s+)?"
     r"(?:gain|get|learn|acquire|deepen|broaden|receive|be\s+exposed\s+to|get\s+exposure\s+to)\b"
     # the role as the one that gives: "The role gives hands-on experience with X", "This programme offers exposure to Y"
-    r"|^(?:the|this|our|each)\s+(?:role|internship|programme|program|position|project|fellowship)\s+(?:gives|offers|provides)\b",
+    r"|^(?:the|this|our|each)\s+(?:role|internship|programme|program|position|project|fellowship)\s+(?:gives|offers|provides)\s+"
+    r"(?:(?:you|interns?|students?)\s+)?(?:(?:hands-on|practical|real-world|valuable)\s+)?(?:experience|exposure|training)\b",
     re.IGNORECASE,
 )
 """A sentence that says what the intern will gain ("Deepen your expertise in ...", "Students will be
