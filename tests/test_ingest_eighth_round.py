@@ -4,7 +4,9 @@ do. Each behaviour on a small posting written inline, none copied from the corpu
 
 from __future__ import annotations
 
-from matcher.models import AnyOfCriterion, DegreeCriterion, Posting, SkillsCriterion, Stage, TextCriterion
+from datetime import date
+
+from matcher.models import AnyOfCriterion, AvailabilityCriterion, DegreeCriterion, Posting, SkillsCriterion, Stage, TextCriterion
 
 from .conftest import drafted
 
@@ -104,3 +106,23 @@ def test_a_grade_asked_in_subjects_is_text_not_skills() -> None:
     assert skills(posting) == set()
     assert any("60% marks" in t for t in texts(posting))
     assert any("GPA of 3.2" in t for t in texts(posting))
+
+
+def test_ph_d_written_with_a_space_is_one_word() -> None:
+    text = (
+        "Research Internship Programme\n\n"
+        "1. Who may apply:\n"
+        "   Students working towards a Master's or Ph. D. degree at a partner university.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS, Stage.PHD)
+
+
+def test_a_start_window_in_prose_is_an_availability_ask() -> None:
+    text = (
+        "Visiting Researcher Programme\n\n"
+        "Time frame:\n"
+        "  Visitors will stay for three to five months, starting at some point between October 2027 and January 2028.\n"
+    )
+    (asked,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, AvailabilityCriterion)]
+    assert (asked.start, asked.latest_start) == (date(2027, 10, 1), date(2028, 1, 1))

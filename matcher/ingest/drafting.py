@@ -64,7 +64,8 @@ ASKING = re.compile(
     r"eligible|limited to|open to)\b",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)\s+(?=[A-Z(])")
+# "Ph. D." is one word, not a sentence ending after "Ph."
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)(?<!\bPh\.)\s+(?=[A-Z(])")
 """A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)"),
 nor at initials ("U.S. Citizens", "Ph.D. Students")."""
 ITEM_OPENERS = (
@@ -161,8 +162,10 @@ OFFERED = re.compile(
 mentored to gain experience with X") asks for nothing: the internship teaches X, it does not ask it."""
 
 
-def asks(sentence: str) -> bool:
-    """Outside any qualifications section, whether a sentence reads as asking for something."""
+def asks(sentence: str, window: bool = False) -> bool:
+    """Outside any qualifications section, whether a sentence reads as asking for something. With
+    `window` (a page with no qualifications sections: nowhere else says when to be free), a start
+    window ("starting at some point between December and March") is asked too."""
     if ABOUT_US.match(sentence) or OFFERED.match(sentence):
         return False
     return bool(
@@ -170,6 +173,8 @@ def asks(sentence: str) -> bool:
         or requires_presence(sentence)
         or ASKING.search(sentence)
         or PREFERRED_MARKERS.search(sentence)
+        or window
+        and dates.START_WINDOW.search(sentence)
     )
 
 
@@ -270,7 +275,7 @@ def _qualifications(
             said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None or requires_presence(sentence)
             if described and not said:
                 continue
-            if not in_section and not (asks(sentence) if not sectioned or after_list else said):
+            if not in_section and not (asks(sentence, not sectioned) if not sectioned or after_list else said):
                 continue
             if BARE_ANSWER.fullmatch(sentence):  # an FAQ's "Yes!" or "Unfortunately, no.": its question is read
                 placed = True
