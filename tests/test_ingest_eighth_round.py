@@ -126,3 +126,22 @@ def test_a_start_window_in_prose_is_an_availability_ask() -> None:
     )
     (asked,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, AvailabilityCriterion)]
     assert (asked.start, asked.latest_start) == (date(2027, 10, 1), date(2028, 1, 1))
+
+
+def test_a_section_label_is_no_title() -> None:
+    text = (
+        "# Structure of the Programme:\n\n"
+        "## Summer Research Programme in Chemistry\n\n"
+        "Participants spend five weeks in a laboratory.\n"
+    )
+    assert drafted(text).title == "Summer Research Programme in Chemistry"
+
+
+def test_a_label_with_its_value_or_a_question_word_heading_is_no_title() -> None:
+    text = (
+        "## What the placement involves\n\n"
+        "**Placement dates:** June 2, 2027 - August 20, 2027\n\n"
+        "## Applied Robotics Intern, Summer 2027\n\n"
+        "You will build grasping policies.\n"
+    )
+    assert drafted(text).title == "Applied Robotics Intern, Summer 2027"
