@@ -145,3 +145,17 @@ def test_a_label_with_its_value_or_a_question_word_heading_is_no_title() -> None
         "You will build grasping policies.\n"
     )
     assert drafted(text).title == "Applied Robotics Intern, Summer 2027"
+
+
+def test_a_season_or_a_page_part_is_no_organisation() -> None:
+    text = (
+        "Summer Research Fellowship for Students 2027\n\n"
+        "The Summer Research Fellowship for Students brings students to laboratories.\n\n"
+        "Eligibility\n\n- Enrolled in a Master's programme\n"
+    )
+    assert drafted(text).organization != "Summer"
+    page = (
+        "<html><head><title>Young Scientists Camp - Additional Information</title></head><body>"
+        "<h1>Young Scientists Camp</h1><p>The camp lasts three weeks.</p></body></html>"
+    )
+    assert drafted(page).organization != "Additional Information"

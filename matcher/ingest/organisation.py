@@ -29,7 +29,11 @@ NOT_AN_ORGANISATION = re.compile(
     r"programs?|programmes?)\b|\d"
     # a degree ("PhD Intern - ..." opens a title with its stage) and a page's navigation ("Lab Home |
     # Phone", "Main Menu") are no one's name
-    r"|^(?:ph\.?d|msc|bsc|m\.?s|b\.?s|masters?|bachelors?|graduate|undergraduate|students?)$|\b(?:home|menu|phone|log\s?in|sign\s?in|search|skip\s+to)\b",
+    r"|^(?:ph\.?d|msc|bsc|m\.?s|b\.?s|masters?|bachelors?|graduate|undergraduate|students?)$|\b(?:home|menu|phone|log\s?in|sign\s?in|search|skip\s+to)\b"
+    # a season ("Summer Research Fellowship" opens with no employer) and a page's part ("... -
+    # Additional Information") are no one's name: "not found" asks the reviewer, a wrong name misleads
+    r"|^(?:summer|winter|spring|fall|autumn|annual)$|^(?:(?:additional|general|further|more|key|important)\s+)?"
+    r"(?:information|info|details|overview|faqs?)$",
     re.I,
 )
 
