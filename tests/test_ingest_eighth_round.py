@@ -159,3 +159,18 @@ def test_a_season_or_a_page_part_is_no_organisation() -> None:
         "<h1>Young Scientists Camp</h1><p>The camp lasts three weeks.</p></body></html>"
     )
     assert drafted(page).organization != "Additional Information"
+
+
+def test_the_employer_named_as_the_team_owner_or_where_we_work() -> None:
+    text = (
+        "Research Intern, Speech\n\n"
+        "We are looking for interns to work on speech data. Join Fabrikam's Audio AI team as a PhD intern.\n\n"
+        "Requirements\n\n- Currently enrolled in a PhD program\n"
+    )
+    assert drafted(text).organization == "Fabrikam"
+    text = (
+        "Research Intern, Vision\n\n"
+        "At Contoso Robotics, we build warehouse robots. Interns work on grasping.\n\n"
+        "Requirements\n\n- Currently enrolled in a PhD program\n"
+    )
+    assert drafted(text).organization == "Contoso Robotics"

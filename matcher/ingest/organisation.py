@@ -155,6 +155,9 @@ ORG_PATTERNS = (
     re.compile(rf"\b{ORG_NAME},?\s+(?:is\s+)?an?\s+(?:wholly[- ]owned\s+)?subsidiary\s+of\b"),
     re.compile(rf"\b(?:[Ww]ithin|[Aa]t|[Jj]oin|[Ff]rom)\s+{ORG_NAME}\s+\(([A-Z]{{2,6}})\)"),
     re.compile(rf"\b([A-Z]{{2,6}})\s+\({ORG_NAME}[,;)]"),
+    # the employer as the team's owner or the place "we" work: "Join Acme's AI team as ...", "At Acme, we ..."
+    re.compile(rf"\bJoin\s+{ORG_NAME}['’]s\s+(?:[\w/&-]+\s+){{0,3}}?(?:team|group|lab)\b"),
+    re.compile(rf"^At\s+{ORG_NAME},?\s+(?:we|our)\b"),
 )
 """Where prose names the employer: "About AI Impacts", "Join DoorDash as ...", "Research
 Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",
