@@ -174,3 +174,13 @@ def test_the_employer_named_as_the_team_owner_or_where_we_work() -> None:
         "Requirements\n\n- Currently enrolled in a PhD program\n"
     )
     assert drafted(text).organization == "Contoso Robotics"
+
+
+def test_a_minimum_period_of_employment_is_an_availability_ask() -> None:
+    text = (
+        "Cooperative Research Internships\n\n"
+        "- Internships are open to students in a doctoral programme.\n"
+        "- The period of employment is at least three months, with pay.\n"
+    )
+    (asked,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, AvailabilityCriterion)]
+    assert asked.weeks == 13

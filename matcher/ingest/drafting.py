@@ -64,10 +64,9 @@ ASKING = re.compile(
     r"eligible|limited to|open to)\b",
     re.IGNORECASE,
 )
-# "Ph. D." is one word, not a sentence ending after "Ph."
 SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)(?<!\bPh\.)\s+(?=[A-Z(])")
 """A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)"),
-nor at initials ("U.S. Citizens", "Ph.D. Students")."""
+nor at initials ("U.S. Citizens", "Ph.D. Students", "Ph. D. degree")."""
 ITEM_OPENERS = (
     "Experience|Expertise|Strong|Knowledge|Proficiency|Proficient|Ability|Able|Excellent|Deep|Solid|Familiarity|Familiar|"
     "Fluency|Fluent|Creative|Passionate|Demonstrable|Demonstrated|Hands-on|Publication|Publications|Currently|Good|"
@@ -171,6 +170,7 @@ def asks(sentence: str, window: bool = False) -> bool:
     return bool(
         asks_for_a_degree(sentence)
         or requires_presence(sentence)
+        or available_weeks(sentence) is not None  # "The period of employment is at least two months"
         or ASKING.search(sentence)
         or PREFERRED_MARKERS.search(sentence)
         or window

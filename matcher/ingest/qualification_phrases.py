@@ -198,7 +198,8 @@ def requires_presence(text: str) -> bool:
 
 
 AVAILABLE_FOR = re.compile(
-    r"\b(?:availab\w*|commit\w*|able to (?:work|complete|stay))\b[^.;]{0,60}?"
+    r"\b(?:availab\w*|commit\w*|able to (?:work|complete|stay)|(?:period|length|duration) of (?:the )?(?:employment|"
+    r"internship|placement|stay|appointment|visit))\b[^.;]{0,60}?"
     r"(?:(?:minimum of|at least|no less than|the whole|the full)\s+(\d+|(?:two|three|four|five|six|eight|ten|twelve)(?=\s))\s*"
     r"(weeks?|months?|days)\b|"
     r"(\d+)\s*(weeks?|months?|days)\s+(?:minimum|at least)\b|(\d+)\s*[-–]\s*\d+\s*(weeks?|months?)\b)",
@@ -207,7 +208,8 @@ AVAILABLE_FOR = re.compile(
 """A minimum time a candidate must be free to work: "can commit to a minimum of 6 months", "for 6
 months minimum", "a full-time internship of 13-17 weeks" (the shorter end), "available for the
 whole 90 days". A length said without a minimum ("to work for 12 weeks during the summer") or
-hedged ("depends on proficiency") describes the internship; it stays a text to read."""
+hedged ("depends on proficiency") describes the internship; it stays a text to read. "The period of
+employment is at least two months" is a minimum too."""
 WEEKS_IN = {"week": 1.0, "month": 52 / 12, "day": 1 / 7}
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 
