@@ -224,13 +224,14 @@ def weeks_in(lines: list[str]) -> tuple[int, int] | None:
 _ANY_MONTH = _MONTH.format("month").replace("?P<month>", "?:")
 _MONTH_YEAR = rf"{_ANY_MONTH}(?:,?\s+(?:19|20)\d\d)?"
 START_WINDOW = re.compile(
-    rf"\bstart\w*(?:\s+dates?)?\s+(?:[a-z]+\s+){{0,2}}?"
+    rf"\bstart\w*(?:\s+dates?)?\s+(?:[a-z]+\s+){{0,3}}?"
     rf"(?:in\s+(?P<either>{_MONTH_YEAR}(?:\s*,\s*{_MONTH_YEAR})*,?\s+or\s+{_MONTH_YEAR})|"
     rf"between\s+(?P<between>{_MONTH_YEAR}\s+and\s+{_MONTH_YEAR}))\b",
     re.IGNORECASE,
 )
 """A start that may fall in any of some months: "starting in May, June or July", "start between May
-and July 2027". Not "from May to August" nor "May - August": those are the internship's period."""
+and July 2027", "starting at some point between December and March" (up to three words between).
+Not "from May to August" nor "May - August": those are the internship's period."""
 
 
 def start_window(text: str, year: int | None) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ import re
 from functools import cache
 from typing import Any
 
+from matcher.ingest.open_calls import listed_alternatives
 from matcher.ingest.stage_lists import listed_with_another, stages_between
 from matcher.knowledge import read_data_file
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -444,7 +445,8 @@ def merged_degree(mentions: list[dict[str, Any]]) -> dict[str, Any]:
     if len(mentions) == 1:
         return {k: v for k, v in mentions[0].items() if k != OUTSIDE}
     degrees = [q["degree"] for q in mentions]
-    most = [s.label for s in Stage if 2 * sum(s.label in d["stage"] for d in degrees) >= len(degrees)]
+    listed = listed_alternatives(mentions)  # a list of degree options: each item's stage is allowed
+    most = [s.label for s in Stage if 2 * sum(s.label in d["stage"] for d in degrees) >= len(degrees) or s.label in listed]
     merged: dict[str, Any] = {"stage": most}
     for key in ("fields", "enrolled_in", "enrolled_at"):
         values = list(dict.fromkeys(v for d in degrees for v in d.get(key, [])))

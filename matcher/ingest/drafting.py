@@ -28,6 +28,7 @@ from matcher.ingest.degree_phrases import (
     stages_in,
     turns_away,
 )
+from matcher.ingest.open_calls import beyond_stages, other_group, with_other_group
 from matcher.ingest.qualification_phrases import (
     available_weeks,
     experience_instead,
@@ -63,9 +64,9 @@ ASKING = re.compile(
     r"eligible|limited to|open to)\b",
     re.IGNORECASE,
 )
-SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)\s+(?=[A-Z(])")
+SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<![A-Z]\.[A-Z]\.)(?<!Ph\.D\.)(?<!\bPh\.)\s+(?=[A-Z(])")
 """A sentence ends at a stop before a capital, but not at "e.g." or "i.e." ("(e.g. Python, Java)"),
-nor at initials ("U.S. Citizens", "Ph.D. Students")."""
+nor at initials ("U.S. Citizens", "Ph.D. Students", "Ph. D. degree")."""
 ITEM_OPENERS = (
     "Experience|Expertise|Strong|Knowledge|Proficiency|Proficient|Ability|Able|Excellent|Deep|Solid|Familiarity|Familiar|"
     "Fluency|Fluent|Creative|Passionate|Demonstrable|Demonstrated|Hands-on|Publication|Publications|Currently|Good|"
@@ -150,22 +151,30 @@ OFFERED = re.compile(
     r"|^(?:the\s+|our\s+|all\s+|each\s+)?(?:interns?|students?|participants?|fellows?|trainees?|you)\s+"
     r"(?:will\s+|can\s+|may\s+|get\s+to\s+|are\s+able\s+to\s+)?(?:also\s+)?"
     r"(?:be\s+(?:mentored|trained|guided|supervised|coached)\s+(?:to|in|on)\s+|have\s+(?:the\s+)?(?:opportunity|chance)\s+to\s+)?"
-    r"(?:gain|get|learn|acquire|deepen|broaden|receive|be\s+exposed\s+to|get\s+exposure\s+to)\b",
+    r"(?:gain|get|learn|acquire|deepen|broaden|receive|be\s+exposed\s+to|get\s+exposure\s+to)\b"
+    # the role as the one that gives: "The role gives hands-on experience with X", "This programme offers exposure to Y"
+    r"|^(?:the|this|our|each)\s+(?:role|internship|programme|program|position|project|fellowship)\s+(?:gives|offers|provides)\s+"
+    r"(?:(?:you|interns?|students?)\s+)?(?:(?:hands-on|practical|real-world|valuable)\s+)?(?:experience|exposure|training)\b",
     re.IGNORECASE,
 )
 """A sentence that says what the intern will gain ("Deepen your expertise in ...", "Students will be
 mentored to gain experience with X") asks for nothing: the internship teaches X, it does not ask it."""
 
 
-def asks(sentence: str) -> bool:
-    """Outside any qualifications section, whether a sentence reads as asking for something."""
+def asks(sentence: str, window: bool = False) -> bool:
+    """Outside any qualifications section, whether a sentence reads as asking for something. With
+    `window` (a page with no qualifications sections: nowhere else says when to be free), a start
+    window ("starting at some point between December and March") is asked too."""
     if ABOUT_US.match(sentence) or OFFERED.match(sentence):
         return False
     return bool(
         asks_for_a_degree(sentence)
         or requires_presence(sentence)
+        or available_weeks(sentence) is not None  # "The period of employment is at least two months"
         or ASKING.search(sentence)
         or PREFERRED_MARKERS.search(sentence)
+        or window
+        and dates.START_WINDOW.search(sentence)
     )
 
 
@@ -210,6 +219,7 @@ def draft_posting(text: str, source: str, posting_id: str | None = None, publish
     if board and not any("degree" in q or "any_of" in q for q in required):
         required.insert(0, board[0])  # the board's own label is the only place the page says whom it is for
     required = one_degree(required, stages_answered_no([p.text for p in pieces]))
+    required = with_other_group(required, other_group([posting["title"]] + [s for p in pieces for s in sentences(p.text)]))
     for index, qualification in enumerate(preferred):  # a degree of any stage preferred narrows nothing
         qualification.pop(OUTSIDE, None)
         if qualification.pop(ANY_STAGE, False):
@@ -265,7 +275,7 @@ def _qualifications(
             said = asks_for_a_degree(sentence) or available_weeks(sentence) is not None or requires_presence(sentence)
             if described and not said:
                 continue
-            if not in_section and not (asks(sentence) if not sectioned or after_list else said):
+            if not in_section and not (asks(sentence, not sectioned) if not sectioned or after_list else said):
                 continue
             if BARE_ANSWER.fullmatch(sentence):  # an FAQ's "Yes!" or "Unfortunately, no.": its question is read
                 placed = True
@@ -278,7 +288,7 @@ def _qualifications(
                 placed = True
                 continue
             head, rather = _preference_clause(sentence) if piece.section != "preferred" else (sentence, None)
-            quals = waived(qualifications_from(head, places, year), instead)
+            quals = [beyond_stages(q) for q in waived(qualifications_from(head, places, year), instead)]
             quals = [q for q in quals if "text" not in q or all(r.get("text") != q["text"] for r in required)]  # said twice
             if sectioned and not in_section:  # prose about the programme, beside its own list of asks
                 quals = [{**q, OUTSIDE: True} if "degree" in q else q for q in quals]
@@ -359,8 +369,8 @@ def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: lis
     if not named and any(q.get(ANY_STAGE) for q in required):
         named = [stage.label for stage in stages_in(sought)]
     whom = degree_qualification(sought) if sought else None
-    if whom and not any("degree" in q or "any_of" in q for q in required):
-        required.insert(0, {**whom, "quote": sought})  # the only place the page says whom it is for
+    if whom and not any("degree" in q or "any_of" in q or q.get("quote") == sought for q in required):
+        required.insert(0, beyond_stages({**whom, "quote": sought}))  # the only place the page says whom it is for
     for qualification in required:
         if qualification.pop(ANY_STAGE, False) and named:
             qualification["degree"]["stage"] = [s.label for s in Stage if s.label in named]

@@ -29,7 +29,11 @@ NOT_AN_ORGANISATION = re.compile(
     r"programs?|programmes?)\b|\d"
     # a degree ("PhD Intern - ..." opens a title with its stage) and a page's navigation ("Lab Home |
     # Phone", "Main Menu") are no one's name
-    r"|^(?:ph\.?d|msc|bsc|m\.?s|b\.?s|masters?|bachelors?|graduate|undergraduate|students?)$|\b(?:home|menu|phone|log\s?in|sign\s?in|search|skip\s+to)\b",
+    r"|^(?:ph\.?d|msc|bsc|m\.?s|b\.?s|masters?|bachelors?|graduate|undergraduate|students?)$|\b(?:home|menu|phone|log\s?in|sign\s?in|search|skip\s+to)\b"
+    # a season ("Summer Research Fellowship" opens with no employer) and a page's part ("... -
+    # Additional Information") are no one's name: "not found" asks the reviewer, a wrong name misleads
+    r"|^(?:summer|winter|spring|fall|autumn|annual)$|^(?:(?:additional|general|further|more|key|important)\s+)?"
+    r"(?:information|info|details|overview|faqs?)$",
     re.I,
 )
 
@@ -151,6 +155,9 @@ ORG_PATTERNS = (
     re.compile(rf"\b{ORG_NAME},?\s+(?:is\s+)?an?\s+(?:wholly[- ]owned\s+)?subsidiary\s+of\b"),
     re.compile(rf"\b(?:[Ww]ithin|[Aa]t|[Jj]oin|[Ff]rom)\s+{ORG_NAME}\s+\(([A-Z]{{2,6}})\)"),
     re.compile(rf"\b([A-Z]{{2,6}})\s+\({ORG_NAME}[,;)]"),
+    # the employer as the team's owner or the place "we" work: "Join Acme's AI team as ...", "At Acme, we ..."
+    re.compile(rf"\bJoin\s+{ORG_NAME}['’]s\s+(?:[\w/&-]+\s+){{0,3}}?(?:team|group|lab)\b"),
+    re.compile(rf"^At\s+{ORG_NAME},?\s+(?:we|our)\b"),
 )
 """Where prose names the employer: "About AI Impacts", "Join DoorDash as ...", "Research
 Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",

@@ -11,7 +11,7 @@ from typing import Any
 from matcher.ingest.dates import dates_in, start_window
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
 from matcher.ingest.enrolment_phrases import study_institutions, with_enrolment
-from matcher.ingest.skill_phrases import examples_of, open_skills, whole_item_skill
+from matcher.ingest.skill_phrases import MARKS_ASKED, examples_of, open_skills, whole_item_skill
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -198,7 +198,8 @@ def requires_presence(text: str) -> bool:
 
 
 AVAILABLE_FOR = re.compile(
-    r"\b(?:availab\w*|commit\w*|able to (?:work|complete|stay))\b[^.;]{0,60}?"
+    r"\b(?:availab\w*|commit\w*|able to (?:work|complete|stay)|(?:period|length|duration) of (?:the )?(?:employment|"
+    r"internship|placement|stay|appointment|visit))\b[^.;]{0,60}?"
     r"(?:(?:minimum of|at least|no less than|the whole|the full)\s+(\d+|(?:two|three|four|five|six|eight|ten|twelve)(?=\s))\s*"
     r"(weeks?|months?|days)\b|"
     r"(\d+)\s*(weeks?|months?|days)\s+(?:minimum|at least)\b|(\d+)\s*[-–]\s*\d+\s*(weeks?|months?)\b)",
@@ -207,7 +208,8 @@ AVAILABLE_FOR = re.compile(
 """A minimum time a candidate must be free to work: "can commit to a minimum of 6 months", "for 6
 months minimum", "a full-time internship of 13-17 weeks" (the shorter end), "available for the
 whole 90 days". A length said without a minimum ("to work for 12 weeks during the summer") or
-hedged ("depends on proficiency") describes the internship; it stays a text to read."""
+hedged ("depends on proficiency") describes the internship; it stays a text to read. "The period of
+employment is at least two months" is a minimum too."""
 WEEKS_IN = {"week": 1.0, "month": 52 / 12, "day": 1 / 7}
 COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "eight": 8, "ten": 10, "twelve": 12}
 
@@ -333,7 +335,7 @@ def qualifications_from(text: str, places: list[str], year: int | None = None) -
     if outside:  # "a full-time PhD student, currently studying outside Singapore": no key says "not in"
         quals.append({"text": f"studying outside {outside.group('place')}"})
     asked_too = DEGREE_AND_SKILLS.search(text) if degree else None
-    if not quals or asked_too:  # "a PhD in CS and have 1 year of experience with EEG": the skills too
+    if (not quals or asked_too) and not MARKS_ASKED.search(text):  # "a PhD in CS and 1 year with EEG": skills too
         tail = text[asked_too.start() :] if asked_too else text
         whole = whole_item_skill(tail) if not quals else None
         groups = [{"all": [whole]}] if whole else [g for part in _alternative_groups(tail) if (g := _skills_group(part))]

@@ -28,6 +28,14 @@ CLAUSE_END = re.compile(
     re.IGNORECASE,
 )
 """Where the list ends: the clause goes on to say what the things are for."""
+MARKS_ASKED = re.compile(
+    r"\b(?:\d+(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s*(?:marks?|aggregate|score)?|marks|gpa|grade\s+point|cgpa|"
+    r"(?:minimum|min\.?|average)\s+grades?|grades?\s+of\s+[A-D]\b)",
+    re.IGNORECASE,
+)
+"""A grade asked in subjects ("more than 55% marks in Mathematics and Science", "a GPA of 3.5 in
+Computer Science courses"): the subjects are where the grade was earned, not skills to have. The
+sentence stays a text ask, for its reader, rather than a skill the gold would not ask."""
 ITEM_SPLIT = re.compile(r"\s*(?:,|\band/or\b|\band\b|\bor\b|/|&|\(|\)|\bsuch as\b|\be\.g\.,?|\bincluding\b|\blike\b)\s*", re.I)
 LEADING = re.compile(
     r"^(?:(?:a|an|the|some|any|one|more|of|other|strong|solid|good|deep|great|excellent|modern|relevant|advanced|basic|"

@@ -29,7 +29,19 @@ def _could_be_title(line: SourceLine) -> bool:
         and classify_heading(text) is None
         and not text.rstrip().endswith("?")  # "Why PlayStation?": a section of the pitch
         and not re.search(r"\b(apply|posted)\b|^by\s", text, re.IGNORECASE)
+        and not SECTION_NAME.search(text.strip())
     )
+
+
+SECTION_NAME = re.compile(
+    r":$|:\s*(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+    r"|^(?:what|why|how|who|where|when|which)\b|^-\s",
+    re.IGNORECASE,
+)
+"""Lines that name a part of a page, not the posting: a label over what follows ("Structure of the
+program:"), a label with its value ("Internship dates: June 1, 2026", "Time commitment: 520 hours"),
+a question-word heading ("What the role actually involves") and a list item. "Munich: Intern ..."
+stays a title (a name, not a number or date, after its colon)."""
 
 
 def title_index(lines: list[SourceLine]) -> int | None:
