@@ -386,6 +386,8 @@ _CLASS = re.compile(r"\b(freshm[ae]n|sophomore|junior|senior)s?\b")
 _UNDERGRADUATE = re.compile(r"\b(undergrad\w*|bachelor\w*|college)\b")
 _GRADUATE_TOO = re.compile(r"\b(graduate|doctoral|ph ?d|masters?|postgraduate)\b")
 """Graduate students the text takes as well ("or a graduate or doctoral student")."""
+_IF_UNDERGRADUATE = re.compile(r"\b(?:if|when|for) (?:an? |the )?(?:undergrad\w*|bachelor\w*)")
+"""A standing asked of undergraduates only ("if an undergraduate, a senior"): not of a graduate student."""
 
 
 def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextReading | None:
@@ -409,6 +411,8 @@ def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextRea
         f"of a four-year bachelor's now" + (", or a graduate student" if graduate_too else "")
     )
     stage = profile.degree.stage
+    if stage > Stage.BACHELORS and _IF_UNDERGRADUATE.search(folded):
+        return _reading(True, rule + "; asked of undergraduates only", f"a {stage.title} student", False)
     if stage > Stage.BACHELORS:
         return _reading(graduate_too, rule, f"a {stage.title} student", False)
     found = year_in_programme(profile, today)
