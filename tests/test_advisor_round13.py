@@ -27,3 +27,9 @@ def test_it_still_applies_to_an_undergraduate() -> None:
 def test_a_standing_asked_of_everyone_still_excludes_a_masters_student() -> None:
     j = judged("text: Undergraduates with junior or senior standing", "degree: {stage: masters, enrolled: true}")
     assert j.verdict is Verdict.UNMET
+
+
+def test_a_senior_in_the_final_years_takes_the_last_two_years_of_a_bachelors() -> None:
+    third_year = "degree: {stage: bachelors, enrolled: true, year: 3}"
+    assert judged(SENIOR_IF_UNDERGRADUATE, third_year).verdict is Verdict.MET
+    assert judged("text: Undergraduates with senior standing", third_year).verdict is Verdict.UNMET

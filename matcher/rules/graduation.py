@@ -386,6 +386,8 @@ _CLASS = re.compile(r"\b(freshm[ae]n|sophomore|junior|senior)s?\b")
 _UNDERGRADUATE = re.compile(r"\b(undergrad\w*|bachelor\w*|college)\b")
 _GRADUATE_TOO = re.compile(r"\b(graduate|doctoral|ph ?d|masters?|postgraduate)\b")
 """Graduate students the text takes as well ("or a graduate or doctoral student")."""
+_FINAL_YEARS = re.compile(r"\b(?:final|last) (?:two |2 )?years\b")
+"""The final years, plural, of a bachelor's: its last two."""
 _IF_UNDERGRADUATE = re.compile(r"\b(?:if|when|for) (?:an? |the )?(?:undergrad\w*|bachelor\w*)")
 """A standing asked of undergraduates only ("if an undergraduate, a senior"): not of a graduate student."""
 
@@ -403,6 +405,8 @@ def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextRea
     if not named or not (rising or min(named) < 3 or said_of_undergraduates):
         return None
     years = sorted({year - 1 if rising else year for year in named})
+    if years[-1] == 4 and _FINAL_YEARS.search(folded):  # "a senior (in the final years)": years 3 and 4
+        years = sorted({*years, 3})
     words = [k for k, v in _CLASS_YEARS.items() if v in named and k != "freshmen"]
     standings = " or ".join(filter(None, (", ".join(words[:-1]), words[-1])))
     graduate_too = _GRADUATE_TOO.search(folded) is not None
