@@ -11,6 +11,18 @@ from matcher.knowledge import read_data_file
 _NOT_WORD = re.compile(r"[^a-z0-9+#]+")
 
 
+NUMBER_WORDS = {
+    "a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "sixteen": 16, "twenty": 20,
+}  # fmt: skip
+"""Counts written as words in postings ("two years", "a year", "twelve weeks")."""
+
+
+def count_of(word: str) -> int:
+    """The count a word or numeral names: "3" and "three" are 3, "a" is 1."""
+    return int(word) if word.isdigit() else NUMBER_WORDS[word]
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents, turn punctuation into spaces; keep `+` and `#` (C++, C#)."""

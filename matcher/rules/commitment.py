@@ -16,16 +16,12 @@ import re
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import NUMBER_WORDS, count_of, fold
 from matcher.models import Profile
 from matcher.rules.base import TextReading
 from matcher.tuning import AVAILABILITY_PARTIAL_SHARE
 
-_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "sixteen": 16, "twenty": 20,
-}  # fmt: skip
-_COUNT = r"(\d{1,2}|" + "|".join(_NUMBERS) + r")"
+_COUNT = r"(\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if w != "a") + r")"
 _LENGTH = re.compile(rf"\b{_COUNT}(?: (?:to |or )?{_COUNT})? ?(?:full ?)?(weeks?|months?)\b")
 """A length, or a range of lengths ("2 to 6 months"): the shortest is what a candidate must commit to."""
 _COMMIT = re.compile(r"\b(commit\w*|available|availability|stay|duration|internship|placement|full time)\b")
@@ -63,16 +59,12 @@ def _asked(text: str) -> Commitment | None:
     found = _LENGTH.search(folded)
     if found is None or not _COMMIT.search(folded) or _ELSEWHERE.search(folded):
         return None
-    count = _number(found.group(1))
+    count = count_of(found.group(1))
     weeks = found.group(3).startswith("week")
     days = count * 7 if weeks else count * DAYS_PER_MONTH
     season = next((s for s in _SEASONS if re.search(rf"\b{s}\b", folded)), None)
     minimum = found.group(2) is not None or _MINIMUM.search(folded) is not None
     return Commitment(days, f"{count} {'weeks' if weeks else 'months'}", season, minimum)
-
-
-def _number(word: str) -> int:
-    return int(word) if word.isdigit() else _NUMBERS[word]
 
 
 def judge_commitment(text: str, profile: Profile, today: date) -> TextReading | None:

@@ -13,13 +13,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import count_of, fold
 from matcher.models import Profile, Stage
 from matcher.rules.base import TextReading
-from matcher.rules.graduation import usual_years, year_in_programme
+from matcher.rules.graduation import academic_year, ordinal_number, usual_years, year_in_programme
 
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
-_LENGTHS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6}
 _YEAR_OF_LENGTH = re.compile(
     r"\b(first|second|third|fourth|fifth|sixth|[1-6](?:st|nd|rd|th))(?: year)? of (?:a |an |the |their |your )?"
     r"(two|three|four|five|six|[2-6]) year\b"
@@ -51,25 +49,16 @@ _STAGE_NAMES = (
 )
 
 
-def _academic_year(day: date) -> int:
-    """The calendar year an academic year ends in (September to August)."""
-    return day.year + (1 if day.month >= 9 else 0)
-
-
 def _degree_length(profile: Profile, year: int, today: date) -> tuple[int, int, str, bool]:
     """(shortest, longest) length of the student's degree in years, where it comes from, and
     whether it is an estimate: the year plus the academic years left before the expected
     graduation, else the usual lengths where the student studies."""
     graduation = profile.degree.expected_graduation
     if graduation is not None and graduation >= today:
-        length = year + _academic_year(graduation) - _academic_year(today)
+        length = year + academic_year(graduation) - academic_year(today)
         return length, length, f"and expected_graduation {graduation:%Y-%m}: a {length}-year degree", False
     shortest, longest, where = usual_years(profile)
     return shortest, longest, f"and the usual {shortest}-{longest} years of a {profile.degree.stage.title}{where}", True
-
-
-def _year_number(word: str) -> int:
-    return _ORDINALS.get(word) or int(word[0])
 
 
 def _stage_of(word: str) -> Stage | None:
@@ -82,9 +71,9 @@ def judge_year_of_degree(text: str, profile: Profile, today: date) -> TextReadin
     ("second- or third-year undergraduates"); None for a text about something else, or when the
     profile gives no year of its programme."""
     folded = fold(text)
-    asked = [(_year_number(n), _LENGTHS[m]) for n, m in _YEAR_OF_LENGTH.findall(folded)]
+    asked = [(ordinal_number(n), count_of(m)) for n, m in _YEAR_OF_LENGTH.findall(folded)]
     for first, second, length in _NUMBERED_YEAR_OF_LENGTH.findall(folded):
-        asked += [(int(n), _LENGTHS[length]) for n in (first, second) if n]
+        asked += [(int(n), count_of(length)) for n in (first, second) if n]
     if not asked:
         return _judge_years_at_stage(folded, profile, today)
     if _DONE_OR_FLOOR.search(folded):
@@ -116,7 +105,7 @@ def _judge_years_at_stage(folded: str, profile: Profile, today: date) -> TextRea
     if found is None or _DONE_OR_FLOOR.search(folded) or _NOT_THESE_YEARS.search(folded):
         return None
     listed, stage_word = (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
-    numbers = [_year_number(w) for w in re.findall(_ORDINAL, listed)]
+    numbers = [ordinal_number(w) for w in re.findall(_ORDINAL, listed)]
     years = set(range(min(numbers), max(numbers) + 1)) if re.search(r"\b(?:to|through)\b", listed) else set(numbers)
     asked_stage = _stage_of(stage_word)
     if asked_stage is None:

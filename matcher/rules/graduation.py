@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import count_of, fold
 from matcher.models import Profile, Stage
 from matcher.rules.base import TextReading
 from matcher.rules.enrolment import current_study_role, study_place
@@ -55,7 +55,6 @@ _COMPLETED = re.compile(
 degree ("one full year of a Bachelor's degree programme", which any later stage has done)."""
 _AT_APPLICATION = re.compile(r"\b(?:at the time of|by the time of|when|upon) (?:the |your )?(?:application|applying|you apply)\b")
 """Years done when applying, not by the internship: a student applying in year N has done N - 1."""
-_NUMBERS = {"one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 SENIOR_YEAR = 3
 """A "senior" PhD student is in the third year or later (the later half of a usual programme)."""
 ADVANCED_YEAR = 4
@@ -123,7 +122,7 @@ def graduation_of(profile: Profile, today: date) -> Graduation | None:
     if degree.year is None or not degree.enrolled:
         return None
     shortest, longest, where = usual_years(profile)
-    year_end = date(today.year + (1 if today.month >= 9 else 0), 6, 30)
+    year_end = date(academic_year(today), 6, 30)
     first, last = (year_end.replace(year=year_end.year + max(0, n - degree.year)) for n in (shortest, longest))
     shown = f"estimated {first:%Y}-{last:%Y}: year {degree.year} of a {degree.stage.title} ({shortest}-{longest} years{where})"
     return Graduation(first, last, shown)
@@ -217,6 +216,11 @@ def year_in_programme(profile: Profile, today: date) -> tuple[int, str, bool] | 
     return year, f"year {year} since the role '{role.role}' began {role.start:%Y-%m}", True
 
 
+def academic_year(day: date) -> int:
+    """The calendar year an academic year ends in (September to August)."""
+    return day.year + (1 if day.month >= 9 else 0)
+
+
 def _year_before_graduation(profile: Profile, today: date) -> tuple[int, str, bool] | None:
     """The year a student is in, counted back from the expected graduation where the programme
     has one usual length (a US bachelor's graduating in the summer after next is in year 3: a
@@ -225,8 +229,7 @@ def _year_before_graduation(profile: Profile, today: date) -> tuple[int, str, bo
     if graduation is None or graduation < today or not profile.degree.enrolled:
         return None
     shortest, longest, where = usual_years(profile)
-    academic_year = [when.year + (1 if when.month >= 9 else 0) for when in (graduation, today)]
-    year = shortest - (academic_year[0] - academic_year[1])
+    year = shortest - (academic_year(graduation) - academic_year(today))
     if shortest != longest or year < 1:
         return None
     shown = f"year {year} counted back from expected_graduation {graduation:%Y-%m} ({shortest} years: a {stage.title}{where})"
@@ -268,7 +271,7 @@ def _judge_years_done(folded: str, profile: Profile, today: date) -> TextReading
     completed = _COMPLETED.search(folded)
     if completed is None:
         return None
-    needed, of_bachelors = _NUMBERS[completed.group(1)], completed.group(3) is not None
+    needed, of_bachelors = count_of(completed.group(1)), completed.group(3) is not None
     asked = Stage.BACHELORS if of_bachelors else Stage.MASTERS
     stage = profile.degree.stage
     if (stage > Stage.BACHELORS) != (asked > Stage.BACHELORS):
@@ -342,7 +345,8 @@ _STAGE_WORDS = (
 )
 
 
-def _ordinal(word: str) -> int:
+def ordinal_number(word: str) -> int:
+    """The number an ordinal names: "third" or "3rd" is 3."""
     return _ORDINALS.get(word) or int(word[0])
 
 
@@ -361,7 +365,7 @@ def _judge_year_asked(folded: str, profile: Profile, today: date) -> TextReading
     named = [stage for stage, words in _STAGE_WORDS if re.search(rf"\b({words})\b", folded)]
     if not named:
         return None
-    number = _ordinal(next(g for g in found.groups() if g and re.fullmatch(_ORDINAL, g)))
+    number = ordinal_number(next(g for g in found.groups() if g and re.fullmatch(_ORDINAL, g)))
     asked, stage = min(named), profile.degree.stage
     years = number if by_year else (number + 1) // 2
     what = f"year {number}" if by_year else f"semester {number}"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import count_of, fold
 from matcher.models import Profile, Stage
 from matcher.rules.base import TextReading
 from matcher.rules.graduation import internship_summer_end
@@ -23,7 +23,6 @@ _RECENT = re.compile(
     r"\bgraduat\w*\b.*\bwithin (?:the (?:last|past) )?(a|one|two|three|1|2|3) (?:full )?years?\b"
     r"|\bwithin (a|one|two|three|1|2|3) years? of graduat\w*"
 )
-_YEARS = {"a": 1, "one": 1, "two": 2, "three": 3, "1": 1, "2": 2, "3": 3}
 _STAGES = ((Stage.BACHELORS, r"bachelor\w*|undergraduate"), (Stage.MASTERS, r"master\w*"))
 ACADEMIC_YEAR_START = 9
 """Programmes start in September: a student in year N of one started it N - 1 years before this one."""
@@ -36,7 +35,7 @@ def judge_recent_graduation(text: str, profile: Profile, today: date) -> TextRea
     found = _RECENT.search(folded)
     if found is None:
         return None
-    years = _YEARS[found.group(1) or found.group(2)]
+    years = count_of(found.group(1) or found.group(2))
     programme_start = date(internship_summer_end(today).year, 6, 1)
     earliest = programme_start.replace(year=programme_start.year - years)
     rule = f"graduation, read as: a degree completed within {years} year(s) before the programme ({earliest:%Y-%m} or later)"
