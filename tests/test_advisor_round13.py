@@ -33,3 +33,69 @@ def test_a_senior_in_the_final_years_takes_the_last_two_years_of_a_bachelors() -
     third_year = "degree: {stage: bachelors, enrolled: true, year: 3}"
     assert judged(SENIOR_IF_UNDERGRADUATE, third_year).verdict is Verdict.MET
     assert judged("text: Undergraduates with senior standing", third_year).verdict is Verdict.UNMET
+
+
+# Facts a profile gives only in its statement (holdout12: a bioengineering PhD whose statement gives
+# her summer and her willingness to move, and no fields for either).
+
+STATEMENT_ONLY = """degree: {stage: phd, enrolled: true, institution: Boston University}
+statement: >
+  I want to spend summer 2027 (May through August) at a small biotech company, and I am happy to
+  move anywhere in the US for it."""
+
+
+def test_availability_is_read_from_the_statement_when_no_field_gives_it() -> None:
+    j = judged("availability: {start: 2027-05, latest_start: 2027-06, weeks: 12}", STATEMENT_ONLY)
+    assert j.verdict is Verdict.MET
+    assert "inferred from the statement: 'May through August'" in j.evidence
+
+
+def test_a_window_the_statement_rules_out_is_not_read_as_free() -> None:
+    busy = "degree: {stage: phd}\nstatement: I am not available from June to August."
+    assert judged("availability: {start: 2027-06, weeks: 12}", busy).verdict is Verdict.UNKNOWN
+
+
+def test_a_latest_start_month_runs_to_its_last_day() -> None:
+    free_mid_may = "degree: {stage: bachelors}\navailability: {start: 2027-05-17, end: 2027-08-20}"
+    j = judged("availability: {start: 2027-04, latest_start: 2027-05, weeks: 12}", free_mid_may)
+    assert j.verdict is Verdict.MET
+
+
+def test_willingness_to_move_within_a_country_is_read_from_the_statement() -> None:
+    assert judged("location: {on_site: [United States]}", STATEMENT_ONLY).verdict is Verdict.MET
+    elsewhere = judged("location: {on_site: [Zurich, Switzerland]}", STATEMENT_ONLY)
+    assert elsewhere.verdict is Verdict.UNKNOWN
+    assert "anywhere in the US" in elsewhere.evidence
+
+
+def test_a_statement_refusing_to_leave_a_city_misses_postings_elsewhere() -> None:
+    staying = "degree: {stage: phd}\nstatement: I cannot relocate away from Edinburgh in 2027."
+    assert judged("location: {on_site: [Edinburgh, UK]}", staying).verdict is Verdict.MET
+    assert judged("location: {on_site: [London, UK]}", staying).verdict is Verdict.UNMET
+
+
+def test_where_a_student_studies_is_inferred_from_a_city_the_institution_is_named_after() -> None:
+    j = judged("degree: {stage: [phd], enrolled: true, enrolled_in: [United States]}", STATEMENT_ONLY)
+    assert j.verdict is Verdict.MET
+    assert "inferred from the institution's name 'Boston University'" in j.evidence
+
+
+# Soft skills shown in a statement's own words (holdout12).
+
+
+def test_several_soft_skills_with_nothing_technical_are_judged_as_soft_skills() -> None:
+    owner = """degree: {stage: phd}
+statement: I like owning a problem from the first failing test to the merged patch, and I post blockers
+  early at our group's stand-ups."""
+    ask = "text: Self-motivated; works a problem from start to finish, autonomously, sharing blockers with the team"
+    j = judged(ask, owner)
+    assert j.verdict is Verdict.MET
+    assert "independence" in j.evidence and "teamwork" in j.evidence
+
+
+def test_a_wish_to_learn_is_shown_by_teaching_oneself_not_by_a_library_name() -> None:
+    ask = "text: A strong desire to learn, shown through personal projects or self-directed learning"
+    self_taught = "degree: {stage: masters}\nstatement: I taught myself exploitation from CTF write-ups."
+    assert judged(ask, self_taught).verdict is Verdict.MET
+    library_only = "degree: {stage: masters}\nskills: [scikit-learn, self-supervised learning]"
+    assert judged(ask, library_only).verdict is Verdict.UNKNOWN

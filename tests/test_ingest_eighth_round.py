@@ -125,7 +125,7 @@ def test_a_start_window_in_prose_is_an_availability_ask() -> None:
         "  Visitors will stay for three to five months, starting at some point between October 2027 and January 2028.\n"
     )
     (asked,) = [q.criterion for q in drafted(text).required if isinstance(q.criterion, AvailabilityCriterion)]
-    assert (asked.start, asked.latest_start) == (date(2027, 10, 1), date(2028, 1, 1))
+    assert (asked.start, asked.latest_start) == (date(2027, 10, 1), date(2028, 1, 31))  # a month: up to its last day
 
 
 def test_a_section_label_is_no_title() -> None:

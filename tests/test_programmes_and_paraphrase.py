@@ -205,7 +205,7 @@ def test_a_start_window_is_judged_from_the_start_that_suits_the_student() -> Non
     fixed = judged("availability: {start: 2027-05, weeks: 13}", profile)
     window = judged("availability: {start: 2027-05, latest_start: 2027-07, weeks: 13}", profile)
     assert fixed.verdict is Verdict.UNMET and window.verdict is Verdict.MET
-    assert "or a start up to 2027-07-01" in window.rule
+    assert "or a start up to 2027-07-31" in window.rule  # a month: up to its last day
 
 
 # --- what the third held-out set showed (tests/judgements/holdout3.yaml) -------------------

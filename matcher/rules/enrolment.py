@@ -5,8 +5,9 @@ students of some places ("enrolled at a university in the EMEA region") or of so
 Posting file: `degree: {enrolled_in: [EMEA], enrolled_at: [LUMS, ...]}` (either or both).
 The profile says where it studies with `degree.institution` and `degree.institution_location`.
 When it does not, the institution is read from a current role at a university (a PhD researcher
-at Northeastern University studies there) and the place from the profile's current location,
-and the verdict says it was inferred. A profile naming no institution, studying or living in a city
+at Northeastern University studies there) and the place from the profile's current location, else
+from the city the institution's name names ("Boston University"), and the verdict says it was
+inferred. A profile naming no institution, studying or living in a city
 far from the one an institution asked is named after ("University of Toronto", against Montreal), is
 not enrolled there, said inferred. When nothing says where the student studies, the verdict is
 unknown.
@@ -72,12 +73,17 @@ def institution(profile: Profile) -> Stated | None:
 
 @lru_cache(maxsize=64)
 def study_place(profile: Profile) -> Stated | None:
-    """Where the profile studies: stated, else where it lives now."""
+    """Where the profile studies: stated, else where it lives now, else the city its institution's
+    name names ("Boston University" is in Boston)."""
     if profile.degree.institution_location:
         return Stated(profile.degree.institution_location, "degree.institution_location", False)
     current = profile.location.current if profile.location else None
     if current:
         return Stated(current, f"inferred from the current location '{current}'", True)
+    named = institution(profile)
+    city = institution_place(named.value) if named is not None else None
+    if named is not None and city is not None:
+        return Stated(city.written, f"inferred from the institution's name '{named.value}'", True)
     return None
 
 

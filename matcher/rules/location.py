@@ -3,16 +3,20 @@
 Posting file: `location: {on_site: [Cambridge, UK]}`.
 Met when the profile lives in one of the places or prefers it (city, region or country, through
 the place gazetteer), or is willing to relocate; unmet when it is elsewhere and will not move;
-unknown when the profile gives no location.
+unknown when the profile gives no location. A profile with no `location` field is judged from
+what its statement says of moving, said inferred: "happy to move anywhere in the US" meets a
+posting in the US (and leaves one elsewhere unknown); "I cannot relocate away from Edinburgh"
+meets one in Edinburgh and misses one elsewhere.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from matcher.knowledge.places import gazetteer
+from matcher.knowledge.places import Place, gazetteer
 from matcher.models import Judgement, LocationCriterion, Posting, ProfileLocation, Verdict
 from matcher.positioned import ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, judgement
@@ -20,7 +24,7 @@ from matcher.rules.base import Fill, ReadQualification, Rule, judgement
 
 class LocationRule(Rule[LocationCriterion]):
     criterion = LocationCriterion
-    reads = frozenset({"location"})
+    reads = frozenset({"location", "statement"})
 
     @classmethod
     def read(
@@ -34,10 +38,10 @@ class LocationRule(Rule[LocationCriterion]):
     def judge(self, c: LocationCriterion, posting: Posting | None) -> Judgement:
         rule = f"on site in {' or '.join(c.on_site)}: lives there, prefers it, or will relocate"
         loc = self.profile.location
-        if loc is None:
-            return judgement(Verdict.UNKNOWN, rule, "the profile gives no location")
         places = gazetteer()
         wanted = [places.parse(p) for p in c.on_site]
+        if loc is None:
+            return _judge_stated(rule, wanted, stated_relocation(self.profile.statement or ""))
         for label, items in (("lives in", [loc.current] if loc.current else []), ("prefers", list(loc.preferred))):
             for item in items:
                 have = places.parse(item)
@@ -75,3 +79,51 @@ class LocationRule(Rule[LocationCriterion]):
                 frozenset({"location"}),
             )
         ]
+
+
+# The verbs in any case; a place as capitalised words ("the US", "Edinburgh", "New York").
+_PLACE = r"(?:the\s+)?(?P<place>[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*)*)"
+_WILL_MOVE = re.compile(
+    r"\b(?i:willing|happy|glad|open|able|ready|keen|free)\s+(?i:to)\s+(?i:relocate|move)\b"
+    rf"(?:\s+(?i:anywhere))?(?:\s+(?i:in|within|to|across)\s+{_PLACE})?"
+)
+_WONT_MOVE = re.compile(
+    r"\b(?i:cannot|can't|can not|won't|will not|unable to|not able to|not willing to|do not want to|don't want to)\s+"
+    rf"(?i:relocate|move)\b(?:\s+(?i:away\s+)?(?i:from)\s+{_PLACE})?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StatedRelocation:
+    willing: bool
+    place: str | None
+    """Where: the area a willing candidate would move within, or the home an unwilling one stays in."""
+    words: str
+
+
+def stated_relocation(statement: str) -> StatedRelocation | None:
+    """What a statement says of moving for the internship, if anything."""
+    if found := _WONT_MOVE.search(statement):
+        return StatedRelocation(False, found["place"], found[0])
+    if found := _WILL_MOVE.search(statement):
+        return StatedRelocation(True, found["place"], found[0])
+    return None
+
+
+def _judge_stated(rule: str, wanted: list[Place], stated: StatedRelocation | None) -> Judgement:
+    if stated is None:
+        return judgement(Verdict.UNKNOWN, rule, "the profile gives no location")
+    said = f"inferred from the statement: '{stated.words}'"
+    if stated.place is None:
+        verdict = Verdict.MET if stated.willing else Verdict.UNKNOWN
+        return judgement(verdict, rule, said, matched="statement" if stated.willing else None)
+    places = gazetteer()
+    there = places.parse(stated.place)
+    if not (there.regions or there.areas or there.metro):
+        return judgement(Verdict.UNKNOWN, rule, f"{said}: a place not known to the gazetteer")
+    hit = next((p for p in wanted if places.similarity(p, there) > 0), None)
+    if hit is not None:
+        return judgement(Verdict.MET, rule, f"{said} ({hit.written})", matched="statement")
+    if stated.willing:
+        return judgement(Verdict.UNKNOWN, rule, f"{said}; the posting is not there")
+    return judgement(Verdict.UNMET, rule, f"{said}; the posting is elsewhere", matched="statement")

@@ -110,22 +110,23 @@ class ProfileWords:
 
     def __init__(self, profile: Profile) -> None:
         self.by_word: dict[str, _Word] = {}
+        self.soft_skills: dict[str, _Word] = {}
+        """Soft skill -> the first word of the profile's that shows it."""
+        skill_of = soft_skill_words()
         for source, items in (
             ("skills", profile.skills),
             ("interests", profile.interests),
             ("statement", [profile.statement] if profile.statement else []),
         ):
             for item in items:
+                # A technical skill's name shows no soft skill: "scikit-learn" is no wish to learn.
+                technical = source == "skills" and bool(term_catalogue().mentions(item))
                 for word in fold(item).split():
                     if word not in GENERIC_WORDS:
                         self.by_word.setdefault(word, _Word(word, source, item))
+                        if word in skill_of and not technical:
+                            self.soft_skills.setdefault(skill_of[word], _Word(word, source, item))
         self.fuzzy_keys = [k for k in self.by_word if len(k) > SHORT_TERM_LENGTH]
-        skill_of = soft_skill_words()
-        self.soft_skills: dict[str, _Word] = {}
-        """Soft skill -> the first word of the profile's that shows it."""
-        for known in self.by_word.values():
-            if known.word in skill_of:
-                self.soft_skills.setdefault(skill_of[known.word], known)
 
 
 def content_words(text: str) -> list[str]:
@@ -230,15 +231,20 @@ class TextRule(Rule[TextCriterion]):
         return judgement(Verdict.MET, "text: the fields it names, in the profile's evidence", evidence, matched=", ".join(found))
 
     def _soft_skills(self, text: str) -> Judgement | None:
-        """A text mostly about soft skills, met when the profile's words show each one it names;
-        None when it is about something else, or one is not shown (then its words decide).
-        Communication "through papers, pre-prints or blogs" is shown by the profile's papers."""
+        """A text about soft skills, met when the profile's words show each one it names; None
+        when it is about something else, or one is not shown (then its words decide). A text is
+        about soft skills when they are most of its words, or when it names two or more and no
+        field or skill of the term catalogue ("self-motivated, works a problem through from start
+        to finish and shares blockers with the team"). Communication "through papers, pre-prints
+        or blogs" is shown by the profile's papers."""
         skill_of = soft_skill_words()
         words = [w for w in content_words(text) if w not in soft_skill_framing()]
         asked = list(dict.fromkeys(skill_of[w] for w in words if w in skill_of))
         media = [w for w in words if w in communication_media()]
         through_media = "communication" in asked and bool(media)
-        if not asked or (2 * sum(w in skill_of for w in words) < len(words) and not through_media):
+        mostly = 2 * sum(w in skill_of for w in words) >= len(words)
+        only_soft = len(asked) >= 2 and not term_catalogue().mentions(text)
+        if not asked or not (mostly or only_soft or through_media):
             return None
         shown: dict[str, str | None] = {}
         items: list[str] = []
