@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
-from functools import partial
+from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
@@ -129,6 +129,7 @@ _FREE = re.compile(r"\b(?:available|free|summer|spend|intern\w*|start\w*|from)\b
 _NOT_FREE = re.compile(r"\b(?:not|unavailable|except|busy|cannot|can't)\b|n't\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=64)  # asked once per posting, of the same statement
 def stated_window(statement: str, today: date) -> tuple[Availability, str] | None:
     """The first window of dates a statement says the candidate is free for ("I want to spend
     summer 2027 (May through August) ..."), with the words it was read from; a month means all of

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from matcher.knowledge.places import Place, gazetteer
@@ -101,6 +102,7 @@ class StatedRelocation:
     words: str
 
 
+@lru_cache(maxsize=64)  # asked once per posting, of the same statement
 def stated_relocation(statement: str) -> StatedRelocation | None:
     """What a statement says of moving for the internship, if anything."""
     if found := _WONT_MOVE.search(statement):
