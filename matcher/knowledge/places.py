@@ -44,6 +44,14 @@ class Gazetteer:
                 self.region_of.setdefault(fold(str(alias)), name)
             if entry.get("within"):
                 self.within[name] = entry["within"]
+        area_of_country: dict[str, str] = {}
+        """Every other country -> the area it lies in (places.yaml `countries`)."""
+        for area, countries in (data.get("countries") or {}).items():
+            for country, aliases in countries.items():
+                self.region_of.setdefault(fold(country), country)
+                for alias in aliases or ():
+                    self.region_of.setdefault(fold(str(alias)), country)
+                area_of_country[country] = area
         self.area_of: dict[str, str] = {}
         """Folded name or alias -> the area ("eu" -> "europe")."""
         self.areas_containing: dict[str, set[str]] = {}
@@ -54,6 +62,8 @@ class Gazetteer:
                 self.area_of.setdefault(fold(str(alias)), name)
             for part in entry.get("includes") or ():
                 self.areas_containing.setdefault(part, set()).add(name)
+        for country, area in area_of_country.items():
+            self.areas_containing.setdefault(country, set()).add(area)
         for _ in range(len(self.areas_containing)):  # close upwards: a country in Europe is in EMEA
             for containing in self.areas_containing.values():
                 containing |= {up for area in tuple(containing) for up in self.areas_containing.get(area, ())}

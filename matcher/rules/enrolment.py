@@ -5,7 +5,8 @@ students of some places ("enrolled at a university in the EMEA region") or of so
 Posting file: `degree: {enrolled_in: [EMEA], enrolled_at: [LUMS, ...]}` (either or both).
 The profile says where it studies with `degree.institution` and `degree.institution_location`.
 When it does not, the institution is read from a current role at a university (a PhD researcher
-at Northeastern University studies there) and the place from the profile's current location, else
+at Northeastern University studies there), else from the statement ("a BSc student at the
+University of Leeds") and the place from the profile's current location, else
 from the city the institution's name names ("Boston University"), and the verdict says it was
 inferred. A profile naming no institution, studying or living in a city
 far from the one an institution asked is named after ("University of Toronto", against Montreal), is
@@ -29,6 +30,9 @@ from matcher.tuning import INSTITUTION_FUZZY_CUTOFF
 
 STUDENT_ROLE = re.compile(r"\b(ph\.?d|doctoral|graduate|master'?s?|m\.?sc|student)\b", re.IGNORECASE)
 ACADEMIC = re.compile(r"\b(universit\w*|college|institute of technology|polytechnic|school of|eth|epfl)\b", re.IGNORECASE)
+_CAPITALISED = r"(?!I\b)[A-Z][\w'&-]*"
+_STUDYING_AT = re.compile(rf"\b(?:at|in)\s+(?:the\s+)?(?P<name>{_CAPITALISED}(?:\s+(?:{_CAPITALISED}|of|and|for|de|del|di))*)")
+"""A student "at the University of Leeds" in a statement: the capitalised name after "at"."""
 MINOR_WORDS = frozenset({"of", "and", "the", "for", "at", "in", "de", "di", "du"})
 
 
@@ -66,9 +70,14 @@ def institution(profile: Profile) -> Stated | None:
     # A current role as a student first; else any current role at a university.
     at_university = (e for e in profile.experience if e.end is None and ACADEMIC.search(e.organization or ""))
     role = current_study_role(profile) or next(at_university, None)
-    if role is None:
-        return None
-    return Stated(role.organization or "", f"inferred from the current role '{role.role}, {role.organization}'", True)
+    if role is not None:
+        return Stated(role.organization or "", f"inferred from the current role '{role.role}, {role.organization}'", True)
+    for sentence in re.split(r"(?<=[.;!?])\s+", profile.statement or ""):
+        for found in _STUDYING_AT.finditer(sentence):
+            name = re.sub(r"(?:\s+(?:of|and|for|de|del|di))+$", "", found["name"])
+            if ACADEMIC.search(name) and STUDENT_ROLE.search(sentence[: found.start()]):
+                return Stated(name, f"inferred from the statement: '... at {name}'", True)
+    return None
 
 
 @lru_cache(maxsize=64)

@@ -6,7 +6,8 @@ the place gazetteer), or is willing to relocate; unmet when it is elsewhere and 
 unknown when the profile gives no location. A profile with no `location` field is judged from
 what its statement says of moving, said inferred: "happy to move anywhere in the US" meets a
 posting in the US (and leaves one elsewhere unknown); "I cannot relocate away from Edinburgh"
-meets one in Edinburgh and misses one elsewhere.
+meets one in Edinburgh and misses one elsewhere. One who will not relocate but whose statement
+says it can commute to the posting's place ("I can commute to Los Alamos") meets it, said inferred.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ class LocationRule(Rule[LocationCriterion]):
                     score = places.similarity(place, have)
                     if score:
                         return judgement(Verdict.MET, rule, f"{label} {item} ({place.written})", matched=item, similarity=score)
+        commute = _commutable(self.profile.statement or "", wanted) if not loc.willing_to_relocate else None
+        if commute is not None:
+            return judgement(Verdict.MET, rule, f"in {loc.current or 'an unstated place'}; {commute}", matched="statement")
         if loc.willing_to_relocate:
             return judgement(
                 Verdict.MET,
@@ -85,13 +89,29 @@ class LocationRule(Rule[LocationCriterion]):
 # The verbs in any case; a place as capitalised words ("the US", "Edinburgh", "New York").
 _PLACE = r"(?:the\s+)?(?P<place>[A-Z][\w.]*(?:,?\s+[A-Z][\w.]*)*)"
 _WILL_MOVE = re.compile(
-    r"\b(?i:willing|happy|glad|open|able|ready|keen|free)\s+(?i:to)\s+(?i:relocate|move)\b"
+    r"\b(?:(?i:willing|happy|glad|open|able|ready|keen|free)\s+(?i:to)|(?i:can|could))\s+(?i:relocate|move)\b"
     rf"(?:\s+(?i:anywhere))?(?:\s+(?i:in|within|to|across)\s+{_PLACE})?"
 )
 _WONT_MOVE = re.compile(
     r"\b(?i:cannot|can't|can not|won't|will not|unable to|not able to|not willing to|do not want to|don't want to)\s+"
     rf"(?i:relocate|move)\b(?:\s+(?i:away\s+)?(?i:from)\s+{_PLACE})?"
 )
+
+
+def _commutable(statement: str, wanted: list[Place]) -> str | None:
+    """What the statement says of commuting to one of the wanted places ("I can commute within New
+    Mexico: the bus to Los Alamos takes two hours"), or None."""
+    places = gazetteer()
+    for sentence in re.split(r"(?<=[.;!?])\s+", statement):
+        if not re.search(r"(?i)\bcommut", sentence) or re.search(r"(?i)\b(?:cannot|can't|not)\s+commut", sentence):
+            continue
+        named = [m["place"] for m in re.finditer(rf"\b(?i:to|within|into)\s+{_PLACE}", sentence)]
+        for name in named:
+            there = places.parse(name)
+            hit = next((p for p in wanted if places.similarity(p, there) > 0), None)
+            if hit is not None:
+                return f"inferred from the statement: can commute to {name} ({hit.written})"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
