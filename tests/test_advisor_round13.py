@@ -14,7 +14,7 @@ SENIOR_IF_UNDERGRADUATE = "text: If an undergraduate, a senior (in the final yea
 def test_a_standing_asked_of_undergraduates_only_does_not_apply_to_a_masters_student() -> None:
     j = judged(SENIOR_IF_UNDERGRADUATE, "degree: {stage: masters, enrolled: true}")
     assert j.verdict is Verdict.MET
-    assert "undergraduates only" in j.rule
+    assert "asked of Bachelors students only" in j.rule
 
 
 def test_it_still_applies_to_an_undergraduate() -> None:
@@ -99,3 +99,77 @@ def test_a_wish_to_learn_is_shown_by_teaching_oneself_not_by_a_library_name() ->
     assert judged(ask, self_taught).verdict is Verdict.MET
     library_only = "degree: {stage: masters}\nskills: [scikit-learn, self-supervised learning]"
     assert judged(ask, library_only).verdict is Verdict.UNKNOWN
+
+
+# A text whose ask depends on the degree stage (holdout13).
+
+STAGE_ALTERNATIVES = (
+    "text: A Bachelor's student who has completed 3 years of the programme, or a Master's student who has "
+    "completed 1 year, by 31 May 2027"
+)
+
+
+def test_a_condition_on_another_stage_does_not_ask_anything_of_the_student() -> None:
+    ask = "text: If still a Bachelor's student, in the final year of the Bachelor's when the internship starts"
+    j = judged(ask, "degree: {stage: phd, enrolled: true, year: 3}")
+    assert j.verdict is Verdict.MET
+    assert "asked of Bachelors students only" in j.rule
+    second_year = judged(ask, "degree: {stage: bachelors, enrolled: true, year: 2, expected_graduation: 2029-06}")
+    assert second_year.verdict is Verdict.UNMET
+
+
+def test_a_student_is_judged_on_the_alternative_for_their_stage() -> None:
+    masters_second_year = "degree: {stage: masters, enrolled: true, year: 2}"
+    assert judged(STAGE_ALTERNATIVES, masters_second_year).verdict is Verdict.MET
+    bachelors_second_year = "degree: {stage: bachelors, enrolled: true, year: 2, expected_graduation: 2029-06}"
+    assert judged(STAGE_ALTERNATIVES, bachelors_second_year).verdict is Verdict.UNMET
+
+
+def test_years_completed_said_of_a_student_are_read_against_the_year_of_the_programme() -> None:
+    ask = "text: A Master's student who has completed 1 year of the programme"
+    assert judged(ask, "degree: {stage: masters, enrolled: true, year: 1}").verdict is Verdict.MET
+    assert judged(ask, "degree: {stage: bachelors, enrolled: true, year: 3}").verdict is Verdict.UNMET
+
+
+def test_between_academic_years_asks_for_a_student_returning_after_the_summer() -> None:
+    ask = "text: Currently between academic years of the current degree programme"
+    continuing = "degree: {stage: bachelors, enrolled: true, expected_graduation: 2028-06}"
+    assert judged(ask, continuing).verdict is Verdict.MET
+    finishing = "degree: {stage: bachelors, enrolled: true, expected_graduation: 2027-06}"
+    assert judged(ask, finishing).verdict is Verdict.UNMET
+
+
+def test_belonging_to_a_group_is_taken_from_the_candidates_own_words_and_never_denied() -> None:
+    ask = "text: Self-identifies as having a disability (broadly defined)"
+    says_so = "degree: {stage: bachelors}\nstatement: I am dyslexic and have ADHD, and I count myself as disabled."
+    j = judged(ask, says_so)
+    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence
+    silent = "degree: {stage: bachelors}\nstatement: I build accessible apps."
+    assert judged(ask, silent).verdict is Verdict.UNKNOWN
+    skill = "text: Experience designing for people with disabilities"
+    assert "self-identification" not in judged(skill, says_so).rule
+
+
+def test_an_engineering_discipline_outside_computing_is_another_field_not_an_unknown_one() -> None:
+    ask = "degree: {stage: [bachelors], fields: [computer science], related_fields: true}"
+    mechanical = judged(ask, "degree: {stage: bachelors, field: mechanical engineering}")
+    assert mechanical.verdict is Verdict.UNMET
+    science = "degree: {stage: [bachelors], fields: [physics], related_fields: true}"
+    assert judged(science, "degree: {stage: bachelors, field: aerospace engineering}").verdict is Verdict.PARTIAL
+
+
+def test_a_student_placed_in_any_country_is_known_to_be_in_or_out_of_the_one_asked() -> None:
+    ask = "degree: {stage: [bachelors, masters], enrolled: true, enrolled_in: [India]}"
+    nairobi = "degree: {stage: bachelors, enrolled: true}\nlocation: {current: 'Nairobi, Kenya'}"
+    assert judged(ask, nairobi).verdict is Verdict.UNMET
+    in_africa = "degree: {stage: [bachelors], enrolled: true, enrolled_in: [Africa]}"
+    assert judged(in_africa, nairobi).verdict is Verdict.MET
+
+
+def test_a_commute_the_statement_vouches_for_meets_a_place_the_candidate_will_not_move_to() -> None:
+    commuter = """degree: {stage: phd}
+location: {current: "Albuquerque, NM", willing_to_relocate: false}
+statement: I cannot move away from Albuquerque, but the park-and-ride bus to Los Alamos takes me there and I can commute."""
+    j = judged("location: {on_site: [Los Alamos, NM]}", commuter)
+    assert j.verdict is Verdict.MET and "commute" in j.evidence
+    assert judged("location: {on_site: [Berkeley, CA]}", commuter).verdict is Verdict.UNMET

@@ -9,7 +9,8 @@ the programme (or the start of a current role as a student, said as inferred); s
 student "past the exams, at an advanced stage" (or ABD, post-candidacy: met when the statement says
 so), and "an undergraduate in the third year or later" or "completed the fourth semester of the
 bachelor's" (against the stage and year), and class standing ("sophomore or junior status", "rising
-sophomore, junior or senior": years of a four-year bachelor's).
+sophomore, junior or senior": years of a four-year bachelor's). Years of study completed ("at least
+one year of graduate coursework") are matcher.rules.years_done's.
 Any other text is left to the word matching of matcher.rules.text.
 """
 
@@ -23,7 +24,7 @@ from typing import NamedTuple
 
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
-from matcher.knowledge.text import count_of, fold
+from matcher.knowledge.text import fold
 from matcher.models import Profile, Stage
 from matcher.rules.base import TextReading
 from matcher.rules.enrolment import current_study_role, study_place
@@ -36,7 +37,10 @@ knowledge/programme_lengths.yaml."""
 LATE_FINISH_MONTHS = 4
 """A final year's graduations run into the autumn after its academic year (September, December)."""
 
-_RETURN = re.compile(r"\b(return|returning|go back|going back)\b.*\b(degree|school|studies|university|program|programme)\b")
+_RETURN = re.compile(
+    r"\b(return|returning|go back|going back)\b.*\b(degree|school|studies|university|program|programme)\b"
+    r"|\bbetween (?:academic |school |study )?years\b"  # "currently between academic years of the degree"
+)
 _FINAL = re.compile(r"\b(penultimate|final|last|second to last)\b.*\byear\b")
 _ENTERING = re.compile(r"\b(about to (?:enter|start|begin)|entering|going into|moving into|before)\b.*\b(final|last)\b.*\byear\b")
 """A student "about to enter the final year" is in the year before it: graduating the academic year
@@ -45,16 +49,6 @@ _PENULTIMATE = re.compile(r"\b(penultimate|second to last|last two|final two)\b"
 _GRADUATING = re.compile(r"\b(graduat\w*|completion|complete your|finish\w*|class of)\b")
 """A graduation window: "graduating in Spring 2028", "the Class of 2028 or 2029"."""
 _SENIOR = re.compile(r"\b(senior|later year|late stage|advanced|upper year)\b.*\b(phd|doctoral|graduate|student|candidate)")
-_COMPLETED = re.compile(
-    r"\b(?:at least )?(one|two|three|1|2|3) (?:full )?(?:academic )?years? (?:of|in) (?:a |an |the |your )?(?:"
-    r"(graduate|doctoral|phd|masters?) (?:level )?(?:coursework|study|studies|school|program|programme|research)"
-    r"|(bachelor s|bachelors?|undergraduate|university|college) (?:level |degree )?"
-    r"(?:coursework|study|studies|program|programme|degree)?)\b"
-)
-"""Years of study done: of a graduate programme ("one year of graduate coursework") or of a first
-degree ("one full year of a Bachelor's degree programme", which any later stage has done)."""
-_AT_APPLICATION = re.compile(r"\b(?:at the time of|by the time of|when|upon) (?:the |your )?(?:application|applying|you apply)\b")
-"""Years done when applying, not by the internship: a student applying in year N has done N - 1."""
 SENIOR_YEAR = 3
 """A "senior" PhD student is in the third year or later (the later half of a usual programme)."""
 ADVANCED_YEAR = 4
@@ -78,7 +72,7 @@ class Graduation(NamedTuple):
         return self.earliest != self.latest
 
 
-def _reading(met: bool | None, rule: str, shown: str, estimated: bool) -> TextReading:
+def graduation_reading(met: bool | None, rule: str, shown: str, estimated: bool) -> TextReading:
     """A reading about graduation or standing: what the profile shows, said estimated (from the
     year in the programme) or inferred. `met` None: the profile leaves it open (unknown)."""
     return TextReading(met, f"graduation, read as: {rule}", f"{'estimated' if estimated else 'inferred'} from {shown}", shown)
@@ -202,7 +196,7 @@ def judge_graduation(text: str, profile: Profile, today: date) -> TextReading | 
     inside = [(start is None or when >= start) and (end is None or when <= end) for when in (grad.earliest, grad.latest)]
     if inside[0] != inside[1]:
         return None  # the estimate holds at one end only: too little to judge
-    return _reading(inside[0], rule, grad.shown, grad.estimated)
+    return graduation_reading(inside[0], rule, grad.shown, grad.estimated)
 
 
 def year_in_programme(profile: Profile, today: date) -> tuple[int, str, bool] | None:
@@ -241,9 +235,7 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
     about something else, or when the profile does not say."""
     folded = fold(text)
     if not profile.degree.enrolled:
-        # Years of study done stay done: a profile not enrolled (graduated, or the profile says so
-        # while giving a year and a current doctoral role: holdout2's j497) is read for them alone.
-        return _judge_years_done(folded, profile, today)
+        return None  # years of study done stay done: matcher.rules.years_done reads them
     past_exams = _judge_past_exams(folded, profile, today)
     if past_exams is not None:
         return past_exams
@@ -253,41 +245,13 @@ def judge_standing(text: str, profile: Profile, today: date) -> TextReading | No
     class_standing = _judge_class_standing(folded, profile, today)
     if class_standing is not None:
         return class_standing
-    if _COMPLETED.search(folded):
-        return _judge_years_done(folded, profile, today)
     if not _SENIOR.search(folded):
         return None
     found = year_in_programme(profile, today)
     if found is None:
         return None
     year, shown, inferred = found
-    return _reading(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
-
-
-def _judge_years_done(folded: str, profile: Profile, today: date) -> TextReading | None:
-    """A text asking for years of study completed ("at least one year of graduate coursework",
-    "one full year of a Bachelor's at the time of application"), against the stage and the year
-    of the programme."""
-    completed = _COMPLETED.search(folded)
-    if completed is None:
-        return None
-    needed, of_bachelors = count_of(completed.group(1)), completed.group(3) is not None
-    asked = Stage.BACHELORS if of_bachelors else Stage.MASTERS
-    stage = profile.degree.stage
-    if (stage > Stage.BACHELORS) != (asked > Stage.BACHELORS):
-        # A graduate student has done the bachelor's; an undergraduate has done no graduate study.
-        rule = f"{needed}+ year(s) of {'a bachelor' if of_bachelors else 'graduate study'} done"
-        return _reading(stage > asked, rule, f"a {stage.title} student", False)
-    found = year_in_programme(profile, today)
-    if found is None:
-        return None
-    year, shown, inferred = found
-    # By the internship (the summer after this academic year) a student in year N has done N; by
-    # an application made during this academic year, N - 1.
-    at_application = _AT_APPLICATION.search(folded) is not None
-    done = year - 1 if at_application and profile.degree.enrolled else year
-    when = "when applying" if at_application else "by the internship"
-    return _reading(done >= needed, f"{needed}+ year(s) of the programme done {when}", shown, inferred)
+    return graduation_reading(year >= SENIOR_YEAR, f"a senior student: year {SENIOR_YEAR} or later", shown, inferred)
 
 
 _PAST_EXAMS = re.compile(
@@ -313,16 +277,16 @@ def _judge_past_exams(folded: str, profile: Profile, today: date) -> TextReading
     rule = f"a PhD student past the exams: stated, or year {ADVANCED_YEAR} or later"
     stage = profile.degree.stage
     if stage < Stage.PHD:
-        return _reading(False, rule, f"a {stage.title} student", False) if _PHD_WORDS.search(folded) else None
+        return graduation_reading(False, rule, f"a {stage.title} student", False) if _PHD_WORDS.search(folded) else None
     stated = _STATED_EXAMS.search(fold(profile.statement or ""))
     if stated:
-        return _reading(True, rule, f"the statement: '{stated.group(0)}'", False)
+        return graduation_reading(True, rule, f"the statement: '{stated.group(0)}'", False)
     found = year_in_programme(profile, today)
     if found is None:
         return None
     year, shown, inferred = found
     met = True if year >= ADVANCED_YEAR else False if year <= 1 else None
-    return _reading(met, rule, shown, inferred)
+    return graduation_reading(met, rule, shown, inferred)
 
 
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8}
@@ -372,16 +336,16 @@ def _judge_year_asked(folded: str, profile: Profile, today: date) -> TextReading
     rule = f"a {asked.title} student past {what}" + (", or a later stage" if len(named) > 1 or completed else "")
     if stage > asked:
         if len(named) > 1 or completed:
-            return _reading(stage in named or completed, rule, f"a {stage.title} student", False)
-        return _reading(False, rule, f"a {stage.title} student", False)
+            return graduation_reading(stage in named or completed, rule, f"a {stage.title} student", False)
+        return graduation_reading(False, rule, f"a {stage.title} student", False)
     if stage < asked:
-        return _reading(False, rule, f"a {stage.title} student", False)
+        return graduation_reading(False, rule, f"a {stage.title} student", False)
     year_found = year_in_programme(profile, today)
     if year_found is None:
         return None
     year, shown, inferred = year_found
     # By the internship (the summer after this academic year) a student in year N has done N years.
-    return _reading(year >= years, rule, shown, inferred)
+    return graduation_reading(year >= years, rule, shown, inferred)
 
 
 _CLASS_YEARS = {"freshman": 1, "freshmen": 1, "sophomore": 2, "junior": 3, "senior": 4}
@@ -392,8 +356,6 @@ _GRADUATE_TOO = re.compile(r"\b(graduate|doctoral|ph ?d|masters?|postgraduate)\b
 """Graduate students the text takes as well ("or a graduate or doctoral student")."""
 _FINAL_YEARS = re.compile(r"\b(?:final|last) (?:two |2 )?years\b")
 """The final years, plural, of a bachelor's: its last two."""
-_IF_UNDERGRADUATE = re.compile(r"\b(?:if|when|for) (?:an? |the )?(?:undergrad\w*|bachelor\w*)")
-"""A standing asked of undergraduates only ("if an undergraduate, a senior"): not of a graduate student."""
 
 
 def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextReading | None:
@@ -419,15 +381,13 @@ def _judge_class_standing(folded: str, profile: Profile, today: date) -> TextRea
         f"of a four-year bachelor's now" + (", or a graduate student" if graduate_too else "")
     )
     stage = profile.degree.stage
-    if stage > Stage.BACHELORS and _IF_UNDERGRADUATE.search(folded):
-        return _reading(True, rule + "; asked of undergraduates only", f"a {stage.title} student", False)
     if stage > Stage.BACHELORS:
-        return _reading(graduate_too, rule, f"a {stage.title} student", False)
+        return graduation_reading(graduate_too, rule, f"a {stage.title} student", False)
     found = year_in_programme(profile, today)
     if found is None:
         return None
     year, shown, inferred = found
-    return _reading(years[0] <= year <= years[-1], rule, shown, inferred)
+    return graduation_reading(years[0] <= year <= years[-1], rule, shown, inferred)
 
 
 _DEGREE_NAMES = (
@@ -454,11 +414,11 @@ def judge_completed(text: str, profile: Profile, today: date) -> TextReading | N
     asked, degree = min(named), profile.degree
     rule = f"a {asked.title} completed by the internship"
     if degree.stage > asked:
-        return _reading(True, rule, f"a {degree.stage.title} student, who holds a {asked.title}", False)
+        return graduation_reading(True, rule, f"a {degree.stage.title} student, who holds a {asked.title}", False)
     if degree.stage < asked:
-        return _reading(False, rule, f"a {degree.stage.title} student", False)
+        return graduation_reading(False, rule, f"a {degree.stage.title} student", False)
     if not degree.enrolled:
-        return _reading(True, rule, f"a {degree.stage.title}, not enrolled: graduated", True)
+        return graduation_reading(True, rule, f"a {degree.stage.title}, not enrolled: graduated", True)
     grad = graduation_of(profile, today)
     if grad is None:
         return None
@@ -466,7 +426,7 @@ def judge_completed(text: str, profile: Profile, today: date) -> TextReading | N
     done = [when <= summer_start for when in (grad.earliest, grad.latest)]
     if done[0] != done[1]:
         return None
-    return _reading(done[0], rule, grad.shown, grad.estimated)
+    return graduation_reading(done[0], rule, grad.shown, grad.estimated)
 
 
 _THROUGHOUT = re.compile(
@@ -494,4 +454,4 @@ def judge_enrolled_throughout(text: str, profile: Profile, today: date) -> TextR
     after = [when > end for when in (grad.earliest, grad.latest)]
     if after[0] != after[1]:
         return TextReading(None, f"graduation, read as: {rule}", f"too close to call: {grad.shown}")
-    return _reading(after[0], rule, grad.shown, grad.estimated)
+    return graduation_reading(after[0], rule, grad.shown, grad.estimated)

@@ -26,7 +26,13 @@ candidate not have been in the programme before against the statement and experi
 (matcher.rules.participation); one asking for experience in industry against the experience
 entries (matcher.rules.industry); one asking for
 command of a language against the languages the statement names (matcher.rules.languages); one
-asking for an English test score against the score the statement gives (matcher.rules.english_tests).
+asking for an English test score against the score the statement gives (matcher.rules.english_tests);
+one asking for years of study completed against the year of the programme (matcher.rules.years_done);
+one asking that the candidate belong to a group only they can name ("self-identifies as having a
+disability") against the statement, unknown when it is silent (matcher.rules.self_identification).
+A text whose ask depends on the degree stage ("If still a Bachelor's student, in the final year";
+"a Bachelor's student who has completed 3 years, or a Master's student who has completed 1") is
+first narrowed to the profile's stage (matcher.rules.stage_alternatives).
 A text naming fields or topics is met by the profile's evidence in all of them, or one of a list
 of alternatives (matcher.rules.evidence); a topic followed by examples of it, in brackets or after a
 colon ("representation learning (contrastive, dense and sparse ...)"), asks for the topic.
@@ -66,8 +72,11 @@ from matcher.rules.participation import judge_participation
 from matcher.rules.partners import judge_partners
 from matcher.rules.plans import judge_plans
 from matcher.rules.recent_graduation import judge_recent_graduation
+from matcher.rules.self_identification import judge_self_identification
 from matcher.rules.shared_code import judge_shared_code
+from matcher.rules.stage_alternatives import by_stage
 from matcher.rules.time_zones import judge_time_zone
+from matcher.rules.years_done import judge_years_done
 from matcher.tuning import SHORT_TERM_LENGTH, TEXT_MET_COVERAGE, TEXT_WORD_CUTOFF
 
 RULE = "text: its content words found in skills, interests or statement"
@@ -76,6 +85,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_enrolled_throughout,
     judge_graduation,
     judge_standing,
+    judge_years_done,
     judge_year_of_degree,
     judge_completed,
     judge_recent_graduation,
@@ -83,6 +93,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_membership,
     judge_age,
     judge_shared_code,
+    judge_self_identification,
     judge_international,
     judge_partners,
     judge_grade,
@@ -164,11 +175,10 @@ class TextRule(Rule[TextCriterion]):
         return TextCriterion(value.strip())
 
     def judge(self, c: TextCriterion, posting: Posting | None) -> Judgement:
-        for read in _FAMILIES:
-            reading = read(c.text, self.profile, self.today)
-            if reading is not None:
-                rule, credit = f"text about {reading.rule}", reading.partial_credit or 0.0
-                return judgement(reading.verdict, rule, reading.evidence, credit=credit, matched=reading.matched)
+        reading = self._family_reading(c.text)
+        if reading is not None:
+            rule, credit = f"text about {reading.rule}", reading.partial_credit or 0.0
+            return judgement(reading.verdict, rule, reading.evidence, credit=credit, matched=reading.matched)
         topics = self._topics(c.text)
         if topics is not None:
             return topics
@@ -207,6 +217,27 @@ class TextRule(Rule[TextCriterion]):
             )
         matched = ", ".join(dict.fromkeys(clip(i) for i in items))
         return judgement(Verdict.MET, RULE, evidence, matched=matched, similarity=round(coverage * 100))
+
+    def _family_reading(self, text: str) -> TextReading | None:
+        """The reading of the first family that reads the text; a text that depends on the degree
+        stage is narrowed to the profile's first (matcher.rules.stage_alternatives), and met when
+        any alternative for that stage is."""
+        narrowed = by_stage(text, self.profile)
+        if narrowed is not None and narrowed.not_asked is not None:
+            return narrowed.not_asked
+        if narrowed is not None:
+            readings = [r for r in map(self._first_family, narrowed.asks) if r is not None]
+            best = next((r for r in readings if r.met), None) or next((r for r in readings if r.met is None), None)
+            if best is not None or (readings and len(readings) == len(narrowed.asks)):
+                return best or readings[0]
+        return self._first_family(text)
+
+    def _first_family(self, text: str) -> TextReading | None:
+        for read in _FAMILIES:
+            reading = read(text, self.profile, self.today)
+            if reading is not None:
+                return reading
+        return None
 
     def _topics(self, text: str) -> Judgement | None:
         """A text naming fields or topics ("interest in cybersecurity, privacy or formal methods"),
