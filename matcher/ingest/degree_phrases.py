@@ -266,7 +266,7 @@ ANY_DEGREE = re.compile(
 at your university", "registered students at a university"."""
 ANY_STAGE = "any_stage"
 """Set on a degree drafted from ANY_DEGREE: every stage, unless another degree of the posting names
-its stages (drafting.narrow_any_stage). Not a key of the posting format; drafting removes it."""
+its stages (drafting._title_and_any_stage). Not a key of the posting format; drafting removes it."""
 
 
 NOT_BEGUN = re.compile(
