@@ -44,6 +44,7 @@ from matcher.ingest.qualification_phrases import (
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.sentences import sentences
 from matcher.ingest.source_lines import Page, read_page
+from matcher.ingest.title_stages import title_stages
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.models import Stage
@@ -182,6 +183,8 @@ def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: lis
     is what is asked."""
     named = [s for q in required if "degree" in q and not q.get(ANY_STAGE) for s in q["degree"]["stage"]]
     title_degree = degree_qualification(title, enrolment_from_text=False) if stages_in(title) else None
+    if title_degree is None and (category := title_stages(title)):  # "Graduate Intern - ...": a category, not enrolment
+        title_degree = {"degree": {"stage": [stage.label for stage in category]}}
     if not named and not any("any_of" in q for q in required) and title_degree:
         named = title_degree["degree"]["stage"]
         if not any("degree" in q for q in required):
