@@ -6,7 +6,8 @@ copied from the corpus."""
 
 from __future__ import annotations
 
-from matcher.models import DegreeCriterion, Posting, Stage
+from matcher.ingest import draft_posting
+from matcher.models import DegreeCriterion, Posting, Stage, TextCriterion
 
 from .conftest import drafted
 
@@ -53,3 +54,50 @@ def test_a_website_the_page_gives_names_the_employer_it_writes() -> None:
         "**Duration:** 12 weeks\n\nYou will tune our schedulers.\n"
     )
     assert drafted(text).organization == "Quarkline"
+
+
+def texts(posting: Posting) -> list[str]:
+    return [q.criterion.text for q in posting.required if isinstance(q.criterion, TextCriterion)]
+
+
+def test_when_applications_must_be_submitted_is_an_application_step() -> None:
+    text = (
+        "Summer Research Programme\n\nEligibility\n\n"
+        "- Applicants should be proficient in English.\n"
+        "- Applications must be submitted through the online portal by the end of March.\n"
+    )
+    draft = draft_posting(text, "test")
+    assert any("must be submitted" in step for step in draft.application_steps)
+    assert not any("submitted" in t for t in texts(drafted(text)))
+
+
+def test_a_page_saying_when_it_will_call_for_applications_asks_nothing_by_it() -> None:
+    text = (
+        "Visiting Student Programme\n\nWe run visits for students twice a year. "
+        "As plans are unsettled, nobody knows yet when the group will next call for applications.\n\n"
+        "Applicants must have a Master's degree in statistics.\n"
+    )
+    posting = drafted(text)
+    assert not any("call for applications" in t for t in texts(posting))
+    (found,) = degrees(posting)
+    assert found.stages == (Stage.MASTERS,)
+
+
+def test_the_supervisors_degree_is_not_the_applicants() -> None:
+    text = (
+        "Visiting Student Internships\n\n"
+        "Applicants are expected to be Master's students in mathematics. Applicants name two possible "
+        "supervisors; supervisors are group members who hold a completed PhD.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS,)
+
+
+def test_a_statement_of_interest_is_an_application_step() -> None:
+    text = (
+        "Research Internship\n\nRequirements\n\n"
+        "- A Master's degree in physics.\n"
+        "- A one-page statement of interest naming the group you would like to join.\n"
+    )
+    draft = draft_posting(text, "test")
+    assert any("statement of interest" in step for step in draft.application_steps)

@@ -14,15 +14,18 @@ from matcher.ingest.qualification_phrases import available_weeks, requires_prese
 APPLICATION_STEP = re.compile(
     r"\b(reference letters?|recommendation letters?|letters? of (recommendation|reference)|"
     r"recommendations? (?:does|do|must|should)|referees?|cover letter|transcripts?|curriculum vitae|résumé|resume|"
-    r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose)|research proposal|"
+    r"submit|please include|your cv|a cv|attachment|statement of (motivation|purpose|interests?)|research proposal|"
     # "The application form is here and should be sent in to ...": how to apply, not what is asked
-    r"application (?:form|portal|package|materials)|(?:should|must|can) be (?:sent|e-?mailed|uploaded))\b",
+    r"application (?:form|portal|package|materials)|(?:should|must|can) be (?:sent|e-?mailed|uploaded)|"
+    # "Applications must be submitted before 6 p.m. on April 19": when to apply, the deadline's sentence
+    r"applications?\s+(?:must|should|need\s+to|are\s+to)\s+be\s+(?:submitted|received|filed|made|lodged))\b",
     re.IGNORECASE,
 )
 ASKING = re.compile(
     r"\b(experience (with|in)|expertise (with|in)|skills in|proficien\w*|knowledge of|familiarity with|background in|"
-    r"you (have|are|should)|candidates? (should|must)|must (be|have)|should (be|have)|required|requirements?|call for|"
-    r"eligible|limited to|open to)\b",
+    r"you (have|are|should)|candidates? (should|must)|must (be|have)|should (be|have)|required|requirements?|"
+    # "a call for X" asks for X; "we will next call for applications" only says when the page opens
+    r"call for(?!\s+(?:applications|proposals|papers|submissions|nominations))|eligible|limited to|open to)\b",
     re.IGNORECASE,
 )
 
