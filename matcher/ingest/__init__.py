@@ -7,8 +7,9 @@ The pipeline, one module a step: source_lines (markup -> numbered lines), sectio
 each line is in), degree_phrases, qualification_phrases and skill_phrases (what a sentence asks for;
 skills the catalogue does not know from the lists a cue opens; sentences, asking_sentences and
 preferences: how the text falls into sentences, which of them ask, which only prefer), dates and
-metadata (organisation, places, dates, pay; page_facts gathers them), drafting (the draft and its
-account of every line; draft_file: the draft's record, id and YAML).
+metadata (organisation, places, dates, pay; page_facts gathers them; title_stages: the stage a title's
+intern category names), drafting (the draft and its account of every line; draft_file: the
+draft's record, id and YAML).
 """
 
 from matcher.ingest.draft_file import Draft, draft_yaml, slug
