@@ -5,14 +5,19 @@ either placed in the draft or listed for the reviewer with its line number. Pure
 
 The pipeline, one module a step: source_lines (markup -> numbered lines), sections (which section
 each line is in), degree_phrases, qualification_phrases and skill_phrases (what a sentence asks for;
-skills the catalogue does not know from the lists a cue opens), dates and
-metadata (organisation, places, dates, pay), drafting (the draft and its account of every line).
+skills the catalogue does not know from the lists a cue opens; sentences, asking_sentences and
+preferences: how the text falls into sentences, which of them ask, which only prefer), dates and
+metadata (organisation, places, dates, pay; page_facts gathers them; title_stages: the stage a title's
+intern category names), drafting (the draft and its account of every line; draft_file: the
+draft's record, id and YAML).
 """
 
-from matcher.ingest.drafting import Draft, draft_posting, draft_yaml, sentences, slug
+from matcher.ingest.draft_file import Draft, draft_yaml, slug
+from matcher.ingest.drafting import draft_posting
 from matcher.ingest.organisation import UNKNOWN_ORGANIZATION
 from matcher.ingest.qualification_phrases import qualifications_from, skills_in, venues_in
 from matcher.ingest.sections import split_run_on
+from matcher.ingest.sentences import sentences
 from matcher.ingest.source_lines import detect_format
 
 __all__ = [

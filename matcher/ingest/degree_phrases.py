@@ -70,10 +70,13 @@ later" (asks for no PhD now; a capitalised name may stand between)."""
 
 
 NOT_ABOUT_THE_DEGREE = re.compile(
-    r"\b(gpa|grade point average|curriculum|coursework|alumni|pay|salary|hourly|wages?|compensation)\b", re.IGNORECASE
+    r"\b(gpa|grade point average|curriculum|coursework|alumni|pay|salary|hourly|wages?|compensation)\b"
+    r"|\b(?:supervisors?|advis[eo]rs?|mentors?|hosts?)\b[^.;]{0,40}?\bwho\s+(?:hold|have)\b",
+    re.IGNORECASE,
 )
 """Sentences naming a stage for something else: "a minimum undergraduate or graduate GPA of 3.0",
-"Hourly PhD Pay $60" (a pay scale by stage)."""
+"Hourly PhD Pay $60" (a pay scale by stage), "supervisors are researchers who hold a PhD" (the
+supervisor's degree, not the applicant's)."""
 
 
 def stages_in(text: str) -> list[Stage]:
@@ -266,7 +269,7 @@ ANY_DEGREE = re.compile(
 at your university", "registered students at a university"."""
 ANY_STAGE = "any_stage"
 """Set on a degree drafted from ANY_DEGREE: every stage, unless another degree of the posting names
-its stages (drafting.narrow_any_stage). Not a key of the posting format; drafting removes it."""
+its stages (drafting._title_and_any_stage). Not a key of the posting format; drafting removes it."""
 
 
 NOT_BEGUN = re.compile(

@@ -49,6 +49,8 @@ RESEARCH_UNIT = frozenset({"research", "institute", "laboratory", "laboratories"
 def clean_organisation(written: str) -> str | None:
     """ "Qualcomm France S.A.R.L." -> "Qualcomm"; "Huawei Finland R&D" -> "Huawei"."""
     name = written.strip(" *_.|:-")
+    doubled = re.fullmatch(r"(.+?)\s+\1", name)  # "Oracle Oracle": a logo's text read out before the name
+    name = doubled.group(1) if doubled else name
     for _ in range(4):
         stripped = ORG_NOISE.sub("", name).strip(" ,")
         words = stripped.split()
@@ -158,6 +160,9 @@ ORG_PATTERNS = (
     # the employer as the team's owner or the place "we" work: "Join Acme's AI team as ...", "At Acme, we ..."
     re.compile(rf"\bJoin\s+{ORG_NAME}['’]s\s+(?:[\w/&-]+\s+){{0,3}}?(?:team|group|lab)\b"),
     re.compile(rf"^At\s+{ORG_NAME},?\s+(?:we|our)\b"),
+    # "About Acme" run into its paragraph where a page lost its line breaks ("... About Acme. Acme builds"):
+    # the heading's name said again as the paragraph's first word
+    re.compile(r"About\s+([A-Z][\w&.'-]*?(?:\s+[A-Z][\w&.'-]*?){0,3}?)[.:]?\s*\1(?=\s|['’])"),
 )
 """Where prose names the employer: "About AI Impacts", "Join DoorDash as ...", "Research
 Internship at Center for ...", "Acme is an equal opportunity employer", "Acme is hiring",
@@ -215,7 +220,11 @@ def organisation_in(page: Page, lines: list[str], title_index: int | None, sourc
     name, index = _organisation(page, lines, title_index)
     acronyms = _acronyms(page, lines)
     if name == UNKNOWN_ORGANIZATION:
-        known = _known_acronym_written(lines, acronyms) or _source_domain_written(source, lines)
+        known = (
+            _known_acronym_written(lines, acronyms)
+            or _source_domain_written(source, lines)
+            or next(filter(None, (_source_domain_written(site, lines) for site in _websites_given(lines))), None)
+        )
         return (known, None) if known else (name, index)
     for acronym in re.findall(r"\b[A-Z][A-Za-z]*[A-Z]\b", name):
         long_form = spelt_out(acronym, lines)
@@ -255,8 +264,29 @@ def _source_domain_written(source: str, lines: list[str]) -> str | None:
     domain = labels[-1] if labels else ""
     if len(domain) < 3 or job_board(domain):
         return None
-    written = re.search(rf"(?<![\w@./-]){re.escape(domain)}(?![\w.-])", "\n".join(lines), re.IGNORECASE)
+    # the name as written, alone or as its own address ("Acme.AI" over a website acme.ai)
+    written = re.search(rf"(?<![\w@./-]){re.escape(domain)}(?=(?:\.[A-Za-z]{{2,3}})?(?![\w.-]))", "\n".join(lines), re.I)
     return _employer(written.group(0)) if written and written.group(0)[:1].isupper() else None
+
+
+WEBSITE_LABEL = re.compile(r"^\W*(?:website|web\s?site|homepage|home\s+page|company\s+website)\W*$", re.IGNORECASE)
+WEBSITE = re.compile(
+    r"^\W*(?:(?:website|web\s?site|homepage)\W+)?((?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6})/?\W*$", re.I
+)
+
+
+def _websites_given(lines: list[str]) -> list[str]:
+    """The employer's own website as a page gives it: "Website: acme.ai", or a label with its value on
+    the next line. A board's page names the employer this way where its own address is the board's."""
+    found = []
+    for index, line in enumerate(lines):
+        labelled = re.match(r"^\W*(?:website|web\s?site|homepage)\b", line, re.I)
+        value = lines[index + 1] if WEBSITE_LABEL.match(line) and index + 1 < len(lines) else line if labelled else ""
+        site = WEBSITE.match(value)
+        if site:
+            host = site.group(1)
+            found.append(host if host.startswith("http") else f"https://{host}")
+    return found
 
 
 UNIVERSITY = (
