@@ -173,3 +173,23 @@ statement: I cannot move away from Albuquerque, but the park-and-ride bus to Los
     j = judged("location: {on_site: [Los Alamos, NM]}", commuter)
     assert j.verdict is Verdict.MET and "commute" in j.evidence
     assert judged("location: {on_site: [Berkeley, CA]}", commuter).verdict is Verdict.UNMET
+
+
+def test_a_rank_in_the_class_is_met_by_a_better_rank_the_statement_gives() -> None:
+    ask = "text: Among the top 20% of students in their programme"
+    top_ten = "degree: {stage: masters}\nstatement: I graduated in the top 10% of my cohort."
+    assert judged(ask, top_ten).verdict is Verdict.MET
+    top_third = "degree: {stage: masters}\nstatement: I finished in the top 30 percent of my class."
+    assert judged(ask, top_third).verdict is Verdict.UNMET
+
+
+def test_an_approval_or_a_referee_is_met_only_by_the_candidates_word_and_never_denied() -> None:
+    approval = "text: Approval from the home institution (for enrolled students)"
+    approved = "degree: {stage: masters}\nstatement: My department has approved a research stay for 2027."
+    j = judged(approval, approved)
+    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence
+    silent = "degree: {stage: masters}\nstatement: I like numerical methods."
+    assert judged(approval, silent).verdict is Verdict.UNKNOWN
+    referee = "text: A referee willing to write a recommendation letter"
+    letter = "degree: {stage: phd}\nstatement: My advisor has agreed to write a letter for me."
+    assert judged(referee, letter).verdict is Verdict.MET

@@ -6,7 +6,8 @@ verdict says inferred.
 UK degree classes and US grade point averages are compared through knowledge/grades.yaml: each
 class has the range of GPAs (on 4.0) counted as equivalent to it. A GPA at or above the top of the
 range asked meets it, one below its bottom does not, one inside it is too close to call; a GPA on
-another scale ("8.7/10") is scaled to 4.0 first. A profile that states no grade is left to the
+another scale ("8.7/10") is scaled to 4.0 first. A rank asked as a share of the class ("among the
+top 20%") is met by a rank the statement gives within it ("top 10% of my cohort"). A profile that states no grade is left to the
 word matching of matcher.rules.text (unknown): an advisor does not guess grades.
 """
 
@@ -69,9 +70,27 @@ def grades_in(text: str) -> list[Grade]:
     return found
 
 
+_TOP_SHARE = re.compile(r"\btop (\d{1,2}) ?(?:%|percent|per cent)", re.IGNORECASE)
+"""A rank in the class as a share: "among the top 20% of students in their programme"."""
+
+
+def _judge_rank(text: str, profile: Profile) -> TextReading | None:
+    """A text asking for a rank in the class ("top 20%"), against the rank the statement gives
+    ("top 10% of my cohort"); None when either does not give one."""
+    asked = _TOP_SHARE.search(text)
+    have = _TOP_SHARE.search(profile.statement or "")
+    if asked is None or have is None:
+        return None
+    met = int(have[1]) <= int(asked[1])
+    return _reading(met, f"a rank in the top {asked[1]}% of the class", f"the statement gives the top {have[1]}%")
+
+
 def judge_grade(text: str, profile: Profile, today: date) -> TextReading | None:
-    """The verdict on a text asking for a grade; None for a text about something else, a profile
-    stating no grade, or a grade too close to the one asked to call."""
+    """The verdict on a text asking for a grade or a rank in the class; None for a text about
+    something else, a profile stating no grade, or a grade too close to the one asked to call."""
+    rank = _judge_rank(text, profile)
+    if rank is not None:
+        return rank
     asked = grades_in(text)
     if not asked:
         return None

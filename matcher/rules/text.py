@@ -29,7 +29,8 @@ command of a language against the languages the statement names (matcher.rules.l
 asking for an English test score against the score the statement gives (matcher.rules.english_tests);
 one asking for years of study completed against the year of the programme (matcher.rules.years_done);
 one asking that the candidate belong to a group only they can name ("self-identifies as having a
-disability") against the statement, unknown when it is silent (matcher.rules.self_identification).
+disability") against the statement, unknown when it is silent (matcher.rules.self_identification);
+one asking for the home institution's approval or a referee, likewise (matcher.rules.endorsements).
 A text whose ask depends on the degree stage ("If still a Bachelor's student, in the final year";
 "a Bachelor's student who has completed 3 years, or a Master's student who has completed 1") is
 first narrowed to the profile's stage (matcher.rules.stage_alternatives).
@@ -61,6 +62,7 @@ from matcher.rules.authorisation import judge_authorisation, judge_membership
 from matcher.rules.base import Judges, ReadQualification, Rule, TextReading, clip, judgement
 from matcher.rules.commitment import judge_commitment
 from matcher.rules.degree_year import judge_year_of_degree
+from matcher.rules.endorsements import judge_endorsement
 from matcher.rules.english_tests import judge_english_test
 from matcher.rules.evidence import field_evidence, supports
 from matcher.rules.grades import judge_grade
@@ -94,6 +96,7 @@ _FAMILIES: tuple[Callable[[str, Profile, date], TextReading | None], ...] = (
     judge_age,
     judge_shared_code,
     judge_self_identification,
+    judge_endorsement,
     judge_international,
     judge_partners,
     judge_grade,
