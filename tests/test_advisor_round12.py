@@ -112,7 +112,7 @@ def test_a_suburb_is_in_its_citys_metro_area_so_no_move_is_needed() -> None:
 def test_a_name_several_places_share_is_not_taken_for_a_suburb() -> None:
     from matcher.knowledge.places import gazetteer
 
-    assert gazetteer().parse("Vienna, Austria").metro is None
+    assert gazetteer().parse("Vienna, Austria").metro != "washington"  # Austria's Vienna is a metro area of its own
     assert gazetteer().parse("Vienna").regions == frozenset()
 
 
@@ -205,8 +205,8 @@ def test_a_shared_place_name_is_in_a_metro_area_when_its_region_is_written() -> 
 
     stays_in_boston = "degree: {stage: phd}\nlocation: {current: 'Boston, MA', willing_to_relocate: false}"
     assert judged("location: {on_site: ['Cambridge, MA']}", stays_in_boston).verdict is Verdict.MET
-    assert gazetteer().parse("Cambridge, UK").metro is None
-    assert gazetteer().parse("Vienna, VA").metro == "washington" and gazetteer().parse("Vienna, Austria").metro is None
+    assert gazetteer().parse("Cambridge, UK").metro not in (None, "boston")  # the English Cambridge, its own metro area
+    assert gazetteer().parse("Vienna, VA").metro == "washington" and gazetteer().parse("Vienna, Austria").metro != "washington"
 
 
 # --- class standing from the graduating year ---------------------------------------------------------------------------

@@ -124,6 +124,12 @@ class Gazetteer:
             out.add(region)
         return out
 
+    def _agrees(self, region: str, written: set[str]) -> bool:
+        """Every region written beside a city is the city's region, one containing it, or one
+        inside it: "Leeds, England" and "Munich, Bavaria" agree with cities listed by country;
+        "London, Ontario" does not agree with London, UK, nor "Seattle, Oregon" with Seattle."""
+        return all(r in self._with_containing(region) or region in self._with_containing(r) for r in written)
+
     def _parse(self, written: str) -> Place:
         folded = fold(written)
         remote = REMOTE in folded.split()
@@ -152,13 +158,13 @@ class Gazetteer:
                 city = part
         metro = None
         known = self.cities.get(city) if city else None
+        if known is not None and not self._agrees(known[0], regions):
+            known = None  # "London, Ontario" is not London, UK: it may be the other London (shared_names)
         if known is None and city in self.shared_names:
             known = next(((r, m) for r, m in self.shared_names[city].items() if r in regions), None)
-        if known is not None:
-            implied = self._with_containing(known[0])
-            if not regions or regions <= implied:  # "London, Ontario" is not London, UK
-                regions |= implied
-                metro = known[1]
+        if known is not None and self._agrees(known[0], regions):
+            regions |= self._with_containing(known[0])
+            metro = known[1]
         for region in regions:
             areas |= self.areas_containing.get(region, set())
         return Place(written, city, frozenset(regions), metro, remote, frozenset(areas))
