@@ -21,7 +21,7 @@ _NOT_LETTER_BEFORE = r"(?<![A-Za-z])"
 _NOT_LETTER_AFTER = r"(?![A-Za-z])"
 STAGE_PHRASES: tuple[tuple[str, tuple[Stage, ...]], ...] = (
     (
-        r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies|level)|grad\s+students?|advanced\s+degrees?",
+        r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies)|graduate[\s-]+level|grad\s+students?|advanced\s+degrees?",
         (Stage.MASTERS, Stage.PHD),
     ),
     # "graduate" alone as one of a list of levels ("undergraduate, graduate, and doctoral"): the
@@ -70,7 +70,9 @@ later" (asks for no PhD now; a capitalised name may stand between)."""
 
 
 NOT_ABOUT_THE_DEGREE = re.compile(
-    r"\b(gpa|grade point average|curriculum|coursework|alumni|pay|salary|hourly|wages?|compensation)\b"
+    r"\b(gpa|grade point average|curriculum|alumni|pay|salary|hourly|wages?|compensation)\b"
+    # "coursework in statistics" names subjects; "masters by coursework", "a coursework degree" is a stage
+    r"|(?<!\bby\s)\bcoursework\b(?!\s+(?:degrees?|masters?|programs?|programmes?|study|studies|students?))"
     r"|\b(?:supervisors?|advis[eo]rs?|mentors?|hosts?)\b[^.;]{0,40}?\bwho\s+(?:hold|have)\b",
     re.IGNORECASE,
 )
