@@ -29,6 +29,26 @@ def test_graduate_level_students_are_masters_and_phd_students() -> None:
     assert found.stages == (Stage.BACHELORS, Stage.MASTERS, Stage.PHD)
 
 
+def test_a_final_internship_of_a_degree_is_a_masters_student_enrolled() -> None:
+    # French: the "stage de fin d'études" is the last internship of a master's or engineering degree
+    text = "Stage de fin d'études - Vision par ordinateur\n\nVous rejoindrez l'équipe de recherche à Lyon.\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS,)
+    assert found.enrolled
+
+
+def test_the_kind_of_internship_read_in_a_sentence_when_the_title_is_plain() -> None:
+    text = "Research Internship\n\nOffre de projet de fin d'études en apprentissage statistique, à Nantes.\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.MASTERS,)
+
+
+def test_a_degree_asked_elsewhere_is_not_replaced_by_the_kind_of_internship() -> None:
+    text = "Stage de fin d'études - Robotique\n\nProfil\n\n- Currently enrolled in a PhD programme in robotics.\n"
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.PHD,)
+
+
 def test_a_masters_by_coursework_is_a_masters_stage() -> None:
     # Australian usage: a master's taught by courses ("by coursework") rather than by research
     text = (
