@@ -49,6 +49,23 @@ def test_a_degree_asked_elsewhere_is_not_replaced_by_the_kind_of_internship() ->
     assert found.stages == (Stage.PHD,)
 
 
+def test_an_acronym_naming_a_programme_is_not_a_skill() -> None:
+    # "HPC" is a catalogue term; here it names the programme (often the organisation's acronym)
+    text = (
+        "HPC Summer Research Program 2027\n\nEligibility\n\n- Open to undergraduate students.\n"
+        "- The HPC Summer Research Program is offered by several schools during the summer vacation.\n"
+    )
+    posting = drafted(text)
+    assert skill_terms(posting.required) == set()
+    (found,) = degrees(posting)
+    assert found.stages == (Stage.BACHELORS,)
+
+
+def test_the_same_acronym_asked_as_a_skill_stays_a_skill() -> None:
+    text = "Research Intern\n\nRequirements\n\n- Experience with NLP and ML, e.g. PyTorch.\n"
+    assert skill_terms(drafted(text).required)
+
+
 def test_a_masters_by_coursework_is_a_masters_stage() -> None:
     # Australian usage: a master's taught by courses ("by coursework") rather than by research
     text = (
