@@ -81,3 +81,13 @@ def test_coursework_in_subjects_still_names_no_stage() -> None:
     text = "Research Intern\n\nRequirements\n\n- PhD student in statistics.\n- Coursework in undergraduate probability.\n"
     (found,) = degrees(drafted(text))
     assert found.stages == (Stage.PHD,)
+
+
+def test_an_interest_in_pursuing_a_phd_asks_for_no_phd() -> None:
+    text = (
+        "Summer Scholars\n\nEligibility\n\n"
+        "- Applicants must be undergraduate students at a European university.\n"
+        "- Applicants should have a strong interest in pursuing a PhD.\n"
+    )
+    (found,) = degrees(drafted(text))
+    assert found.stages == (Stage.BACHELORS,)

@@ -60,13 +60,14 @@ EXCLUDED_BEFORE = re.compile(
     r"\b(not open to|no|excluding|except)\s+(current\s+)?$|"
     r"\b(?:(?:have|has)\s+not\s+(?:yet\s+)?(?:begun|started|entered)|(?:plans?|planning|intends?|intending|wish(?:es)?)\s+to\s+"
     r"(?:pursue|start|begin|apply\s+for|enter)|before\s+(?:starting|beginning|entering)|"
-    r"interested\s+in\s+(?:joining|pursuing|starting|entering|applying\s+(?:to|for)))\s+"
+    r"interest(?:ed|s)?\s+in\s+(?:joining|pursuing|starting|entering|applying\s+(?:to|for)))\s+"
     r"(?:(?:a|an|the|their|your|his|her)\s+)?(?:[A-Z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
 """A stage that is excluded, or only a plan, just before it is named: "no PhD students", "have not
 begun their PhD", "you plan to pursue PhD studies", "interested in joining the Acme PhD Program
-later" (asks for no PhD now; a capitalised name may stand between)."""
+later", "a strong interest in pursuing a PhD" (asks for no PhD now; a capitalised name may stand
+between)."""
 
 
 NOT_ABOUT_THE_DEGREE = re.compile(
