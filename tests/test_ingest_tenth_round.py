@@ -91,3 +91,21 @@ def test_an_interest_in_pursuing_a_phd_asks_for_no_phd() -> None:
     )
     (found,) = degrees(drafted(text))
     assert found.stages == (Stage.BACHELORS,)
+
+
+def test_a_recommended_item_in_a_requirements_list_is_preferred() -> None:
+    text = (
+        "Software Engineer Intern - Storage\n\nRequirements\n\n"
+        "- Required coursework: operating systems and compilers\n"
+        "- Recommended coursework: distributed systems, computer networks, databases\n"
+    )
+    posting = drafted(text)
+    assert "distributed systems" in skill_terms(posting.preferred)
+    assert "distributed systems" not in skill_terms(posting.required)
+    assert "operating systems" in skill_terms(posting.required)
+
+
+def test_being_recommended_by_someone_stays_required() -> None:
+    text = "Visiting Student\n\nRequirements\n\n- Applicants must be recommended by their home university.\n"
+    posting = drafted(text)
+    assert posting.required and not posting.preferred
