@@ -109,3 +109,16 @@ def test_being_recommended_by_someone_stays_required() -> None:
     text = "Visiting Student\n\nRequirements\n\n- Applicants must be recommended by their home university.\n"
     posting = drafted(text)
     assert posting.required and not posting.preferred
+
+
+def test_a_byline_with_its_place_in_brackets_names_employer_and_place() -> None:
+    # job-alert copy keeps the byline as a list item: "- Employer (City, ST)"
+    text = "Summer Intern PhD Student\n- Zentrix Labs (Boston, MA)\n\nAbout the role\n\nYou will model fluids.\n"
+    posting = drafted(text)
+    assert posting.organization == "Zentrix Labs"
+    assert posting.location == ("Boston, MA",)
+
+
+def test_a_bracket_that_is_no_place_leaves_the_byline_unread() -> None:
+    text = "Summer Intern PhD Student\nZentrix Labs (Biology)\n\nAbout the role\n\nYou will model fluids.\n"
+    assert drafted(text).organization != "Zentrix Labs"
