@@ -122,3 +122,12 @@ def test_a_byline_with_its_place_in_brackets_names_employer_and_place() -> None:
 def test_a_bracket_that_is_no_place_leaves_the_byline_unread() -> None:
     text = "Summer Intern PhD Student\nZentrix Labs (Biology)\n\nAbout the role\n\nYou will model fluids.\n"
     assert drafted(text).organization != "Zentrix Labs"
+
+
+def test_ordinary_names_of_software_practice_are_skills() -> None:
+    text = (
+        "Software Engineer Intern - Query Engine\n\nRequirements\n\n"
+        "- Knowledge of data structures and algorithms\n"
+        "- Systems programming skills including multi-threading and concurrency\n"
+    )
+    assert {"data structures", "multi-threading", "concurrency"} <= skill_terms(drafted(text).required)
