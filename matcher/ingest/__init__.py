@@ -8,7 +8,7 @@ each line is in), degree_phrases, qualification_phrases and skill_phrases (what 
 skills the catalogue does not know from the lists a cue opens; sentences, asking_sentences and
 preferences: how the text falls into sentences, which of them ask, which only prefer), dates and
 metadata (organisation, places, dates, pay; page_facts gathers them; title_stages: the stage a title's
-intern category names), drafting (the draft and its account of every line; draft_file: the
+intern category or a kind of internship names), drafting (the draft and its account of every line; draft_file: the
 draft's record, id and YAML).
 """
 

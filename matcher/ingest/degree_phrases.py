@@ -21,7 +21,7 @@ _NOT_LETTER_BEFORE = r"(?<![A-Za-z])"
 _NOT_LETTER_AFTER = r"(?![A-Za-z])"
 STAGE_PHRASES: tuple[tuple[str, tuple[Stage, ...]], ...] = (
     (
-        r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies|level)|grad\s+students?|advanced\s+degrees?",
+        r"post-?graduates?|graduate\s+(?:students?|degrees?|programs?|studies)|graduate[\s-]+level|grad\s+students?|advanced\s+degrees?",
         (Stage.MASTERS, Stage.PHD),
     ),
     # "graduate" alone as one of a list of levels ("undergraduate, graduate, and doctoral"): the
@@ -60,17 +60,20 @@ EXCLUDED_BEFORE = re.compile(
     r"\b(not open to|no|excluding|except)\s+(current\s+)?$|"
     r"\b(?:(?:have|has)\s+not\s+(?:yet\s+)?(?:begun|started|entered)|(?:plans?|planning|intends?|intending|wish(?:es)?)\s+to\s+"
     r"(?:pursue|start|begin|apply\s+for|enter)|before\s+(?:starting|beginning|entering)|"
-    r"interested\s+in\s+(?:joining|pursuing|starting|entering|applying\s+(?:to|for)))\s+"
+    r"interest(?:ed|s)?\s+in\s+(?:joining|pursuing|starting|entering|applying\s+(?:to|for)))\s+"
     r"(?:(?:a|an|the|their|your|his|her)\s+)?(?:[A-Z][\w-]*\s+)?$",
     re.IGNORECASE,
 )
 """A stage that is excluded, or only a plan, just before it is named: "no PhD students", "have not
 begun their PhD", "you plan to pursue PhD studies", "interested in joining the Acme PhD Program
-later" (asks for no PhD now; a capitalised name may stand between)."""
+later", "a strong interest in pursuing a PhD" (asks for no PhD now; a capitalised name may stand
+between)."""
 
 
 NOT_ABOUT_THE_DEGREE = re.compile(
-    r"\b(gpa|grade point average|curriculum|coursework|alumni|pay|salary|hourly|wages?|compensation)\b"
+    r"\b(gpa|grade point average|curriculum|alumni|pay|salary|hourly|wages?|compensation)\b"
+    # "coursework in statistics" names subjects; "masters by coursework", "a coursework degree" is a stage
+    r"|(?<!\bby\s)\bcoursework\b(?!\s+(?:degrees?|masters?|programs?|programmes?|study|studies|students?))"
     r"|\b(?:supervisors?|advis[eo]rs?|mentors?|hosts?)\b[^.;]{0,40}?\bwho\s+(?:hold|have)\b",
     re.IGNORECASE,
 )

@@ -44,7 +44,7 @@ from matcher.ingest.qualification_phrases import (
 from matcher.ingest.sections import NO_HEADING, QUALIFICATION_SECTIONS, UNKNOWN, Piece, pieces_of
 from matcher.ingest.sentences import sentences
 from matcher.ingest.source_lines import Page, read_page
-from matcher.ingest.title_stages import title_stages
+from matcher.ingest.title_stages import final_internship_stages, title_stages
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.models import Stage
@@ -185,10 +185,15 @@ def _title_and_any_stage(required: list[dict[str, Any]], title: str, pieces: lis
     title_degree = degree_qualification(title, enrolment_from_text=False) if stages_in(title) else None
     if title_degree is None and (category := title_stages(title)):  # "Graduate Intern - ...": a category, not enrolment
         title_degree = {"degree": {"stage": [stage.label for stage in category]}}
+    quote = title
+    if title_degree is None:  # "stage de fin d'études", in the title or a sentence offering it
+        quote = next((s for s in [title] + [s for p in pieces for s in sentences(p.text)] if final_internship_stages(s)), "")
+        if quote:
+            title_degree = {"degree": {"stage": [s.label for s in final_internship_stages(quote)], "enrolled": True}}
     if not named and not any("any_of" in q for q in required) and title_degree:
         named = title_degree["degree"]["stage"]
         if not any("degree" in q for q in required):
-            required.insert(0, {**title_degree, "quote": title})
+            required.insert(0, {**title_degree, "quote": quote})
     sought = next(
         (s for p in pieces for s in sentences(p.text) if WHOM_SOUGHT.search(s) and stages_in(s) and not HEDGED.search(s)), ""
     )

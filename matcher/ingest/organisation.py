@@ -84,8 +84,12 @@ def _byline_organisation(lines: list[str], title_index: int) -> tuple[str, int] 
     for index in [*range(title_index + 1, min(title_index + 5, len(lines))), *range(title_index - 1, title_index - 3, -1)]:
         if index < 0:
             continue
-        glued = glued_byline(lines[index])
-        first = glued[0] if glued else re.split(r"\s+[·|•—–-]\s+|\s*\|\s*", lines[index])[0].strip(" *_")
+        line = re.sub(r"^[-•*]\s+", "", lines[index].strip())  # a byline kept as a list item by a job alert
+        placed = re.fullmatch(r"(.+?)\s+\(([^()]+)\)\s*", line)
+        if placed and normalise_place(placed.group(2)):  # "Acme Labs (Boston, MA)": the employer, then its place
+            line = placed.group(1)
+        glued = glued_byline(line)
+        first = glued[0] if glued else re.split(r"\s+[·|•—–-]\s+|\s*\|\s*", line)[0].strip(" *_")
         masthead = index == 0 == title_index - 1 and len(first.split()) <= 3  # a logo's name over the title
         if (
             index != title_index + 1

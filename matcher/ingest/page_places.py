@@ -43,6 +43,8 @@ def places_of(page: Page, lines: list[str], title_index: int | None, found: meta
                 said = metadata.prose_places(lines[index])  # a sentence under the title, not a byline
                 glued = organisation.glued_byline(lines[index])  # "AcmeNew York, NY"
                 said = said or (metadata.places_in(glued[1]) if glued else [])
+                bracket = re.search(r"\(([^()]+)\)\s*$", lines[index]) if index != start else None
+                said = said or (metadata.places_in(bracket.group(1)) if bracket else [])  # "Acme Labs (Boston, MA)"
                 listed = said or [p for p in metadata.places_in(lines[index]) if index != start or p.startswith("Remote")]
                 if index == start:  # "... 2026 Beijing", "(Edinburgh)", "- Remote", "in Cambridge": a place ending the title
                     tail = re.search(r"(?:[-–,(]\s*|\d{4}\s+|\s(?:in|at)\s+)([A-Z][\w ]+?)\)?\s*$", lines[index].split(" | ")[0])

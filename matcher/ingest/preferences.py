@@ -9,10 +9,13 @@ from typing import Any
 PREFERRED_MARKERS = re.compile(
     r"\b(is a plus|are a plus|an? (?:big |strong |great |huge )?plus|is preferred|are preferred|preferred|desired|desirable|"
     r"nice to have|not required|not mandatory|is a bonus|bonus|would be great|ideally|(?:a |strong )?advantage|advantageous|"
-    r"we also appreciate)\b",
+    r"we also appreciate)\b"
+    # "Recommended coursework: ...", "Go is highly recommended"; not "must be recommended by a professor"
+    r"|^\W*recommended\b|\b(?:is|are)\s+(?:highly\s+|strongly\s+)?recommended\b",
     re.IGNORECASE,
 )
-"""Words that make one item preferred wherever it stands ("Experience with Rust is a plus")."""
+"""Words that make one item preferred wherever it stands ("Experience with Rust is a plus",
+"Desired class level: ...", "Bonus experience: ...", "Recommended coursework: ...")."""
 PREFERENCE_CLAUSE = re.compile(
     r",?\s+(?:with\s+(?:a\s+)?preference\s+(?:for|given\s+to)|and\s+preferably|preferably|ideally)\s+", re.I
 )

@@ -11,7 +11,7 @@ from typing import Any
 from matcher.ingest.dates import dates_in, start_window
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
 from matcher.ingest.enrolment_phrases import study_institutions, with_enrolment
-from matcher.ingest.skill_phrases import MARKS_ASKED, examples_of, open_skills, whole_item_skill
+from matcher.ingest.skill_phrases import MARKS_ASKED, examples_of, in_a_name, open_skills, whole_item_skill
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import gazetteer
 from matcher.knowledge.terms import catalogue as term_catalogue
@@ -70,11 +70,8 @@ def skills_in(text: str) -> list[str]:
                 continue
             if fold(phrase) in SKILL_STOPWORDS and not _written_in_a_list(tokens, start, size):
                 continue
-            if re.search(
-                r"\b(?:School|Department|Faculty|College|Institute|Cent(?:er|re)|Division)\s+(?:of|for)$",
-                " ".join(tokens[max(0, start - 2) : start]),
-            ):
-                used |= span  # "a selection board in the School of Computer Science": a unit's name, not an ask
+            if in_a_name(phrase, tokens[max(0, start - 2) : start], tokens[start + size : start + size + 5]):
+                used |= span  # "the School of Computer Science", "the UQ Summer Research Program": no ask
                 continue
             before = " ".join(tokens[max(0, start - 3) : start]).lower()
             if re.search(r"\b(?:similar|other)\b[^/,;:()]*$", before) and start >= 2:

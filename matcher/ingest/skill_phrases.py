@@ -130,3 +130,19 @@ def examples_of(sentence: str, known: Callable[[str], str | None]) -> str | None
     or None: an area the catalogue does not know could not be matched to a profile's skills."""
     match = EXAMPLES_OF_AREA.search(sentence)
     return known(match.group("area").strip()) if match else None
+
+
+UNIT_BEFORE = re.compile(r"\b(?:School|Department|Faculty|College|Institute|Cent(?:er|re)|Division)\s+(?:of|for)$")
+"""A unit named by its subject: "a selection board in the School of Computer Science"."""
+PROGRAMME_AFTER = re.compile(
+    r"^(?:[A-Z][\w-]*\s+){0,3}(?:Program|Programme|Scholarships?|Fellowships?|Institute|University|Laboratory|Lab|"
+    r"Cent(?:er|re)|School)\b"
+)
+"""What follows an acronym that names a programme or a body ("UQ Summer Research Scholarship
+Program", "ML Residency Program"): the acronym is the name's (often the organisation's)."""
+
+
+def in_a_name(phrase: str, before: list[str], after: list[str]) -> bool:
+    """Whether a skill's words, between the words before and after them, are part of a unit's or a
+    programme's name rather than an ask."""
+    return bool(UNIT_BEFORE.search(" ".join(before))) or (phrase.isupper() and bool(PROGRAMME_AFTER.match(" ".join(after))))
