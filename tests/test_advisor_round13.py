@@ -1,6 +1,8 @@
-"""What holdout12 (tests/judgements, scored once on round 12's rules) showed a careful advisor reads
-and the rules did not: a standing asked of undergraduates only ("if an undergraduate, a senior")
-does not apply to a graduate student. Asserted through the public scorer."""
+"""What holdout12 and holdout13 (tests/judgements, each scored once on the rules before it) showed a
+careful advisor reads and the rules did not (rounds 13 and 14 of the rules): a standing asked of
+undergraduates only does not apply to a graduate student; facts a profile gives only in its
+statement; places in any country; a text whose ask depends on the degree stage; groups, approvals
+and referees only the candidate can name. Asserted through the public scorer."""
 
 from __future__ import annotations
 
@@ -168,28 +170,8 @@ def test_a_student_placed_in_any_country_is_known_to_be_in_or_out_of_the_one_ask
 
 def test_a_commute_the_statement_vouches_for_meets_a_place_the_candidate_will_not_move_to() -> None:
     commuter = """degree: {stage: phd}
-location: {current: "Albuquerque, NM", willing_to_relocate: false}
-statement: I cannot move away from Albuquerque, but the park-and-ride bus to Los Alamos takes me there and I can commute."""
-    j = judged("location: {on_site: [Los Alamos, NM]}", commuter)
+location: {current: "Edinburgh, UK", willing_to_relocate: false}
+statement: I cannot move away from Edinburgh, but the train to Glasgow takes under an hour and I can commute."""
+    j = judged("location: {on_site: [Glasgow, UK]}", commuter)
     assert j.verdict is Verdict.MET and "commute" in j.evidence
-    assert judged("location: {on_site: [Berkeley, CA]}", commuter).verdict is Verdict.UNMET
-
-
-def test_a_rank_in_the_class_is_met_by_a_better_rank_the_statement_gives() -> None:
-    ask = "text: Among the top 20% of students in their programme"
-    top_ten = "degree: {stage: masters}\nstatement: I graduated in the top 10% of my cohort."
-    assert judged(ask, top_ten).verdict is Verdict.MET
-    top_third = "degree: {stage: masters}\nstatement: I finished in the top 30 percent of my class."
-    assert judged(ask, top_third).verdict is Verdict.UNMET
-
-
-def test_an_approval_or_a_referee_is_met_only_by_the_candidates_word_and_never_denied() -> None:
-    approval = "text: Approval from the home institution (for enrolled students)"
-    approved = "degree: {stage: masters}\nstatement: My department has approved a research stay for 2027."
-    j = judged(approval, approved)
-    assert j.verdict is Verdict.MET and "inferred from the statement" in j.evidence
-    silent = "degree: {stage: masters}\nstatement: I like numerical methods."
-    assert judged(approval, silent).verdict is Verdict.UNKNOWN
-    referee = "text: A referee willing to write a recommendation letter"
-    letter = "degree: {stage: phd}\nstatement: My advisor has agreed to write a letter for me."
-    assert judged(referee, letter).verdict is Verdict.MET
+    assert judged("location: {on_site: [London, UK]}", commuter).verdict is Verdict.UNMET

@@ -183,9 +183,15 @@ def judge_graduation(text: str, profile: Profile, today: date) -> TextReading | 
         late = _months_later(date(summer_end.year, 8, 31), LATE_FINISH_MONTHS)
         final_end = _month_end(late.year, late.month)
         penultimate = bool(_PENULTIMATE.search(folded))
-        if _ENTERING.search(folded):
-            start, end = _months_later(summer_end, 1), final_end.replace(year=final_end.year + 1)
-            rule = f"about to enter the final year: graduating from {start:%Y-%m} to {end:%Y-%m}"
+        only_penultimate = bool(re.search(r"\b(?:penultimate|second to last)\b", folded)) and not re.search(
+            r"\b(?:final|last)\b", folded.replace("second to last", "")
+        )
+        if _ENTERING.search(folded) or only_penultimate:
+            # The year before the final one: graduating in the academic year after the internship.
+            start = _months_later(summer_end, 1)
+            end = final_end.replace(year=final_end.year + 1)
+            said = "in the penultimate year" if only_penultimate else "about to enter the final year"
+            rule = f"{said}: graduating from {start:%Y-%m} to {end:%Y-%m}"
         else:
             start, end = today, final_end.replace(year=final_end.year + 1) if penultimate else final_end
             rule = f"in the {'penultimate or final' if penultimate else 'final'} year: graduating by {end:%Y-%m}"

@@ -82,7 +82,12 @@ def judge_languages(text: str, profile: Profile, today: date) -> TextReading | N
     if not have:
         return None
     needed = {language: level or FLUENT for language, level in asked.items()}
-    rule = "command of " + " and ".join(f"{'basic ' if n == BASIC else ''}{lang.title()}" for lang, n in needed.items())
+    # "English or Portuguese", "either ... or": any one of them; otherwise every one named.
+    names = "|".join(re.escape(fold(language)) for language in needed)
+    either = len(needed) > 1 and re.search(rf"\b(?:{names})(?:,? (?:{names}))*,? or (?:{names})\b", folded) is not None
+    joined = " or " if either else " and "
+    rule = "command of " + joined.join(f"{'basic ' if n == BASIC else ''}{lang.title()}" for lang, n in needed.items())
     said = ", ".join(f"{'basic ' if n == BASIC else ''}{lang.title()}" for lang, n in have.items())
-    met = all(have.get(language, 0) >= level for language, level in needed.items())
+    held = [have.get(language, 0) >= level for language, level in needed.items()]
+    met = any(held) if either else all(held)
     return _reading(met, rule, f"the statement names {said}")

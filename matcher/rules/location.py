@@ -6,8 +6,9 @@ the place gazetteer), or is willing to relocate; unmet when it is elsewhere and 
 unknown when the profile gives no location. A profile with no `location` field is judged from
 what its statement says of moving, said inferred: "happy to move anywhere in the US" meets a
 posting in the US (and leaves one elsewhere unknown); "I cannot relocate away from Edinburgh"
-meets one in Edinburgh and misses one elsewhere. One who will not relocate but whose statement
-says it can commute to the posting's place ("I can commute to Los Alamos") meets it, said inferred.
+meets one in Edinburgh and misses one elsewhere; "I live in College Park" meets a posting
+there. One who will not relocate but whose statement says it can commute to the posting's place
+("the train to Glasgow takes under an hour and I can commute") meets it, said inferred.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ class LocationRule(Rule[LocationCriterion]):
         places = gazetteer()
         wanted = [places.parse(p) for p in c.on_site]
         if loc is None:
-            return _judge_stated(rule, wanted, stated_relocation(self.profile.statement or ""))
+            statement = self.profile.statement or ""
+            return _judge_stated(rule, wanted, stated_relocation(statement), statement)
         for label, items in (("lives in", [loc.current] if loc.current else []), ("prefers", list(loc.preferred))):
             for item in items:
                 have = places.parse(item)
@@ -132,7 +134,20 @@ def stated_relocation(statement: str) -> StatedRelocation | None:
     return None
 
 
-def _judge_stated(rule: str, wanted: list[Place], stated: StatedRelocation | None) -> Judgement:
+_LIVES = re.compile(
+    rf"\b(?i:(?:i|and|who)\s+(?:live|lives)\s+in|(?:i|and|who)\s+(?:live|lives)\s+and\s+study\s+in|living\s+in|"
+    rf"(?:am|i'm)\s+based\s+in)\s+{_PLACE}"
+)
+"""Where a statement says the candidate lives: "a US citizen living in College Park"."""
+
+
+def _judge_stated(rule: str, wanted: list[Place], stated: StatedRelocation | None, statement: str) -> Judgement:
+    places = gazetteer()
+    for lives in _LIVES.finditer(statement):
+        home = places.parse(lives["place"])
+        hit = next((p for p in wanted if places.similarity(p, home) > 0), None)
+        if hit is not None:
+            return judgement(Verdict.MET, rule, f"inferred from the statement: '{lives[0]}' ({hit.written})", matched="statement")
     if stated is None:
         return judgement(Verdict.UNKNOWN, rule, "the profile gives no location")
     said = f"inferred from the statement: '{stated.words}'"
