@@ -23,6 +23,15 @@ def count_of(word: str) -> int:
     return int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+")
+
+
+def sentences(text: str) -> list[str]:
+    """A profile's prose cut into sentences, each keeping its closing mark: what the rules that read
+    facts from a statement ("I can commute to Los Alamos") read one at a time."""
+    return _SENTENCE_END.split(text) if text else []
+
+
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, strip accents, turn punctuation into spaces; keep `+` and `#` (C++, C#)."""

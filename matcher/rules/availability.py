@@ -25,6 +25,7 @@ from itertools import pairwise
 from typing import Any
 
 from matcher.ingest.dates import RANGE, WrittenDate, dates_in, years_in
+from matcher.knowledge.text import sentences
 from matcher.models import Availability, AvailabilityCriterion, Judgement, Posting, Profile, Verdict
 from matcher.positioned import MAX_WEEKS, ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, judgement
@@ -124,7 +125,6 @@ def _available(p: Profile, start: date, weeks: int) -> Profile:
     return replace(p, availability=Availability(start, start + timedelta(weeks=weeks)))
 
 
-_SENTENCE = re.compile(r"(?<=[.;!?])\s+")
 _FREE = re.compile(r"\b(?:available|free|summer|spend|intern\w*|start\w*|from)\b", re.IGNORECASE)
 _NOT_FREE = re.compile(r"\b(?:not|unavailable|except|busy|cannot|can't)\b|n't\b", re.IGNORECASE)
 
@@ -134,7 +134,7 @@ def stated_window(statement: str, today: date) -> tuple[Availability, str] | Non
     """The first window of dates a statement says the candidate is free for ("I want to spend
     summer 2027 (May through August) ..."), with the words it was read from; a month means all of
     it, and a date with no year falls in the first year it has not yet passed."""
-    for sentence in _SENTENCE.split(statement):
+    for sentence in sentences(statement):
         if not _FREE.search(sentence) or _NOT_FREE.search(sentence):
             continue
         for first, last in pairwise(dates_in(sentence)):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import fold, sentences
 from matcher.models import Profile
 from matcher.rules.base import TextReading, clip
 
@@ -43,7 +43,7 @@ def judge_endorsement(text: str, profile: Profile, today: date) -> TextReading |
         if not asks.search(folded):
             continue
         rule = f"an endorsement, read as: {what}, as the candidate says of it"
-        for sentence in re.split(r"(?<=[.;!?])\s+", profile.statement or ""):
+        for sentence in sentences(profile.statement or ""):
             if _SAID[what].search(fold(sentence)):
                 return TextReading(True, rule, f"inferred from the statement: '{clip(sentence.strip(), 80)}'", "statement")
         return TextReading(None, rule, "the statement does not say")

@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from matcher.knowledge import read_data_file
 from matcher.knowledge.places import Place, gazetteer
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import fold, sentences
 from matcher.models import Experience, Profile
 from matcher.tuning import INSTITUTION_FUZZY_CUTOFF
 
@@ -72,7 +72,7 @@ def institution(profile: Profile) -> Stated | None:
     role = current_study_role(profile) or next(at_university, None)
     if role is not None:
         return Stated(role.organization or "", f"inferred from the current role '{role.role}, {role.organization}'", True)
-    for sentence in re.split(r"(?<=[.;!?])\s+", profile.statement or ""):
+    for sentence in sentences(profile.statement or ""):
         for found in _STUDYING_AT.finditer(sentence):
             name = re.sub(r"(?:\s+(?:of|and|for|de|del|di))+$", "", found["name"])
             if ACADEMIC.search(name) and STUDENT_ROLE.search(sentence[: found.start()]):

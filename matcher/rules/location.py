@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from matcher.knowledge.places import Place, gazetteer
+from matcher.knowledge.text import sentences
 from matcher.models import Judgement, LocationCriterion, Posting, ProfileLocation, Verdict
 from matcher.positioned import ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, judgement
@@ -104,7 +105,7 @@ def _commutable(statement: str, wanted: list[Place]) -> str | None:
     """What the statement says of commuting to one of the wanted places ("I can commute within New
     Mexico: the bus to Los Alamos takes two hours"), or None."""
     places = gazetteer()
-    for sentence in re.split(r"(?<=[.;!?])\s+", statement):
+    for sentence in sentences(statement):
         if not re.search(r"(?i)\bcommut", sentence) or re.search(r"(?i)\b(?:cannot|can't|not)\s+commut", sentence):
             continue
         named = [m["place"] for m in re.finditer(rf"\b(?i:to|within|into)\s+{_PLACE}", sentence)]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import fold, sentences
 from matcher.models import Profile
 from matcher.rules.base import TextReading
 
@@ -55,7 +55,7 @@ def judge_participation(text: str, profile: Profile, today: date) -> TextReading
         return None
     rule = f"not in the {name} programme before"
     key = fold(name)
-    for sentence in re.split(r"(?<=[.;!?])\s+", profile.statement or ""):
+    for sentence in sentences(profile.statement or ""):
         folded = fold(sentence)
         if key in folded and _TOOK_PART.search(folded):
             return _reading(False, rule, f"the statement: '{sentence.strip()}'")

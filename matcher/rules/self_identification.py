@@ -12,7 +12,7 @@ from datetime import date
 from functools import cache
 
 from matcher.knowledge import read_data_file
-from matcher.knowledge.text import fold
+from matcher.knowledge.text import fold, sentences
 from matcher.models import Profile
 from matcher.rules.base import TextReading, clip
 
@@ -49,7 +49,7 @@ def judge_self_identification(text: str, profile: Profile, today: date) -> TextR
         if not _named(asks, folded):
             continue
         rule = f"self-identification, read as: {group}, as the candidate says of themselves"
-        for sentence in re.split(r"(?<=[.;!?])\s+", profile.statement or ""):
+        for sentence in sentences(profile.statement or ""):
             said = fold(sentence)
             found = _named(shown, said)
             if found and not _NEGATED.search(said[: found.start()]):
