@@ -9,11 +9,11 @@ from typer.testing import CliRunner
 
 from matcher.cli import app
 from matcher.ingest import draft_posting
-from matcher.ingest.dates import dates_in, resolve_year
 from matcher.ingest.degree_phrases import degree_qualification, stages_in
 from matcher.ingest.sections import classify_heading
 from matcher.loading import posting_from_yaml
 from matcher.models import DegreeCriterion, Posting, SkillsCriterion
+from matcher.written_dates import dates_in, resolve_year
 
 from .conftest import drafted
 

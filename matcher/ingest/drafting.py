@@ -8,7 +8,6 @@ import re
 from datetime import date
 from typing import Any
 
-import matcher.ingest.dates as dates
 from matcher.errors import InputError, Problem
 from matcher.ingest.asking_sentences import APPLICATION_STEP, BARE_ANSWER, asks
 from matcher.ingest.degree_phrases import (
@@ -48,6 +47,7 @@ from matcher.ingest.title_stages import final_internship_stages, title_stages
 from matcher.knowledge.terms import catalogue as term_catalogue
 from matcher.knowledge.text import fold
 from matcher.models import Stage
+from matcher.written_dates import years_in
 
 
 def draft_posting(text: str, source: str, posting_id: str | None = None, published: date | None = None) -> Draft:
@@ -165,7 +165,7 @@ def _posting_year(posting: dict[str, Any], page: Page) -> int | None:
     else the latest year the page names (a page names past years too: "since 2019")."""
     if posting.get("start"):
         return int(str(posting["start"])[:4])
-    years = dates.years_in("\n".join(line.text for line in page.lines))
+    years = years_in("\n".join(line.text for line in page.lines))
     return max(years) if years else None
 
 

@@ -14,6 +14,7 @@ import matcher.ingest.page_places as page_places
 import matcher.ingest.titles as titles
 from matcher.ingest.source_lines import Page
 from matcher.knowledge.text import fold
+from matcher.written_dates import dates_in, years_in
 
 
 def facts_of(page: Page, published: date | None, source: str = "") -> metadata.Metadata:
@@ -54,11 +55,11 @@ POSTED = re.compile(r"\b(posted|published|date posted)\b", re.IGNORECASE)
 
 
 def _dates(page: Page, lines: list[str], ld: dict[str, Any], published: date | None, found: metadata.Metadata) -> None:
-    years = dates.years_in("\n".join(lines))
+    years = years_in("\n".join(lines))
     if published is None and ld.get("datePosted"):
         published = _iso(str(ld["datePosted"]))
     for index, line in enumerate(lines[:12]):
-        if POSTED.search(line) and (written := dates.dates_in(line)) and written[0].year:
+        if POSTED.search(line) and (written := dates_in(line)) and written[0].year:
             published = published or written[0].on(written[0].year or 0)
             found.used.add(index)
     start = dates.start_in(lines, published, years)
@@ -80,7 +81,7 @@ def _dates(page: Page, lines: list[str], ld: dict[str, Any], published: date | N
 
 
 def _day_written(line: str) -> bool:
-    return any(d.day is not None for d in dates.dates_in(line))
+    return any(d.day is not None for d in dates_in(line))
 
 
 def _iso(text: str) -> date | None:

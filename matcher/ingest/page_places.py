@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-import matcher.ingest.dates as dates
 import matcher.ingest.metadata as metadata
 import matcher.ingest.organisation as organisation
 from matcher.ingest.source_lines import Page
+from matcher.written_dates import dates_in
 
 REMOTE_OPTION = re.compile(
     r"\b(remote option|work remotely|on-?site or remote|remote or on-?site|fully remote|remote-friendly|remote work)\b", re.I
@@ -39,7 +39,7 @@ def places_of(page: Page, lines: list[str], title_index: int | None, found: meta
     start = title_index if title_index is not None else 0
     if not places:  # the byline and short lines under the title: "Meta · Bellevue, WA", "Munich, Germany"
         for index in range(start, min(start + 6, len(lines))):
-            if len(lines[index]) < 120 and not dates.dates_in(lines[index]) or "·" in lines[index]:
+            if len(lines[index]) < 120 and not dates_in(lines[index]) or "·" in lines[index]:
                 said = metadata.prose_places(lines[index])  # a sentence under the title, not a byline
                 glued = organisation.glued_byline(lines[index])  # "AcmeNew York, NY"
                 said = said or (metadata.places_in(glued[1]) if glued else [])

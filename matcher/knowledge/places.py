@@ -64,9 +64,16 @@ class Gazetteer:
                 self.areas_containing.setdefault(part, set()).add(name)
         for country, area in area_of_country.items():
             self.areas_containing.setdefault(country, set()).add(area)
-        for _ in range(len(self.areas_containing)):  # close upwards: a country in Europe is in EMEA
+        # Close upwards: a country in Europe is in EMEA. Areas nest a few levels deep, so a pass
+        # that adds nothing ends it.
+        changed = True
+        while changed:
+            changed = False
             for containing in self.areas_containing.values():
-                containing |= {up for area in tuple(containing) for up in self.areas_containing.get(area, ())}
+                above = {up for area in tuple(containing) for up in self.areas_containing.get(area, ())} - containing
+                if above:
+                    containing |= above
+                    changed = True
         self.zone_of_region: dict[str, str] = {}
         """A country, state or province -> the time zone it is in (knowledge/places.yaml)."""
         self.zone_of_alias: dict[str, str] = {}

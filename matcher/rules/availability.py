@@ -24,12 +24,12 @@ from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Any
 
-from matcher.ingest.dates import RANGE, WrittenDate, dates_in, years_in
 from matcher.knowledge.text import sentences
 from matcher.models import Availability, AvailabilityCriterion, Judgement, Posting, Profile, Verdict
 from matcher.positioned import MAX_WEEKS, ValueReader
 from matcher.rules.base import Fill, ReadQualification, Rule, judgement
 from matcher.tuning import AVAILABILITY_PARTIAL_SHARE, LATE_START_WEEKS
+from matcher.written_dates import RANGE, WrittenDate, dates_in, years_in
 
 
 def covered(share: float) -> Verdict:
